@@ -1,0 +1,93 @@
+"""COG geography codes (PAYS-99100, REG-76, DEP-32, COM-32147, EPCI-200066926) and containment.
+
+The département → région table is `models/data/departements.csv` (all 101 départements).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+FRANCE = "PAYS-99100"
+_CODE = re.compile(r"^(PAYS|REG|DEP|COM|EPCI)-([0-9A-B]+)$")
+
+
+@dataclass(frozen=True)
+class Departement:
+    """One row of the reference table."""
+
+    code: str
+    """INSEE code: "32", "2A", "974"."""
+    nom: str
+    region: str
+    """INSEE région code: "76"."""
+    region_nom: str
+
+
+@cache
+def departements() -> dict[str, Departement]:
+    """The reference table, keyed by département code."""
+    text = resources.files("models").joinpath("data/departements.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {r["code"]: Departement(r["code"], r["nom"], r["region"], r["region_nom"]) for r in rows}
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Région code → name."""
+    return {d.region: d.region_nom for d in departements().values()}
+
+
+def commune_departement(insee: str) -> str | None:
+    """The département of a commune INSEE code ("32147" → "32", "97411" → "974", "2A004" → "2A")."""
+    prefix = insee[:3] if insee.startswith("97") else insee[:2]
+    return prefix if prefix in departements() else None
+
+
+def check_code(code: str) -> str | None:
+    """Return None if `code` is a known COG code, else a French explanation."""
+    match = _CODE.match(code.strip())
+    if not match:
+        return f"code géographique invalide « {code} » (attendu PAYS-99100, REG-76, DEP-32, COM-32147 ou EPCI-<SIREN>)"
+    level, value = match.groups()
+    if level == "PAYS" and not re.fullmatch(r"99\d{3}", value):
+        return f"code pays inconnu « {code} » (attendu PAYS-99100 pour la France)"
+    if level == "REG" and value not in regions():
+        return f"code région inconnu « {code} »"
+    if level == "DEP" and value not in departements():
+        return f"code département inconnu « {code} »"
+    if level == "COM" and not (len(value) == 5 and commune_departement(value)):
+        return f"code commune inconnu « {code} » (5 caractères, département connu)"
+    if level == "EPCI" and not re.fullmatch(r"\d{9}", value):
+        return f"code EPCI invalide « {code} » (SIREN à 9 chiffres attendu)"
+    return None
+
+
+def ancestors(code: str) -> list[str]:
+    """Every code that contains `code`, itself first: COM-32147 → [COM-32147, DEP-32, REG-76, PAYS-99100]."""
+    level, _, value = code.partition("-")
+    chain = [code]
+    dep = commune_departement(value) if level == "COM" else value if level == "DEP" else None
+    if dep and level == "COM":
+        chain.append(f"DEP-{dep}")
+    if dep and dep in departements():
+        chain.append(f"REG-{departements()[dep].region}")
+    if level in {"COM", "DEP", "REG", "EPCI"}:
+        chain.append(FRANCE)
+    return chain
+
+
+def covers(coverage: list[str], exclusions: list[str], porteur_codes: list[str]) -> bool | None:
+    """Whether a call's coverage minus its exclusions contains the porteur's place.
+
+    None when the call states no coverage (unknown never excludes).
+    """
+    if not coverage:
+        return None
+    places = {a for code in porteur_codes for a in ancestors(code)}
+    if places & set(exclusions):
+        return False
+    return bool(places & set(coverage))

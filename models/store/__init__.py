@@ -1,0 +1,6 @@
+"""The store: the only code that opens database sessions."""
+
+from models.store.core import Store
+from models.store.results import CrawlCounts, ImportReport, UpsertResult
+
+__all__ = ["CrawlCounts", "ImportReport", "Store", "UpsertResult"]

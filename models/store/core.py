@@ -1,0 +1,109 @@
+"""Opening the database, upgrading its schema, and handing out sessions."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from models.errors import DatabaseError
+from models.store.digests import DigestStore
+from models.store.matches import MatchStore
+from models.store.migrate import upgrade_schema
+from models.store.opportunities import OpportunityStore
+from models.store.plan import PlanStore
+from models.store.sources import SourceStore
+
+logger = logging.getLogger(__name__)
+
+
+def normalise_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain postgresql:// URLs."""
+    return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+
+
+def masked(url: str) -> str:
+    """The URL with its password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def create_vigie_engine(url: str) -> Engine:
+    """An engine for SQLite (folder created, WAL, foreign keys) or PostgreSQL."""
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
+
+
+def _pg_args(parsed) -> dict:  # noqa: ANN001
+    return {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
+
+
+class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore):
+    """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, upgrade: bool = True) -> Store:
+        """Connect (clear French error when the server does not answer) and bring the schema to head."""
+        try:
+            engine = create_vigie_engine(url)
+            with engine.connect():
+                pass
+        except (OperationalError, SQLAlchemyError, OSError) as exc:
+            raise DatabaseError("base de données injoignable", masked(url), _first_line(exc)) from exc
+        store = cls(engine)
+        if upgrade:
+            store.upgrade()
+        return store
+
+    def upgrade(self) -> None:
+        """Apply pending alembic migrations (an old database is brought up to date)."""
+        try:
+            upgrade_schema(self.engine)
+        except SQLAlchemyError as exc:
+            raise DatabaseError("mise à jour du schéma impossible", masked(str(self.engine.url)), _first_line(exc)) from exc
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,71 @@
+"""Storing match results while keeping their review history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from models.records import MatchResult
+from models.tables import Match, Opportunity
+from models.vocab import ReviewStatus
+
+
+def _opportunity_ids(session: Session) -> dict[tuple[str, str], int]:
+    rows = session.exec(select(Opportunity.id, Opportunity.source, Opportunity.source_id)).all()
+    return {(source, source_id): oid for oid, source, source_id in rows}
+
+
+def _apply(row: Match, result: MatchResult, rank: int | None, scored_at: datetime) -> None:
+    row.score, row.rank, row.eligible, row.scored_at = result.score, rank, result.eligible, scored_at
+    row.eligibility = [c.model_dump() for c in result.eligibility]
+    row.reasons = [r.model_dump() for r in result.reasons]
+
+
+class MatchStore:
+    """Mixin of Store: matches and their review."""
+
+    def save_matches(
+        self, results: Iterable[MatchResult], ranks: Mapping[tuple[str, str, str], int], scored_at: datetime
+    ) -> int:
+        """Insert or re-score matches; first_matched_at and the review (status, reviewer, note) are kept."""
+        saved = 0
+        with self.session() as session:
+            ids = _opportunity_ids(session)
+            existing = {(m.fiche_id, m.opportunity_id): m for m in session.exec(select(Match)).all()}
+            for result in results:
+                oid = ids.get((result.source, result.source_id))
+                if oid is None:
+                    continue
+                rank = ranks.get((result.fiche_id, result.source, result.source_id))
+                row = existing.get((result.fiche_id, oid))
+                if row is None:
+                    row = Match(fiche_id=result.fiche_id, opportunity_id=oid, porteur_id=result.porteur_id,
+                                score=0, eligible=False, first_matched_at=scored_at, scored_at=scored_at)
+                    session.add(row)
+                _apply(row, result, rank, scored_at)
+                saved += 1
+        return saved
+
+    def matches(self, porteur_id: str | None = None, eligible_only: bool = False) -> list[Match]:
+        """Stored matches, best first."""
+        with self.session() as session:
+            query = select(Match)
+            if porteur_id:
+                query = query.where(Match.porteur_id == porteur_id)
+            if eligible_only:
+                query = query.where(Match.eligible == True)  # noqa: E712 - SQL expression
+            return list(session.exec(query.order_by(Match.score.desc())).all())
+
+    def review(self, match_id: int, status: ReviewStatus, reviewer: str, at: datetime,
+               note: str | None = None, reason: str | None = None) -> Match:
+        """Record the chef de projet's decision on a match."""
+        with self.session() as session:
+            row = session.get(Match, match_id)
+            if row is None:
+                raise KeyError(match_id)
+            row.review_status, row.reviewer, row.reviewed_at = status.value, reviewer, at
+            row.note = note if note is not None else row.note
+            row.reject_reason = reason if status == ReviewStatus.REJECTED else None
+            return row

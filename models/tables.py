@@ -1,0 +1,238 @@
+"""Stored rows (sqlmodel tables). Build them from validated records: `table=True` models do not validate.
+
+The schema itself is created and upgraded by the alembic migrations in `models/migrations`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.vocab import ReviewStatus
+
+
+def _json(default: Any = list) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+def _text() -> Any:
+    return Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Territory(SQLModel, table=True):
+    """A Territoire d'industrie."""
+
+    id: str = Field(primary_key=True, max_length=80)
+    nom: str
+    geo_codes: list[str] = _json()
+    chef_de_projet_nom: str = ""
+    chef_de_projet_email: str | None = None
+
+
+class Porteur(SQLModel, table=True):
+    """A project holder."""
+
+    id: str = Field(primary_key=True, max_length=120)
+    territoire_id: str = Field(foreign_key="territory.id", index=True)
+    nom: str
+    type: str
+    taille: str | None = None
+    siren: str | None = None
+    geo_codes: list[str] = _json()
+    description: str = _text()
+    mots_cles: list[str] = _json()
+    profiles: list[str] = _json()
+    updated_at: datetime
+
+
+class Contact(SQLModel, table=True):
+    """A person who receives a porteur's digest."""
+
+    __table_args__ = (UniqueConstraint("porteur_id", "email"),)
+    id: int | None = Field(default=None, primary_key=True)
+    porteur_id: str = Field(foreign_key="porteur.id", index=True)
+    email: str
+    nom: str = ""
+    role: str = ""
+    unsubscribe_token: str = Field(unique=True)
+    unsubscribed_at: datetime | None = None
+    last_error: str | None = None
+    """Last permanent delivery failure (bad address…)."""
+
+
+class FicheAction(SQLModel, table=True):
+    """A fiche-action of the plan d'actions."""
+
+    id: str = Field(primary_key=True, max_length=120)
+    porteur_id: str = Field(foreign_key="porteur.id", index=True)
+    titre: str
+    description: str = _text()
+    axe: str | None = None
+    partenaires: list[str] = _json()
+    budget_total: float | None = None
+    besoin_financement: float | None = None
+    debut: str | None = None
+    fin: str | None = None
+    indicateurs: str = _text()
+    mots_cles: list[str] = _json()
+    profiles: list[str] = _json()
+    content_hash: str
+    updated_at: datetime
+
+
+class Source(SQLModel, table=True):
+    """A configured source and its health."""
+
+    slug: str = Field(primary_key=True, max_length=80)
+    kind: str
+    last_run_at: datetime | None = None
+    last_success_at: datetime | None = None
+    consecutive_failures: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    last_item_count: int | None = None
+    disabled_reason: str | None = None
+    """Set when the site answered 410 Gone: the source is no longer crawled."""
+
+
+class CrawlRun(SQLModel, table=True):
+    """One crawl of one source."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(foreign_key="source.slug", index=True)
+    started_at: datetime
+    finished_at: datetime | None = None
+    ok: bool = False
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    dropped: int = 0
+    error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Opportunity(SQLModel, table=True):
+    """A funding call as stored (one row per source and source id)."""
+
+    __table_args__ = (UniqueConstraint("source", "source_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(index=True, max_length=80)
+    source_id: str = Field(max_length=500)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    apply_url: str | None = Field(default=None, sa_column=Column(Text))
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    summary: str = _text()
+    description: str = _text()
+    eligibility_text: str = _text()
+    funders: list[str] = _json()
+    programmes: list[str] = _json()
+    instruments: list[str] = _json()
+    beneficiaries: list[str] = _json()
+    geo_codes: list[str] = _json()
+    geo_exclusions: list[str] = _json()
+    themes: list[str] = _json()
+    open_date: date | None = None
+    close_dates: list[str] = _json()
+    """ISO dates, sorted."""
+    recurrence: str | None = None
+    amount_min: float | None = None
+    amount_max: float | None = None
+    rate_max: float | None = None
+    status: str = "unknown"
+    source_updated_at: datetime | None = None
+    raw: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    first_seen: datetime
+    last_seen: datetime
+    content_hash: str = Field(max_length=64)
+    listed: bool = True
+    """False once the source stops listing it."""
+    canonical_id: int | None = Field(default=None, foreign_key="opportunity.id", index=True)
+    """The opportunity this one duplicates (same call found at another source)."""
+
+
+class OpportunityEvent(SQLModel, table=True):
+    """Change history of an opportunity: new / changed / closed / reopened."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id", index=True)
+    kind: str
+    at: datetime
+    changed_fields: list[str] = _json()
+    before: dict[str, Any] = _json(dict)
+    """Previous values of the changed fields."""
+
+
+class Match(SQLModel, table=True):
+    """The matcher's result for a (fiche-action, opportunity) pair and its review."""
+
+    __table_args__ = (UniqueConstraint("fiche_id", "opportunity_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fiche_id: str = Field(index=True, max_length=160)
+    """A fiche-action id, or "<porteur_id>#profil" for a porteur matched on its profile text."""
+    opportunity_id: int = Field(foreign_key="opportunity.id", index=True)
+    porteur_id: str = Field(foreign_key="porteur.id", index=True)
+    score: float
+    rank: int | None = None
+    eligible: bool
+    eligibility: list[dict[str, Any]] = _json()
+    reasons: list[dict[str, Any]] = _json()
+    first_matched_at: datetime
+    scored_at: datetime
+    review_status: str = ReviewStatus.PENDING.value
+    reviewer: str | None = None
+    reviewed_at: datetime | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    reject_reason: str | None = None
+    snoozed_until: date | None = None
+    followup_status: str | None = None
+    """à étudier, à déposer, déposé, obtenu, refusé."""
+    followup_at: date | None = None
+    amount_obtained: float | None = None
+
+
+class Digest(SQLModel, table=True):
+    """A weekly message to one recipient: recorded before sending, marked sent after."""
+
+    __table_args__ = (UniqueConstraint("recipient", "kind", "iso_week"),)
+    id: int | None = Field(default=None, primary_key=True)
+    recipient: str
+    kind: str
+    """porteur | chef_de_projet."""
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    porteur_id: str | None = None
+    territoire_id: str | None = None
+    iso_week: str = Field(max_length=8)
+    """YYYY-Www."""
+    content_hash: str
+    message_id: str
+    status: str = "pending"
+    """pending | sent | failed."""
+    created_at: datetime
+    sent_at: datetime | None = None
+    error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class DigestItem(SQLModel, table=True):
+    """A call listed in a digest, and in which section."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest_id: int = Field(foreign_key="digest.id", index=True)
+    opportunity_id: int = Field(foreign_key="opportunity.id")
+    match_id: int | None = Field(default=None, foreign_key="match.id")
+    section: str
+    """nouveaux | mis_a_jour | cloture_proche."""
+
+
+class User(SQLModel, table=True):
+    """An account of the web app."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, max_length=120)
+    email: str | None = None
+    password_hash: str
+    role: str
+    territories: list[str] = _json()
+    active: bool = True
+    created_at: datetime

@@ -1,0 +1,134 @@
+"""Vigie's controlled vocabularies (see the design's vocabulary): values are stored as these strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PorteurType(StrEnum):
+    """Kinds of project holders, as in the plan d'actions spreadsheet."""
+
+    COMMUNE = "commune"
+    EPCI = "epci"
+    DEPARTEMENT = "departement"
+    REGION = "region"
+    SYNDICAT_MIXTE = "syndicat_mixte"
+    PETR = "petr"
+    ENTREPRISE = "entreprise"
+    ASSOCIATION = "association"
+    ETABLISSEMENT_PUBLIC = "etablissement_public"
+    CHAMBRE_CONSULAIRE = "chambre_consulaire"
+    SEM = "sem"
+    ETABLISSEMENT_ENSEIGNEMENT = "etablissement_enseignement"
+    RECHERCHE = "recherche"
+
+
+class Beneficiary(StrEnum):
+    """Who a call is open to: the porteur types plus a few that no porteur is."""
+
+    COMMUNE = "commune"
+    EPCI = "epci"
+    DEPARTEMENT = "departement"
+    REGION = "region"
+    SYNDICAT_MIXTE = "syndicat_mixte"
+    PETR = "petr"
+    ENTREPRISE = "entreprise"
+    TPE = "tpe"
+    PME = "pme"
+    ETI = "eti"
+    GE = "ge"
+    ASSOCIATION = "association"
+    ETABLISSEMENT_PUBLIC = "etablissement_public"
+    CHAMBRE_CONSULAIRE = "chambre_consulaire"
+    SEM = "sem"
+    ETABLISSEMENT_ENSEIGNEMENT = "etablissement_enseignement"
+    RECHERCHE = "recherche"
+    PARTICULIER = "particulier"
+    AGRICULTEUR = "agriculteur"
+
+
+class Taille(StrEnum):
+    """Company size (EU sense: a PME call is open to TPE too)."""
+
+    TPE = "tpe"
+    PME = "pme"
+    ETI = "eti"
+    GE = "ge"
+
+
+class Axe(StrEnum):
+    """The four national priorities of Territoires d'industrie."""
+
+    INNOVATION = "innovation"
+    TRANSITION_ECOLOGIQUE = "transition_ecologique"
+    COMPETENCES = "competences"
+    FONCIER = "foncier"
+
+
+class Instrument(StrEnum):
+    """Funding instruments and call formats."""
+
+    SUBVENTION = "subvention"
+    PRET = "pret"
+    AVANCE_REMBOURSABLE = "avance_remboursable"
+    GARANTIE = "garantie"
+    FONDS_PROPRES = "fonds_propres"
+    AAP = "appel_a_projets"
+    AMI = "ami"
+    CONCOURS = "concours"
+    APPEL_OFFRES = "appel_offres"
+    ACCOMPAGNEMENT = "accompagnement"
+    CEE = "cee"
+    AVANTAGE_FISCAL = "avantage_fiscal"
+
+
+class Recurrence(StrEnum):
+    """How a scheme recurs."""
+
+    PONCTUELLE = "ponctuelle"
+    PERMANENTE = "permanente"
+    RECURRENTE = "recurrente"
+
+
+class Status(StrEnum):
+    """A call's state as of a given day (derived from its dates)."""
+
+    OPEN = "open"
+    UPCOMING = "upcoming"
+    CLOSED = "closed"
+    PERMANENT = "permanent"
+    UNKNOWN = "unknown"
+
+
+class ReviewStatus(StrEnum):
+    """The chef de projet's decision on a match."""
+
+    PENDING = "a_revoir"
+    ACCEPTED = "accepte"
+    REJECTED = "rejete"
+    SNOOZED = "reporte"
+
+
+class ChangeKind(StrEnum):
+    """Entries of an opportunity's change history."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+class UpsertOutcome(StrEnum):
+    """What storing a crawled record did."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+class Role(StrEnum):
+    """Web app roles."""
+
+    ADMIN = "admin"
+    CHEF = "chef_de_projet"
+    LECTEUR = "lecteur"
