@@ -77,6 +77,12 @@ class DigestStore:
                 query = query.where(Digest.iso_week == iso_week)
             return list(session.exec(query).all())
 
+    def digest_match_ids(self, digest_id: int) -> set[int]:
+        """Matches listed in a recorded digest."""
+        with self.session() as session:
+            query = select(DigestItem.match_id).where(DigestItem.digest_id == digest_id)
+            return {m for m in session.exec(query).all() if m is not None}
+
     def match_rows(self, ids: Sequence[int]) -> list[Match]:
         """Matches by id."""
         with self.session() as session:

@@ -1,0 +1,148 @@
+"""Territories and porteurs of a plan: resolve territory names, merge a porteur's rows, build records."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Mapping
+
+from pydantic import ValidationError
+
+from models.plan.cells import normalise_key, slugify
+from models.plan.columns import PORTEUR_COLUMNS
+from models.plan.problems import Problems
+from models.records import ContactData, FicheActionData, PlanData, PorteurData, TerritoryData
+
+if TYPE_CHECKING:
+    from models.plan.rows import ParsedRow
+
+
+def _match_key(text: str) -> str:
+    """Case-, accent- and space-insensitive key: "Gers – Lomagne" and "gers-lomagne" agree."""
+    return re.sub(r"[\W_]+", "", normalise_key(text))
+
+
+class TerritoryResolver:
+    """Maps a `territoire` cell to a territory id: a known one, or a new one named after the cell."""
+
+    def __init__(self, known: Mapping[str, str]) -> None:
+        self._known: dict[str, tuple[str, str]] = {}
+        for territory_id, nom in known.items():
+            self._known.setdefault(_match_key(territory_id), (territory_id, nom))
+            self._known.setdefault(_match_key(nom), (territory_id, nom))
+        self.used: dict[str, str] = {}
+        """Territory id → nom, for every territory the rows refer to, in order of appearance."""
+
+    def resolve(self, value: str) -> str | None:
+        """The territory id for a cell value; None when no id can be made from it."""
+        territory_id, nom = self._known.get(_match_key(value), (slugify(value), value))
+        if not territory_id:
+            return None
+        self.used.setdefault(territory_id, nom)
+        return territory_id
+
+    def territories(self) -> list[TerritoryData]:
+        """TerritoryData for every territory in use."""
+        return [TerritoryData(id=tid, nom=nom) for tid, nom in self.used.items()]
+
+
+def check_porteurs(rows: list[ParsedRow], territories: TerritoryResolver, problems: Problems) -> None:
+    """Resolve each row's territory; the rows of one porteur_id must describe it the same way."""
+    first: dict[str, ParsedRow] = {}
+    for row in rows:
+        _resolve_territory(row, territories, problems)
+        porteur_id = row.get("porteur_id")
+        if porteur_id is None:
+            continue
+        if porteur_id not in first:
+            first[porteur_id] = row
+            continue
+        for column in PORTEUR_COLUMNS:
+            _check_agrees(first[porteur_id], row, column, problems)
+
+
+def _resolve_territory(row: ParsedRow, territories: TerritoryResolver, problems: Problems) -> None:
+    value = row.get("territoire")
+    if value is None:
+        return
+    territory_id = territories.resolve(value)
+    if territory_id is None:
+        problems.cell(row.line, "territoire",
+                      f"« {value} » ne donne aucun identifiant (lettres ou chiffres attendus)")
+        row.bad.add("territoire")
+    row.values["territoire_id"] = territory_id
+
+
+def _check_agrees(first: ParsedRow, row: ParsedRow, column: str, problems: Problems) -> None:
+    """Report `row`'s cell when it describes the porteur differently from its first row."""
+    if column in first.bad or column in row.bad:
+        return
+    if _comparable(first, column) == _comparable(row, column):
+        return
+    porteur_id = row.get("porteur_id")
+    problems.cell(row.line, column,
+                  f"« {_shown(row.get(column))} » diffère de la ligne {first.line} "
+                  f"(« {_shown(first.get(column))} ») pour le porteur « {porteur_id} »")
+    row.bad.add(column)
+
+
+def _comparable(row: ParsedRow, column: str) -> Any:
+    if column == "territoire":
+        return row.get("territoire_id")
+    value = row.get(column)
+    return value.casefold() if column == "porteur_email" and value else value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "|".join(value)
+    return "(vide)" if value in (None, "") else str(value)
+
+
+def build_records(
+    rows: list[ParsedRow], territories: TerritoryResolver, problems: Problems
+) -> PlanData | None:
+    """Build the records of rows already checked; a record that still fails is reported."""
+    porteurs: dict[str, PorteurData] = {}
+    fiches: list[FicheActionData] = []
+    try:
+        for row in rows:
+            if row.get("porteur_id") not in porteurs:
+                porteurs[row.get("porteur_id")] = _porteur(row)
+            fiches.append(_fiche(row))
+        return PlanData(
+            territories=territories.territories(), porteurs=list(porteurs.values()), fiches=fiches
+        )
+    except ValidationError as error:
+        problems.row(row.line, "; ".join(e["msg"] for e in error.errors()))
+        return None
+
+
+def _porteur(row: ParsedRow) -> PorteurData:
+    email = row.get("porteur_email")
+    return PorteurData(
+        id=row.get("porteur_id"),
+        nom=row.get("porteur_nom"),
+        type=row.get("porteur_type"),
+        taille=row.get("porteur_taille"),
+        siren=row.get("porteur_siren"),
+        territoire=row.get("territoire_id"),
+        geo_codes=row.get("porteur_geo") or [],
+        contacts=[ContactData(email=email)] if email else [],
+    )
+
+
+def _fiche(row: ParsedRow) -> FicheActionData:
+    return FicheActionData(
+        id=row.get("fiche_id"),
+        porteur_id=row.get("porteur_id"),
+        titre=row.get("fiche_titre"),
+        description=row.get("fiche_description") or "",
+        axe=row.get("axe"),
+        partenaires=row.get("partenaires") or [],
+        budget_total=row.get("budget_total"),
+        besoin_financement=row.get("besoin_financement"),
+        debut=row.get("debut"),
+        fin=row.get("fin"),
+        indicateurs=row.get("indicateurs") or "",
+        mots_cles=row.get("mots_cles") or [],
+    )

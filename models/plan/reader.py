@@ -1,0 +1,169 @@
+"""Read a plan d'actions file (CSV or XLSX) into a header and rows tagged with their line numbers.
+
+Line numbers are the ones a person sees: the header is usually line 1, the first data row
+line 2. For a CSV record holding a multi-line quoted cell, the line is where the record starts.
+Fully empty rows are skipped, strings are stripped, trailing empty columns are ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import openpyxl
+
+from models.errors import PlanImportError
+from models.plan.cells import Cell, normalise_key, parse_text
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+PLAN_SHEET_NAMES = {"plan", "plan d'actions", "plan d'action", "plan_actions"}
+"""An XLSX sheet with one of these names (any case) is read instead of the first sheet."""
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One non-empty data row."""
+
+    line: int
+    """Line number as shown by a spreadsheet (CSV: line where the record starts)."""
+    cells: tuple[Cell, ...]
+    """Cell values, trailing empty cells removed."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's header and data rows; `header` is empty when the file holds no row at all."""
+
+    header: list[str]
+    header_line: int
+    rows: list[RawRow]
+
+
+def read_table(path: Path) -> Table:
+    """Read `path` (.csv or .xlsx); raise PlanImportError when the file cannot be read as a table."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        _fail(path, f"format « {path.suffix or 'sans extension'} » non pris en charge "
+                    "(enregistrez le plan en .csv ou .xlsx)")
+    try:
+        numbered = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
+    except OSError as error:
+        _fail(path, _os_reason(error))
+    return _to_table(numbered)
+
+
+def _os_reason(error: OSError) -> str:
+    """A French reason for a file that cannot be opened (OS messages are in English)."""
+    if isinstance(error, FileNotFoundError):
+        return "fichier introuvable"
+    if isinstance(error, IsADirectoryError):
+        return "c'est un dossier, pas un fichier"
+    if isinstance(error, PermissionError):
+        return "accès refusé (droits de lecture insuffisants)"
+    return f"fichier illisible (erreur système {error.errno})"
+
+
+def _fail(path: Path, message: str) -> Any:
+    raise PlanImportError(str(path), [f"{path.name}: {message}"])
+
+
+def _to_table(numbered: Iterable[tuple[int, list[Cell]]]) -> Table:
+    """Drop empty rows and trailing empty cells; the first remaining row is the header."""
+    kept = [(line, _trim(cells)) for line, cells in numbered]
+    kept = [(line, cells) for line, cells in kept if cells]
+    if not kept:
+        return Table(header=[], header_line=0, rows=[])
+    (header_line, header), data = kept[0], kept[1:]
+    names = [parse_text(cell) or "" for cell in header]
+    return Table(names, header_line, [RawRow(line, tuple(cells)) for line, cells in data])
+
+
+def _trim(cells: Iterable[Any]) -> list[Cell]:
+    values = [_clean(cell) for cell in cells]
+    while values and values[-1] is None:
+        values.pop()
+    return values
+
+
+def _clean(cell: Any) -> Cell:
+    if isinstance(cell, str):
+        return cell.strip() or None
+    return cell
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path) -> list[tuple[int, list[Cell]]]:
+    """Decode, pick the delimiter, and number each record by the line where it starts."""
+    text = _decode(path, path.read_bytes())
+    if "\x00" in text:
+        _fail(path, "le fichier ne ressemble pas à un CSV texte (octets nuls) ; "
+                    "un classeur Excel doit avoir l'extension .xlsx")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    numbered, start = [], 1
+    try:
+        for record in reader:
+            numbered.append((start, list(record)))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        _fail(path, f"CSV illisible vers la ligne {start} ({error})")
+    return numbered
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), else cp1252, which French Excel writes."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return _fail(path, "encodage non reconnu (UTF-8 ou Windows-1252 attendu)")
+    logger.info("plan file decoded as cp1252 file=%s", path.name)
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """`;` (French Excel) or `,`: whichever the first non-empty line holds more of."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path) -> list[tuple[int, list[Cell]]]:
+    """Rows of the plan sheet, numbered as Excel numbers them."""
+    with path.open("rb") as handle:  # OSError here means the file itself cannot be opened
+        data = handle.read()
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = _plan_sheet(workbook)
+            sheet.reset_dimensions()  # some writers store a wrong dimension; read every cell
+            rows = sheet.iter_rows(min_row=1, values_only=True)
+            return [(line, list(values)) for line, values in enumerate(rows, start=1)]
+        finally:
+            workbook.close()
+    # openpyxl raises many kinds of errors (BadZipFile, KeyError, XML parse errors...) on a
+    # damaged or foreign file; to the user they all mean the same thing.
+    except Exception as error:  # noqa: BLE001
+        logger.debug("invalid workbook file=%s error=%r", path.name, error)
+        return _fail(path, "classeur XLSX invalide ou endommagé (ouvrez-le et réenregistrez-le "
+                           "en .xlsx depuis Excel ou LibreOffice)")
+
+
+def _plan_sheet(workbook: Any) -> Any:
+    """The sheet named like the plan if there is one, else the first sheet."""
+    for sheet in workbook.worksheets:
+        if normalise_key(sheet.title).replace("’", "'") in PLAN_SHEET_NAMES:
+            return sheet
+    return workbook.worksheets[0]

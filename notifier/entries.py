@@ -1,0 +1,65 @@
+"""The notifier's records: what a digest holds (built by the caller) and what rendering yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from email.message import EmailMessage
+
+from models.records import ContactData, OpportunityData, PorteurData
+
+NEW = "nouveaux"
+UPDATED = "mis_a_jour"
+CLOSING = "cloture_proche"
+SECTIONS = {NEW: "Nouveaux appels", UPDATED: "Mis à jour", CLOSING: "Clôture proche"}
+"""Section keys, in the order they appear in a digest, with their French titles."""
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One call shown in a digest, for one fiche-action."""
+
+    opportunity: OpportunityData
+    """The call as stored."""
+    fiche_id: str
+    """The fiche-action it fits."""
+    fiche_titre: str
+    score: float
+    """Relevance score (higher is better); orders the calls of a section."""
+    reasons: list[str]
+    """Already-rendered French reason lines, best first."""
+    section: str
+    """"nouveaux" | "mis_a_jour" | "cloture_proche"."""
+    changes: list[str] = field(default_factory=list)
+    """For "mis_a_jour": French lines saying what changed."""
+
+
+@dataclass(frozen=True)
+class DigestContent:
+    """Everything one contact's weekly digest says."""
+
+    porteur: PorteurData
+    contact: ContactData
+    """The recipient."""
+    iso_week: str
+    """"2026-W48"."""
+    as_of: date
+    """The day the digest is about: J-n counts from it."""
+    entries: list[DigestEntry]
+    unsubscribe_url: str
+    """One-click unsubscribe link (RFC 8058), also shown in both bodies."""
+    calendar_url: str | None = None
+    """Subscribable ICS feed of the porteur's deadlines, when the web app serves one."""
+
+
+@dataclass(frozen=True)
+class RenderedDigest:
+    """A digest ready to send or to write to the outbox."""
+
+    message: EmailMessage
+    """multipart/mixed: text + HTML alternatives, plus echeances.ics when a call has a deadline."""
+    html: str
+    text: str
+    subject: str
+    content_hash: str
+    """sha256 of subject + text part: equal for equal content, whatever the day of rendering."""

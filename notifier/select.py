@@ -1,0 +1,47 @@
+"""Choosing what goes in a digest: which section a call belongs to, and deadline reminders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from notifier.entries import CLOSING, NEW, UPDATED
+
+REMINDER_BANDS = (7, 30)
+"""Reminders before a relève, most urgent first: J-7 covers 0–7 days left, J-30 covers 8–30."""
+
+
+def closing_soon(next_close: date | None, as_of: date, already_reminded: set[int]) -> int | None:
+    """30 or 7 when the next relève is exactly within that reminder band and it was not reminded yet, else None.
+
+    Digests are weekly, so a band is a range of days rather than a single day: a relève 26 days
+    away falls in the J-30 band, one 5 days away in the J-7 band. Only the band the relève is in
+    counts: a J-30 reminder that was missed is not sent once the relève is 5 days away.
+    """
+    if next_close is None or next_close < as_of:
+        return None
+    band = reminder_band((next_close - as_of).days)
+    if band is None or band in already_reminded:
+        return None
+    return band
+
+
+def reminder_band(days_left: int) -> int | None:
+    """The reminder band (7 or 30) that `days_left` falls in, None beyond 30 days or when past."""
+    if days_left < 0:
+        return None
+    return next((band for band in REMINDER_BANDS if days_left <= band), None)
+
+
+def section_for(already_sent: bool, changes: list[str], reminder: int | None) -> str | None:
+    """The digest section of an accepted match, or None when it has nothing new to say.
+
+    `already_sent`: the call was in an earlier digest to this contact; `changes`: what changed
+    since then (French lines); `reminder`: what `closing_soon` answered.
+    """
+    if not already_sent:
+        return NEW
+    if changes:
+        return UPDATED
+    if reminder is not None:
+        return CLOSING
+    return None
