@@ -1,0 +1,18 @@
+"""Crawlers: one scrapy process per source, three source kinds, normalisation into OpportunityData.
+
+Public API:
+- SOURCE_KINDS: kind → options model (config validation uses it);
+- crawl_source(source, crawl, cache_dir, as_of) → SourceCrawlResult (never raises for a failing site).
+Importing this package does not import scrapy: only the child process does.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from crawlers.registry import KINDS
+from crawlers.runner import SourceCrawlResult, crawl_source
+
+SOURCE_KINDS: dict[str, type[BaseModel]] = {name: kind.options for name, kind in KINDS.items()}
+
+__all__ = ["SOURCE_KINDS", "SourceCrawlResult", "crawl_source"]

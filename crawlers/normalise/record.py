@@ -1,0 +1,111 @@
+"""RawItem → OpportunityData: the one place where a crawled item becomes a validated record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import ValidationError
+
+from crawlers.items import RawItem
+from crawlers.normalise.amounts import extract_amounts
+from crawlers.normalise.beneficiaries import map_beneficiaries
+from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
+from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
+from crawlers.normalise.programmes import programmes_in_text
+from crawlers.normalise.text import canonical_url, html_to_text, one_line
+from models.records import OpportunityData, status_as_of
+from models.vocab import Recurrence, Status
+
+
+class ItemRejected(ValueError):
+    """An item that cannot become a record; the message is the French reason."""
+
+
+def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
+    """Normalise and validate one raw item; raises ItemRejected with a French reason."""
+    title = one_line(item.title)
+    if not title:
+        raise ItemRejected("titre manquant")
+    if not item.url.strip():
+        raise ItemRejected("lien manquant")
+    open_date, close_dates, recurrence = _calendar(item)
+    summary, description = one_line(item.summary), html_to_text(item.description)
+    amount_text = html_to_text(item.amount_text) or description
+    amounts = extract_amounts(amount_text)
+    status = Status.CLOSED if item.closed else status_as_of(open_date, close_dates, recurrence, as_of)
+    fields = dict(
+        source=item.source,
+        source_id=item.source_id.strip() or canonical_url(item.url),
+        url=item.url.strip(),
+        apply_url=item.apply_url,
+        title=title,
+        summary=summary,
+        description=description,
+        eligibility_text=html_to_text(item.eligibility_text),
+        funders=_unique(one_line(f) for f in item.funders),
+        programmes=_unique([*item.programmes, *programmes_in_text(f"{title} {summary} {description}")]),
+        instruments=_unique([
+            *map_instruments(item.instrument_labels), *call_formats_in_text(title),
+            *money_instruments_in_text(amount_text),
+        ]),
+        beneficiaries=map_beneficiaries(item.beneficiary_labels),
+        geo_codes=item.geo_codes,
+        geo_exclusions=item.geo_exclusions,
+        themes=_unique(one_line(t) for t in item.themes),
+        open_date=open_date,
+        close_dates=close_dates,
+        recurrence=recurrence,
+        amount_min=amounts.amount_min,
+        amount_max=amounts.amount_max,
+        rate_max=amounts.rate_max,
+        status=status,
+        source_updated_at=_stamp(item.updated_at),
+        raw=item.raw or None,
+    )
+    try:
+        return OpportunityData(**fields)
+    except ValidationError as exc:
+        raise ItemRejected(explain_validation(exc)) from exc
+
+
+def explain_validation(exc: ValidationError) -> str:
+    """The first problems of a pydantic error, in one French line."""
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(part) for part in error["loc"])
+        parts.append(f"champ {where} : {error['msg'].removeprefix('Value error, ')}")
+    return "donnée refusée (" + "; ".join(parts) + ")"
+
+
+def _calendar(item: RawItem) -> tuple[date | None, list[date], Recurrence | None]:
+    open_date = _day(item.open_date, "ouverture")
+    close_dates = [d for d in (_day(text, "clôture") for text in item.close_dates) if d]
+    next_start = _day(item.next_campaign, "prochaine campagne")
+    recurrence = Recurrence.PERMANENTE if item.permanent and not close_dates else None
+    if next_start:
+        recurrence = Recurrence.RECURRENTE
+        past_campaign = all(d < next_start for d in close_dates) and (open_date is None or open_date < next_start)
+        if past_campaign:
+            # The published dates belong to the campaign that ended: follow the next one.
+            open_date, close_dates = next_start, []
+    return open_date, close_dates, recurrence
+
+
+def _day(text: str | None, what: str) -> date | None:
+    try:
+        return parse_optional_date(text)
+    except DateError as exc:
+        raise ItemRejected(f"date invalide « {(text or '').strip()[:40]} » ({what})") from exc
+
+
+def _stamp(text: str | None) -> datetime | None:
+    if not text or not text.strip():
+        return None
+    try:
+        return parse_datetime(text)
+    except (DateError, ValueError, TypeError):
+        return None  # a volatile field: a bad stamp never costs the record
+
+
+def _unique(values: object) -> list:
+    return list(dict.fromkeys(v for v in values if v))  # type: ignore[attr-defined]

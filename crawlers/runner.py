@@ -1,0 +1,117 @@
+"""crawl_source: run one source's crawl in a child process and read its results back."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from crawlers.registry import KINDS
+from models.config.schema import CrawlConfig, SourceConfig
+from models.records import OpportunityData
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SourceCrawlResult:
+    """What crawling one source gave."""
+
+    slug: str
+    kind: str
+    records: list[OpportunityData]
+    """Validated records, in source order (those found before a failure, if any)."""
+    dropped: list[str]
+    """French reason per dropped item."""
+    error: str | None
+    """Why the source failed, in French (None: success)."""
+    gone: bool
+    """The site answered HTTP 410: the caller disables the source."""
+    pages: int
+    """Responses fetched."""
+
+
+def crawl_source(source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_of: date) -> SourceCrawlResult:
+    """Crawl one source in its own process (scrapy's reactor cannot restart); never raises for a failing site."""
+    problem = check_source(source)
+    if problem:
+        return SourceCrawlResult(source.slug, source.kind, [], [], problem, False, 0)
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="vigie-crawl-") as tmp:
+        job, output = Path(tmp) / "job.json", Path(tmp) / "output.jsonl"
+        job.write_text(json.dumps({
+            "source": source.model_dump(mode="json"), "crawl": crawl.model_dump(mode="json"),
+            "cache_dir": str(Path(cache_dir).resolve()), "as_of": as_of.isoformat(),
+        }), "utf-8")
+        command = [sys.executable, "-m", "crawlers.process", str(job), str(output)]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, errors="replace",
+                timeout=crawl.process_timeout_seconds, env=_child_env(),
+            )
+        except subprocess.TimeoutExpired:
+            timeout_error = f"délai dépassé : collecte arrêtée après {crawl.process_timeout_seconds} s"
+            return read_output(source, output, fallback_error=timeout_error)
+        if done.stderr.strip():
+            logger.debug("source=%s exit=%s stderr=%s", source.slug, done.returncode, done.stderr[-2000:])
+        return read_output(source, output, fallback_error=crash_message(done.returncode, done.stderr))
+
+
+def check_source(source: SourceConfig) -> str | None:
+    """A French problem when the source cannot even be started (unknown kind, bad options)."""
+    kind = KINDS.get(source.kind)
+    if kind is None:
+        return f"type de source inconnu « {source.kind} » (connus : {', '.join(sorted(KINDS))})"
+    try:
+        kind.options.model_validate(source.options)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "options"
+        return f"options invalides : {where} : {first['msg']}"
+    return None
+
+
+def read_output(source: SourceConfig, output: Path, fallback_error: str) -> SourceCrawlResult:
+    """Parse the child's JSON Lines; without a summary line the child died: `fallback_error`."""
+    records: list[OpportunityData] = []
+    dropped: list[str] = []
+    summary: dict[str, Any] | None = None
+    lines = output.read_text("utf-8").splitlines() if output.exists() else []
+    for line in filter(None, lines):
+        entry = json.loads(line)
+        if entry["type"] == "record":
+            records.append(OpportunityData.model_validate(entry["data"]))
+        elif entry["type"] == "dropped":
+            dropped.append(entry["reason"])
+        elif entry["type"] == "summary":
+            summary = entry
+    if summary is None:
+        return SourceCrawlResult(source.slug, source.kind, records, dropped, fallback_error, False, 0)
+    return SourceCrawlResult(
+        source.slug, source.kind, records, dropped, summary["error"], bool(summary["gone"]), int(summary["pages"]),
+    )
+
+
+def crash_message(returncode: int, stderr: str) -> str:
+    """A crawl process that died without a summary: its exit code and last stderr line."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    last = lines[-1] if lines else "aucun message"
+    return f"le processus de collecte s'est arrêté (code {returncode}) : {last[:300]}"
+
+
+def _child_env() -> dict[str, str]:
+    """The parent's environment, with this project importable whatever the working directory."""
+    env = dict(os.environ)
+    paths = [str(PROJECT_ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    return env

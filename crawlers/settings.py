@@ -1,0 +1,49 @@
+"""Scrapy settings of a crawl process, built from the CrawlConfig (no scrapy project module)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from models.config.schema import CrawlConfig
+
+_UNUSED_EXTENSIONS = (
+    "telnet.TelnetConsole", "memdebug.MemoryDebugger", "feedexport.FeedExporter",
+    "spiderstate.SpiderState", "remote_control.RemoteControl", "memusage.MemoryUsage",
+)
+
+
+def build_settings(crawl: CrawlConfig, cache_dir: Path, output: Path, as_of: date) -> dict[str, Any]:
+    """Politeness, cache and pipelines for one source's crawl."""
+    return {
+        "BOT_NAME": "vigie",
+        "ROBOTSTXT_OBEY": crawl.obey_robots,
+        # No delay asked (a local mirror, tests): no throttling either.
+        "AUTOTHROTTLE_ENABLED": crawl.download_delay > 0,
+        "AUTOTHROTTLE_START_DELAY": max(crawl.download_delay, 1.0),
+        "DOWNLOAD_DELAY": crawl.download_delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrent_requests_per_domain,
+        "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
+        "RETRY_ENABLED": crawl.retries > 0,
+        "RETRY_TIMES": crawl.retries,
+        "USER_AGENT": f"{crawl.user_agent} (+mailto:{crawl.contact_email})",
+        # Conditional requests (If-None-Match / If-Modified-Since) between crawls.
+        "HTTPCACHE_ENABLED": True,
+        "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
+        "HTTPCACHE_DIR": str(Path(cache_dir).resolve()),
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        # Only http(s) listings: fewer components to load makes each crawl process start faster.
+        "REMOTE_CONTROL_ENABLED": False,
+        "EXTENSIONS": {f"scrapy.extensions.{name}": None for name in _UNUSED_EXTENSIONS},
+        "DOWNLOAD_HANDLERS": {"s3": None, "ftp": None, "data": None, "file": None},
+        "LOG_LEVEL": "WARNING",
+        "DEFAULT_DROPITEM_LOG_LEVEL": "INFO",
+        "ITEM_PIPELINES": {
+            "crawlers.pipelines.NormalisePipeline": 300,
+            "crawlers.pipelines.JsonLinesPipeline": 900,
+        },
+        "VIGIE_OUTPUT": str(output),
+        "VIGIE_AS_OF": as_of.isoformat(),
+    }

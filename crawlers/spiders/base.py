@@ -1,0 +1,75 @@
+"""What every source spider shares: its source, failure bookkeeping and French error messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawlers.failures import failure_message, http_error_message
+from crawlers.registry import KINDS
+from models.config.schema import SourceConfig
+
+logger = logging.getLogger(__name__)
+
+
+class SourceSpider(scrapy.Spider):
+    """A spider bound to one configured source; its `error` says why the source failed (None: fine)."""
+
+    name = "source"
+    # Error statuses reach the callbacks, which turn them into a French explanation.
+    handle_httpstatus_list = list(range(400, 600))
+
+    def __init__(self, source: SourceConfig, timeout: float = 30.0, **kwargs: Any) -> None:
+        super().__init__(name=source.slug, **kwargs)
+        self.source = source
+        self.options = KINDS[source.kind].options.model_validate(source.options)
+        self.timeout = timeout
+        self.error: str | None = None
+        self.gone = False
+        self.pages = 0
+        self.items_found = 0
+        self.records = 0
+        self.dropped = 0
+
+    def request(self, url: str, callback: Any) -> Request:
+        """A listing request whose network failures are recorded on the spider."""
+        return Request(url, callback=callback, errback=self.on_failure)
+
+    def accept(self, response: Response) -> bool:
+        """Count the page; an HTTP error status fails the source (410: gone)."""
+        self.pages += 1
+        if response.status < 400:
+            return True
+        self.gone = self.gone or response.status == 410
+        self.fail(http_error_message(response.status, response.url))
+        return False
+
+    def fail(self, message: str) -> None:
+        """Record why the source failed (the first reason wins)."""
+        logger.warning("source=%s error=%s", self.source.slug, message)
+        if self.error is None:
+            self.error = message
+
+    def on_failure(self, failure: Failure) -> None:
+        """Errback: no HTTP answer (refused, timeout, DNS, robots.txt)."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else self.source.url
+        self.fail(failure_message(failure.value, url, self.timeout))
+
+    def load_json(self, response: Response) -> Any | None:
+        """The JSON body, or None after recording a French error."""
+        try:
+            return json.loads(response.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            self.fail(f"réponse JSON invalide ({str(exc)[:120]}) : {response.url}")
+            return None
+
+    def next_position(self) -> int:
+        """The 1-based rank of the next item found at the source."""
+        self.items_found += 1
+        return self.items_found

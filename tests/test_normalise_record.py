@@ -1,0 +1,83 @@
+"""RawItem → OpportunityData: validation, calendar and status as of a day."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from crawlers.items import RawItem
+from crawlers.normalise import ItemRejected, normalise_item
+from models.vocab import Recurrence, Status
+
+AS_OF = date(2026, 11, 23)
+
+
+def item(**fields: Any) -> RawItem:
+    base: dict[str, Any] = {"source": "demo", "position": 7, "url": "https://example.fr/aides/friches/", "title": "Friches"}
+    return RawItem(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"open_date": "2026-12-01", "close_dates": ["2027-01-15"]}, Status.UPCOMING),
+        ({"open_date": "2026-10-01", "close_dates": ["2027-01-15"]}, Status.OPEN),
+        ({"open_date": "2026-01-01", "close_dates": ["2026-06-30"]}, Status.CLOSED),
+        ({"close_dates": ["2026-11-23"]}, Status.OPEN),
+        ({"permanent": True}, Status.PERMANENT),
+        ({"permanent": True, "close_dates": ["2026-01-31"]}, Status.CLOSED),
+        ({"closed": True, "close_dates": ["2027-06-30"]}, Status.CLOSED),
+        ({}, Status.UNKNOWN),
+    ],
+    ids=["upcoming", "open", "closed", "closes-today", "guichet", "dated-guichet-closed", "source-says-clos", "no-dates"],
+)
+def test_status_is_derived_as_of_the_crawl_day(fields: dict[str, Any], expected: Status) -> None:
+    assert normalise_item(item(**fields), AS_OF).status == expected
+
+
+def test_a_future_campaign_replaces_the_dates_of_the_past_one() -> None:
+    record = normalise_item(item(
+        open_date="2025-01-14T23:00:00+00:00", close_dates=["2026-09-30T21:59:00+00:00"],
+        next_campaign="2027-04-30T22:00:00+00:00",
+    ), AS_OF)
+    assert (record.open_date, record.close_dates) == (date(2027, 5, 1), [])
+    assert (record.recurrence, record.status) == (Recurrence.RECURRENTE, Status.UPCOMING)
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"title": "  <p> </p> "}, "titre manquant"),
+        ({"url": ""}, "lien manquant"),
+        ({"url": "javascript:alert(1)"}, "lien http(s) attendu"),
+        ({"close_dates": ["32/12/2026"]}, "date invalide « 32/12/2026 » (clôture)"),
+        ({"geo_codes": ["REG-99"]}, "code région inconnu « REG-99 »"),
+    ],
+    ids=["no-title", "no-url", "javascript-url", "bad-date", "bad-geo-code"],
+)
+def test_an_invalid_item_is_rejected_with_a_french_reason(fields: dict[str, Any], reason: str) -> None:
+    with pytest.raises(ItemRejected, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        normalise_item(item(**fields), AS_OF)
+
+
+def test_the_canonical_url_identifies_an_item_without_id() -> None:
+    assert normalise_item(item(), AS_OF).source_id == "https://example.fr/aides/friches"
+
+
+def test_a_bad_update_stamp_does_not_cost_the_record() -> None:
+    assert normalise_item(item(updated_at="hier soir"), AS_OF).source_updated_at is None
+
+
+def test_text_fields_are_cleaned_and_read_for_amounts() -> None:
+    record = normalise_item(item(
+        title="<b>AAP</b> Friches &amp; ZAN",
+        summary="<p>Reconvertir les friches</p><script>alert(1)</script>",
+        amount_text="Subvention plafonnée à 500 000 €, jusqu'à 40 % (France 2030).",
+        funders=["Région Occitanie", "", "Région Occitanie"],
+    ), AS_OF)
+    assert (record.title, record.summary) == ("AAP Friches & ZAN", "Reconvertir les friches")
+    assert (record.amount_max, record.rate_max) == (500_000, 40)
+    assert record.funders == ["Région Occitanie"]
+    assert [str(i) for i in record.instruments] == ["appel_a_projets", "subvention"]
