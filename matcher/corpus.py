@@ -1,0 +1,105 @@
+"""From records to analysed documents: which fields count and how much, analysed in one batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.config.schema import SynonymsConfig
+from models.records import FicheActionData, OpportunityData, PorteurData
+
+from matcher.analysis import TextAnalyzer, key_of
+from matcher.documents import Document, Field, Phrase, make_phrase
+from matcher.synonyms import SynonymExpander, synonym_strings
+
+TITLE_WEIGHT = 3.0
+SUMMARY_WEIGHT = 1.5
+BODY_WEIGHT = 1.0
+PSEUDO_SUFFIX = "#profil"
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """A field before analysis."""
+
+    name: str
+    weight: float
+    text: str
+    evidence: bool = True
+    keywords: bool = False
+
+
+def opportunity_fields(opportunity: OpportunityData) -> list[FieldText]:
+    """The call as a document: its title weighs more than its summary, which weighs more than the body."""
+    return [
+        FieldText("title", TITLE_WEIGHT, opportunity.title),
+        FieldText("summary", SUMMARY_WEIGHT, opportunity.summary),
+        FieldText("description", BODY_WEIGHT, opportunity.description),
+        FieldText("eligibility_text", BODY_WEIGHT, opportunity.eligibility_text),
+        FieldText("themes", BODY_WEIGHT, " ; ".join(opportunity.themes), evidence=False, keywords=True),
+    ]
+
+
+def fiche_fields(fiche: FicheActionData) -> list[FieldText]:
+    """The fiche as a query: title, description and keywords (a porteur's pseudo-fiche has no title of its own)."""
+    fields = [
+        FieldText("description", BODY_WEIGHT, fiche.description),
+        FieldText("mots_cles", BODY_WEIGHT, " ; ".join(fiche.mots_cles), evidence=False, keywords=True),
+    ]
+    if not is_pseudo(fiche):
+        fields.insert(0, FieldText("titre", BODY_WEIGHT, fiche.titre))
+    return fields
+
+
+def pseudo_fiche(porteur: PorteurData) -> FicheActionData:
+    """A porteur without fiche is matched through its description and keywords."""
+    return FicheActionData(
+        id=f"{porteur.id}{PSEUDO_SUFFIX}", porteur_id=porteur.id, titre=porteur.nom,
+        description=porteur.description, mots_cles=porteur.mots_cles,
+    )
+
+
+def is_pseudo(fiche: FicheActionData) -> bool:
+    """Whether a fiche stands for a porteur's profile."""
+    return fiche.id.endswith(PSEUDO_SUFFIX)
+
+
+def stop_keys(words: Iterable[str]) -> frozenset[str]:
+    """Configured stop words as comparison keys ("projets" and "projet" alike)."""
+    return frozenset(key_of(w) for w in words)
+
+
+@dataclass
+class Corpus:
+    """Every document and configured phrase of one matching run, analysed."""
+
+    calls: list[Document]
+    fiches: list[Document]
+    phrases: dict[str, Phrase | None]
+    """Configured string (profile term, negation, synonym) → its analysed phrase."""
+
+
+def build_corpus(
+    analyzer: TextAnalyzer,
+    calls: Sequence[list[FieldText]],
+    fiches: Sequence[list[FieldText]],
+    config_strings: Iterable[str],
+    synonyms: SynonymsConfig,
+    stop: frozenset[str],
+) -> Corpus:
+    """Analyse everything in one batch (spaCy is fastest that way), then build and expand documents."""
+    strings = list(dict.fromkeys([*config_strings, *synonym_strings(synonyms)]))
+    texts = [f.text for doc in (*calls, *fiches) for f in doc] + strings
+    analysed = iter(analyzer.analyze_many(texts))
+    documents = []
+    for spec in (*calls, *fiches):
+        doc = Document(stop)
+        for field_text in spec:
+            tokens = next(analysed)
+            doc.add(Field(field_text.name, field_text.weight, tokens, field_text.evidence, field_text.keywords))
+        documents.append(doc)
+    phrases = {s: make_phrase(s, next(analysed)) for s in strings}
+    expander = SynonymExpander(synonyms, phrases)
+    for doc in documents:
+        expander.expand(doc)
+    return Corpus(documents[: len(calls)], documents[len(calls) :], phrases)
