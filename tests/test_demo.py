@@ -1,0 +1,70 @@
+"""`vigie demo` end to end: mirror served on 127.0.0.1, real crawl processes, SQLite, plan, match, outbox."""
+
+from __future__ import annotations
+
+import email
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from clirun import run_cli
+from models.store import Store
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the demo once through the CLI (it takes a few seconds: one scrapy process per source)."""
+    directory = tmp_path_factory.mktemp("demo") / "vigie-demo"
+    from vigie.cli import main
+
+    try:
+        main(["demo", "--dir", str(directory)])
+    except SystemExit as exc:  # pragma: no cover - a failing demo fails every test below
+        pytest.fail(f"vigie demo a échoué (code {exc.code})")
+    return directory
+
+
+def test_every_mirrored_source_was_crawled_and_stored(demo: Path) -> None:
+    store = Store.open(f"sqlite:///{demo}/config/var/vigie.db")
+    sources = {s.slug: s for s in store.sources_health()}
+    assert set(sources) == {"idf", "occitanie", "mte", "nouvelle-aquitaine", "ademe-collectivites"}
+    assert all(s.last_error is None and s.last_item_count for s in sources.values())
+    assert len({d.source for _, d in store.opportunities()}) == 5
+
+
+def test_the_demo_plan_was_imported_and_matched(demo: Path) -> None:
+    store = Store.open(f"sqlite:///{demo}/config/var/vigie.db")
+    plan = store.plan()
+    assert len(plan.fiches) >= 14 and len(plan.porteurs) >= 8
+    eligible = store.matches(eligible_only=True)
+    assert eligible and all(m.eligibility for m in eligible)
+    assert {m.fiche_id for m in eligible} >= {"LOM-01", "LOM-02"}
+
+
+def test_each_digest_is_a_readable_french_email_with_an_unsubscribe_link(demo: Path) -> None:
+    letters = sorted((demo / "config" / "var" / "outbox" / "2026-W48").glob("*.eml"))
+    assert letters
+    for path in letters:
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert message["Subject"].startswith("Vigie · ")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        text = message.get_body(("plain",)).get_content()
+        assert "NOUVEAUX APPELS" in text and "/desabonnement/" in text
+
+
+def test_a_chaufferie_fiche_is_offered_a_biomass_heat_call(demo: Path) -> None:
+    letter = next((demo / "config" / "var" / "outbox" / "2026-W48").glob("*_cc-lomagne_*.eml"))
+    text = email.message_from_bytes(letter.read_bytes(), policy=policy.default).get_body(("plain",)).get_content()
+    section = text.split("(LOM-01)")[1].split("Fiche-action")[0]
+    assert "biomasse" in section.lower()
+
+
+def test_the_demo_refuses_a_folder_that_is_not_its_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "mes-donnees").mkdir()
+    (tmp_path / "mes-donnees" / "important.txt").write_text("à garder")
+    result = run_cli(capsys, "demo", "--dir", str(tmp_path / "mes-donnees"))
+    assert result.code == 1 and "n'est pas un dossier de démo" in result.err
+    assert (tmp_path / "mes-donnees" / "important.txt").read_text() == "à garder"

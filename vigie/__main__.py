@@ -1,0 +1,5 @@
+"""`python -m vigie` = the `vigie` command."""
+
+from vigie.cli import main
+
+main()

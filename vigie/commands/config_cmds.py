@@ -1,0 +1,53 @@
+"""`vigie init` and `vigie check-config`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from models.config import check_config, load_config
+from vigie.commands.common import app_context, console
+from vigie.context import AppContext, resolve_config_dir, source_kinds
+from vigie.defaults import copy_example_config
+
+
+def init(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="Dossier où créer la configuration.")],
+    force: Annotated[bool, typer.Option("--force", help="Écraser une configuration existante.")] = False,
+) -> None:
+    """Créer une configuration commentée d'exemple dans DOSSIER et sa base de données."""
+    copied = copy_example_config(directory, force)
+    console.print(f"Configuration d'exemple copiée dans {directory} ({len(copied)} fichiers).")
+    app = AppContext(config_option=directory, as_of_option=app_context(ctx).as_of_option)
+    config = app.config
+    store = app.store
+    console.print(f"Base de données prête : {config.database_url}")
+    store.close()
+    console.print(f"Étape suivante : vigie --config {directory} check-config")
+
+
+def check(ctx: typer.Context) -> None:
+    """Vérifier toute la configuration et lister chaque problème (fichier: clé: message)."""
+    directory = resolve_config_dir(app_context(ctx).config_option)
+    problems = check_config(directory, source_kinds())
+    if problems:
+        for line in problems:
+            console.print(line, markup=False)
+        console.print(f"{len(problems)} problème(s) dans {directory}.")
+        raise typer.Exit(2)
+    config = load_config(directory, source_kinds())
+    active = sum(1 for s in config.sources if s.enabled)
+    console.print(
+        f"Configuration valide ({directory}) : {len(config.sources)} sources ({active} actives), "
+        f"{len(config.plan.territories)} territoire(s), {len(config.plan.porteurs)} porteur(s), "
+        f"{len(config.plan.fiches)} fiche(s)-action(s), {len(config.profiles)} profil(s)."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands."""
+    app.command("init")(init)
+    app.command("check-config")(check)

@@ -1,0 +1,71 @@
+"""`vigie crawl` and `vigie sources`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from vigie.commands.common import app_context, console, fmt_date
+from vigie.pipeline.crawl import SourceOutcome, crawl_all
+
+
+def crawl_summary(outcomes: list[SourceOutcome]) -> Table:
+    """Per-source summary: new / changed / unchanged / closed / dropped / failed."""
+    table = Table(title="Collecte par source")
+    for column in ("source", "nouveaux", "modifiés", "inchangés", "clos", "écartés", "état"):
+        table.add_column(column)
+    for o in outcomes:
+        c = o.counts
+        state = o.skipped or (f"[red]échec[/] : {o.error}" if o.error else "[green]ok[/]")
+        table.add_row(o.slug, str(c.new), str(c.changed), str(c.unchanged), str(c.closed), str(c.dropped), state)
+    return table
+
+
+def run_crawl(app, slugs: list[str]) -> list[SourceOutcome]:  # noqa: ANN001
+    """Crawl with a progress line per source, then print the summary."""
+    config, store, as_of = app.config, app.store, app.as_of
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("collecte", total=None)
+        outcomes = crawl_all(
+            config, store, slugs, as_of,
+            on_start=lambda s: progress.update(task, description=f"collecte de {s.slug} ({s.kind})…"),
+            on_done=lambda o: console.print(f"  {o.slug} : " + ("échec" if o.error else o.skipped or "ok")),
+        )
+    console.print(crawl_summary(outcomes))
+    return outcomes
+
+
+def crawl(
+    ctx: typer.Context,
+    slugs: Annotated[list[str] | None, typer.Argument(help="Sources à collecter (défaut : toutes les actives).")] = None,
+) -> None:
+    """Collecter les appels des sources configurées et les enregistrer (nouveaux, modifiés, clos)."""
+    outcomes = run_crawl(app_context(ctx), slugs or [])
+    if outcomes and all(o.error for o in outcomes):
+        raise typer.Exit(1)
+
+
+def sources(ctx: typer.Context) -> None:
+    """Afficher l'état des sources : dernière collecte, éléments, échecs consécutifs, dernière erreur."""
+    app = app_context(ctx)
+    health = {s.slug: s for s in app.store.sources_health()}
+    table = Table(title="État des sources")
+    for column in ("source", "type", "active", "dernière collecte", "dernier succès", "éléments", "échecs", "dernière erreur"):
+        table.add_column(column)
+    for source in app.config.sources:
+        h = health.get(source.slug)
+        active = "non (410)" if h and h.disabled_reason else ("oui" if source.enabled else "non")
+        table.add_row(source.slug, source.kind, active, fmt_date(h and h.last_run_at),
+                      fmt_date(h and h.last_success_at), str(h.last_item_count if h and h.last_item_count is not None else "—"),
+                      str(h.consecutive_failures if h else 0), (h.last_error if h else None) or "")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands."""
+    app.command("crawl")(crawl)
+    app.command("sources")(sources)

@@ -1,0 +1,72 @@
+"""`vigie digest` and `vigie run` (crawl → match → digest)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from models.errors import VigieError
+from notifier import iso_week, week_bounds
+from vigie.commands.common import app_context, console
+from vigie.commands.crawl_cmds import run_crawl
+from vigie.pipeline.digest import DigestOutcome, run_digests
+from vigie.pipeline.match import match_stored
+
+
+def resolve_week(week: str | None, as_of: date, as_of_fixed: bool) -> tuple[str, date]:
+    """The ISO week and the day the digest is written as of (the week's Monday unless --as-of is given)."""
+    if week is None:
+        return iso_week(as_of), as_of
+    try:
+        monday, _ = week_bounds(week)
+    except ValueError as exc:
+        raise VigieError("semaine invalide", f"--week {week}", str(exc)) from exc
+    return week, as_of if as_of_fixed else monday
+
+
+def print_outcomes(outcomes: list[DigestOutcome], week: str) -> None:
+    """Where each digest went."""
+    table = Table(title=f"Lettres de la semaine {week}")
+    for column in ("destinataire", "porteur", "appels", "état", "fichier"):
+        table.add_column(column)
+    labels = {"written": "envoyée (boîte d'envoi)", "preview": "aperçu", "already_sent": "déjà envoyée"}
+    for o in outcomes:
+        table.add_row(o.recipient, o.porteur_id, str(o.entries), labels[o.status], str(o.paths[0]) if o.paths else "")
+    console.print(table)
+    if not outcomes:
+        console.print("Aucune lettre cette semaine : rien de nouveau à annoncer.")
+
+
+def digest(
+    ctx: typer.Context,
+    week: Annotated[str | None, typer.Option("--week", help="Semaine ISO AAAA-Sss, ex. 2026-W48 (défaut : la semaine du jour).")] = None,
+    porteur: Annotated[str | None, typer.Option("--porteur", help="Un seul porteur.")] = None,
+    send: Annotated[bool, typer.Option("--send/--dry-run", help="Envoyer (et enregistrer) ou seulement prévisualiser (défaut).")] = False,
+) -> None:
+    """Préparer les lettres hebdomadaires des porteurs : aperçus (--dry-run) ou envoi (--send)."""
+    app = app_context(ctx)
+    fixed = bool(app.as_of_option or os.environ.get("VIGIE_AS_OF"))
+    the_week, as_of = resolve_week(week, app.as_of, fixed)
+    outcomes = run_digests(app.config, app.store, the_week, as_of, send, porteur)
+    print_outcomes(outcomes, the_week)
+
+
+def run(ctx: typer.Context) -> None:
+    """Tout enchaîner : collecte de toutes les sources, appariement, lettres de la semaine (envoi)."""
+    app = app_context(ctx)
+    run_crawl(app, [])
+    matches = match_stored(app.config, app.store, app.as_of)
+    console.print(f"Appariement : {len(matches)} paires évaluées, "
+                  f"{sum(m.result.eligible for m in matches)} éligibles.")
+    week = iso_week(app.as_of)
+    print_outcomes(run_digests(app.config, app.store, week, app.as_of, send=True), week)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands."""
+    app.command("digest")(digest)
+    app.command("run")(run)

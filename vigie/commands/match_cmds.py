@@ -1,0 +1,116 @@
+"""`vigie match` and `vigie review`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from models.errors import VigieError
+from models.vocab import ReviewStatus
+from vigie.commands.common import app_context, console
+from vigie.context import parse_as_of
+from vigie.pipeline.clock import utcnow
+from vigie.pipeline.match import RankedMatch, match_stored, select_for_display
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    table = "table"
+    json = "json"
+
+
+def as_json(m: RankedMatch) -> dict:
+    """The JSON contract of `vigie match --format json`."""
+    r = m.result
+    return {
+        "fiche_id": r.fiche_id, "porteur_id": r.porteur_id, "source": r.source, "source_id": r.source_id,
+        "url": m.opportunity.url, "title": m.opportunity.title, "score": round(r.score, 4), "rank": m.rank,
+        "eligible": r.eligible, "eligibility": [c.model_dump() for c in r.eligibility],
+        "reasons": [x.model_dump() for x in r.reasons],
+    }
+
+
+def print_table(matches: list[RankedMatch]) -> None:
+    """A readable table of matches."""
+    table = Table(title="Correspondances")
+    for column in ("fiche", "rang", "score", "éligible", "appel", "éligibilité"):
+        table.add_column(column)
+    for m in matches:
+        r = m.result
+        checks = " · ".join(c.detail for c in r.eligibility)
+        table.add_row(r.fiche_id, str(m.rank or "—"), f"{r.score:.2f}", "oui" if r.eligible else "non",
+                      m.opportunity.title, checks)
+    console.print(table)
+
+
+def match(
+    ctx: typer.Context,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date du jour (AAAA-MM-JJ).")] = None,
+    fiche: Annotated[str | None, typer.Option("--fiche", help="Une seule fiche-action.")] = None,
+    output: Annotated[Format, typer.Option("--format", help="table ou json.")] = Format.table,
+    show_all: Annotated[bool, typer.Option("--all", help="Toutes les paires, inéligibles comprises.")] = False,
+    top: Annotated[int | None, typer.Option("--top", help="Nombre d'appels par fiche (défaut : matching.top_n).")] = None,
+) -> None:
+    """Apparier les appels enregistrés aux fiches-actions : éligibilité, pertinence, raisons."""
+    app = app_context(ctx)
+    day = parse_as_of(as_of) or app.as_of
+    matching = app.config.settings.matching
+    results = match_stored(app.config, app.store, day)
+    shown = select_for_display(results, matching.threshold, top or matching.top_n, show_all, fiche)
+    if output == Format.json:
+        typer.echo(json.dumps([as_json(m) for m in shown], ensure_ascii=False, indent=2))
+    else:
+        print_table(shown)
+        console.print(f"{len(shown)} correspondance(s) affichée(s) sur {len(results)} paires évaluées au {day:%d/%m/%Y}.")
+
+
+review_app = typer.Typer(help="Revue des correspondances par le chef de projet.", no_args_is_help=True)
+
+
+@review_app.command("list")
+def review_list(ctx: typer.Context) -> None:
+    """Lister les correspondances éligibles à revoir."""
+    app = app_context(ctx)
+    pending = [m for m in app.store.matches(eligible_only=True) if m.review_status == ReviewStatus.PENDING]
+    titles = {i: d.title for i, d in app.store.opportunities()}
+    table = Table(title="À revoir")
+    for column in ("n°", "fiche", "score", "appel"):
+        table.add_column(column)
+    for m in pending:
+        table.add_row(str(m.id), m.fiche_id, f"{m.score:.2f}", titles.get(m.opportunity_id, "?"))
+    console.print(table)
+
+
+def _decide(ctx: typer.Context, ids: list[int], status: ReviewStatus, note: str | None, reviewer: str) -> None:
+    app = app_context(ctx)
+    for match_id in ids:
+        try:
+            app.store.review(match_id, status, reviewer, utcnow(), note=note, reason=note)
+        except KeyError as exc:
+            raise VigieError("revue impossible", f"correspondance n°{match_id}", "introuvable") from exc
+    console.print(f"{len(ids)} correspondance(s) marquée(s) « {status.value} ».")
+
+
+@review_app.command("accept")
+def review_accept(ctx: typer.Context, ids: list[int], note: str | None = typer.Option(None, "--note"),
+                  reviewer: str = typer.Option("cli", "--par", help="Nom du relecteur.")) -> None:
+    """Accepter des correspondances (elles partiront dans la prochaine lettre)."""
+    _decide(ctx, ids, ReviewStatus.ACCEPTED, note, reviewer)
+
+
+@review_app.command("reject")
+def review_reject(ctx: typer.Context, ids: list[int], note: str | None = typer.Option(None, "--motif"),
+                  reviewer: str = typer.Option("cli", "--par", help="Nom du relecteur.")) -> None:
+    """Rejeter des correspondances (le motif sert à l'apprentissage)."""
+    _decide(ctx, ids, ReviewStatus.REJECTED, note, reviewer)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands."""
+    app.command("match")(match)
+    app.add_typer(review_app, name="review")

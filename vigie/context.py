@@ -1,0 +1,81 @@
+"""What every command needs: the configuration directory, the validated config, the store, "today"."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from models.config import VigieConfig, load_config
+from models.errors import VigieError
+from models.store import Store
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def source_kinds() -> dict:
+    """The crawler kinds, for validating sources.toml."""
+    from crawlers import SOURCE_KINDS
+
+    return SOURCE_KINDS
+
+
+def resolve_config_dir(option: Path | None) -> Path:
+    """--config, else VIGIE_CONFIG, else ./config; a French error when none exists."""
+    chosen = option or (Path(os.environ["VIGIE_CONFIG"]) if os.environ.get("VIGIE_CONFIG") else None)
+    directory = chosen or Path("config")
+    if not directory.is_dir():
+        hint = "lancez « vigie init DOSSIER » puis passez --config DOSSIER (ou VIGIE_CONFIG)"
+        raise VigieError("configuration introuvable", str(directory), hint)
+    return directory.resolve()
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """--as-of / VIGIE_AS_OF as YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise VigieError("date invalide", f"--as-of {value}", "format attendu AAAA-MM-JJ") from exc
+
+
+@dataclass
+class AppContext:
+    """Lazily validated config and opened store, shared by a command's steps."""
+
+    config_option: Path | None = None
+    as_of_option: str | None = None
+    verbose: bool = False
+    _store: Store | None = field(default=None, repr=False)
+
+    @cached_property
+    def config_dir(self) -> Path:
+        """The configuration directory in use."""
+        return resolve_config_dir(self.config_option)
+
+    @cached_property
+    def config(self) -> VigieConfig:
+        """The validated configuration (raises ConfigError before anything else runs)."""
+        return load_config(self.config_dir, source_kinds())
+
+    @cached_property
+    def as_of(self) -> date:
+        """"Today" in Paris, unless fixed by --as-of or VIGIE_AS_OF."""
+        fixed = parse_as_of(self.as_of_option or os.environ.get("VIGIE_AS_OF"))
+        return fixed or datetime.now(PARIS).date()
+
+    @property
+    def store(self) -> Store:
+        """The store, opened (and upgraded) on first use."""
+        if self._store is None:
+            self._store = Store.open(self.config.database_url)
+        return self._store
+
+    def close(self) -> None:
+        """Release the database."""
+        if self._store is not None:
+            self._store.close()

@@ -1,0 +1,1 @@
+"""`vigie demo`: the whole pipeline, offline, on a bundled mirror of real source structures."""

@@ -1,0 +1,38 @@
+"""Turning expected errors into one French line (and a traceback with -v)."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+from rich.console import Console
+
+from models.errors import ConfigError, PlanImportError, VigieError
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report(exc: BaseException, verbose: bool) -> int:
+    """Print an error the way a user should see it; return the exit code."""
+    if isinstance(exc, click.exceptions.Exit):
+        return exc.exit_code
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        return exc.exit_code
+    if isinstance(exc, click.exceptions.Abort):
+        err_console.print("Interrompu.")
+        return 130
+    if verbose:
+        traceback.print_exception(exc, file=sys.stderr)
+    if isinstance(exc, (ConfigError, PlanImportError)):
+        err_console.print(f"[bold red]Erreur[/] : {exc.what} ({exc.where})", markup=True)
+        for line in exc.problems:
+            err_console.print(f"  {line}", markup=False)
+        return 2
+    if isinstance(exc, VigieError):
+        err_console.print(f"Erreur : {exc}", markup=False)
+        return 1
+    err_console.print(f"Erreur inattendue : {type(exc).__name__}: {exc} (relancez avec -v pour le détail)",
+                      markup=False)
+    return 3

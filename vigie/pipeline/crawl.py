@@ -1,0 +1,70 @@
+"""Crawl the configured sources one by one (each in its own process) and store what they found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crawlers import SourceCrawlResult, crawl_source
+from models.config import SourceConfig, VigieConfig
+from models.errors import VigieError
+from models.store import CrawlCounts, Store
+from vigie.pipeline.clock import utcnow
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """One source's line of the crawl summary."""
+
+    slug: str
+    counts: CrawlCounts
+    error: str | None
+    skipped: str | None = None
+    """Why the source was not crawled (disabled in config, 410…)."""
+
+
+def select_sources(config: VigieConfig, store: Store, slugs: Sequence[str]) -> list[tuple[SourceConfig, str | None]]:
+    """The sources to crawl (all enabled ones, or those named) with a reason when one is skipped."""
+    known = {s.slug: s for s in config.sources}
+    unknown = [s for s in slugs if s not in known]
+    if unknown:
+        raise VigieError("source inconnue", ", ".join(unknown), f"sources configurées : {', '.join(known)}")
+    gone = {s.slug: s.disabled_reason for s in store.sources_health() if s.disabled_reason}
+    chosen = [known[s] for s in slugs] if slugs else [s for s in config.sources if s.enabled]
+    return [(s, _skip_reason(s, gone, bool(slugs))) for s in chosen]
+
+
+def _skip_reason(source: SourceConfig, gone: dict[str, str], named: bool) -> str | None:
+    if source.slug in gone:
+        return f"désactivée : {gone[source.slug]}"
+    if not source.enabled and not named:
+        return "désactivée dans sources.toml"
+    return None
+
+
+def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of) -> SourceOutcome:  # noqa: ANN001
+    """Crawl one source and store its records; a failure is recorded on the source, never raised."""
+    started = utcnow()
+    cache_dir = config.resolve(config.settings.crawl.http_cache_dir)
+    result: SourceCrawlResult = crawl_source(source, config.settings.crawl, cache_dir, as_of)
+    finished = utcnow()
+    counts = store.store_crawl(source.slug, result.records, finished, as_of, complete=result.error is None)
+    counts.dropped = len(result.dropped)
+    store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone)
+    return SourceOutcome(source.slug, counts, result.error)
+
+
+def crawl_all(
+    config: VigieConfig, store: Store, slugs: Sequence[str], as_of,  # noqa: ANN001
+    on_start: Callable[[SourceConfig], None] = lambda s: None,
+    on_done: Callable[[SourceOutcome], None] = lambda o: None,
+) -> list[SourceOutcome]:
+    """Crawl every selected source; one failing source never stops the others."""
+    outcomes = []
+    for source, skipped in select_sources(config, store, slugs):
+        on_start(source)
+        outcome = SourceOutcome(source.slug, CrawlCounts(), None, skipped) if skipped else \
+            crawl_one(config, store, source, as_of)
+        outcomes.append(outcome)
+        on_done(outcome)
+    return outcomes
