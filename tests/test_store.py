@@ -127,3 +127,22 @@ def test_an_unreachable_postgresql_gives_a_clear_french_error() -> None:
         Store.open("postgresql://vigie:secret@127.0.0.1:1/vigie")
     assert "base de données injoignable" in str(error.value)
     assert "secret" not in str(error.value)
+
+
+def test_an_old_database_is_upgraded_when_opened(db_url: str) -> None:
+    from alembic import command
+
+    from models.store.migrate import alembic_config
+
+    store = Store.open(db_url)
+    store.upsert_opportunity(opportunity(), NOW)
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert current_revision(store.engine) is None
+    store.close()
+    reopened = Store.open(db_url)
+    assert current_revision(reopened.engine) == head_revision()
+    assert reopened.opportunities() == []
+    reopened.close()

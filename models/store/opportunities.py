@@ -24,31 +24,40 @@ def _event(session: Session, row: Opportunity, kind: ChangeKind, at: datetime, b
                                  changed_fields=sorted(before), before=before))
 
 
-def upsert_in(session: Session, data: OpportunityData, seen_at: datetime, as_of: date) -> UpsertResult:
-    """Insert or update one record inside an open session."""
+def upsert_in(
+    session: Session, data: OpportunityData, seen_at: datetime, as_of: date, known: dict[str, Opportunity] | None = None
+) -> UpsertResult:
+    """Insert or update one record inside an open session (`known`: the source's rows, preloaded)."""
     data = data.model_copy(update={"status": data.status_on(as_of)})
-    query = select(Opportunity).where(Opportunity.source == data.source, Opportunity.source_id == data.source_id)
-    row = session.exec(query).first()
+    if known is None:
+        query = select(Opportunity).where(Opportunity.source == data.source, Opportunity.source_id == data.source_id)
+        row = session.exec(query).first()
+    else:
+        row = known.get(data.source_id)
     if row is None:
         row = new_row(data, seen_at)
         session.add(row)
         session.flush()
         _event(session, row, ChangeKind.NEW, seen_at)
+        if known is not None:
+            known[data.source_id] = row
         return UpsertResult(UpsertOutcome.NEW, row.id, events=[ChangeKind.NEW])
     return _update(session, row, data, seen_at)
 
 
 def _update(session: Session, row: Opportunity, data: OpportunityData, seen_at: datetime) -> UpsertResult:
     was_closed = _is_closed(row)
-    events: list[ChangeKind] = []
-    before = changed_fields(row, data) if row.content_hash != data.content_hash() else {}
-    for key, value in record_values(data).items():
-        setattr(row, key, value)
-    row.content_hash, row.last_seen, row.listed = data.content_hash(), seen_at, True
+    digest = data.content_hash()
+    before = changed_fields(row, data) if row.content_hash != digest else {}
     if before:
+        for key, value in record_values(data).items():
+            setattr(row, key, value)
+        row.content_hash = digest
         _event(session, row, ChangeKind.CHANGED, seen_at, before)
-        events.append(ChangeKind.CHANGED)
-    events += _closing_events(session, row, was_closed, seen_at)
+    else:  # same content: only what is volatile moves (the raw copy of the first version is kept)
+        row.status, row.source_updated_at = data.status.value, data.source_updated_at
+    row.last_seen, row.listed = seen_at, True
+    events = ([ChangeKind.CHANGED] if before else []) + _closing_events(session, row, was_closed, seen_at)
     outcome = UpsertOutcome.CHANGED if before else UpsertOutcome.UNCHANGED
     return UpsertResult(outcome, row.id, sorted(before), events)
 
@@ -78,8 +87,9 @@ class OpportunityStore:
         counts = CrawlCounts()
         with self.session() as session:
             seen = set()
+            known = {row.source_id: row for row in session.exec(select(Opportunity).where(Opportunity.source == source))}
             for data in records:
-                counts.add(upsert_in(session, data, seen_at, as_of))
+                counts.add(upsert_in(session, data, seen_at, as_of, known))
                 seen.add(data.source_id)
             if complete:
                 counts.closed += _unlist_missing(session, source, seen, seen_at)
