@@ -26,12 +26,10 @@ class DatabaseError(VigieError):
     """The database cannot be reached or upgraded."""
 
 
-class ImportError_(VigieError):
+class PlanImportError(VigieError):
     """A plan d'actions file cannot be imported; `problems` lists every bad cell."""
 
     def __init__(self, path: str, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("import du plan d'actions refusé", path, f"{len(problems)} erreur(s)")
 
-
-PlanImportError = ImportError_

@@ -37,3 +37,9 @@ def test_unknown_or_malformed_codes_are_explained(code: str) -> None:
 ], ids=["region-covers-commune", "exclusion-wins", "other-region", "unknown-coverage"])
 def test_coverage_minus_exclusions(coverage: list[str], exclusions: list[str], expected: bool | None) -> None:
     assert geo.covers(coverage, exclusions, ["COM-32208", "DEP-32"]) is expected
+
+
+def test_every_porteur_type_is_also_a_beneficiary() -> None:
+    from models.vocab import Beneficiary, PorteurType
+
+    assert {t.value for t in PorteurType} <= {b.value for b in Beneficiary}

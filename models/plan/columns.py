@@ -33,14 +33,8 @@ REQUIRED: frozenset[str] = frozenset(
 )
 """Columns whose cell may not be empty."""
 
-PORTEUR_COLUMNS: tuple[str, ...] = (
-    "territoire",
-    "porteur_nom",
-    "porteur_type",
-    "porteur_taille",
-    "porteur_siren",
-    "porteur_email",
-    "porteur_geo",
+PORTEUR_COLUMNS: tuple[str, ...] = tuple(
+    c for c in COLUMNS if c == "territoire" or (c.startswith("porteur_") and c != "porteur_id")
 )
 """Columns that describe the porteur and must agree on every row of the same porteur_id."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from crawlers import SourceCrawlResult, crawl_source
 from models.config import SourceConfig, VigieConfig
@@ -42,7 +43,7 @@ def _skip_reason(source: SourceConfig, gone: dict[str, str], named: bool) -> str
     return None
 
 
-def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of) -> SourceOutcome:  # noqa: ANN001
+def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: date) -> SourceOutcome:
     """Crawl one source and store its records; a failure is recorded on the source, never raised."""
     started = utcnow()
     cache_dir = config.resolve(config.settings.crawl.http_cache_dir)
@@ -55,7 +56,7 @@ def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of) ->
 
 
 def crawl_all(
-    config: VigieConfig, store: Store, slugs: Sequence[str], as_of,  # noqa: ANN001
+    config: VigieConfig, store: Store, slugs: Sequence[str], as_of: date,
     on_start: Callable[[SourceConfig], None] = lambda s: None,
     on_done: Callable[[SourceOutcome], None] = lambda o: None,
 ) -> list[SourceOutcome]:
