@@ -12,7 +12,7 @@ from factories import opportunity, plan
 from models.errors import DatabaseError
 from models.records import Criterion, MatchResult
 from models.store import Store
-from models.store.migrate import current_revision, head_revision
+from models.store.migrate import current_revisions, head_revisions
 from models.vocab import ChangeKind, ReviewStatus, UpsertOutcome
 
 AS_OF = date(2026, 11, 24)
@@ -21,7 +21,7 @@ AS_OF = date(2026, 11, 24)
 def test_open_creates_every_table_at_the_head_revision(store: Store) -> None:
     tables = set(inspect(store.engine).get_table_names())
     assert {"opportunity", "opportunityevent", "match", "digest", "user", "alembic_version"} <= tables
-    assert current_revision(store.engine) == head_revision()
+    assert current_revisions(store.engine) == head_revisions()
 
 
 def test_first_upsert_is_new_and_a_repeat_is_unchanged(store: Store) -> None:
@@ -140,9 +140,9 @@ def test_an_old_database_is_upgraded_when_opened(db_url: str) -> None:
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
-    assert current_revision(store.engine) is None
+    assert current_revisions(store.engine) == set()
     store.close()
     reopened = Store.open(db_url)
-    assert current_revision(reopened.engine) == head_revision()
+    assert current_revisions(reopened.engine) == head_revisions()
     assert reopened.opportunities() == []
     reopened.close()

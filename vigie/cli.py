@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from vigie.commands import config_cmds, crawl_cmds, demo_cmd, digest_cmds, match_cmds, pending, plan_cmds
+from vigie.commands import (  # one line per command module
+    config_cmds,
+    crawl_cmds,
+    demo_cmd,
+    digest_cmds,
+    match_cmds,
+    pending,
+    plan_cmds,
+)
 from vigie.context import AppContext
 from vigie.errors import report
 from vigie.logs import setup_logging
@@ -37,7 +45,16 @@ def main_options(
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (config_cmds, crawl_cmds, plan_cmds, match_cmds, digest_cmds, demo_cmd, pending):
+COMMAND_MODULES = [
+    config_cmds,
+    crawl_cmds,
+    plan_cmds,
+    match_cmds,
+    digest_cmds,
+    demo_cmd,
+    pending,  # keep last: commands not built yet
+]
+for module in COMMAND_MODULES:
     module.register(app)
 
 

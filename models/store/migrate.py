@@ -18,23 +18,23 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str | None:
-    """The newest migration shipped with this version of Vigie."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> set[str]:
+    """The newest migrations shipped with this version of Vigie (several while branches are unmerged)."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The migration the database is at (None for an empty database)."""
+def current_revisions(engine: Engine) -> set[str]:
+    """The migrations the database is at (empty for an empty database)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def upgrade_schema(engine: Engine) -> bool:
-    """Upgrade to head; returns True when something was applied."""
-    if current_revision(engine) == head_revision():
+    """Upgrade to every head; returns True when something was applied."""
+    if current_revisions(engine) == head_revisions():
         return False
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
     return True
