@@ -50,5 +50,7 @@ class RssOptions(BaseModel):
     """COG codes used when an item does not name its régions."""
     programmes: list[str] = []
     """Programmes every item belongs to."""
+    detail_pages: bool = False
+    """Follow each item's link and read its page (Nouvelle-Aquitaine fiches: publics, dates, sections)."""
 
     _geo = field_validator("geo")(_cog_codes)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from crawlers.api_options import AidesTerritoiresOptions, AppelsProjetsRechercheOptions, EuFundingTendersOptions
 from crawlers.options import DispositifAideCsvOptions, OpendatasoftOptions, RssOptions
+from crawlers.options_html import AdemeCatalogueOptions, HtmlOptions
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,19 @@ KINDS: dict[str, SourceKind] = {
             "crawlers.spiders.dispositif_aide_csv:DispositifAideCsvSpider",
         ),
         SourceKind("rss", RssOptions, "crawlers.spiders.rss:RssSpider"),
+        # HTML sites (issue 4, helper 4a): listing cards + detail pages.
+        SourceKind("bpifrance", HtmlOptions, "crawlers.spiders.bpifrance:BpifranceSpider"),
+        SourceKind("ademe_catalogue", AdemeCatalogueOptions, "crawlers.spiders.ademe_catalogue:AdemeCatalogueSpider"),
+        SourceKind("dge", HtmlOptions, "crawlers.spiders.dge:DgeSpider"),
+        SourceKind("banque_territoires", HtmlOptions, "crawlers.spiders.banque_territoires:BanqueTerritoiresSpider"),
+        SourceKind("aura", HtmlOptions, "crawlers.spiders.aura:AuraSpider"),
+        SourceKind("grandest", HtmlOptions, "crawlers.spiders.grandest:GrandEstSpider"),
+        SourceKind("aides_territoires", AidesTerritoiresOptions, "crawlers.spiders.aides_territoires:AidesTerritoiresSpider"),
+        SourceKind(
+            "appels_projets_recherche", AppelsProjetsRechercheOptions,
+            "crawlers.spiders.appels_projets_recherche:AppelsProjetsRechercheSpider",
+        ),
+        SourceKind("eu_funding_tenders", EuFundingTendersOptions, "crawlers.spiders.eu_funding_tenders:EuFundingTendersSpider"),
     )
 }
 

@@ -27,6 +27,9 @@ def build_settings(crawl: CrawlConfig, cache_dir: Path, output: Path, as_of: dat
         "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
         "RETRY_ENABLED": crawl.retries > 0,
         "RETRY_TIMES": crawl.retries,
+        # Each retry waits longer (1 s, 2 s, 4 s… capped; none when no delay is asked, as on a local mirror).
+        "DOWNLOADER_MIDDLEWARES": {"crawlers.backoff.RetryBackoffMiddleware": 560},
+        "VIGIE_RETRY_BACKOFF": 1.0 if crawl.download_delay > 0 else 0.0,
         "USER_AGENT": f"{crawl.user_agent} (+mailto:{crawl.contact_email})",
         # Conditional requests (If-None-Match / If-Modified-Since) between crawls.
         "HTTPCACHE_ENABLED": True,

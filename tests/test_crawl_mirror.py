@@ -82,3 +82,28 @@ def test_sources_are_rebased_on_host_and_path() -> None:
         "http://127.0.0.1:8123/agirpourlatransition.ademe.fr/collectivites/rss/appels-a-projet?x=1",
     ]
     assert (rebased[0].options, sources[0].url) == ({"dataset": "x"}, "https://data.iledefrance.fr")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/aides-territoires.beta.gouv.fr/api/aids/?programs=x&page=2&itemsPerPage=100",
+         "aides-territoires.beta.gouv.fr/api/aids.page-2.json"),
+        ("/api.tech.ec.europa.eu/search-api/prod/rest/search?apiKey=SEDIA&pageSize=50&pageNumber=1",
+         "api.tech.ec.europa.eu/search-api/prod/rest/search.page-1.json"),
+        ("/aides-territoires.beta.gouv.fr/api/connexion/", "aides-territoires.beta.gouv.fr/api/connexion.json"),
+        ("/les-aides.nouvelle-aquitaine.fr/fiches-rss.xml?page=1", "les-aides.nouvelle-aquitaine.fr/fiches-rss.xml"),
+        ("/aides-territoires.beta.gouv.fr/api/aids/?page=9", None),
+    ],
+    ids=["page", "page-number", "token-exchange", "first-page-falls-back-to-the-plain-file", "missing-page"],
+)
+def test_page_numbered_urls_map_to_page_files(url: str, expected: str | None) -> None:
+    found = resolve_file(SITE, url)
+    assert found == (SITE / expected).resolve() if expected else found is None
+
+
+def test_post_is_answered_like_get(mirror: MirrorServer) -> None:
+    request = urllib.request.Request(f"{mirror.base_url}/feed.xml", data=b"a=1&b=2", method="POST")
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert (response.status, response.read()) == (200, b"<rss/>")
+    assert fetch(f"{mirror.base_url}/feed.xml")[0] == 200

@@ -22,7 +22,7 @@ RSS = SourceConfig(slug="na", kind="rss", url="https://les-aides.nouvelle-aquita
 
 
 def test_every_kind_has_a_strict_options_model() -> None:
-    assert set(SOURCE_KINDS) == {"opendatasoft", "dispositif_aide_csv", "rss"}
+    assert set(SOURCE_KINDS) >= {"opendatasoft", "dispositif_aide_csv", "rss", "aides_territoires", "appels_projets_recherche", "eu_funding_tenders"}
     for model in SOURCE_KINDS.values():
         with pytest.raises(ValidationError):
             model.model_validate({"dataset": "x", "surprise": 1})

@@ -27,6 +27,11 @@ _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au 
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_CUES}){_GAP}{_NUMBER}\s*%", re.IGNORECASE)
 _RATE_AFTER = re.compile(rf"{_NUMBER}\s*%\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
+# "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends), "de 30 % à 60 %".
+_AMOUNT_RANGE = re.compile(
+    rf"(?:\bde|\bentre)\s+{_NUMBER}(?:{_UNIT})?\s*(?:à|a|et)\s+{_NUMBER}{_UNIT}", re.IGNORECASE
+)
+_RATE_RANGE = re.compile(rf"(?:taux|aide|subvention|financ\w*|intervention|hauteur)[^.;%\d]{{0,40}}?(?:\bde|\bentre)\s+{_NUMBER}\s*%?\s*(?:à|a|et)\s+{_NUMBER}\s*%", re.IGNORECASE)
 _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9}
 
 
@@ -46,7 +51,11 @@ def extract_amounts(text: str) -> Amounts:
     """The floor, ceiling and maximum rate named in `text` (None for what it does not say)."""
     maxima = [_euros(m) for regex in (_AMOUNT_MAX, _AMOUNT_AFTER) for m in regex.finditer(text)]
     minima = [_euros(m) for m in _AMOUNT_MIN.finditer(text)]
+    for low, high in _ranges(text):
+        minima.append(low)
+        maxima.append(high)
     rates = [_number(m[1], m[2]) for regex in (_RATE_BEFORE, _RATE_AFTER) for m in regex.finditer(text)]
+    rates += [_number(m[3], m[4]) for m in _RATE_RANGE.finditer(text)]
     rates = [r for r in rates if 0 < r <= 100]
     return Amounts(
         amount_min=min(minima) if minima else None,
@@ -55,10 +64,24 @@ def extract_amounts(text: str) -> Amounts:
     )
 
 
+def _ranges(text: str) -> list[tuple[float, float]]:
+    """(floor, ceiling) of every "de X à Y €" in euros; the lone unit of "de 50 à 200 k€" counts twice."""
+    found = []
+    for m in _AMOUNT_RANGE.finditer(text):
+        high = _number(m[4], m[5]) * _multiplier(m[6])
+        low = _number(m[1], m[2]) * _multiplier(m[3] or m[6])
+        if low <= high:
+            found.append((low, high))
+    return found
+
+
 def _euros(match: re.Match[str]) -> float:
-    unit = match[3].lower().replace(" ", "")
-    multiplier = 1e6 if unit.startswith("million") else _MULTIPLIERS.get(unit, 1.0)
-    return _number(match[1], match[2]) * multiplier
+    return _number(match[1], match[2]) * _multiplier(match[3])
+
+
+def _multiplier(unit_text: str) -> float:
+    unit = unit_text.lower().replace(" ", "")
+    return 1e6 if unit.startswith("million") else _MULTIPLIERS.get(unit, 1.0)
 
 
 def _number(integer: str, decimals: str | None) -> float:

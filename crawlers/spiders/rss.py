@@ -12,13 +12,15 @@ from scrapy.http import Request, Response
 from crawlers.items import RawItem
 from crawlers.options import RssOptions
 from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.details import DetailPagesMixin
+from crawlers.spiders.na_detail import read_fiche_page
 from crawlers.spiders.rss_shapes import is_not_a_call, map_feed_entry
 
 logger = logging.getLogger(__name__)
 
 
-class RssSpider(SourceSpider):
-    """The whole feed in one response; each entry becomes an item."""
+class RssSpider(DetailPagesMixin, SourceSpider):
+    """The whole feed in one response; each entry becomes an item (completed by its page with `detail_pages`)."""
 
     name = "rss"
     options: RssOptions
@@ -44,4 +46,8 @@ class RssSpider(SourceSpider):
             if is_not_a_call(entry):
                 logger.debug("source=%s skipped=%s", self.source.slug, entry.get("link"))
                 continue
-            yield map_feed_entry(entry, self.source.slug, self.next_position(), self.options)
+            yield from self.complete(map_feed_entry(entry, self.source.slug, self.next_position(), self.options))
+
+    def read_detail(self, response: Response, item: RawItem) -> RawItem:
+        """The item completed by its fiche page (Nouvelle-Aquitaine layout)."""
+        return read_fiche_page(response, item)

@@ -5,6 +5,10 @@ Files under `site/` are laid out as `<host>/<path>`; a request maps to a file so
   `.html`, `.txt` (e.g. ADEME's `/collectivites/rss/appels-a-projet` → `appels-a-projet.xml`);
 - Opendatasoft paging: `records?limit=5&offset=5` → `records.offset-5.json` (v1: `?dataset=d&start=k`
   → `search.d.offset-k.json`), whatever the limit;
+- page-numbered APIs (`?page=N` or `?pageNumber=N`, other parameters ignored) → `<name>.page-N.<ext>`;
+  the first page (0 or 1) falls back to the plain file;
+- POST is answered like GET (the body is ignored): AJAX searches, token exchanges (a static
+  `connexion.json` answers Aides-territoires' `POST /api/connexion/`), multipart search APIs;
 - `_status.json` at the root may force a status per path (`{"/gone/feed.xml": 410}`).
 Responses carry ETag, Last-Modified and `Cache-Control: max-age=0`; conditional requests get 304,
 so scrapy's RFC 2616 cache policy is exercised for real.
@@ -44,9 +48,15 @@ def resolve_file(root: Path, url: str) -> Path | None:
     offset = query.get("offset", query.get("start"))
     if offset is not None:
         paging.append(f"offset-{offset}")
-    candidates = [base.with_name(f"{base.name}.{'.'.join(paging)}.json")] if paging else [
-        base.with_name(base.name + ext) for ext in _EXTENSIONS
-    ]
+    page = query.get("page", query.get("pageNumber"))
+    plain = [base.with_name(base.name + ext) for ext in _EXTENSIONS]
+    if paging:
+        candidates = [base.with_name(f"{base.name}.{'.'.join(paging)}.json")]
+    elif page is not None:
+        paged = [base.with_name(f"{base.name}.page-{page}{ext}") for ext in _EXTENSIONS[1:]]
+        candidates = paged + (plain if page in ("0", "1") else [])
+    else:
+        candidates = plain
     root = root.resolve()
     for candidate in candidates:
         resolved = candidate.resolve()
@@ -114,12 +124,19 @@ def _handler_for(server: MirrorServer) -> type[BaseHTTPRequestHandler]:
 class _MirrorHandler(BaseHTTPRequestHandler):
     mirror: MirrorServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without TCP_NODELAY each answer waits ~40 ms (Nagle + delayed ACK).
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         self._answer(with_body=True)
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._answer(with_body=False)
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)  # the request body is not used, but must be consumed
+        self._answer(with_body=True)
 
     def _answer(self, with_body: bool) -> None:
         path = urlsplit(self.path).path

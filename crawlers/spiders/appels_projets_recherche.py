@@ -1,0 +1,104 @@
+"""appelsprojetsrecherche.fr (sources.md §9.5): AJAX search answering JSON that wraps HTML cards.
+
+POST /ajax/search-call-for-proposals?page=N&nbElementsPerPage=M with the search form fields and
+XHR headers → {"call_for_proposals": "<html>", "pagination": {"total": T}}. Each card
+`div.card-call-for-proposal` has its title (h3.card-title), funder (p.text-primary), text
+(div.card-text.fs-5), link (a[href^="/appel/"]) and a footer badge: a deadline
+"16 nov. 2026, 13:00:00 UTC+1", "À venir" or "Clos".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from parsel import Selector
+from scrapy.http import FormRequest, Request, Response
+
+from crawlers.api_options import AppelsProjetsRechercheOptions
+from crawlers.items import RawItem
+from crawlers.normalise.dates import find_dates
+from crawlers.normalise.text import fold, one_line
+from crawlers.spiders.base import SourceSpider
+
+CARD = "div.card-call-for-proposal"
+TITLE = "h3.card-title"
+FUNDER = "p.text-primary"
+TEXT = "div.card-text.fs-5"
+LINK = 'a[href^="/appel/"]::attr(href)'
+BADGE = ".card-footer span"
+XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Accept": "application/json"}
+
+
+class AppelsProjetsRechercheSpider(SourceSpider):
+    """Pages through the search until `pagination.total` cards were seen."""
+
+    name = "appels_projets_recherche"
+    options: AppelsProjetsRechercheOptions
+
+    async def start(self) -> Any:
+        """The first page of the search."""
+        yield self.page_request(1)
+
+    def page_request(self, page: int) -> Request:
+        """One page of the search, as the site's own script posts it."""
+        opts, field = self.options, "call_for_proposal_search"
+        form = [(f"{field}[terms]", opts.terms), (f"{field}[sort]", opts.sort)]
+        form += [(f"{field}[status][]", s) for s in opts.statuses]
+        form += [(f"{field}[partners][]", p) for p in opts.partners]
+        url = f"{self.source.url.rstrip('/')}/ajax/search-call-for-proposals?page={page}&nbElementsPerPage={opts.page_size}"
+        return FormRequest(url, formdata=form, headers=XHR_HEADERS, callback=self.parse, errback=self.on_failure)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+        """Cards of one page, then the next page while cards remain."""
+        if not self.accept(response):
+            return
+        payload = self.load_json(response)
+        if payload is None:
+            return
+        if not isinstance(payload, dict) or not isinstance(payload.get("call_for_proposals"), str):
+            self.fail(f"structure inattendue de la réponse appelsprojetsrecherche.fr (pas de call_for_proposals) : {response.url}")
+            return
+        total = _total(payload)
+        cards = Selector(text=payload["call_for_proposals"] or "<div></div>").css(CARD)
+        if total and not cards:
+            self.fail(f"aucune carte {CARD} alors que {total} appels sont annoncés : la mise en page a changé : {response.url}")
+            return
+        for card in cards:
+            yield self.card_item(card)
+        page = _page_of(response.url)
+        if cards and page * self.options.page_size < total and page < self.options.max_pages:
+            yield self.page_request(page + 1)
+
+    def card_item(self, card: Selector) -> RawItem:
+        """The RawItem of one card."""
+        href = (card.css(LINK).get() or "").strip()
+        badge = one_line(" ".join(card.css(BADGE + " ::text").getall()))
+        deadlines = find_dates(badge)
+        funder = one_line(card.css(FUNDER + " ::text").get())
+        return RawItem(
+            source=self.source.slug,
+            position=self.next_position(),
+            url=f"{self.source.url.rstrip('/')}{href}" if href else "",
+            source_id=href.rstrip("/").rsplit("/", 1)[-1] if href else "",
+            title=" ".join(card.css(TITLE + " ::text").getall()),
+            summary=" ".join(card.css(TEXT + " ::text").getall()),
+            funders=[funder] if funder else [],
+            instrument_labels=["Appel à projets"],
+            geo_codes=list(self.options.geo),
+            close_dates=[d.isoformat() for d in deadlines[:1]],
+            closed=fold(badge).startswith("clos"),
+            raw={"href": href, "badge": badge, "funder": funder},
+        )
+
+
+def _total(payload: dict[str, Any]) -> int:
+    pagination = payload.get("pagination")
+    value = pagination.get("total") if isinstance(pagination, dict) else None
+    return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else 0
+
+
+def _page_of(url: str) -> int:
+    value = (parse_qs(urlsplit(url).query).get("page") or ["1"])[0]
+    return int(value) if value.isdigit() else 1

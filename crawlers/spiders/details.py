@@ -1,0 +1,65 @@
+"""Detail pages: each item found on a listing or in a feed is completed by its own page.
+
+Only pages of the source's own site are read. A page that fails (HTTP error, no answer) keeps the item as first found: it goes on with what the
+listing said, the reason is logged and kept in `raw["detail_error"]` — one bad page never costs a call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawlers.failures import failure_message, http_error_message
+from crawlers.items import RawItem
+
+logger = logging.getLogger(__name__)
+
+
+class DetailPagesMixin:
+    """Completes each item with its own page; a page that fails keeps the item as first found."""
+
+    source: Any
+    timeout: float
+    pages: int
+
+    def wants_detail(self, item: RawItem) -> bool:
+        """Whether this item's detail page is read."""
+        return bool(self.options.detail_pages)  # type: ignore[attr-defined]
+
+    def read_detail(self, response: Response, item: RawItem) -> RawItem:
+        """The item completed with its detail page."""
+        return item
+
+    def complete(self, item: RawItem) -> Iterable[RawItem | Request]:
+        """The item itself, or the request of its detail page."""
+        if not self.wants_detail(item):
+            return [item]
+        if urlsplit(item.url).netloc != urlsplit(self.source.url).netloc:
+            # Only the configured site is crawled (a mirror never sends Vigie to the real one).
+            logger.debug("source=%s off_site_detail=%s", self.source.slug, item.url)
+            return [item]
+        return [Request(item.url, callback=self.parse_detail, errback=self.detail_failed, cb_kwargs={"item": item})]
+
+    def parse_detail(self, response: Response, item: RawItem) -> Iterator[RawItem]:
+        """The completed item; an HTTP error keeps the listing's item."""
+        self.pages += 1
+        if response.status >= 400:
+            yield self.without_detail(item, http_error_message(response.status, response.url))
+            return
+        yield self.read_detail(response, item)
+
+    def detail_failed(self, failure: Failure) -> Iterator[RawItem]:
+        """Errback of a detail request: no answer, keep the listing's item."""
+        request = failure.request  # type: ignore[attr-defined]
+        yield self.without_detail(request.cb_kwargs["item"], failure_message(failure.value, request.url, self.timeout))
+
+    def without_detail(self, item: RawItem, reason: str) -> RawItem:
+        """The listing's item, marked with why its detail page could not be read."""
+        logger.warning("source=%s detail_failed=%s", self.source.slug, reason)
+        item.raw["detail_error"] = f"page de détail illisible, appel gardé d'après la liste : {reason}"
+        return item

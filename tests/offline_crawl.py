@@ -1,0 +1,67 @@
+"""Run a spider over saved pages, without network: each request is answered from a fixture folder.
+
+A URL maps to a file name: its path with `/` turned into `_` (leading and trailing ones dropped),
+then `.page-N` for a `?page=N` query, then `.html`:
+`/nos-appels-a-projets-concours?page=1` → `nos-appels-a-projets-concours.page-1.html`. A missing
+file answers HTTP 404. `hosts` maps other hosts' URLs to sub-folders (unused hosts: same folder).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from scrapy.http import HtmlResponse, Request, TextResponse
+
+from crawlers.items import RawItem
+
+
+def fixture_name(url: str) -> str:
+    """The fixture file answering `url`."""
+    parts = urlsplit(url)
+    name = parts.path.strip("/").replace("/", "_") or "index"
+    page = parse_qs(parts.query).get("page")
+    if page:
+        name += f".page-{page[0]}"
+    return name if name.endswith((".xml", ".json", ".html")) else name + ".html"
+
+
+@dataclass
+class OfflineCrawl:
+    """The items a spider yielded and the URLs it asked for, in order."""
+
+    items: list[RawItem] = field(default_factory=list)
+    fetched: list[tuple[str, int]] = field(default_factory=list)
+
+
+def crawl_offline(spider: Any, folder: Path, start: Request, overrides: dict[str, bytes] | None = None) -> OfflineCrawl:
+    """Follow every request the spider makes, answering from `folder` (`overrides`: file name → body)."""
+    result, queue, seen = OfflineCrawl(), deque([start]), set()
+    while queue:
+        request = queue.popleft()
+        if request.url in seen:
+            continue
+        seen.add(request.url)
+        response = answer(request, folder, overrides or {})
+        result.fetched.append((request.url, response.status))
+        callback = request.callback or spider.parse
+        for output in callback(response, **request.cb_kwargs) or []:
+            if isinstance(output, Request):
+                queue.append(output)
+            else:
+                result.items.append(output)
+    return result
+
+
+def answer(request: Request, folder: Path, overrides: dict[str, bytes]) -> TextResponse:
+    """The saved page for the request, or an empty 404."""
+    name = fixture_name(request.url)
+    path = folder / name
+    body = overrides.get(name, path.read_bytes() if path.is_file() else None)
+    cls = TextResponse if name.endswith((".xml", ".json")) else HtmlResponse
+    if body is None:
+        return cls(url=request.url, body=b"", status=404, request=request, encoding="utf-8")
+    return cls(url=request.url, body=body, status=200, request=request, encoding="utf-8")

@@ -1,0 +1,83 @@
+"""The appelsprojetsrecherche.fr kind: AJAX POST pages of JSON wrapping HTML cards → records."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+from scrapy.http import Request, TextResponse
+
+from crawlers.items import RawItem
+from crawlers.registry import spider_class
+from models.config.schema import SourceConfig
+from test_crawl_parsers import normalise_all
+
+FOLDER = Path(__file__).parent / "data" / "sources" / "appels-projets-recherche"
+BASE = "https://www.appelsprojetsrecherche.fr"
+LISTING = f"{BASE}/ajax/search-call-for-proposals?page={{}}&nbElementsPerPage=3"
+
+
+def spider(**options: Any) -> Any:
+    config = SourceConfig(slug="appels-projets-recherche", kind="appels_projets_recherche", url=BASE,
+                          options={"page_size": 3, **options})
+    return spider_class("appels_projets_recherche")(source=config)
+
+
+def run(apr: Any, page: int, body: bytes, status: int = 200) -> tuple[list[RawItem], list[Request]]:
+    response = TextResponse(url=LISTING.format(page), body=body, status=status, encoding="utf-8")
+    output = list(apr.parse(response) or [])
+    return [o for o in output if isinstance(o, RawItem)], [o for o in output if isinstance(o, Request)]
+
+
+def test_a_page_is_asked_for_as_the_site_script_posts_it() -> None:
+    request = spider(terms="industrie", partners=["ADEME"]).page_request(2)
+    assert (request.method, request.url) == ("POST", LISTING.format(2))
+    assert request.headers["X-Requested-With"] == b"XMLHttpRequest"
+    assert parse_qsl(request.body.decode()) == [
+        ("call_for_proposal_search[terms]", "industrie"), ("call_for_proposal_search[sort]", "applyClosingDate-asc"),
+        ("call_for_proposal_search[status][]", "open"), ("call_for_proposal_search[status][]", "upcoming"),
+        ("call_for_proposal_search[partners][]", "ADEME"),
+    ]
+
+
+def test_cards_of_every_page_map_to_the_expected_records() -> None:
+    apr = spider()
+    items, [following] = run(apr, 1, (FOLDER / "search.page-1.json").read_bytes())
+    assert following.url == LISTING.format(2)
+    more, none = run(apr, 2, (FOLDER / "search.page-2.json").read_bytes())
+    assert none == [] and apr.error is None
+    actual = normalise_all(items + more)
+    expected_path = FOLDER / "expected.json"
+    if os.environ.get("VIGIE_REGENERATE"):
+        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    assert actual == json.loads(expected_path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("badge_status", "title"),
+    [("open", "Appel à projets générique 2027"), ("upcoming-unknown", "Énergie durable"), ("closed", "Santé au travail")],
+)
+def test_the_footer_badge_gives_the_deadline_or_the_state(badge_status: str, title: str) -> None:
+    records = json.loads((FOLDER / "expected.json").read_text("utf-8"))["records"]
+    record = next(r for r in records if r["title"].startswith(title))
+    expected = {"open": ("open", ["2027-01-14"]), "upcoming-unknown": ("unknown", []), "closed": ("closed", [])}
+    assert (record["status"], record["close_dates"]) == expected[badge_status]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected_error"),
+    [
+        ((FOLDER / "search.layout-changed.json").read_bytes(), "aucune carte div.card-call-for-proposal"),
+        (b"<!DOCTYPE html><html><body>Erreur</body></html>", "réponse JSON invalide"),
+        (b'{"results": []}', "pas de call_for_proposals"),
+    ],
+    ids=["layout-changed", "html-instead-of-json", "changed-shape"],
+)
+def test_a_changed_answer_fails_the_source_in_french(body: bytes, expected_error: str) -> None:
+    apr = spider()
+    assert run(apr, 1, body) == ([], [])
+    assert expected_error in (apr.error or "")

@@ -1,0 +1,81 @@
+"""Every relève / wave / deadline named in a call's text, as Paris days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crawlers.normalise.releves import date_range, dates_in, find_releves
+
+D = date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("relèves le 15 janvier 2027 et le 15 mai 2027 à 12h", [D(2027, 1, 15), D(2027, 5, 15)]),
+        (
+            "Elles seront instruites aux dates de relèves suivantes : • 9 novembre 2022 à 12h00 (midi heure de "
+            "Paris) • 8 mars 2023 à 12h00 (midi heure de Paris) • 13 juin 2023 à 12h00",
+            [D(2022, 11, 9), D(2023, 3, 8), D(2023, 6, 13)],
+        ),
+        (
+            "1ère session de dépôt : jusqu'au 1er décembre 2025 à midi. 2ème session de dépôt : jusqu'au 2 mars 2026.",
+            [D(2025, 12, 1), D(2026, 3, 2)],
+        ),
+        ("Date limite de dépôt : 15 décembre 2026 à 12h (midi)", [D(2026, 12, 15)]),
+        ("Clôture le 12/03/2025", [D(2025, 3, 12)]),
+        ("à déposer au plus tard au 31 décembre 2023", [D(2023, 12, 31)]),
+        ("Ce guichet est ouvert jusqu'au 13 juin 2023", [D(2023, 6, 13)]),
+        ("releve le 3 fevrier 2027, cloture definitive le 4 mai 2027", [D(2027, 2, 3), D(2027, 5, 4)]),
+        ("Date limite\u00a0: 15\u00a0janvier\u00a02027", [D(2027, 1, 15)]),
+        ("Clôture : 16 nov. 2026, 13:00:00 UTC+1", [D(2026, 11, 16)]),
+        (
+            "calendrier des relèves : 14 janvier / 15 avril / 9 septembre 2027 à 12h00 (midi, heure de Paris)",
+            [D(2027, 1, 14), D(2027, 4, 15), D(2027, 9, 9)],
+        ),
+        ("relèves le 15 novembre et le 15 janvier 2027", [D(2026, 11, 15), D(2027, 1, 15)]),
+        ("Dépôt des dossiers : du 1er mars au 30 avril 2026", [D(2026, 4, 30)]),
+        ("vague 3 jusqu'au 12 décembre 2026, vague 4 jusqu'au 10 avril 2027", [D(2026, 12, 12), D(2027, 4, 10)]),
+        (
+            "Calendrier : ouverture le 1er septembre 2026, clôture le 15 janvier 2027 ; webinaire le 3 octobre 2026.",
+            [D(2027, 1, 15)],
+        ),
+        ("Ouverture le 1er septembre 2026. Le projet durera jusqu'à 2030.", []),
+        ("Clôture le 31/02/2027", []),
+        ("", []),
+    ],
+    ids=[
+        "two-releves", "bulleted-releves-with-midi", "sessions-with-premier", "date-limite-with-midi",
+        "cloture-numeric", "au-plus-tard", "guichet-jusqu-au", "accents-missing", "non-breaking-spaces",
+        "abbreviated-month-with-utc", "yearless-list", "yearless-across-new-year", "range-end", "vagues",
+        "opening-and-event-left-out", "no-deadline-cue", "impossible-day", "empty",
+    ],
+)
+def test_every_deadline_after_a_cue_is_found(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected
+
+
+def test_deadlines_come_sorted_and_once() -> None:
+    text = "Date limite : 15/12/2026. Relèves : 14 janvier 2027, 15 décembre 2026."
+    assert find_releves(text) == [D(2026, 12, 15), D(2027, 1, 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17/04/2025 au 02/06/2026", (D(2025, 4, 17), D(2026, 6, 2))),
+        ("17 janvier 2022 au 09 septembre 2025", (D(2022, 1, 17), D(2025, 9, 9))),
+        ("Du 7 mai au 7 septembre 2026", (D(2026, 5, 7), D(2026, 9, 7))),
+        ("Date limite : 15 janvier 2027", (D(2027, 1, 15), None)),
+        ("bientôt", (None, None)),
+    ],
+    ids=["bpifrance-card", "bpifrance-detail", "yearless-start", "single-date", "no-date"],
+)
+def test_a_range_gives_its_start_and_end(text: str, expected: tuple[date | None, date | None]) -> None:
+    assert date_range(text) == expected
+
+
+def test_dates_in_a_text_keep_reading_order() -> None:
+    assert dates_in("le 3 mars 2027 puis le 01/02/2027") == [D(2027, 3, 3), D(2027, 2, 1)]
