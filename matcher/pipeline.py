@@ -6,6 +6,8 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import numpy as np
+
 from models.config.schema import MatchingConfig, MatchingWeights, ProfileConfig, SynonymsConfig
 from models.errors import VigieError
 from models.records import Criterion, FicheActionData, MatchResult, OpportunityData, PorteurData, Reason
@@ -18,7 +20,7 @@ from matcher.eligibility import (
 from matcher.lexical import FLOOR_SHARE, Bm25, normalised_scores
 from matcher.profiles import ProfileHits, ProfileScorer, attached_profiles, profile_score, profile_strings
 from matcher.reasons import profile_reasons, sentence_reason, term_reason
-from matcher.semantic import Encoder, semantic_scores
+from matcher.semantic import Encoder, semantic_matrix
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +125,7 @@ class _Run:
         if self.attached[i]:
             signals["profile"] = profile_score([self._hits_of(pid, j) for pid in self.attached[i]])
         if self.semantic is not None:
-            signals["semantic"] = self.semantic[i][j]
+            signals["semantic"] = float(self.semantic[i, j])
         return signals
 
     def _result(
@@ -167,11 +169,9 @@ class _Run:
         return self._porteur_criteria[key]
 
 
-def _semantic(
-    encoder: Encoder | None, pairs: list[Pair], calls: Sequence[OpportunityData]
-) -> list[list[float]] | None:
+def _semantic(encoder: Encoder | None, pairs: list[Pair], calls: Sequence[OpportunityData]) -> np.ndarray | None:
     if encoder is None:
         return None
     queries = [". ".join(f.text for f in c.fiche_fields(fiche) if f.text) for fiche, _ in pairs]
     documents = [". ".join(f.text for f in c.opportunity_fields(o) if f.text) for o in calls]
-    return semantic_scores(encoder, queries, documents)
+    return semantic_matrix(encoder, queries, documents)

