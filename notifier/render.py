@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_LIMIT = 10
 """Calls shown per section before "et N autres"."""
 
-_ENV = Environment(
+TEMPLATES = Environment(
     loader=PackageLoader("notifier", "templates"),
     # Autoescape every HTML template: titles, reasons and funders come from crawled pages.
     autoescape=lambda name: name is None or name.endswith(".html.j2"),
@@ -54,8 +54,8 @@ def render_digest(
     has_ics = any(e.opportunity.next_close_date(content.as_of) for e in content.entries)
     context = _context(content, sender, limit, has_ics)
     subject = context["subject"]
-    text = _ENV.get_template("digest.txt.j2").render(context)
-    html = _ENV.get_template("digest.html.j2").render(context)
+    text = TEMPLATES.get_template("digest.txt.j2").render(context)
+    html = TEMPLATES.get_template("digest.html.j2").render(context)
     message = build_message(content, sender, message_id, subject, sent_at or datetime.now(UTC))
     message.set_content(text)
     message.add_alternative(html, subtype="html")

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import col, select
 
 from models.tables import Digest, DigestItem, Match
+
+
+@dataclass(frozen=True)
+class ItemRequest:
+    """A call listed in a digest about to be sent."""
+
+    opportunity_id: int
+    match_id: int | None
+    section: str
+    """nouveaux | mis_a_jour | cloture_proche."""
+    event_id: int | None = None
+    """Last change event of the call this item covers."""
+    band: int | None = None
+    """Reminder band (30 or 7) of a "cloture_proche" item."""
+    band_date: date | None = None
+    """The relève that reminder is about."""
 
 
 @dataclass(frozen=True)
@@ -20,8 +36,8 @@ class DigestRequest:
     iso_week: str
     content_hash: str
     message_id: str
-    items: Sequence[tuple[int, int | None, str]]
-    """(opportunity_id, match_id, section) of each call listed."""
+    items: Sequence[ItemRequest | tuple[int, int | None, str]]
+    """Each call listed (a plain (opportunity_id, match_id, section) tuple is accepted)."""
     contact_id: int | None = None
     porteur_id: str | None = None
     territoire_id: str | None = None
@@ -49,9 +65,11 @@ class DigestStore:
                             message_id=request.message_id, created_at=now)
             session.add(digest)
             session.flush()
-            for opportunity_id, match_id, section in request.items:
-                session.add(DigestItem(digest_id=digest.id, opportunity_id=opportunity_id,
-                                       match_id=match_id, section=section))
+            for item in request.items:
+                item = item if isinstance(item, ItemRequest) else ItemRequest(*item)
+                session.add(DigestItem(digest_id=digest.id, opportunity_id=item.opportunity_id,
+                                       match_id=item.match_id, section=item.section, event_id=item.event_id,
+                                       band=item.band, band_date=item.band_date))
             return digest
 
     def mark_digest(self, digest_id: int, status: str, at: datetime, error: str | None = None) -> None:

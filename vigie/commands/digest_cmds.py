@@ -13,8 +13,18 @@ from models.errors import VigieError
 from notifier import iso_week, week_bounds
 from vigie.commands.common import app_context, console
 from vigie.commands.crawl_cmds import run_crawl
-from vigie.pipeline.digest import DigestOutcome, run_digests
+from vigie.pipeline.digest import DigestOutcome
 from vigie.pipeline.match import match_stored
+from vigie.pipeline.weekly import run_weekly
+
+STATUS_LABELS = {
+    "written": "envoyée (boîte d'envoi)",
+    "sent": "envoyée (SMTP)",
+    "preview": "aperçu",
+    "already_sent": "déjà envoyée",
+    "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
+    "failed": "refusée par le serveur",
+}
 
 
 def resolve_week(week: str | None, as_of: date, as_of_fixed: bool) -> tuple[str, date]:
@@ -31,11 +41,11 @@ def resolve_week(week: str | None, as_of: date, as_of_fixed: bool) -> tuple[str,
 def print_outcomes(outcomes: list[DigestOutcome], week: str) -> None:
     """Where each digest went."""
     table = Table(title=f"Lettres de la semaine {week}")
-    for column in ("destinataire", "porteur", "appels", "état", "fichier"):
+    for column in ("destinataire", "porteur", "appels", "état", "fichier ou erreur"):
         table.add_column(column)
-    labels = {"written": "envoyée (boîte d'envoi)", "preview": "aperçu", "already_sent": "déjà envoyée"}
     for o in outcomes:
-        table.add_row(o.recipient, o.porteur_id, str(o.entries), labels[o.status], str(o.paths[0]) if o.paths else "")
+        where = str(o.paths[0]) if o.paths else (o.error or "")
+        table.add_row(o.recipient, o.porteur_id or "chef de projet", str(o.entries), STATUS_LABELS[o.status], where)
     console.print(table)
     if not outcomes:
         console.print("Aucune lettre cette semaine : rien de nouveau à annoncer.")
@@ -47,11 +57,11 @@ def digest(
     porteur: Annotated[str | None, typer.Option("--porteur", help="Un seul porteur.")] = None,
     send: Annotated[bool, typer.Option("--send/--dry-run", help="Envoyer (et enregistrer) ou seulement prévisualiser (défaut).")] = False,
 ) -> None:
-    """Préparer les lettres hebdomadaires des porteurs : aperçus (--dry-run) ou envoi (--send)."""
+    """Préparer les lettres hebdomadaires (porteurs et chef de projet) : aperçus (--dry-run) ou envoi (--send)."""
     app = app_context(ctx)
     fixed = bool(app.as_of_option or os.environ.get("VIGIE_AS_OF"))
     the_week, as_of = resolve_week(week, app.as_of, fixed)
-    outcomes = run_digests(app.config, app.store, the_week, as_of, send, porteur)
+    outcomes = run_weekly(app.config, app.store, the_week, as_of, send, porteur)
     print_outcomes(outcomes, the_week)
 
 
@@ -63,7 +73,7 @@ def run(ctx: typer.Context) -> None:
     console.print(f"Appariement : {len(matches)} paires évaluées, "
                   f"{sum(m.result.eligible for m in matches)} éligibles.")
     week = iso_week(app.as_of)
-    print_outcomes(run_digests(app.config, app.store, week, app.as_of, send=True), week)
+    print_outcomes(run_weekly(app.config, app.store, week, app.as_of, send=True), week)
 
 
 def register(app: typer.Typer) -> None:

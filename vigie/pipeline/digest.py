@@ -1,8 +1,15 @@
-"""Weekly porteur digests: select accepted (or eligible, when no review is required) matches not yet
-announced, render them, record the digest, hand it to the sender, mark it sent."""
+"""Weekly porteur digests: plan each contact's entries (nouveaux, mis à jour, clôture proche), render,
+record the digest, hand it to the sender (SMTP or outbox), then mark it sent.
+
+Exactly once: a digest is recorded before it is handed over and marked sent after. A digest
+already sent this week is not sent again; one still pending (a crash, a temporary SMTP failure)
+is sent again with the same Message-ID and the same items; a permanent refusal marks it failed
+and is kept on the contact for the chef de projet's digest.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -11,15 +18,20 @@ from pathlib import Path
 
 from models.config import VigieConfig
 from models.errors import VigieError
-from models.records import ContactData, OpportunityData, PlanData, PorteurData
+from models.records import ContactData, PorteurData
 from models.store import Store
 from models.store.digests import DigestRequest
 from models.tables import Contact, Match
-from models.vocab import ReviewStatus, Status
-from notifier import DigestContent, DigestEntry, render_digest, write_outbox
+from models.vocab import ReviewStatus
+from notifier import DigestContent, render_digest, write_outbox
+from notifier.delivery import PERMANENT, SENT, Sender
 from vigie.pipeline.clock import utcnow
+from vigie.pipeline.digest_select import Inputs, Planned, plan_fresh, plan_pending
+from vigie.pipeline.senders import open_sender
 
-PROFILE_SUFFIX = "#profil"
+logger = logging.getLogger(__name__)
+
+KIND = "porteur"
 
 
 @dataclass(frozen=True)
@@ -31,15 +43,8 @@ class DigestOutcome:
     entries: int
     paths: list[Path]
     status: str
-    """written | preview | already_sent."""
-
-
-@dataclass(frozen=True)
-class Selected:
-    """A digest entry and the stored match it comes from."""
-
-    entry: DigestEntry
-    match: Match
+    """written (outbox) | sent (SMTP) | preview | already_sent | pending (temporary failure) | failed."""
+    error: str | None = None
 
 
 def wanted(match: Match, config: VigieConfig) -> bool:
@@ -51,99 +56,100 @@ def wanted(match: Match, config: VigieConfig) -> bool:
     return match.score >= config.settings.matching.threshold and match.review_status != ReviewStatus.REJECTED
 
 
-def select_entries(
-    matches: list[Match], calls: dict[int, OpportunityData], plan: PlanData, as_of: date
-) -> list[Selected]:
-    """Entries for the still-open calls among `matches`, best score first (section "nouveaux")."""
-    titles = {f.id: f.titre for f in plan.fiches}
-    selected = []
-    for m in sorted(matches, key=lambda m: -m.score):
-        call = calls.get(m.opportunity_id)
-        if call is None or call.status_on(as_of) == Status.CLOSED:
-            continue
-        reasons = [r["evidence"] for r in sorted(m.reasons, key=lambda r: -r["weight"])][:3]
-        default = "Profil du porteur" if m.fiche_id.endswith(PROFILE_SUFFIX) else m.fiche_id
-        entry = DigestEntry(call, m.fiche_id, titles.get(m.fiche_id, default), m.score, reasons, "nouveaux")
-        selected.append(Selected(entry, m))
-    return selected
+def load_inputs(store: Store, as_of: date) -> Inputs:
+    """Calls, fiche titles and change history, once for the run."""
+    calls = dict(store.opportunities())
+    titles = {f.id: f.titre for f in store.plan().fiches}
+    return Inputs(calls, titles, store.events_by_opportunity(calls), as_of)
 
 
-def _stem(week: str, porteur: PorteurData, contact: Contact) -> str:
-    return re.sub(r"[^A-Za-z0-9._@-]+", "_", f"{week}_{porteur.id}_{contact.email}")
+def stem_for(week: str, porteur_id: str, email: str) -> str:
+    """The outbox file name of a digest."""
+    return re.sub(r"[^A-Za-z0-9._@-]+", "_", f"{week}_{porteur_id}_{email}")
 
 
-def _content(config: VigieConfig, porteur: PorteurData, contact: Contact, selected: list[Selected],
-             week: str, as_of: date) -> DigestContent:
-    unsubscribe = f"{config.settings.sender.public_url}/desabonnement/{contact.unsubscribe_token}"
-    data = ContactData(email=contact.email, nom=contact.nom, role=contact.role)
-    return DigestContent(porteur, data, week, as_of, [s.entry for s in selected], unsubscribe)
+def unsubscribe_url(config: VigieConfig, contact: Contact) -> str:
+    """The one-click unsubscribe link of a contact (served by the web app)."""
+    return f"{config.settings.sender.public_url.rstrip('/')}/desabonnement/{contact.unsubscribe_token}"
 
 
-def digest_contact(
-    config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, selected: list[Selected],
-    week: str, as_of: date, send: bool,
-) -> DigestOutcome | None:
-    """Render one contact's digest; with `send`, record it first, write it to the outbox, then mark it sent.
-
-    A digest already sent this week is not sent again; one recorded but not marked sent (a crash in between)
-    is sent again with the same Message-ID."""
-    existing = store.existing_digest(contact.email, "porteur", week) if send else None
-    if existing and existing.status == "sent":
-        return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent")
-    if not selected:
-        return None
-    message_id = existing.message_id if existing else make_msgid("vigie", _domain(config))
-    rendered = render_digest(_content(config, porteur, contact, selected, week, as_of),
-                             config.settings.sender, message_id)
-    stem = _stem(week, porteur, contact)
-    if not send:
-        paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
-        return DigestOutcome(contact.email, porteur.id, len(selected), paths, "preview")
-    items = [(s.match.opportunity_id, s.match.id, s.entry.section) for s in selected]
-    request = DigestRequest(contact.email, "porteur", week, rendered.content_hash, message_id, items,
-                            contact.id, porteur.id, porteur.territoire)
-    digest = store.record_digest(request, utcnow())
-    paths = write_outbox(rendered, config.outbox / week, stem)
-    store.mark_digest(digest.id, "sent", utcnow())
-    return DigestOutcome(contact.email, porteur.id, len(selected), paths, "written")
-
-
-def _domain(config: VigieConfig) -> str:
+def message_domain(config: VigieConfig) -> str:
+    """Right-hand side of Message-IDs: the sender's domain."""
     return str(config.settings.sender.from_email).rsplit("@", 1)[-1]
 
 
-def run_digests(
-    config: VigieConfig, store: Store, week: str, as_of: date, send: bool, porteur_id: str | None = None
-) -> list[DigestOutcome]:
-    """Every porteur's digest for the week (or one porteur's); an unsubscribed contact gets nothing."""
-    if send and config.settings.smtp is not None:
-        raise VigieError("envoi impossible", "settings.toml [smtp]",
-                         "l'envoi SMTP n'est pas encore disponible dans cette version ; retirez [smtp] pour "
-                         "écrire les lettres dans la boîte d'envoi")
+def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send: bool,
+                porteur_id: str | None = None, sender: Sender | None = None) -> list[DigestOutcome]:
+    """Every porteur's digest for the week (or one porteur's); an unsubscribed contact gets nothing.
+
+    With `send`, digests go through `sender` (default: SMTP when [smtp] is configured, else the
+    outbox); without, previews are written to <outbox>/apercu/<week> and nothing is recorded."""
     plan = store.plan()
     porteurs = [p for p in plan.porteurs if porteur_id in (None, p.id)]
     if porteur_id and not porteurs:
         raise VigieError("porteur inconnu", porteur_id, "voir « vigie plan show »")
-    calls = dict(store.opportunities())
-    outcomes = []
-    for porteur in porteurs:
-        matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
-        for contact in store.contacts(porteur.id):
-            if contact.unsubscribed_at:
-                continue
-            chosen = _matches_for(store, contact, matches, week, send)
-            outcome = digest_contact(config, store, porteur, contact, select_entries(chosen, calls, plan, as_of),
-                                     week, as_of, send)
-            if outcome:
-                outcomes.append(outcome)
-    return outcomes
+    inputs = load_inputs(store, as_of)
+    owned = sender is None
+    sender = sender or open_sender(config, week, send)
+    try:
+        outcomes = []
+        for porteur in porteurs:
+            matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
+            for contact in store.contacts(porteur.id):
+                if contact.unsubscribed_at is None:
+                    outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send)
+                    outcomes += [outcome] if outcome else []
+        return outcomes
+    finally:
+        if owned:
+            sender.close()
 
 
-def _matches_for(store: Store, contact: Contact, matches: list[Match], week: str, send: bool) -> list[Match]:
-    """Matches not yet announced to the contact; for a digest recorded but not sent, exactly its own items."""
-    existing = store.existing_digest(contact.email, "porteur", week) if send else None
-    if existing and existing.status != "sent":
-        listed = store.digest_match_ids(existing.id)
-        return [m for m in store.match_rows(sorted(listed))]
-    already = store.sent_match_ids(contact.email)
-    return [m for m in matches if m.id not in already]
+def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: PorteurData, contact: Contact,
+                   matches: list[Match], week: str, inputs: Inputs, send: bool) -> DigestOutcome | None:
+    """One contact's digest: planned, rendered, and (with `send`) recorded, delivered, marked."""
+    existing = store.existing_digest(contact.email, KIND, week) if send else None
+    if existing and existing.status != "pending":
+        return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent" if existing.status == "sent" else "failed",
+                             existing.error)
+    announced = store.announced(contact.email, existing.id if existing else None)
+    if existing:
+        rows = {m.id: m for m in store.match_rows(sorted(store.digest_match_ids(existing.id)))}
+        planned = plan_pending(store.digest_items(existing.id), rows, announced, inputs)
+    else:
+        planned = plan_fresh(matches, announced, inputs)
+    if not planned:
+        return None
+    message_id = existing.message_id if existing else make_msgid("vigie", message_domain(config))
+    content = DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
+                            inputs.as_of, [p.entry for p in planned], unsubscribe_url(config, contact))
+    rendered = render_digest(content, config.settings.sender, message_id)
+    stem = stem_for(week, porteur.id, contact.email)
+    if not send:
+        paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
+        return DigestOutcome(contact.email, porteur.id, len(planned), paths, "preview")
+    return deliver_recorded(store, sender, rendered, stem, _request(rendered, message_id, week, contact,
+                                                                    porteur, planned), contact)
+
+
+def _request(rendered, message_id: str, week: str, contact: Contact, porteur: PorteurData,  # noqa: ANN001
+             planned: list[Planned]) -> DigestRequest:
+    return DigestRequest(contact.email, KIND, week, rendered.content_hash, message_id, [p.item for p in planned],
+                         contact.id, porteur.id, porteur.territoire)
+
+
+def deliver_recorded(store: Store, sender: Sender, rendered, stem: str, request: DigestRequest,  # noqa: ANN001
+                     contact: Contact | None) -> DigestOutcome:
+    """Record (pending) → deliver → mark sent; a temporary failure stays pending, a permanent one is failed."""
+    digest = store.record_digest(request, utcnow())
+    delivery = sender.deliver(rendered, stem)
+    status = {SENT: "sent", PERMANENT: "failed"}.get(delivery.status, "pending")
+    store.mark_digest(digest.id, status, utcnow(), delivery.error)
+    if contact is not None and delivery.status == PERMANENT:
+        store.record_delivery_error(contact.id, delivery.error)
+    elif contact is not None and contact.last_error and delivery.status == SENT and not delivery.paths:
+        store.record_delivery_error(contact.id, None)  # a server accepted the address again (not the outbox)
+    logger.info("digest delivered recipient=%s week=%s status=%s", request.recipient, request.iso_week, status)
+    shown = "written" if status == "sent" and delivery.paths else status
+    return DigestOutcome(request.recipient, request.porteur_id or "", len(request.items), delivery.paths, shown,
+                         delivery.error)

@@ -1,0 +1,136 @@
+"""What the notifier needs beyond recording digests: what each contact already heard, change history,
+delivery failures on contacts, unsubscribing, and the figures of the chef de projet's digest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from models.tables import Contact, Digest, DigestItem, FicheAction, Match, Opportunity, OpportunityEvent, Porteur
+
+
+@dataclass
+class Announced:
+    """What a recipient already heard about one call (over every digest recorded for them)."""
+
+    match_ids: set[int] = field(default_factory=set)
+    last_event_id: int = 0
+    """Changes up to this event were covered; later ones are news ("mis à jour")."""
+    reminders: set[tuple[int, date]] = field(default_factory=set)
+    """(band, relève) reminders already sent ("clôture proche")."""
+
+
+class NotifyStore:
+    """Mixin of Store: the notifier's reads and the contact-side writes."""
+
+    def announced(self, recipient: str, exclude_digest_id: int | None = None) -> dict[int, Announced]:
+        """Per opportunity id, what `recipient` already heard (the digest being resent left out)."""
+        with self.session() as session:
+            query = (select(DigestItem, Digest.created_at).join(Digest, col(Digest.id) == DigestItem.digest_id)
+                     .where(Digest.recipient == recipient, Digest.kind == "porteur"))
+            if exclude_digest_id is not None:
+                query = query.where(Digest.id != exclude_digest_id)
+            rows = session.exec(query).all()
+            legacy = _legacy_event_ids(session, [(i.opportunity_id, at) for i, at in rows if i.event_id is None])
+        result: dict[int, Announced] = {}
+        for item, created_at in rows:
+            seen = result.setdefault(item.opportunity_id, Announced())
+            if item.match_id is not None:
+                seen.match_ids.add(item.match_id)
+            covered = item.event_id if item.event_id is not None else legacy.get((item.opportunity_id, created_at), 0)
+            seen.last_event_id = max(seen.last_event_id, covered)
+            if item.band is not None and item.band_date is not None:
+                seen.reminders.add((item.band, item.band_date))
+        return result
+
+    def events_by_opportunity(self, opportunity_ids: Iterable[int]) -> dict[int, list[OpportunityEvent]]:
+        """Change history of several calls, oldest first."""
+        ids = sorted(set(opportunity_ids))
+        result: dict[int, list[OpportunityEvent]] = {i: [] for i in ids}
+        with self.session() as session:
+            query = select(OpportunityEvent).where(col(OpportunityEvent.opportunity_id).in_(ids))
+            for event in session.exec(query.order_by(col(OpportunityEvent.id))).all():
+                result[event.opportunity_id].append(event)
+        return result
+
+    def digest_items(self, digest_id: int) -> list[DigestItem]:
+        """The items of a recorded digest, in the order recorded."""
+        with self.session() as session:
+            query = select(DigestItem).where(DigestItem.digest_id == digest_id).order_by(col(DigestItem.id))
+            return list(session.exec(query).all())
+
+    def record_delivery_error(self, contact_id: int, error: str | None) -> None:
+        """Keep the last permanent delivery failure on the contact (None after a successful delivery)."""
+        with self.session() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is not None:
+                contact.last_error = error
+
+    def unsubscribe(self, token: str, at: datetime | None = None) -> Contact | None:
+        """Unsubscribe the contact holding this token (one-click, RFC 8058); None for an unknown token.
+
+        Idempotent: a second call keeps the first date and answers the same contact."""
+        if not token:
+            return None
+        with self.session() as session:
+            contact = session.exec(select(Contact).where(Contact.unsubscribe_token == token)).first()
+            if contact is not None and contact.unsubscribed_at is None:
+                contact.unsubscribed_at = at or datetime.now(UTC)
+            return contact
+
+    def contact_by_email(self, porteur_id: str, email: str) -> Contact | None:
+        """One porteur's contact by address."""
+        with self.session() as session:
+            query = select(Contact).where(Contact.porteur_id == porteur_id, Contact.email == email.lower())
+            return session.exec(query).first()
+
+    def bounced_contacts(self, territoire_id: str) -> list[Contact]:
+        """Contacts of the territory's porteurs whose last delivery failed for good."""
+        with self.session() as session:
+            query = (select(Contact).join(Porteur, col(Porteur.id) == Contact.porteur_id)
+                     .where(Porteur.territoire_id == territoire_id, col(Contact.last_error).is_not(None))
+                     .order_by(Contact.porteur_id, Contact.email))
+            return list(session.exec(query).all())
+
+    def new_calls_by_source(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
+        """Calls first seen in [since, until), counted per source."""
+        with self.session() as session:
+            query = (select(Opportunity.source, func.count()).where(Opportunity.first_seen >= since,
+                                                                  Opportunity.first_seen < until)
+                     .group_by(Opportunity.source).order_by(Opportunity.source))
+            return [(source, count) for source, count in session.exec(query).all()]
+
+    def territory_matches(self, territoire_id: str) -> list[Match]:
+        """Every match of the territory's porteurs, best first."""
+        with self.session() as session:
+            query = (select(Match).join(Porteur, col(Porteur.id) == Match.porteur_id)
+                     .where(Porteur.territoire_id == territoire_id).order_by(col(Match.score).desc()))
+            return list(session.exec(query).all())
+
+    def territory_fiches(self, territoire_id: str) -> list[FicheAction]:
+        """The territory's fiches-actions, by id."""
+        with self.session() as session:
+            query = (select(FicheAction).join(Porteur, col(Porteur.id) == FicheAction.porteur_id)
+                     .where(Porteur.territoire_id == territoire_id).order_by(FicheAction.id))
+            return list(session.exec(query).all())
+
+    def announced_match_ids(self) -> set[int]:
+        """Matches listed in any porteur digest already recorded."""
+        with self.session() as session:
+            query = (select(DigestItem.match_id).join(Digest, col(Digest.id) == DigestItem.digest_id)
+                     .where(Digest.kind == "porteur", col(DigestItem.match_id).is_not(None)))
+            return set(session.exec(query).all())
+
+
+def _legacy_event_ids(session, pairs: list[tuple[int, datetime]]) -> dict[tuple[int, datetime], int]:  # noqa: ANN001
+    """Items recorded before 0002_notify: they covered the events up to their digest's creation."""
+    result = {}
+    for opportunity_id, created_at in set(pairs):
+        query = select(func.max(OpportunityEvent.id)).where(OpportunityEvent.opportunity_id == opportunity_id,
+                                                           OpportunityEvent.at <= created_at)
+        result[(opportunity_id, created_at)] = session.exec(query).first() or 0
+    return result

@@ -1,0 +1,89 @@
+"""Sections of the porteur's digest over the weeks: new, updated (what changed), closing soon (J-30, J-7 once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digestworld import example_config, filled_store, recrawl
+from models.config import VigieConfig
+from models.store import Store
+from notifier import iso_week
+from vigie.pipeline.digest import DigestOutcome, run_digests
+
+START = date(2026, 11, 23)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> VigieConfig:
+    return example_config(tmp_path)
+
+
+@pytest.fixture
+def store(config: VigieConfig) -> Iterator[Store]:
+    opened = filled_store(config)
+    yield opened
+    opened.close()
+
+
+def send(config: VigieConfig, store: Store, day: date) -> list[DigestOutcome]:
+    return run_digests(config, store, iso_week(day), day, send=True)
+
+
+def sections(store: Store, day: date) -> list[tuple[str, int | None]]:
+    digests = [d for d in store.digests(iso_week(day)) if d.kind == "porteur"]
+    return [(i.section, i.band if i.section == "cloture_proche" else None)
+            for d in digests for i in store.digest_items(d.id)]
+
+
+def text_of(outcome: DigestOutcome) -> str:
+    return outcome.paths[0].read_bytes().decode("utf-8", "replace")
+
+
+def test_a_new_releve_and_a_higher_amount_are_announced_once_as_an_update(config: VigieConfig, store: Store) -> None:
+    send(config, store, START)
+    later = date(2026, 11, 30)
+    recrawl(store, later, close_dates=[date(2027, 1, 15), date(2027, 5, 15)], amount_max=800_000)
+    [outcome] = send(config, store, later)
+    assert sections(store, later) == [("mis_a_jour", None)]
+    preview = outcome.paths[1].read_text("utf-8")
+    assert "nouvelle relève le 15/05/2027" in preview and "montant maximum porté à 800" in preview
+    assert send(config, store, date(2026, 12, 7)) == []
+
+
+def test_a_moved_deadline_says_from_when_to_when(config: VigieConfig, store: Store) -> None:
+    send(config, store, START)
+    recrawl(store, date(2026, 11, 30), close_dates=[date(2027, 1, 31)])
+    [outcome] = send(config, store, date(2026, 11, 30))
+    assert "date limite déplacée du 15/01 au 31/01/2027" in outcome.paths[1].read_text("utf-8")
+
+
+def test_reminders_come_at_j30_then_j7_and_never_twice(config: VigieConfig, store: Store) -> None:
+    send(config, store, START)  # the call closes on 15/01/2027
+    weeks = [date(2026, 11, 30), date(2026, 12, 7), date(2026, 12, 16), date(2026, 12, 23), date(2027, 1, 8),
+             date(2027, 1, 12)]
+    got = {day: sections(store, day) if send(config, store, day) else [] for day in weeks}
+    assert got == {date(2026, 11, 30): [], date(2026, 12, 7): [], date(2026, 12, 16): [("cloture_proche", 30)],
+                   date(2026, 12, 23): [], date(2027, 1, 8): [("cloture_proche", 7)], date(2027, 1, 12): []}
+
+
+def test_a_call_marked_depose_gets_no_reminder(config: VigieConfig, store: Store) -> None:
+    send(config, store, START)
+    with store.session() as session:
+        from models.tables import Match
+
+        for match in session.query(Match).all():
+            match.followup_status = "déposé"
+    assert send(config, store, date(2026, 12, 16)) == []
+
+
+def test_a_call_announced_inside_the_j30_band_gets_only_the_j7_reminder(tmp_path: Path) -> None:
+    config = example_config(tmp_path)
+    store = filled_store(config, close_dates=[date(2026, 12, 20)])  # J-27 on the first digest
+    send(config, store, START)
+    assert send(config, store, date(2026, 11, 30)) == []
+    assert send(config, store, date(2026, 12, 14)) and sections(store, date(2026, 12, 14)) == [("cloture_proche", 7)]
+    store.close()

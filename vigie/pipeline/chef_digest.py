@@ -1,0 +1,138 @@
+"""The chef de projet's weekly digest, one per territory: facts gathered from the store, rendered by
+`notifier.chef`, recorded (kind "chef_de_projet") and sent exactly once like the porteurs' digests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from email.utils import make_msgid
+from zoneinfo import ZoneInfo
+
+from models.config import VigieConfig
+from models.records import OpportunityData, TerritoryData
+from models.store import Store
+from models.store.digests import DigestRequest
+from models.tables import Match
+from models.vocab import ReviewStatus, Status
+from notifier import labels, week_bounds, write_outbox
+from notifier.chef import ChefDigestContent, call_line, render_chef_digest
+from notifier.delivery import Sender
+from vigie.pipeline.digest import DigestOutcome, deliver_recorded, message_domain, stem_for, wanted
+
+KIND = "chef_de_projet"
+PARIS = ZoneInfo("Europe/Paris")
+HORIZON_DAYS = 30
+
+
+def outgoing_by_territory(config: VigieConfig, store: Store, as_of: date) -> dict[str, list[tuple[str, int]]]:
+    """Per territory, (porteur name, wanted matches of open calls not announced yet): what this week sends."""
+    plan, announced = store.plan(), store.announced_match_ids()
+    calls = dict(store.opportunities())
+    names = {p.id: (p.nom, p.territoire) for p in plan.porteurs}
+    counts: Counter[tuple[str, str]] = Counter()
+    for match in store.matches():
+        call = calls.get(match.opportunity_id)
+        if match.id not in announced and wanted(match, config) and call and _open(call, as_of):
+            nom, territory = names.get(match.porteur_id, (match.porteur_id, ""))
+            counts[(territory, nom)] += 1
+    result: dict[str, list[tuple[str, int]]] = {}
+    for (territory, nom), count in sorted(counts.items()):
+        result.setdefault(territory, []).append((nom, count))
+    return result
+
+
+def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: str, as_of: date,
+           outgoing: list[tuple[str, int]]) -> ChefDigestContent:
+    """Everything the territory's chef de projet hears about this week."""
+    calls = dict(store.opportunities())
+    porteurs = {p.id: p.nom for p in store.plan().porteurs if p.territoire == territory.id}
+    matches = [m for m in store.territory_matches(territory.id) if m.opportunity_id in calls]
+    live = [m for m in matches if m.eligible and m.review_status != ReviewStatus.REJECTED
+            and _open(calls[m.opportunity_id], as_of)]
+    return ChefDigestContent(
+        territory=territory.nom, chef_nom=territory.chef_de_projet_nom,
+        chef_email=str(territory.chef_de_projet_email), iso_week=week, as_of=as_of,
+        new_calls=_new_calls(config, store, week), to_review=_to_review(live, calls, porteurs),
+        outgoing=outgoing, uncovered=_uncovered(store, territory.id, live, porteurs),
+        deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
+        bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
+                 for c in store.bounced_contacts(territory.id)],
+    )
+
+
+def _open(call: OpportunityData, as_of: date) -> bool:
+    return call.status_on(as_of) != Status.CLOSED
+
+
+def _new_calls(config: VigieConfig, store: Store, week: str) -> list[tuple[str, int]]:
+    monday, _ = week_bounds(week)
+    since = datetime.combine(monday, time(), PARIS)
+    names = {s.slug: s.name or s.slug for s in config.sources}
+    return [(names.get(slug, slug), n) for slug, n in store.new_calls_by_source(since, since + timedelta(days=7))]
+
+
+def _to_review(live: list[Match], calls: dict[int, OpportunityData], porteurs: dict[str, str]) -> list:
+    pending = [m for m in live if m.review_status == ReviewStatus.PENDING]
+    return [call_line(calls[m.opportunity_id].title, calls[m.opportunity_id].url,
+                      f"{porteurs.get(m.porteur_id, m.porteur_id)} — fiche {m.fiche_id} — score "
+                      f"{m.score:.2f}".replace(".", ","))
+            for m in pending]
+
+
+def _uncovered(store: Store, territory_id: str, live: list[Match], porteurs: dict[str, str]) -> list[str]:
+    covered = {m.fiche_id for m in live}
+    return [f"« {labels.one_line(f.titre)} » ({f.id}) — {porteurs.get(f.porteur_id, f.porteur_id)}"
+            for f in store.territory_fiches(territory_id) if f.id not in covered]
+
+
+def _deadlines(live: list[Match], calls: dict[int, OpportunityData], porteurs: dict[str, str], as_of: date) -> list:
+    horizon = as_of + timedelta(days=HORIZON_DAYS)
+    whom: dict[int, set[str]] = {}
+    for m in live:
+        day = calls[m.opportunity_id].next_close_date(as_of)
+        if day and day <= horizon:
+            whom.setdefault(m.opportunity_id, set()).add(porteurs.get(m.porteur_id, m.porteur_id))
+    ordered = sorted(whom, key=lambda oid: (calls[oid].next_close_date(as_of), oid))
+    return [call_line(calls[oid].title, calls[oid].url,
+                      f"clôture le {labels.deadline_label(calls[oid].next_close_date(as_of), as_of)} — "
+                      f"{', '.join(sorted(whom[oid]))}") for oid in ordered]
+
+
+def _failing(config: VigieConfig, store: Store) -> list[tuple[str, int, str]]:
+    names = {s.slug: s.name or s.slug for s in config.sources}
+    threshold = config.settings.crawl.failure_alert_after
+    return [(names.get(s.slug, s.slug), s.consecutive_failures,
+             s.disabled_reason or s.last_error or "cause inconnue") for s in store.failing_sources(threshold)]
+
+
+def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, send: bool, sender: Sender,
+                     outgoing: dict[str, list[tuple[str, int]]] | None = None) -> list[DigestOutcome]:
+    """One digest per territory that names a chef de projet email; exactly once per week with `send`."""
+    outcomes = []
+    outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, as_of)
+    for territory in store.plan().territories:
+        if territory.chef_de_projet_email:
+            outcome = _chef_digest(config, store, sender, territory, week, as_of, send, outgoing.get(territory.id, []))
+            outcomes += [outcome] if outcome else []
+    return outcomes
+
+
+def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: TerritoryData, week: str,
+                 as_of: date, send: bool, outgoing: list[tuple[str, int]]) -> DigestOutcome | None:
+    recipient = str(territory.chef_de_projet_email)
+    existing = store.existing_digest(recipient, KIND, week) if send else None
+    if existing and existing.status != "pending":
+        status = "already_sent" if existing.status == "sent" else "failed"
+        return DigestOutcome(recipient, "", 0, [], status, existing.error)
+    content = gather(config, store, territory, week, as_of, outgoing)
+    if content.is_empty():
+        return None
+    message_id = existing.message_id if existing else make_msgid("vigie", message_domain(config))
+    rendered = render_chef_digest(content, config.settings.sender, message_id)
+    stem = stem_for(week, f"chef-{territory.id}", recipient)
+    if not send:
+        paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
+        return DigestOutcome(recipient, "", len(content.to_review), paths, "preview")
+    request = DigestRequest(recipient, KIND, week, rendered.content_hash, message_id, [],
+                            territoire_id=territory.id)
+    return deliver_recorded(store, sender, rendered, stem, request, None)
