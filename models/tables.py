@@ -95,6 +95,9 @@ class Source(SQLModel, table=True):
     last_item_count: int | None = None
     disabled_reason: str | None = None
     """Set when the site answered 410 Gone: the source is no longer crawled."""
+    # issue 4 (migration 0002_crawl): "non configurée" is a state of its own, not a failure.
+    unconfigured_reason: str | None = Field(default=None, sa_column=Column(Text))
+    """Why the source could not run yet (e.g. its API key is missing); None once it ran."""
 
 
 class CrawlRun(SQLModel, table=True):
@@ -223,6 +226,13 @@ class DigestItem(SQLModel, table=True):
     match_id: int | None = Field(default=None, foreign_key="match.id")
     section: str
     """nouveaux | mis_a_jour | cloture_proche."""
+    # issue 6 (migration 0002_notify): what the item covered, so that nothing is said twice.
+    event_id: int | None = None
+    """Last OpportunityEvent of the call covered by this item (changes after it are "mis à jour")."""
+    band: int | None = None
+    """Reminder band sent (30 or 7) for a "cloture_proche" item."""
+    band_date: date | None = None
+    """The relève that reminder was about."""
 
 
 class User(SQLModel, table=True):
@@ -235,4 +245,14 @@ class User(SQLModel, table=True):
     role: str
     territories: list[str] = _json()
     active: bool = True
+    created_at: datetime
+
+
+# --- issue 7 (web app) ---------------------------------------------------------------------------
+class CalendarFeed(SQLModel, table=True):
+    """A porteur's subscribable ICS feed: the unguessable token of its URL (issue 7)."""
+
+    __tablename__ = "calendar_feed"
+    porteur_id: str = Field(primary_key=True, foreign_key="porteur.id", max_length=120)
+    token: str = Field(unique=True, max_length=64)
     created_at: datetime

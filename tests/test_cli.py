@@ -10,6 +10,7 @@ import typer.main
 
 from clirun import run_cli
 from vigie.cli import app
+from vigie.commands.pending import PENDING
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,8 +29,9 @@ COMMANDS = _command_paths(app)
 
 def test_the_design_command_set_is_there() -> None:
     expected = {"init", "check-config", "crawl", "sources", "plan import", "match", "digest", "run",
-                "schedule", "serve", "eval", "demo", "export", "review list", "review accept"}
-    assert expected <= set(COMMANDS)
+                "schedule", "serve", "eval", "demo", "review list", "review accept"}
+    groups = {c.split()[0] for c in COMMANDS}
+    assert expected <= set(COMMANDS) | groups and "export" in groups
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -44,7 +46,12 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
     assert f"vigie {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", ["schedule", "serve", "eval", "export"])
+PENDING_COMMANDS = sorted(PENDING) or [
+    pytest.param(None, marks=pytest.mark.skip(reason="toutes les commandes de la conception sont livrées"))
+]
+
+
+@pytest.mark.parametrize("command", PENDING_COMMANDS)
 def test_commands_not_built_yet_say_so_and_fail(capsys: pytest.CaptureFixture[str], command: str) -> None:
     result = run_cli(capsys, command)
     assert result.code == 4

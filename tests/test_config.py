@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,38 +14,17 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.config import check_config, load_config
 from models.config.messages import format_loc
+from crawlers import SOURCE_KINDS
 from models.errors import ConfigError
 
 SHIPPED = Path(__file__).resolve().parents[1] / "config"
 
 
-class FakeOdsOptions(BaseModel):
-    """Stands in for the opendatasoft crawler's options."""
-
-    model_config = ConfigDict(extra="forbid")
-    dataset: str
-    api: Literal["v2.1", "v1"] = "v2.1"
-    page_size: int = Field(default=100, ge=1, le=100)
-    funder: str = ""
-    geo: list[str] = []
-
-
-class FakeRssOptions(BaseModel):
-    """Stands in for the rss crawler's options."""
-
-    model_config = ConfigDict(extra="forbid")
-    funder: str = ""
-    geo: list[str] = []
-    programmes: list[str] = []
-
-
-class FakeCsvOptions(BaseModel):
-    """Stands in for the dispositif_aide_csv crawler, which has no options."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-KINDS = {"opendatasoft": FakeOdsOptions, "rss": FakeRssOptions, "dispositif_aide_csv": FakeCsvOptions}
+# The real kinds: the shipped config must pass with what the crawlers really accept.
+KINDS = SOURCE_KINDS
+VALID_KINDS = ", ".join(sorted(KINDS))
+NEXT = len(tomllib.loads((SHIPPED / "sources.toml").read_text(encoding="utf-8"))["source"]) + 1
+"""Position of a `[[source]]` appended to the shipped sources.toml."""
 
 Edit = Callable[[Path], None]
 
@@ -104,7 +85,8 @@ def test_shipped_config_loads_the_demo_territory_with_its_porteurs_and_sources()
     assert [t.id for t in config.plan.territories] == ["gers-lomagne"]
     assert {p.id for p in config.plan.porteurs} == {"cc-lomagne-gersoise", "scop-bois-gascon"}
     slugs = [s.slug for s in config.sources]
-    assert slugs == ["idf", "occitanie", "mte", "nouvelle-aquitaine", "ademe-collectivites"]
+    assert slugs[:5] == ["idf", "occitanie", "mte", "nouvelle-aquitaine", "ademe-collectivites"]
+    assert len(slugs) == len(set(slugs))
     assert all(s.enabled for s in config.sources)
     assert config.settings.smtp is None
     assert "ZAN" in config.synonyms.acronyms
@@ -168,18 +150,17 @@ MISTAKES = [
     ),
     pytest.param(
         append("sources.toml", NEW_SOURCE.format(slug="atom", kind="atom", url="https://example.org")),
-        "config/sources.toml: source[6].kind: type de source inconnu « atom » "
-        "(types valides : dispositif_aide_csv, opendatasoft, rss)",
+        f"config/sources.toml: source[{NEXT}].kind: type de source inconnu « atom » (types valides : {VALID_KINDS})",
         id="unknown-kind-lists-valid-kinds",
     ),
     pytest.param(
         append("sources.toml", NEW_SOURCE.format(slug="x", kind="rss", url="htp:/x")),
-        'config/sources.toml: source[6].url: URL attendue, reçu "htp:/x"',
+        f'config/sources.toml: source[{NEXT}].url: URL attendue, reçu "htp:/x"',
         id="bad-url",
     ),
     pytest.param(
         append("sources.toml", NEW_SOURCE.format(slug="idf", kind="rss", url="https://example.org/rss")),
-        "config/sources.toml: source[6].slug: slug « idf » déjà déclaré en source[1]",
+        f"config/sources.toml: source[{NEXT}].slug: slug « idf » déjà déclaré en source[1]",
         id="duplicate-source-slug",
     ),
     pytest.param(

@@ -13,9 +13,12 @@ from vigie.commands import (  # one line per command module
     crawl_cmds,
     demo_cmd,
     digest_cmds,
+    eval_cmd,
+    export_cmds,
     match_cmds,
     pending,
     plan_cmds,
+    web_cmds,
 )
 from vigie.context import AppContext
 from vigie.errors import report
@@ -52,6 +55,9 @@ COMMAND_MODULES = [
     match_cmds,
     digest_cmds,
     demo_cmd,
+    export_cmds,
+    web_cmds,
+    eval_cmd,
     pending,  # keep last: commands not built yet
 ]
 for module in COMMAND_MODULES:

@@ -46,6 +46,12 @@ class SmtpConfig(BaseModel):
     password_env: str | None = None
     rate_per_minute: int = Field(default=60, ge=1)
     timeout_seconds: float = Field(default=30, gt=0)
+    max_retries: int = Field(default=3, ge=0, le=10)
+    """Retries of a temporary failure (4xx, connection lost) before leaving the digest pending."""
+    retry_backoff_seconds: float = Field(default=2.0, ge=0)
+    """First pause before a retry; doubled at each retry."""
+    ca_file: str | None = None
+    """PEM file of the certificate authority to trust (a relay with its own certificate)."""
 
 
 class SenderConfig(BaseModel):

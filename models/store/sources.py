@@ -15,12 +15,18 @@ class SourceStore:
 
     def record_crawl(
         self, slug: str, kind: str, started_at: datetime, finished_at: datetime,
-        counts: CrawlCounts, error: str | None, gone: bool = False,
+        counts: CrawlCounts, error: str | None, gone: bool = False, unconfigured: str | None = None,
     ) -> Source:
-        """Record a crawl run and update the source's health (consecutive failures, last error, 410 = disabled)."""
+        """Record a crawl run and update the source's health (consecutive failures, last error, 410 = disabled).
+
+        `unconfigured`: the source could not run (a key is missing): neither a success nor a failure."""
         with self.session() as session:
             source = session.get(Source, slug) or Source(slug=slug, kind=kind)
             source.kind, source.last_run_at = kind, finished_at
+            source.unconfigured_reason = unconfigured
+            if unconfigured:
+                session.add(source)
+                return source
             if error:
                 source.consecutive_failures += 1
                 source.last_error = error

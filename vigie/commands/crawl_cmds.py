@@ -59,6 +59,8 @@ def sources(ctx: typer.Context) -> None:
     for source in app.config.sources:
         h = health.get(source.slug)
         active = "non (410)" if h and h.disabled_reason else ("oui" if source.enabled else "non")
+        if h and h.unconfigured_reason and source.enabled:
+            active = f"non configurée ({h.unconfigured_reason})"
         table.add_row(source.slug, source.kind, active, fmt_date(h and h.last_run_at),
                       fmt_date(h and h.last_success_at), str(h.last_item_count if h and h.last_item_count is not None else "—"),
                       str(h.consecutive_failures if h else 0), (h.last_error if h else None) or "")

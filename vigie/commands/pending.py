@@ -10,12 +10,6 @@ NOT_YET = 4
 PENDING = {
     "schedule": ("Lancer le planificateur (collectes, appariements et lettres aux heures de settings.toml).",
                  "le planificateur arrive avec l'exploitation (APScheduler, reprise après arrêt)"),
-    "serve": ("Servir l'application web de revue (file d'attente, détail, plan d'actions).",
-              "l'application web de revue n'est pas encore livrée"),
-    "export": ("Exporter les appels, les correspondances et les échéances (CSV, XLSX, ICS).",
-               "les exports arrivent avec l'application web et les lettres"),
-    "eval": ("Évaluer la qualité de l'appariement sur un jeu annoté (nDCG@10, rappel@20…).",
-             "le banc d'évaluation arrive avec le matcheur complet"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,12 +19,15 @@ from vigie.defaults import copy_example_config
 from vigie.demo.server import rebase_sources, serve_site
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
-from vigie.pipeline.digest import DigestOutcome, run_digests
+from vigie.pipeline.digest import DigestOutcome
+from vigie.pipeline.weekly import run_weekly
 from vigie.pipeline.match import RankedMatch, match_stored
 
 DEMO_AS_OF = date(2026, 11, 23)
 """The mirror's calls are dated around this Monday; the demo runs as of it unless --as-of says otherwise."""
 MARKER = ".vigie-demo"
+DEMO_AT_KEY = ("VIGIE_AIDES_TERRITOIRES_KEY", "cle-de-demonstration")
+"""The mirror answers Aides-territoires' token exchange whatever the key: a stand-in key lets the demo crawl it."""
 
 
 @dataclass
@@ -68,6 +72,7 @@ def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print) -
     config_dir = prepare_directory(directory)
     site = Path(str(resources.files("vigie.demo") / "site"))
     base_url, stop = serve_site(site)
+    os.environ.setdefault(*DEMO_AT_KEY)
     say(f"Miroir des sources servi sur {base_url}")
     try:
         config = demo_config(config_dir, base_url)
@@ -80,7 +85,7 @@ def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print) -
     plan_report = store.import_plan(read_plan(plan_file, known), utcnow())
     matches = match_stored(config, store, as_of)
     week = iso_week(as_of)
-    digests = run_digests(config, store, week, as_of, send=True)
+    digests = run_weekly(config, store, week, as_of, send=True)
     store.close()
     return DemoReport(directory, config_dir, base_url, config.database_url, crawl, plan_report, matches,
                       digests, week, as_of)

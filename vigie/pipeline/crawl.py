@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crawlers import SourceCrawlResult, crawl_source
+from crawlers.configured import unconfigured_reason
 from models.config import SourceConfig, VigieConfig
 from models.errors import VigieError
 from models.store import CrawlCounts, Store
@@ -44,13 +45,22 @@ def _skip_reason(source: SourceConfig, gone: dict[str, str], named: bool) -> str
 
 
 def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: date) -> SourceOutcome:
-    """Crawl one source and store its records; a failure is recorded on the source, never raised."""
+    """Crawl one source and store its records; a failure is recorded on the source, never raised.
+
+    A source missing a key from the environment is "non configurée": recorded, skipped, not a failure.
+    After storing, cross-source duplicates are linked to their canonical call."""
     started = utcnow()
+    missing = unconfigured_reason(source)
+    if missing:
+        store.record_crawl(source.slug, source.kind, started, started, CrawlCounts(), None, unconfigured=missing)
+        return SourceOutcome(source.slug, CrawlCounts(), None, skipped=f"non configurée : {missing}")
     cache_dir = config.resolve(config.settings.crawl.http_cache_dir)
     result: SourceCrawlResult = crawl_source(source, config.settings.crawl, cache_dir, as_of)
     finished = utcnow()
     counts = store.store_crawl(source.slug, result.records, finished, as_of, complete=result.error is None)
     counts.dropped = len(result.dropped)
+    if result.records:
+        store.link_duplicates()
     store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone)
     return SourceOutcome(source.slug, counts, result.error)
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import matcher
+from matcher.analysis import TextAnalyzer
+from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
 from models.config import VigieConfig
 from models.records import MatchResult, OpportunityData
 from models.store import Store
@@ -26,14 +28,34 @@ def sync_config_plan(config: VigieConfig, store: Store) -> None:
     store.import_plan(config.plan, utcnow())
 
 
-def match_stored(config: VigieConfig, store: Store, as_of: date, analyzer=None) -> list[RankedMatch]:  # noqa: ANN001
-    """Match every stored fiche against every call not closed as of the day; store and return the results."""
+_ENCODER: Encoder | None = None
+
+
+def default_encoder() -> Encoder:
+    """The semantic encoder of real runs: spaCy word vectors, cached by text for the process."""
+    global _ENCODER
+    if _ENCODER is None:
+        _ENCODER = CachedEncoder(SpacyEncoder())
+    return _ENCODER
+
+
+def match_stored(
+    config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None, encoder: Encoder | None = None
+) -> list[RankedMatch]:
+    """Match every stored fiche against every call not closed as of the day (one per cross-source group).
+
+    Without an analyzer the real ones run (spaCy lemmas and word vectors); a test passing a fake
+    analyzer gets no semantic signal unless it passes an encoder too.
+    """
+    if analyzer is None and encoder is None:
+        encoder = default_encoder()
     sync_config_plan(config, store)
     plan = store.plan()
-    calls = [data for _, data in store.opportunities(as_of=as_of, include_closed=False)]
+    # One record per call: a call listed by several sources is matched (and proposed) once.
+    calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=False)]
     porteurs = {p.id: p for p in plan.porteurs}
     results = matcher.match(calls, plan.fiches, porteurs, config.profiles, config.synonyms,
-                            config.settings.matching, as_of, analyzer=analyzer)
+                            config.settings.matching, as_of, analyzer=analyzer, encoder=encoder)
     ranks = matcher.rank(results)
     store.save_matches(results, ranks, utcnow())
     by_key = {(c.source, c.source_id): c for c in calls}

@@ -1,0 +1,189 @@
+"""The review queue of the web app: filtered, sorted, paginated in SQL; decisions one by one or in bulk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String, and_, cast, func, literal_column, or_
+from sqlmodel import col, select
+
+from models.tables import FicheAction, Match, Opportunity, Porteur
+from models.vocab import ReviewStatus
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the chef de projet narrowed the queue to (empty = any)."""
+
+    territories: list[str] | None = None
+    """Territories the user may see (None: all); always applied."""
+    territoire: str = ""
+    porteur: str = ""
+    fiche: str = ""
+    axe: str = ""
+    funder: str = ""
+    programme: str = ""
+    status: str = "a_revoir"
+    """a review status, "a_revoir" (pending + snoozed past their date) or "" (all)."""
+    eligible: str = "oui"
+    """oui | non | "" (all)."""
+    deadline_before: date | None = None
+    sort: str = "score"
+    """score | echeance."""
+
+
+@dataclass
+class QueuePage:
+    """One page of the queue."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 50
+
+
+def next_deadline(dialect: str, today: date) -> Any:
+    """SQL expression: the call's first close date on or after `today` (ISO text), NULL when none."""
+    day = today.isoformat()  # a date's isoformat is safe to inline
+    if dialect == "postgresql":
+        sql = (f"(SELECT min(d) FROM json_array_elements_text(opportunity.close_dates) AS d "
+               f"WHERE d >= '{day}')")
+    else:
+        sql = f"(SELECT min(j.value) FROM json_each(opportunity.close_dates) AS j WHERE j.value >= '{day}')"
+    return literal_column(sql, String)
+
+
+def _json_contains(column: Any, value: str) -> Any:
+    """A JSON list column holds `value` (compared on its stored JSON text)."""
+    escaped = json.dumps(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return cast(column, String).like(f"%{escaped}%", escape="\\")
+
+
+def _status_clause(status: str, today: date) -> Any:
+    if status == "a_revoir":
+        snoozed_over = and_(Match.review_status == ReviewStatus.SNOOZED.value, col(Match.snoozed_until) <= today)
+        return or_(Match.review_status == ReviewStatus.PENDING.value, snoozed_over)
+    return Match.review_status == status if status else None
+
+
+def deadline_table(dialect: str, today: date) -> Any:
+    """A CTE (opportunity id, next deadline) computed once per call, not once per match."""
+    query = select(Opportunity.id.label("oid"), next_deadline(dialect, today).label("d"))
+    return query.cte("deadlines").prefix_with("MATERIALIZED")
+
+
+def queue_conditions(f: QueueFilter, deadline: Any, today: date) -> list[Any]:
+    """WHERE clauses of a filter."""
+    pairs = [
+        (f.territories is not None, lambda: col(Match.porteur_id).in_(_porteurs_of(f.territories or [""]))),
+        (f.territoire, lambda: col(Match.porteur_id).in_(_porteurs_of([f.territoire]))),
+        (f.porteur, lambda: Match.porteur_id == f.porteur),
+        (f.fiche, lambda: Match.fiche_id == f.fiche),
+        (f.axe, lambda: FicheAction.axe == f.axe),
+        (f.funder, lambda: _json_contains(Opportunity.funders, f.funder)),
+        (f.programme, lambda: _json_contains(Opportunity.programmes, f.programme)),
+        (f.status, lambda: _status_clause(f.status, today)),
+        (f.eligible in ("oui", "non"), lambda: Match.eligible == (f.eligible == "oui")),
+        (f.deadline_before, lambda: and_(deadline.is_not(None), deadline <= f.deadline_before.isoformat())),
+    ]
+    return [make() for wanted, make in pairs if wanted]
+
+
+def _porteurs_of(territories: list[str]) -> Any:
+    """Sub-query: the porteurs of some territories (an IN keeps the queue on its covering index)."""
+    return select(Porteur.id).where(col(Porteur.territoire_id).in_(territories))
+
+
+def _narrowed(query: Any, f: QueueFilter, deadlines: Any) -> Any:
+    """Only the joins the filter and the sort need (the queue must stay fast with 20,000 matches)."""
+    if f.funder or f.programme:
+        query = query.join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
+    if f.axe:
+        query = query.join(FicheAction, col(FicheAction.id) == Match.fiche_id)
+    if f.sort == "echeance" or f.deadline_before:
+        query = query.outerjoin(deadlines, deadlines.c.oid == Match.opportunity_id)
+    return query
+
+
+_COLUMNS = (Match.id, Match.score, Match.eligible, Match.review_status, Match.note, Match.reject_reason,
+            Match.snoozed_until, Match.fiche_id, Match.porteur_id, Match.opportunity_id, Match.followup_status,
+            Opportunity.title, Opportunity.close_dates, Opportunity.funders, Opportunity.programmes, Opportunity.url,
+            FicheAction.titre, FicheAction.axe, Porteur.nom, Porteur.territoire_id)
+_NAMES = ("id", "score", "eligible", "review_status", "note", "reject_reason", "snoozed_until", "fiche_id",
+          "porteur_id", "opportunity_id", "followup_status", "title", "close_dates", "funders", "programmes", "url",
+          "fiche_titre", "axe", "porteur_nom", "territoire_id")
+
+
+def _joined(query: Any) -> Any:
+    return (query.join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
+            .join(Porteur, col(Porteur.id) == Match.porteur_id)
+            .outerjoin(FicheAction, col(FicheAction.id) == Match.fiche_id))
+
+
+def _deadlines_of(items: list[dict[str, Any]], today: date) -> list[str | None]:
+    """Each item's next close date on or after today (ISO), its close dates removed."""
+    day = today.isoformat()
+    return [min((d for d in item.pop("close_dates") or [] if d >= day), default=None) for item in items]
+
+
+class QueueStore:
+    """Mixin of Store: the review queue."""
+
+    def review_queue(self, f: QueueFilter, today: date, page: int = 1, per_page: int = 50) -> QueuePage:
+        """One page of matches, best score (or nearest deadline) first, with the call, fiche and porteur.
+
+        Two steps: the ids of the page (narrow joins, sorted in SQL), then the details of those ids only."""
+        page, per_page = max(page, 1), min(max(per_page, 1), 200)
+        deadlines = deadline_table(self.engine.dialect.name, today)
+        where = queue_conditions(f, deadlines.c.d, today)
+        order = ([deadlines.c.d.is_(None), deadlines.c.d.asc(), Match.score.desc(), Match.id]
+                 if f.sort == "echeance" else [Match.score.desc(), Match.id.desc()])
+        with self.session() as session:
+            total = session.exec(_narrowed(select(func.count(Match.id)), f, deadlines).where(*where)).one()
+            ids = session.exec(_narrowed(select(Match.id), f, deadlines).where(*where).order_by(*order)
+                               .offset((page - 1) * per_page).limit(per_page)).all()
+            rows = session.exec(_joined(select(*_COLUMNS)).where(col(Match.id).in_(ids))).all() if ids else []
+        by_id = {row[0]: dict(zip(_NAMES, row, strict=True)) for row in rows}
+        items = [by_id[i] for i in ids]
+        for item, next_day in zip(items, _deadlines_of(items, today), strict=True):
+            item["deadline"] = next_day
+        return QueuePage(items, int(total), page, per_page)
+
+    def scoped_match_ids(self, ids: list[int], territories: list[str] | None) -> list[int]:
+        """The ids among `ids` whose porteur is in the territories (None: all)."""
+        with self.session() as session:
+            query = select(Match.id).join(Porteur, col(Porteur.id) == Match.porteur_id)
+            query = query.where(col(Match.id).in_(ids))
+            if territories is not None:
+                query = query.where(col(Porteur.territoire_id).in_(territories or [""]))
+            return list(session.exec(query).all())
+
+    def decide(self, ids: list[int], status: ReviewStatus, reviewer: str, at: datetime,
+               reason: str | None = None, note: str | None = None, snoozed_until: date | None = None) -> int:
+        """Record one decision on several matches in one transaction (the reason is kept for learning)."""
+        with self.session() as session:
+            rows = session.exec(select(Match).where(col(Match.id).in_(ids))).all()
+            for row in rows:
+                row.review_status, row.reviewer, row.reviewed_at = status.value, reviewer, at
+                row.reject_reason = reason if status == ReviewStatus.REJECTED else None
+                row.snoozed_until = snoozed_until if status == ReviewStatus.SNOOZED else None
+                if note:
+                    row.note = note
+            return len(rows)
+
+    def annotate(self, match_id: int, note: str) -> None:
+        """Replace a match's note."""
+        with self.session() as session:
+            row = session.get(Match, match_id)
+            if row is not None:
+                row.note = note or None
+
+    def set_followup(self, match_id: int, status: str | None, at: date | None, amount: float | None) -> None:
+        """The application's follow-up: à étudier, à déposer, déposé, obtenu, refusé; date; amount obtained."""
+        with self.session() as session:
+            row = session.get(Match, match_id)
+            if row is not None:
+                row.followup_status, row.followup_at, row.amount_obtained = status or None, at, amount

@@ -1,0 +1,91 @@
+"""`vigie serve` (the review web app) and `vigie user add` (its accounts)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Annotated
+
+import typer
+
+from models.errors import VigieError
+from models.vocab import Role
+from vigie.commands.common import app_context, console
+from vigie.pipeline.clock import utcnow
+
+PROXY_HINT = """Pour l'ouvrir au-delà de cette machine, placez un proxy HTTPS devant, par exemple nginx :
+  location / {{ proxy_pass http://{host}:{port}; proxy_set_header Host $host;
+               proxy_set_header X-Forwarded-Proto $scheme; proxy_set_header X-Forwarded-For $remote_addr; }}
+et lancez « vigie serve --proxy » : le cookie de session devient alors « Secure »."""
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str | None, typer.Option("--host", help="Adresse d'écoute (défaut : web.host).")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (défaut : web.port).")] = None,
+    proxy: Annotated[bool, typer.Option("--proxy", help="Faire confiance aux en-têtes X-Forwarded-* du proxy local.")] = False,
+) -> None:
+    """Servir l'application web de revue (file d'attente, détail, plan d'actions, exports)."""
+    import uvicorn
+
+    from vigie.web import create_app
+
+    app_ctx = app_context(ctx)
+    web = app_ctx.config.settings.web
+    fixed = app_ctx.as_of if (app_ctx.as_of_option or os.environ.get("VIGIE_AS_OF")) else None
+    application = create_app(app_ctx.config, app_ctx.store, (lambda: fixed) if fixed else None)
+    host, port = host or web.host, port or web.port
+    console.print(f"Vigie écoute sur http://{host}:{port} (Ctrl+C pour arrêter).")
+    console.print(PROXY_HINT.format(host=host, port=port))
+    uvicorn.run(application, host=host, port=port, proxy_headers=proxy, forwarded_allow_ips="127.0.0.1" if proxy else None,
+                log_level="info", server_header=False)
+
+
+user_app = typer.Typer(help="Comptes de l'application web.", no_args_is_help=True)
+
+
+def _password(env: str | None) -> str:
+    if env:
+        value = os.environ.get(env, "")
+        if not value:
+            raise VigieError("mot de passe absent", f"variable d'environnement {env}", "elle est vide ou non définie")
+        return value
+    first = getpass.getpass("Mot de passe : ")
+    if first != getpass.getpass("Mot de passe (confirmation) : "):
+        raise VigieError("mot de passe non confirmé", "saisie", "les deux saisies diffèrent")
+    return first
+
+
+@user_app.command("add")
+def user_add(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="Identifiant de connexion.")],
+    role: Annotated[Role, typer.Option("--role", help="admin, chef_de_projet ou lecteur.")],
+    territoire: Annotated[list[str] | None, typer.Option("--territoire", help="Territoire suivi (répétable).")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Adresse électronique.")] = None,
+    password_env: Annotated[str | None, typer.Option(
+        "--password-env", help="Lire le mot de passe dans cette variable d'environnement (scripts).")] = None,
+) -> None:
+    """Créer un compte (ou remplacer le mot de passe, le rôle et les territoires d'un compte existant)."""
+    from vigie.web.security import hash_password
+
+    app_ctx = app_context(ctx)
+    territories = list(territoire or [])
+    known = {t.id for t in app_ctx.config.plan.territories}
+    unknown = [t for t in territories if t not in known]
+    if unknown:
+        raise VigieError("territoire inconnu", ", ".join(unknown), f"territoires configurés : {', '.join(sorted(known))}")
+    if role == Role.CHEF and not territories:
+        raise VigieError("territoire manquant", username, "un chef de projet suit au moins un territoire (--territoire ID)")
+    password = _password(password_env)
+    if len(password) < 12:
+        raise VigieError("mot de passe trop court", username, "au moins 12 caractères")
+    app_ctx.store.add_user(username, hash_password(password), role.value, territories, utcnow(), email)
+    scope = ", ".join(territories) or "tous les territoires"
+    console.print(f"Compte « {username} » enregistré : {role.value} ({scope}).")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands."""
+    app.command("serve")(serve)
+    app.add_typer(user_app, name="user")

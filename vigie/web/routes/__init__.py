@@ -1,0 +1,18 @@
+"""The routers, one module per page (plus the JSON API)."""
+
+from vigie.web.routes import (
+    api,
+    calls,
+    dashboard,
+    exports,
+    login,
+    matches,
+    plan,
+    porteurs,
+    queue,
+    sources,
+    unsubscribe,
+)
+
+ROUTERS = [login.router, dashboard.router, queue.router, calls.router, matches.router, plan.router,
+           porteurs.router, sources.router, exports.router, unsubscribe.router, api.router]

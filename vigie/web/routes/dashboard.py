@@ -1,0 +1,27 @@
+"""Tableau de bord."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from fastapi import Depends, Request
+
+from vigie.web.auth import Viewer, current_viewer
+from vigie.web.routes.common import page_router
+from vigie.web.state import render, web
+
+router = page_router()
+
+
+@router.get("/")
+def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+    """New calls this week, matches to review, deadlines within 30 days, plan coverage, failing sources."""
+    state = web(request)
+    today = state.today()
+    monday = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC)
+    counts = state.store.dashboard(viewer.scope, today, monday)
+    matrix = state.store.plan_matrix(viewer.scope)
+    covered = sum(1 for line in matrix if line["status"] != "aucun")
+    failing = state.store.failing_sources(state.config.settings.crawl.failure_alert_after)
+    return render(request, "dashboard.html", viewer, counts=counts, fiches=len(matrix), covered=covered,
+                  failing=failing)

@@ -1,0 +1,58 @@
+"""Exports (CSV, XLSX, etalab dispositif-aide CSV) and the per-porteur ICS feed (token, no login)."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from vigie.web import digests, exports
+from vigie.web.auth import Forbidden, Viewer, current_viewer
+from vigie.web.routes.common import page_router
+from vigie.web.state import render, web
+
+router = page_router()
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, media_type: str, filename: str) -> Response:
+    return Response(content, media_type=media_type,
+                    headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/exports")
+def exports_page(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+    """Links to every export."""
+    return render(request, "exports.html", viewer, porteurs=web(request).store.porteurs_in(viewer.scope))
+
+
+@router.get("/exports/correspondances.csv")
+def matches_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
+    """Eligible matches with their review and follow-up (the account's territories), CSV."""
+    lines = exports.match_lines(web(request).store.export_rows(viewer.scope))
+    return _download(exports.to_csv(exports.MATCH_COLUMNS, lines), "text/csv; charset=utf-8", "correspondances.csv")
+
+
+@router.get("/exports/correspondances.xlsx")
+def matches_xlsx(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
+    """The same, as an Excel workbook."""
+    lines = exports.match_lines(web(request).store.export_rows(viewer.scope))
+    return _download(exports.to_xlsx("Correspondances", exports.MATCH_COLUMNS, lines), XLSX, "correspondances.xlsx")
+
+
+@router.get("/exports/appels-dispositif-aide.csv")
+def calls_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
+    """Every stored call in the etalab dispositif-aide schema."""
+    lines = [exports.dispositif_line(row) for row in web(request).store.canonical_calls()]
+    return _download(exports.to_csv(exports.DISPOSITIF_COLUMNS, lines), "text/csv; charset=utf-8",
+                     "appels-dispositif-aide.csv")
+
+
+@router.get("/calendrier/{token}.ics")
+def calendar_feed(request: Request, token: str) -> Response:
+    """A porteur's deadlines to subscribe to in Outlook or Thunderbird (the unguessable token is the key)."""
+    state = web(request)
+    porteur_id = state.store.porteur_by_calendar_token(token)
+    if porteur_id is None:
+        raise Forbidden("calendrier introuvable")
+    body = digests.calendar(state.config, state.store, porteur_id, state.today())
+    return Response(body, media_type="text/calendar; charset=utf-8")

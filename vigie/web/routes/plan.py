@@ -1,0 +1,20 @@
+"""Plan d'actions: fiches-actions × funding status, need against amounts obtained."""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+
+from vigie.web.auth import Viewer, current_viewer
+from vigie.web.routes.common import page_router
+from vigie.web.state import render, web
+
+router = page_router()
+
+
+@router.get("/plan")
+def plan(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+    """The matrix the chef de projet shows the comité de pilotage."""
+    lines = web(request).store.plan_matrix(viewer.scope)
+    need = sum(line["need"] or 0 for line in lines)
+    obtained = sum(line["obtained"] for line in lines)
+    return render(request, "plan.html", viewer, lines=lines, need=need, obtained=obtained)

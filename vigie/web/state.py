@@ -1,0 +1,59 @@
+"""What every request handler shares: configuration, store, templates, the login limiter, "today"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from models.config import VigieConfig
+from models.store import Store
+from vigie.web import formats
+from vigie.web.auth import Viewer, csrf_token
+from vigie.web.security import LoginLimiter
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def make_templates() -> Jinja2Templates:
+    """Jinja2 templates with autoescape on (every crawled string is escaped) and French filters."""
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+    templates.env.autoescape = True
+    templates.env.filters.update(formats.FILTERS)
+    templates.env.globals.update(formats.GLOBALS)
+    return templates
+
+
+@dataclass
+class WebState:
+    """The app's shared state (app.state.web)."""
+
+    config: VigieConfig
+    store: Store
+    today: Callable[[], date]
+    templates: Jinja2Templates = field(default_factory=make_templates)
+    limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    crawl_log_dir: Path | None = None
+
+
+def web(request: Request) -> WebState:
+    """The shared state of the app serving this request."""
+    return request.app.state.web
+
+
+def flash(request: Request, message: str) -> None:
+    """A French message shown once on the next page."""
+    request.session["flash"] = [*request.session.get("flash", []), message]
+
+
+def render(request: Request, name: str, viewer: Viewer | None, status_code: int = 200, **context: Any) -> Any:
+    """A page: the template with the account, the CSRF token and pending messages."""
+    messages = request.session.pop("flash", [])
+    values = {"viewer": viewer, "csrf": csrf_token(request), "messages": messages, "today": web(request).today(),
+              "now": datetime.now(), **context}
+    return web(request).templates.TemplateResponse(request, name, values, status_code=status_code)
