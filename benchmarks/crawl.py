@@ -7,9 +7,11 @@ The site (a temp folder served by the demo mirror on 127.0.0.1) copies Bpifrance
 Measured, medians of `--runs` runs, each on a fresh database and HTTP cache:
 - Vigie: `vigie.pipeline.crawl.crawl_one` with the real `bpifrance` kind (child process, normalise,
   validate, store, cross-source links);
-- the same crawl again, unchanged (HTTP cache: conditional requests answered 304);
+- the same crawl again, unchanged: listing pages revalidated (304), cards found as last time are not
+  completed (no detail page), the store marks them seen;
 - a bare scrapy spider in its own process that only fetches the same pages and extracts titles.
-Both crawlers use the same concurrency per domain and no delay (a local server).
+Both crawlers use the same scrapy settings that matter here (`shared_settings`: reactor, robots.txt,
+concurrency per domain, no delay on a loopback site).
 """
 
 from __future__ import annotations
@@ -94,6 +96,13 @@ def time_bare(base_url: str, concurrency: int) -> tuple[float, int]:
     return time.perf_counter() - start, int(done.stdout.strip().splitlines()[-1])
 
 
+def shared_settings(concurrency: int) -> dict[str, object]:
+    """What the bare spider shares with Vigie's crawl settings (crawlers/settings.py): same reactor,
+    robots.txt, one domain at `concurrency`, no delay (a loopback site)."""
+    return {"CONCURRENT_REQUESTS_PER_DOMAIN": concurrency, "DOWNLOAD_DELAY": 0, "ROBOTSTXT_OBEY": True,
+            "TWISTED_REACTOR": None, "TELNETCONSOLE_ENABLED": False}
+
+
 def run_bare(url: str, concurrency: int) -> None:
     """The bare spider: follow the pager and the cards, keep each detail page's title; print the pages fetched."""
     import scrapy
@@ -115,8 +124,7 @@ def run_bare(url: str, concurrency: int) -> None:
             Bare.pages += 1
             yield {"title": response.css("h1::text").get()}
 
-    process = CrawlerProcess({"LOG_LEVEL": "ERROR", "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
-                              "ROBOTSTXT_OBEY": True, "TELNETCONSOLE_ENABLED": False})
+    process = CrawlerProcess({"LOG_LEVEL": "ERROR", **shared_settings(concurrency)})
     process.crawl(Bare)
     process.start()
     print(Bare.pages)
@@ -150,6 +158,9 @@ def main() -> None:
     print(f"araignée scrapy nue : {bare_s:6.1f} s  {pages / bare_s:7.1f} pages/s")
     print(f"Vigie (chaîne complète) : {first:6.1f} s  {pages / first:7.1f} pages/s  ({pages / first / (pages / bare_s):.0%} de l'araignée nue)")
     print(f"Vigie, recollecte inchangée : {again:6.1f} s  ({first / again:.1f}× plus rapide ; {vigie[0][2]} appels inchangés)")
+    print("essais (s) : araignée nue " + ", ".join(f"{b[0]:.1f}" for b in bare)
+          + " ; Vigie " + ", ".join(f"{v[0]:.1f}" for v in vigie)
+          + " ; recollecte " + ", ".join(f"{v[1]:.1f}" for v in vigie))
 
 
 if __name__ == "__main__":

@@ -44,9 +44,16 @@ class RawItem:
     """The source presents it as a guichet open all year."""
     closed: bool = False
     """The source itself says it is closed ("Clos" in an Occitanie title)."""
+    upcoming: bool = False
+    """The source itself says it is not open yet ("À venir") without giving an opening date."""
     amount_text: str = ""
     """Where to look for amounts and rates (plain text or HTML)."""
+    amount_min: float | None = None
+    """Euros, when the source gives the figure itself (EU `budgetOverview`); wins over `amount_text`."""
+    amount_max: float | None = None
     updated_at: str | None = None
     """The source's last-modified stamp, as found."""
     raw: dict[str, Any] = field(default_factory=dict)
     """The original record (JSON-serialisable)."""
+    fingerprint: str = ""
+    """The item as first found, hashed (crawlers/fingerprints.py); kept with the stored record."""

@@ -52,5 +52,8 @@ class RssOptions(BaseModel):
     """Programmes every item belongs to."""
     detail_pages: bool = False
     """Follow each item's link and read its page (Nouvelle-Aquitaine fiches: publics, dates, sections)."""
+    fallback_path: str | None = None
+    """A page of the feed's own site listing the fiches (e.g. "/"), read when the feed is empty or unreadable:
+    each link `/<thématique>/<fiche>` of that site is read as a fiche page (Nouvelle-Aquitaine layout)."""
 
     _geo = field_validator("geo")(_cog_codes)

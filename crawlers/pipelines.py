@@ -1,4 +1,7 @@
-"""Item pipelines: normalise and validate (drop with a French reason), then write JSON Lines."""
+"""Item pipelines: normalise and validate (drop with a French reason), then write JSON Lines.
+
+A "seen unchanged" marker (crawlers/fingerprints.py) goes through untouched and is written as such.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,14 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.normalise import ItemRejected, normalise_item
 from crawlers.normalise.text import one_line
 from models.records import OpportunityData
 
+Crawled = tuple[OpportunityData, str]
+"""A validated record and the fingerprint of its item as first found."""
 logger = logging.getLogger(__name__)
 
 
@@ -37,10 +43,12 @@ class NormalisePipeline:
         """Reads the crawl day from the settings."""
         return cls(date.fromisoformat(crawler.settings["VIGIE_AS_OF"]))
 
-    def process_item(self, item: RawItem) -> OpportunityData:
-        """The validated record, or DropItem."""
+    def process_item(self, item: RawItem | SeenUnchanged) -> Crawled | SeenUnchanged:
+        """The validated record with its fingerprint, or DropItem; a "seen unchanged" marker as it is."""
+        if isinstance(item, SeenUnchanged):
+            return item
         try:
-            return normalise_item(item, self.as_of)
+            return normalise_item(item, self.as_of), item.fingerprint
         except ItemRejected as exc:
             raise DropItem(drop_reason(item, str(exc))) from exc
 
@@ -69,9 +77,14 @@ class JsonLinesPipeline:
         if self.file:
             self.file.close()
 
-    def process_item(self, item: OpportunityData) -> OpportunityData:
-        """Writes a record line."""
-        self._write({"type": "record", "data": item.model_dump(mode="json")})
+    def process_item(self, item: Crawled | SeenUnchanged) -> Crawled | SeenUnchanged:
+        """Writes a record line (with its fingerprint) or an "unchanged" line."""
+        if isinstance(item, SeenUnchanged):
+            self._write({"type": "unchanged", "source_id": item.source_id})
+            self.crawler.spider.unchanged += 1
+            return item
+        record, fingerprint = item
+        self._write({"type": "record", "data": record.model_dump(mode="json"), "fingerprint": fingerprint or None})
         self.crawler.spider.records += 1
         return item
 

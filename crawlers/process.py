@@ -1,8 +1,10 @@
 """Entry point of a crawl process: `python -m crawlers.process JOB.json OUTPUT.jsonl`.
 
-JOB.json holds {"source", "crawl", "cache_dir", "as_of"}. OUTPUT.jsonl receives one line per
-record ({"type": "record", "data": …}), per dropped item ({"type": "dropped", "reason": …}) and
-a final {"type": "summary", "error", "gone", "pages", "records", "dropped"}. Scrapy's reactor
+JOB.json holds {"source", "crawl", "cache_dir", "as_of", "known"} (`known`: source_id → fingerprint of
+the calls stored last time). OUTPUT.jsonl receives one line per record ({"type": "record", "data": …,
+"fingerprint": …}), per call found exactly as last time ({"type": "unchanged", "source_id": …}), per
+dropped item ({"type": "dropped", "reason": …}) and a final {"type": "summary", "error", "gone",
+"pages", "records", "unchanged", "dropped", "warnings"}. Scrapy's reactor
 cannot be restarted, hence one process per source (crawlers/runner.py starts it).
 """
 
@@ -24,25 +26,30 @@ from crawlers.spiders.base import SourceSpider
 from models.config.schema import CrawlConfig, SourceConfig
 
 
-def run_crawl(source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_of: date, output: Path) -> dict[str, Any]:
+def run_crawl(
+    source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_of: date, output: Path,
+    known: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Crawl one source with scrapy (blocks until done) and return the summary line."""
     process = CrawlerProcess(build_settings(crawl, cache_dir, output, as_of))
     crawler = process.create_crawler(spider_class(source.kind))
     crawler.signals.connect(_on_spider_error, signal=signals.spider_error)
     crawler.signals.connect(_on_item_error, signal=signals.item_error)
-    process.crawl(crawler, source=source, timeout=crawl.timeout_seconds)
+    process.crawl(crawler, source=source, timeout=crawl.timeout_seconds, known=known or {})
     process.start()
     return summarise(crawler.spider, source.expected_min_items)
 
 
 def summarise(spider: SourceSpider, expected_min_items: int) -> dict[str, Any]:
-    """The final line: the spider's error, or too few records, or success."""
+    """The final line: the spider's error, or too few records (unchanged ones count), or success."""
     error = spider.error
-    if error is None and spider.records < expected_min_items:
-        error = too_few_items_message(spider.records, expected_min_items, spider.dropped)
+    found = spider.records + spider.unchanged
+    if error is None and found < expected_min_items:
+        error = too_few_items_message(found, expected_min_items, spider.dropped)
     return {
         "type": "summary", "error": error, "gone": spider.gone, "pages": spider.pages,
-        "records": spider.records, "dropped": spider.dropped,
+        "records": spider.records, "unchanged": spider.unchanged, "dropped": spider.dropped,
+        "warnings": spider.warnings,
     }
 
 
@@ -66,6 +73,7 @@ def main(argv: list[str]) -> int:
         Path(job["cache_dir"]),
         date.fromisoformat(job["as_of"]),
         output,
+        job.get("known") or {},
     )
     with output.open("a", encoding="utf-8") as file:
         file.write(json.dumps(summary, ensure_ascii=False) + "\n")

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,21 @@ class SourceCrawlResult:
     """The site answered HTTP 410: the caller disables the source."""
     pages: int
     """Responses fetched."""
+    unchanged: list[str] = field(default_factory=list)
+    """source_id of the calls found exactly as last time (not read again: only marked as seen)."""
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """source_id → fingerprint of each record's item as first found (kept to skip it next time)."""
+    warnings: int = 0
+    """Partial failures that cost nothing (a detail page unreadable, the call kept from the listing)."""
 
 
-def crawl_source(source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_of: date) -> SourceCrawlResult:
-    """Crawl one source in its own process (scrapy's reactor cannot restart); never raises for a failing site."""
+def crawl_source(
+    source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_of: date, known: dict[str, str] | None = None,
+) -> SourceCrawlResult:
+    """Crawl one source in its own process (scrapy's reactor cannot restart); never raises for a failing site.
+
+    `known`: source_id → fingerprint of the calls stored last time; those found the same come back
+    in `unchanged` instead of `records` (their detail pages are not fetched)."""
     problem = check_source(source)
     if problem:
         return SourceCrawlResult(source.slug, source.kind, [], [], problem, False, 0)
@@ -51,7 +62,7 @@ def crawl_source(source: SourceConfig, crawl: CrawlConfig, cache_dir: Path, as_o
         job, output = Path(tmp) / "job.json", Path(tmp) / "output.jsonl"
         job.write_text(json.dumps({
             "source": source.model_dump(mode="json"), "crawl": crawl.model_dump(mode="json"),
-            "cache_dir": str(Path(cache_dir).resolve()), "as_of": as_of.isoformat(),
+            "cache_dir": str(Path(cache_dir).resolve()), "as_of": as_of.isoformat(), "known": known or {},
         }), "utf-8")
         command = [sys.executable, "-m", "crawlers.process", str(job), str(output)]
         try:
@@ -85,20 +96,27 @@ def read_output(source: SourceConfig, output: Path, fallback_error: str) -> Sour
     """Parse the child's JSON Lines; without a summary line the child died: `fallback_error`."""
     records: list[OpportunityData] = []
     dropped: list[str] = []
+    unchanged: list[str] = []
+    fingerprints: dict[str, str] = {}
     summary: dict[str, Any] | None = None
     lines = output.read_text("utf-8").splitlines() if output.exists() else []
     for line in filter(None, lines):
         entry = json.loads(line)
         if entry["type"] == "record":
             records.append(OpportunityData.model_validate(entry["data"]))
+            if entry.get("fingerprint"):
+                fingerprints[records[-1].source_id] = entry["fingerprint"]
+        elif entry["type"] == "unchanged":
+            unchanged.append(entry["source_id"])
         elif entry["type"] == "dropped":
             dropped.append(entry["reason"])
         elif entry["type"] == "summary":
             summary = entry
     if summary is None:
-        return SourceCrawlResult(source.slug, source.kind, records, dropped, fallback_error, False, 0)
+        return SourceCrawlResult(source.slug, source.kind, records, dropped, fallback_error, False, 0, unchanged, fingerprints)
     return SourceCrawlResult(
         source.slug, source.kind, records, dropped, summary["error"], bool(summary["gone"]), int(summary["pages"]),
+        unchanged, fingerprints, int(summary.get("warnings") or 0),
     )
 
 

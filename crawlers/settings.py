@@ -18,12 +18,18 @@ def build_settings(crawl: CrawlConfig, cache_dir: Path, output: Path, as_of: dat
     """Politeness, cache and pipelines for one source's crawl."""
     return {
         "BOT_NAME": "vigie",
+        # The platform's reactor (epoll on Linux), not scrapy's asyncio default: with one request at a
+        # time per domain the asyncio reactor adds 40-70 ms to each request on loopback (measured:
+        # ~3 ms with epoll); no spider of Vigie needs asyncio.
+        "TWISTED_REACTOR": None,
         "ROBOTSTXT_OBEY": crawl.obey_robots,
         # No delay asked (a local mirror, tests): no throttling either.
         "AUTOTHROTTLE_ENABLED": crawl.download_delay > 0,
         "AUTOTHROTTLE_START_DELAY": max(crawl.download_delay, 1.0),
         "DOWNLOAD_DELAY": crawl.download_delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrent_requests_per_domain,
+        # Pipelines are synchronous: scrapy's 100 cooperative tasks per response only cost time.
+        "CONCURRENT_ITEMS": 1,
         "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
         "RETRY_ENABLED": crawl.retries > 0,
         "RETRY_TIMES": crawl.retries,

@@ -4,7 +4,9 @@
     ranks = rank(results)
 
 Modules: analysis (spaCy / simple analyzers), documents and corpus (analysed records), synonyms,
-eligibility, lexical (BM25), profiles, semantic (encoder slot), reasons, pipeline (fusion).
+eligibility and grid (criteria and masks), lexical (sparse BM25), profiles, semantic (encoder slot),
+engine (analyse once, score every pair with arrays), run (fused scores, ranks, results on demand),
+reasons, incremental (what a re-match rewrites), learning (reranker from reviews), pipeline (`match`).
 """
 
 from matcher.analysis import SimpleAnalyzer, SpacyAnalyzer, TextAnalyzer, Token, fold

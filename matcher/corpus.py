@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +21,18 @@ BODY_WEIGHT = 1.0
 PSEUDO_SUFFIX = "#profil"
 
 
+_TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[a-zA-Z/!][^<>]{0,500}>", re.S | re.I)
+_BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|br|h[1-6]|tr|td|table)\b[^<>]*>", re.I)
+
+
+def plain(text: str) -> str:
+    """Text without HTML left in it by a source: block tags become line breaks, other tags vanish, entities
+    are decoded ("&eacute;" → "é"). Plain text comes back unchanged."""
+    if "<" in text:
+        text = _TAG.sub(" ", _BLOCK.sub("\n", text))
+    return html.unescape(text) if "&" in text else text
+
+
 @dataclass(frozen=True)
 class FieldText:
     """A field before analysis."""
@@ -27,6 +42,9 @@ class FieldText:
     text: str
     evidence: bool = True
     keywords: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain(self.text))
 
 
 def opportunity_fields(opportunity: OpportunityData) -> list[FieldText]:
@@ -86,20 +104,34 @@ def build_corpus(
     config_strings: Iterable[str],
     synonyms: SynonymsConfig,
     stop: frozenset[str],
+    cache: dict[bytes, Document] | None = None,
 ) -> Corpus:
-    """Analyse everything in one batch (spaCy is fastest that way), then build and expand documents."""
+    """Analyse everything in one batch (spaCy is fastest that way), then build and expand documents.
+
+    `cache` (record digest → document) is read and then refilled with this run's documents only; the
+    caller must give a fresh one whenever the synonyms or stop words change.
+    """
     strings = list(dict.fromkeys([*config_strings, *synonym_strings(synonyms)]))
-    texts = [f.text for doc in (*calls, *fiches) for f in doc] + strings
-    analysed = iter(analyzer.analyze_many(texts))
-    documents = []
-    for spec in (*calls, *fiches):
-        doc = Document(stop)
-        for field_text in spec:
-            tokens = next(analysed)
-            doc.add(Field(field_text.name, field_text.weight, tokens, field_text.evidence, field_text.keywords))
-        documents.append(doc)
-    phrases = {s: make_phrase(s, next(analysed)) for s in strings}
+    phrases = {s: make_phrase(s, tokens) for s, tokens in zip(strings, analyzer.analyze_many(strings))}
+    specs = [*calls, *fiches]
+    keys = [_digest(spec) for spec in specs]
+    old = dict(cache or {})
+    missing = [n for n, key in enumerate(keys) if key not in old]
+    analysed = iter(analyzer.analyze_many([f.text for n in missing for f in specs[n]]))
     expander = SynonymExpander(synonyms, phrases)
-    for doc in documents:
+    for n in missing:
+        doc = Document(stop)
+        for field_text in specs[n]:
+            doc.add(Field(field_text.name, field_text.weight, next(analysed), field_text.evidence, field_text.keywords))
         expander.expand(doc)
+        old[keys[n]] = doc
+    documents = [old[key] for key in keys]
+    if cache is not None:
+        cache.clear()
+        cache.update(zip(keys, documents))
     return Corpus(documents[: len(calls)], documents[len(calls) :], phrases)
+
+
+def _digest(spec: list[FieldText]) -> bytes:
+    parts = (f"{f.name}\x1e{f.weight}\x1e{f.evidence}\x1e{f.keywords}\x1e{f.text}" for f in spec)
+    return hashlib.sha1("\x1f".join(parts).encode()).digest()

@@ -78,6 +78,9 @@ class OpportunityData(BaseModel):
     """The source's own last-modified stamp (volatile: not part of the content hash)."""
     raw: dict[str, Any] | None = None
     """The original record as found (volatile)."""
+    stated_status: Status | None = None
+    """CLOSED or UPCOMING when the source says so itself ("Clos", "À venir") whatever its dates say
+    (volatile, like `status`; issue 4). `status_on` honours it."""
 
     _url = field_validator("url")(lambda v: _http_url(v) or _raise("lien manquant"))
     _apply = field_validator("apply_url")(_http_url)
@@ -95,14 +98,14 @@ class OpportunityData(BaseModel):
 
     def status_on(self, as_of: date) -> Status:
         """Status as of `as_of`."""
-        return status_as_of(self.open_date, self.close_dates, self.recurrence, as_of)
+        return status_as_of(self.open_date, self.close_dates, self.recurrence, as_of, self.stated_status)
 
     def next_close_date(self, as_of: date) -> date | None:
         """The next relève on or after `as_of`."""
         return next((d for d in self.close_dates if d >= as_of), None)
 
 
-VOLATILE_FIELDS = {"status", "source_updated_at", "raw"}
+VOLATILE_FIELDS = {"status", "source_updated_at", "raw", "stated_status"}
 """Fields that never make a call count as changed."""
 
 HISTORY_FIELDS = [f for f in OpportunityData.model_fields if f not in VOLATILE_FIELDS]
@@ -113,13 +116,23 @@ def _raise(message: str) -> Any:
 
 
 def status_as_of(
-    open_date: date | None, close_dates: list[date], recurrence: Recurrence | None, as_of: date
+    open_date: date | None, close_dates: list[date], recurrence: Recurrence | None, as_of: date,
+    stated: Status | None = None,
 ) -> Status:
-    """upcoming before opening; closed once every close date is past; permanent guichets; else open."""
+    """upcoming before opening; closed once every close date is past; permanent guichets; else open.
+
+    `stated`: what the source says itself. CLOSED ("Clos") always wins; UPCOMING ("À venir") holds
+    while no open date is known and the close dates (if any) are not all past."""
+    if stated == Status.CLOSED:
+        return Status.CLOSED
     if open_date and as_of < open_date:
         return Status.UPCOMING
+    if close_dates and max(close_dates) < as_of:
+        return Status.CLOSED
+    if stated == Status.UPCOMING and open_date is None:
+        return Status.UPCOMING
     if close_dates:
-        return Status.CLOSED if max(close_dates) < as_of else Status.OPEN
+        return Status.OPEN
     if recurrence == Recurrence.PERMANENTE:
         return Status.PERMANENT
     return Status.OPEN if open_date else Status.UNKNOWN

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.vocab import ReviewStatus
@@ -153,6 +153,13 @@ class Opportunity(SQLModel, table=True):
     """False once the source stops listing it."""
     canonical_id: int | None = Field(default=None, foreign_key="opportunity.id", index=True)
     """The opportunity this one duplicates (same call found at another source)."""
+    # issue 4 (migration 0003_crawl): cheap unchanged re-crawls; the status a source states.
+    crawl_fingerprint: str | None = Field(default=None, max_length=64)
+    """Hash of the call as its listing or API last showed it (crawlers/fingerprints.py); None: read it in full."""
+    crawl_fingerprint_at: datetime | None = None
+    """When the call was last read in full (detail page included) with that fingerprint."""
+    stated_status: str | None = Field(default=None, max_length=20)
+    """"closed" / "upcoming" when the source says so itself ("Clos", "À venir"); see OpportunityData."""
 
 
 class OpportunityEvent(SQLModel, table=True):
@@ -256,3 +263,49 @@ class CalendarFeed(SQLModel, table=True):
     porteur_id: str = Field(primary_key=True, foreign_key="porteur.id", max_length=120)
     token: str = Field(unique=True, max_length=64)
     created_at: datetime
+
+
+def _web_indexes() -> tuple[Index, ...]:
+    """The indexes migration 0002_web creates, declared here too so that models and migrations describe the
+    same schema: the review queue's covering indexes (filter, then score order) and new calls by date."""
+    match, opportunity = Match.__table__.c, Opportunity.__table__.c
+    queue = (match.review_status, match.eligible, match.score, match.snoozed_until, match.porteur_id,
+             match.opportunity_id, match.fiche_id)
+    by_score = (match.score, match.id, match.review_status, match.eligible, match.snoozed_until,
+                match.porteur_id, match.opportunity_id, match.fiche_id)
+    return (Index("ix_web_match_queue", *queue), Index("ix_web_match_score", *by_score),
+            Index("ix_web_opportunity_first_seen", opportunity.first_seen))
+
+
+WEB_INDEXES = _web_indexes()
+
+
+# --- issue 5 (matcher, migration 0002_match) -----------------------------------------------------
+class MatchFingerprint(SQLModel, table=True):
+    """What the last match run saw of a call, a fiche or the matching configuration (content hashes):
+    the next run re-scores only what changed (issue 5)."""
+
+    __tablename__ = "match_fingerprint"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    """appel | fiche | config."""
+    key: str = Field(max_length=600)
+    digest: str = Field(max_length=64)
+    updated_at: datetime
+
+
+class MatchModel(SQLModel, table=True):
+    """A reranker learnt from the chef de projet's reviews: numbers as JSON, never pickled (issue 5)."""
+
+    __tablename__ = "match_model"
+    id: int | None = Field(default=None, primary_key=True)
+    trained_at: datetime
+    model: dict[str, Any] = _json(dict)
+    """matcher.learning.Reranker as JSON: features, means, scales, coefficients, intercept."""
+    reviews: int = 0
+    held_out: float = 0.0
+    """Average precision on the held-out reviews."""
+    previous: float = 0.0
+    """Average precision, on the same reviews, of what it had to beat."""
+    active: bool = False

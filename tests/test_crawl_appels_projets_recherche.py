@@ -59,13 +59,16 @@ def test_cards_of_every_page_map_to_the_expected_records() -> None:
 
 @pytest.mark.parametrize(
     ("badge_status", "title"),
-    [("open", "Appel à projets générique 2027"), ("upcoming-unknown", "Énergie durable"), ("closed", "Santé au travail")],
+    [("open", "Appel à projets générique 2027"), ("upcoming", "Énergie durable"), ("closed", "Santé au travail")],
 )
 def test_the_footer_badge_gives_the_deadline_or_the_state(badge_status: str, title: str) -> None:
     records = json.loads((FOLDER / "expected.json").read_text("utf-8"))["records"]
     record = next(r for r in records if r["title"].startswith(title))
-    expected = {"open": ("open", ["2027-01-14"]), "upcoming-unknown": ("unknown", []), "closed": ("closed", [])}
-    assert (record["status"], record["close_dates"]) == expected[badge_status]
+    expected = {
+        "open": ("open", None, ["2027-01-14"]), "upcoming": ("upcoming", "upcoming", []),
+        "closed": ("closed", "closed", []),
+    }
+    assert (record["status"], record["stated_status"], record["close_dates"]) == expected[badge_status]
 
 
 @pytest.mark.parametrize(

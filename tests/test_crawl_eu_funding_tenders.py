@@ -79,3 +79,21 @@ def test_a_broken_answer_fails_the_source_in_french(body: bytes, status: int, ex
     eu = spider()
     assert run(eu, SEARCH.format(50, 1), body, status) == ([], [])
     assert expected_error in (eu.error or "")
+
+
+@pytest.mark.parametrize(
+    ("overview", "expected"),
+    [
+        ('{"budgetTopicActionMap": {}}', {}),
+        ("pas du JSON", {}),
+        ('{"budgetTopicActionMap": {"1": [{"action": "T-1 - IA", "minContribution": 2000000, "maxContribution": 4000000},'
+         ' {"action": "AUTRE - RIA", "minContribution": 9, "maxContribution": 99000000}]}}',
+         {"amount_min": 2_000_000.0, "amount_max": 4_000_000.0}),
+        ('{"budgetTopicActionMap": {"1": [{"action": "X - IA", "maxContribution": 500000}]}}', {"amount_max": 500_000.0}),
+        ('{"budgetTopicActionMap": {"1": [{"action": "T-1 - IA", "minContribution": null}]}}', {}),
+    ],
+)
+def test_the_grant_range_is_read_from_the_topics_own_budget_actions(overview: str, expected: dict) -> None:
+    from crawlers.spiders.eu_funding_tenders import grant_range
+
+    assert grant_range(overview, "T-1") == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
 from crawlers.items import RawItem
+from crawlers.normalise.text import one_line
 from crawlers.normalise import ItemRejected, normalise_item
 from crawlers.pipelines import drop_reason
 from crawlers.registry import spider_class
@@ -176,3 +177,30 @@ def test_rss_without_detail_pages_asks_for_no_page() -> None:
     site = Site("nouvelle-aquitaine", "rss", BY_SLUG["nouvelle-aquitaine"].url, {"geo": ["REG-75"]})
     _, result = crawl(site)
     assert len(result.fetched) == 1 and len(result.items) == 2
+
+
+EMPTY_FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Les aides</title></channel></rss>'
+NA_HOME = b"""<html><body><nav><a href="/contact">Contact</a><a href="/fiches-rss.xml">RSS</a>
+<a href="https://www.nouvelle-aquitaine.fr/actualites/agenda">Agenda</a><a href="/a/b/c">Profond</a></nav>
+<main><a href="/economie-et-emploi/industrie-du-futur">Industrie du futur</a>
+<a href="/economie-et-emploi/industrie-du-futur?utm_source=x">Industrie du futur (partage)</a>
+<a href="/actualites/salon-2026">Salon 2026</a></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("home", "expected_titles", "expected_error"),
+    [
+        (NA_HOME, ["Appel à projets Industrie du futur"], None),
+        (b"<html><body><a href='/contact'>Contact</a></body></html>", [], "aucun lien de fiche"),
+    ],
+)
+def test_an_empty_nouvelle_aquitaine_feed_falls_back_to_the_fiche_links_of_the_site(
+    home: bytes, expected_titles: list[str], expected_error: str | None
+) -> None:
+    site = replace(BY_SLUG["nouvelle-aquitaine"], options={**BY_SLUG["nouvelle-aquitaine"].options, "fallback_path": "/"})
+    spider, result = crawl(site, {"fiches-rss.xml": EMPTY_FEED, "index.html": home})
+    assert [one_line(i.title) for i in result.items] == expected_titles
+    asked = [url.rsplit("/", 2)[-2:] for url, _ in result.fetched[2:]]
+    assert asked == ([["economie-et-emploi", "industrie-du-futur"], ["actualites", "salon-2026"]] if home == NA_HOME else [])
+    assert (spider.error or "").startswith("mise en page inattendue") == bool(expected_error)
+    assert expected_error is None or expected_error in spider.error and "le flux RSS était vide" in spider.error

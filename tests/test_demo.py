@@ -46,8 +46,9 @@ def test_the_demo_plan_was_imported_and_matched(demo: Path) -> None:
     assert {m.fiche_id for m in eligible} >= {"LOM-01", "LOM-02"}
 
 
-def test_each_digest_is_a_readable_french_email_with_an_unsubscribe_link(demo: Path) -> None:
-    letters = sorted((demo / "config" / "var" / "outbox" / "2026-W48").glob("*.eml"))
+def test_each_porteur_digest_is_a_readable_french_email_with_an_unsubscribe_link(demo: Path) -> None:
+    outbox = demo / "config" / "var" / "outbox" / "2026-W48"
+    letters = sorted(p for p in outbox.glob("*.eml") if not p.name.startswith("2026-W48_chef-"))
     assert letters
     for path in letters:
         message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
@@ -72,3 +73,12 @@ def test_the_demo_refuses_a_folder_that_is_not_its_own(
     result = run_cli(capsys, "demo", "--dir", str(tmp_path / "mes-donnees"))
     assert result.code == 1 and "n'est pas un dossier de démo" in result.err
     assert (tmp_path / "mes-donnees" / "important.txt").read_text() == "à garder"
+
+
+def test_the_chef_de_projet_gets_the_territory_digest(demo: Path) -> None:
+    letter = next((demo / "config" / "var" / "outbox" / "2026-W48").glob("*_chef-gers-lomagne_*.eml"))
+    message = email.message_from_bytes(letter.read_bytes(), policy=policy.default)
+    assert "camille.dufour@example.org" in message["To"]
+    text = message.get_body(("plain",)).get_content()
+    assert "APPELS COLLECTÉS CETTE SEMAINE" in text and "À RELIRE" in text
+    assert "nouveaux appels :" in text

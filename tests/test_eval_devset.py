@@ -43,19 +43,33 @@ def test_the_development_set_has_the_promised_size():
     assert len(calls) >= 120 and len({f for f, _ in grades}) >= 20
 
 
-def test_vigie_beats_the_best_baseline_by_a_tenth_of_ndcg(comparison):
-    vigie, *baselines = comparison.systems
-    best = max(b.mean("ndcg@10") for b in baselines if "∩" not in b.name)
-    assert vigie.name == VIGIE and vigie.mean("ndcg@10") >= best + 0.10
+def best_baseline(comparison: Comparison, restricted: bool) -> float:
+    """Best nDCG@10 of the baselines, ranking every call or cut to the calls eligible for each fiche."""
+    return max(b.mean("ndcg@10") for b in comparison.systems[1:] if ("∩" in b.name) == restricted)
+
+
+def test_vigie_beats_the_best_baseline_by_a_tenth_of_ndcg_when_baselines_rank_every_call(comparison):
+    vigie = comparison.systems[0]
+    assert vigie.name == VIGIE and vigie.mean("ndcg@10") >= best_baseline(comparison, restricted=False) + 0.10
+
+
+@pytest.mark.xfail(strict=True, reason="plancher de l'issue 5 non atteint : sur le seul ensemble éligible, "
+                   "Vigie ne devance la meilleure référence que d'environ 0,03 de nDCG@10 (README, Appariement)")
+def test_vigie_beats_the_best_baseline_restricted_to_eligible_calls_by_a_tenth_of_ndcg(comparison):
+    assert comparison.systems[0].mean("ndcg@10") >= best_baseline(comparison, restricted=True) + 0.10
+
+
+def test_vigie_ranks_eligible_calls_better_than_every_restricted_baseline(comparison):
+    assert comparison.systems[0].mean("ndcg@10") >= best_baseline(comparison, restricted=True) + 0.02
 
 
 def test_vigie_finds_nine_relevant_calls_in_ten_within_its_first_twenty(comparison):
     assert comparison.systems[0].mean("recall@20") >= 0.90
 
 
-def test_vigie_also_ranks_better_than_baselines_restricted_to_eligible_calls(comparison):
+def test_vigie_recalls_at_least_as_much_as_every_restricted_baseline(comparison):
     vigie, *baselines = comparison.systems
-    assert vigie.mean("ndcg@10") > max(b.mean("ndcg@10") for b in baselines if "∩" in b.name)
+    assert vigie.mean("recall@20") >= max(b.mean("recall@20") for b in baselines if "∩" in b.name)
 
 
 def test_no_ineligible_call_stands_in_any_fiche_top_ten(comparison):

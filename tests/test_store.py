@@ -146,3 +146,14 @@ def test_an_old_database_is_upgraded_when_opened(db_url: str) -> None:
     assert current_revisions(reopened.engine) == head_revisions()
     assert reopened.opportunities() == []
     reopened.close()
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []

@@ -143,3 +143,22 @@ def test_a_hostile_call_title_does_not_run_but_our_script_does(page, served) -> 
     page.check("input.check-all")
     boxes = page.locator("input[name=ids]")
     assert page.dialogs == [] and all(boxes.nth(i).is_checked() for i in range(boxes.count()))
+
+
+def test_the_queue_and_a_match_fit_a_tablet_in_portrait(browser, served) -> None:  # noqa: ANN001
+    base, _ = served
+    context = browser.new_context(locale="fr-FR", viewport={"width": 768, "height": 1024})
+    tab = context.new_page()
+    try:
+        log_in(tab, base, "alice")
+        tab.goto(f"{base}/file?status=")
+        deadline = tab.locator("table.queue th", has_text="Clôture").bounding_box()
+        widest = tab.evaluate("document.documentElement.scrollWidth")
+        shot(tab, "tablette-file")
+        tab.goto(f"{base}/correspondances/1")
+        marks = tab.locator(".pair mark").all_inner_texts()
+        shot(tab, "tablette-correspondance")
+    finally:
+        context.close()
+    assert deadline is not None and deadline["x"] + deadline["width"] <= 768 and widest <= 768
+    assert {"réseau de chaleur alimenté", "local", "réseaux de chaleur alimentés", "locale"} <= set(marks)

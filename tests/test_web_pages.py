@@ -76,7 +76,7 @@ def test_the_followup_is_recorded_with_date_and_amount(client: TestClient, web_s
     client.post(f"/correspondances/{mid}/suivi", data={"statut": "obtenu", "date_suivi": "2026-11-20",
                                                         "montant": "120 000", "csrf": token})
     m = web_store.match_detail(mid)["match"]
-    plan = {line["fiche"].id: line for line in web_store.plan_matrix(None)}
+    plan = {line["fiche"].id: line for line in web_store.plan_matrix(None, 0.2)}
     assert (m.followup_status, m.followup_at, m.amount_obtained) == ("obtenu", date(2026, 11, 20), 120_000)
     assert (plan["F1"]["status"], plan["F1"]["obtained"], plan["N1"]["status"]) == ("obtenu", 120_000, "candidats")
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+import pytest
 from sqlalchemy import inspect
+from sqlmodel import SQLModel
 
 from models.store import Store
 from models.store.web_queue import QueueFilter
+from models.tables import Match
 from models.vocab import ReviewStatus
-from test_web_world import AS_OF, HOSTILE, NOW, fill
+from test_web_world import AS_OF, HOSTILE, NOW, add_marginal, fill
+
+THRESHOLD = 0.2
 
 
 def _titles(store: Store, **filters: object) -> list[str]:
@@ -33,16 +40,54 @@ def test_decisions_dashboard_and_plan_matrix_on_both_backends(store: Store) -> N
     store.decide(ids[:1], ReviewStatus.ACCEPTED, "camille", NOW)
     store.decide(ids[1:2], ReviewStatus.REJECTED, "camille", NOW, reason="montant")
     monday = datetime(2026, 11, 23, tzinfo=UTC)
-    board = store.dashboard(["gers-lomagne"], AS_OF, monday)
-    matrix = {line["fiche"].id: line["status"] for line in store.plan_matrix(["gers-lomagne"])}
-    assert (board["new_calls"], board["waiting"], len(board["deadlines"])) == (4, 1, 2)
+    board = store.dashboard(["gers-lomagne"], AS_OF, monday, THRESHOLD)
+    waiting = store.count_queue(QueueFilter(territories=["gers-lomagne"], min_score=THRESHOLD), AS_OF)
+    matrix = {line["fiche"].id: line["status"] for line in store.plan_matrix(["gers-lomagne"], THRESHOLD)}
+    assert (board["new_calls"], waiting, len(board["deadlines"])) == (4, 1, 2)
     assert matrix == {"F1": "accepte", "F2": "aucun"}
 
 
-def test_search_ignores_accents_and_case(store: Store) -> None:
+def test_marginal_matches_below_the_threshold_count_nowhere_on_both_backends(store: Store) -> None:
     fill(store)
-    assert [c.title for c in store.search_calls("RESEAUX chaleur")] == ["Réseaux de chaleur biomasse"]
-    assert [c.title for c in store.search_calls("", funder="Bpifrance")] == ["Ateliers de fabrication numérique"]
+    add_marginal(store, "F2", "aap-1", 0.1)  # eligible but far below the threshold
+    add_marginal(store, "N1", "aap-1", 0.1)
+    monday = datetime(2026, 11, 23, tzinfo=UTC)
+    board = store.dashboard(None, AS_OF, monday, THRESHOLD)
+    matrix = {line["fiche"].id: (line["status"], line["candidates"]) for line in store.plan_matrix(None, THRESHOLD)}
+    fiches_per_call = {title: n for _, title, _, n in board["deadlines"]}
+    assert fiches_per_call["Réseaux de chaleur biomasse"] == 1
+    assert matrix == {"F1": ("candidats", 2), "F2": ("candidats", 1), "N1": ("candidats", 1)}
+    assert store.count_queue(QueueFilter(min_score=THRESHOLD), AS_OF) == 4
+    assert store.count_queue(QueueFilter(), AS_OF) == 6
+    assert len(store.export_rows(None, THRESHOLD)) == 4
+
+
+def test_an_accepted_match_below_the_threshold_still_counts(store: Store) -> None:
+    fill(store)
+    add_marginal(store, "F2", "aap-1", 0.1)
+    low = next(m.id for m in store.matches() if m.score == 0.1)
+    store.decide([low], ReviewStatus.ACCEPTED, "camille", NOW)
+    board = store.dashboard(None, AS_OF, datetime(2026, 11, 23, tzinfo=UTC), THRESHOLD)
+    assert {title: n for _, title, _, n in board["deadlines"]}["Réseaux de chaleur biomasse"] == 2
+
+
+@pytest.mark.parametrize("words,funder,titles", [
+    ("RESEAUX chaleur", "", ["Réseaux de chaleur biomasse"]),
+    ("réseau de la chaleur", "", ["Réseaux de chaleur biomasse"]),  # singular, function words ignored
+    ("friche", "", ["Recyclage des friches"]),
+    ("atelier numériques", "", ["Ateliers de fabrication numérique"]),
+    ("chaleur friches", "", []),
+    ("", "bpifrance", ["Ateliers de fabrication numérique"]),
+])
+def test_search_reads_french_words_not_strings(store: Store, words: str, funder: str, titles: list[str]) -> None:
+    fill(store)
+    assert [c.title for c in store.search_calls(words, funder=funder)] == titles
+
+
+def test_search_can_list_the_calls_first_seen_this_week(store: Store) -> None:
+    fill(store)
+    assert len(store.search_calls("", since=datetime(2026, 11, 23, tzinfo=UTC))) == 4
+    assert store.search_calls("", since=datetime(2026, 11, 30, tzinfo=UTC)) == []
 
 
 def test_calendar_tokens_are_stable_and_distinct(store: Store) -> None:
@@ -58,3 +103,19 @@ def test_the_web_migration_adds_its_table_and_indexes(store: Store) -> None:
     names = {i["name"] for i in inspector.get_indexes("match")}
     assert "calendar_feed" in inspector.get_table_names()
     assert {"ix_web_match_queue", "ix_web_match_score"} <= names
+
+
+def _names(diff: object) -> set[str]:
+    """Names of the tables and indexes an alembic diff entry touches (entries may nest)."""
+    if isinstance(diff, list):
+        return set().union(*(_names(d) for d in diff))
+    return {getattr(part, "name", "") or "" for part in diff if hasattr(part, "name")} | \
+        {part for part in diff if isinstance(part, str) and part.startswith(("ix_", "calendar"))}
+
+
+def test_the_models_declare_what_the_web_migration_creates_on_both_backends(store: Store) -> None:
+    with store.engine.connect() as connection:
+        diffs = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    web = [d for d in diffs if any(n.startswith(("ix_web_", "calendar_feed")) for n in _names(d))]
+    assert web == []
+    assert {"ix_web_match_queue", "ix_web_match_score"} <= {i.name for i in Match.__table__.indexes}

@@ -15,7 +15,9 @@ from fastapi.testclient import TestClient
 
 from factories import opportunity
 from models.config import VigieConfig, load_config
-from models.records import ContactData, FicheActionData, MatchResult, PlanData, PorteurData, TerritoryData
+from models.records import (
+    ContactData, FicheActionData, MatchResult, PlanData, PorteurData, Reason, TerritoryData,
+)
 from models.store import Store
 from vigie.context import source_kinds
 from vigie.defaults import copy_example_config
@@ -52,6 +54,13 @@ CALLS = [("aap-1", "Réseaux de chaleur biomasse", ["Région Occitanie"], "F1", 
          ("aap-3", HOSTILE, ["ADEME"], "F1", "cc-lomagne", 0.5),
          ("aap-4", "Ateliers de fabrication numérique", ["Bpifrance"], "N1", "sica-nord", 0.8)]
 
+REASONS = {"aap-1": [
+    Reason(feature="phrase", weight=6.5, evidence="« Raccorder les équipements publics du bourg à un réseau de chaleur "
+                                                  "alimenté au bois local. » ↔ « Les réseaux de chaleur alimentés par "
+                                                  "la biomasse locale sont aidés. »"),
+    Reason(feature="termes", weight=0.4, evidence="termes communs : réseaux de chaleur, biomasse"),
+    Reason(feature="profil", weight=9.0, evidence="profil energie : réseau de chaleur (+6), biomasse (+3)")]}
+
 
 def fill(store: Store) -> None:
     """The plan, the calls, one eligible match per call, and the accounts."""
@@ -61,11 +70,19 @@ def fill(store: Store) -> None:
         store.upsert_opportunity(opportunity(source_id, title=title, funders=funders,
                                              close_dates=[date(2026, 12, 10 + len(results))]), NOW)
         results.append(MatchResult(fiche_id=fiche, porteur_id=porteur, source="occitanie", source_id=source_id,
-                                   score=score, eligible=True))
+                                   score=score, eligible=True, reasons=REASONS.get(source_id, [])))
         ranks[(fiche, "occitanie", source_id)] = 1
     store.save_matches(results, ranks, NOW)
     for name, (role, territories) in ACCOUNTS.items():
         store.add_user(name, password_hash(), role, territories, NOW)
+
+
+def add_marginal(store: Store, fiche: str, source_id: str, score: float) -> None:
+    """One more eligible match, for a fiche and a call of the world, with a (low) score."""
+    porteur = next(f.porteur_id for f in world_plan().fiches if f.id == fiche)
+    result = MatchResult(fiche_id=fiche, porteur_id=porteur, source="occitanie", source_id=source_id, score=score,
+                         eligible=True)
+    store.save_matches([result], {}, NOW)
 
 
 @functools.cache

@@ -32,7 +32,8 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
     summary, description = one_line(item.summary), html_to_text(item.description)
     amount_text = html_to_text(item.amount_text) or description
     amounts = extract_amounts(amount_text)
-    status = Status.CLOSED if item.closed else status_as_of(open_date, close_dates, recurrence, as_of)
+    stated = Status.CLOSED if item.closed else (Status.UPCOMING if item.upcoming else None)
+    status = status_as_of(open_date, close_dates, recurrence, as_of, stated)
     fields = dict(
         source=item.source,
         source_id=item.source_id.strip() or canonical_url(item.url),
@@ -55,10 +56,11 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         open_date=open_date,
         close_dates=close_dates,
         recurrence=recurrence,
-        amount_min=amounts.amount_min,
-        amount_max=amounts.amount_max,
+        amount_min=item.amount_min if item.amount_min is not None else amounts.amount_min,
+        amount_max=item.amount_max if item.amount_max is not None else amounts.amount_max,
         rate_max=amounts.rate_max,
         status=status,
+        stated_status=stated,
         source_updated_at=_stamp(item.updated_at),
         raw=item.raw or None,
     )

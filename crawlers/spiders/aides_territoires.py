@@ -10,6 +10,7 @@ from urllib.parse import urlencode, urlsplit
 from scrapy.http import Request, Response
 
 from crawlers.api_options import AidesTerritoiresOptions
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.spiders.at_shapes import map_aid
 from crawlers.spiders.base import SourceSpider
@@ -60,7 +61,7 @@ class AidesTerritoiresSpider(SourceSpider):
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
         return Request(url, headers=headers, callback=self.parse, errback=self.on_failure)
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Aids of one page, then the `next` page."""
         if not self.accept(response):
             return
@@ -73,7 +74,7 @@ class AidesTerritoiresSpider(SourceSpider):
         self.pages_read += 1
         for aid in payload["results"]:
             if isinstance(aid, dict):
-                yield map_aid(aid, self.source.slug, self.next_position())
+                yield self.settle(map_aid(aid, self.source.slug, self.next_position()))
         following = self.rebased(payload.get("next"))
         if following and payload["results"] and self.pages_read < self.options.max_pages:
             yield self.aids_request(following)

@@ -17,6 +17,7 @@ from parsel import Selector
 from scrapy.http import FormRequest, Request, Response
 
 from crawlers.api_options import AppelsProjetsRechercheOptions
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.normalise.dates import find_dates
 from crawlers.normalise.text import fold, one_line
@@ -50,7 +51,7 @@ class AppelsProjetsRechercheSpider(SourceSpider):
         url = f"{self.source.url.rstrip('/')}/ajax/search-call-for-proposals?page={page}&nbElementsPerPage={opts.page_size}"
         return FormRequest(url, formdata=form, headers=XHR_HEADERS, callback=self.parse, errback=self.on_failure)
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Cards of one page, then the next page while cards remain."""
         if not self.accept(response):
             return
@@ -66,7 +67,7 @@ class AppelsProjetsRechercheSpider(SourceSpider):
             self.fail(f"aucune carte {CARD} alors que {total} appels sont annoncés : la mise en page a changé : {response.url}")
             return
         for card in cards:
-            yield self.card_item(card)
+            yield self.settle(self.card_item(card))
         page = _page_of(response.url)
         if cards and page * self.options.page_size < total and page < self.options.max_pages:
             yield self.page_request(page + 1)
@@ -89,6 +90,7 @@ class AppelsProjetsRechercheSpider(SourceSpider):
             geo_codes=list(self.options.geo),
             close_dates=[d.isoformat() for d in deadlines[:1]],
             closed=fold(badge).startswith("clos"),
+            upcoming=fold(badge).startswith("a venir"),
             raw={"href": href, "badge": badge, "funder": funder},
         )
 

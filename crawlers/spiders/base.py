@@ -11,6 +11,8 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from crawlers.failures import failure_message, http_error_message
+from crawlers.fingerprints import SeenUnchanged, item_fingerprint, seen_unchanged
+from crawlers.items import RawItem
 from crawlers.registry import KINDS
 from models.config.schema import SourceConfig
 
@@ -24,8 +26,13 @@ class SourceSpider(scrapy.Spider):
     # Error statuses reach the callbacks, which turn them into a French explanation.
     handle_httpstatus_list = list(range(400, 600))
 
-    def __init__(self, source: SourceConfig, timeout: float = 30.0, **kwargs: Any) -> None:
+    def __init__(
+        self, source: SourceConfig, timeout: float = 30.0, known: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(name=source.slug, **kwargs)
+        self.known = known or {}
+        """source_id → fingerprint of the calls stored last time (empty: read everything)."""
+        self.known_ids = {fingerprint: source_id for source_id, fingerprint in self.known.items()}
         self.source = source
         self.options = KINDS[source.kind].options.model_validate(source.options)
         self.timeout = timeout
@@ -35,6 +42,9 @@ class SourceSpider(scrapy.Spider):
         self.items_found = 0
         self.records = 0
         self.dropped = 0
+        self.unchanged = 0
+        self.warnings = 0
+        """Partial failures (a detail page that could not be read): the source still succeeds."""
 
     def request(self, url: str, callback: Any) -> Request:
         """A listing request whose network failures are recorded on the spider."""
@@ -68,6 +78,11 @@ class SourceSpider(scrapy.Spider):
         except (ValueError, UnicodeDecodeError) as exc:
             self.fail(f"réponse JSON invalide ({str(exc)[:120]}) : {response.url}")
             return None
+
+    def settle(self, item: RawItem) -> RawItem | SeenUnchanged:
+        """Fingerprint the item as first found; a call found exactly as last time becomes "seen unchanged"."""
+        item.fingerprint = item.fingerprint or item_fingerprint(item, self.source.kind, self.source.options)
+        return seen_unchanged(item, item.fingerprint, self.known) or item
 
     def next_position(self) -> int:
         """The 1-based rank of the next item found at the source."""

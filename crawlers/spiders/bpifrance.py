@@ -44,12 +44,12 @@ class BpifranceSpider(HtmlSourceSpider):
     default_geo = (geo.FRANCE,)
     next_page_css = ("li.next-page a", "li.pager__item--next a", "a[rel=next]")
 
-    def cards(self, response: Response) -> list[RawItem]:
-        """One item per card (the first card selector that finds any wins)."""
-        nodes = next((found for css in CARDS if (found := response.css(css))), [])
-        return [item for node in nodes if (item := self._card(node, response.url))]
+    def card_nodes(self, response: Response) -> list[Any]:
+        """The cards (the first card selector that finds any wins)."""
+        return list(next((found for css in CARDS if (found := response.css(css))), []))
 
-    def _card(self, node: Any, base: str) -> RawItem | None:
+    def card(self, node: Any, base: str) -> RawItem | None:
+        """One card: rubrique, date range, title link, summary, apply link."""
         link = next((found for css in TITLE_LINK if (found := node.css(css))), None)
         href = first_href(link[0], "", base) if link else None
         if not href:

@@ -15,6 +15,7 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from crawlers.failures import failure_message, http_error_message
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 
 logger = logging.getLogger(__name__)
@@ -26,40 +27,54 @@ class DetailPagesMixin:
     source: Any
     timeout: float
     pages: int
+    warnings: int
+    settle: Any
 
     def wants_detail(self, item: RawItem) -> bool:
         """Whether this item's detail page is read."""
         return bool(self.options.detail_pages)  # type: ignore[attr-defined]
 
-    def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """The item completed with its detail page."""
+    def read_detail(self, response: Response, item: RawItem) -> RawItem | None:
+        """The item completed with its detail page (None: the page shows no call after all)."""
         return item
 
-    def complete(self, item: RawItem) -> Iterable[RawItem | Request]:
-        """The item itself, or the request of its detail page."""
+    def complete(self, item: RawItem) -> Iterable[RawItem | SeenUnchanged | Request]:
+        """The item itself, or the request of its detail page; "seen unchanged" when found exactly as last time."""
+        settled = self.settle(item)
+        if isinstance(settled, SeenUnchanged):
+            return [settled]
         if not self.wants_detail(item):
             return [item]
         if urlsplit(item.url).netloc != urlsplit(self.source.url).netloc:
             # Only the configured site is crawled (a mirror never sends Vigie to the real one).
             logger.debug("source=%s off_site_detail=%s", self.source.slug, item.url)
             return [item]
-        return [Request(item.url, callback=self.parse_detail, errback=self.detail_failed, cb_kwargs={"item": item})]
+        # Not kept in the HTTP cache: a detail page is only asked for when its card changed (or the call was
+        # last read long ago), so a cached copy would rarely answer; writing it costs ~7 files per page.
+        return [Request(item.url, callback=self.parse_detail, errback=self.detail_failed, cb_kwargs={"item": item},
+                        meta={"dont_cache": True})]
 
     def parse_detail(self, response: Response, item: RawItem) -> Iterator[RawItem]:
         """The completed item; an HTTP error keeps the listing's item."""
         self.pages += 1
         if response.status >= 400:
-            yield self.without_detail(item, http_error_message(response.status, response.url))
+            yield from self.without_detail(item, http_error_message(response.status, response.url))
             return
-        yield self.read_detail(response, item)
+        completed = self.read_detail(response, item)
+        if completed is not None:
+            yield completed
 
     def detail_failed(self, failure: Failure) -> Iterator[RawItem]:
         """Errback of a detail request: no answer, keep the listing's item."""
         request = failure.request  # type: ignore[attr-defined]
-        yield self.without_detail(request.cb_kwargs["item"], failure_message(failure.value, request.url, self.timeout))
+        yield from self.without_detail(request.cb_kwargs["item"], failure_message(failure.value, request.url, self.timeout))
 
-    def without_detail(self, item: RawItem, reason: str) -> RawItem:
-        """The listing's item, marked with why its detail page could not be read."""
+    def without_detail(self, item: RawItem, reason: str) -> list[RawItem]:
+        """The listing's item, marked with why its detail page could not be read (a warning, not a failure)."""
         logger.warning("source=%s detail_failed=%s", self.source.slug, reason)
+        self.warnings += 1
+        if not item.title.strip():
+            return []  # nothing known but the link (a page found by a fallback listing): no call to keep
+        item.fingerprint = ""  # read in full next time, not skipped as "unchanged"
         item.raw["detail_error"] = f"page de détail illisible, appel gardé d'après la liste : {reason}"
-        return item
+        return [item]

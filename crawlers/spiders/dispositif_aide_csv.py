@@ -11,6 +11,7 @@ from typing import Any
 
 from scrapy.http import Request, Response
 
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.normalise.text import first_link, split_labels, without_tracking
 from crawlers.spiders.base import SourceSpider
@@ -28,7 +29,7 @@ class DispositifAideCsvSpider(SourceSpider):
         """The CSV file."""
         yield self.request(self.source.url, self.parse)
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Items of the file; missing schema columns fail the source (its layout changed)."""
         if not self.accept(response):
             return
@@ -43,7 +44,7 @@ class DispositifAideCsvSpider(SourceSpider):
             self.fail(f"colonnes absentes du CSV dispositif-aide : {', '.join(missing)} : {response.url}")
             return
         for row in reader:
-            yield map_dispositif_row(row, self.source.slug, self.next_position())
+            yield self.settle(map_dispositif_row(row, self.source.slug, self.next_position()))
 
 
 def map_dispositif_row(row: dict[str, str], source: str, position: int) -> RawItem:

@@ -16,6 +16,7 @@ from scrapy.http import Request, Response
 from urllib3 import encode_multipart_formdata
 
 from crawlers.api_options import EuFundingTendersOptions
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.spiders.base import SourceSpider
 from models import geo
@@ -51,7 +52,7 @@ class EuFundingTendersSpider(SourceSpider):
             callback=self.parse, errback=self.on_failure,
         )
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """English results of one page, then the next page."""
         if not self.accept(response):
             return
@@ -64,7 +65,7 @@ class EuFundingTendersSpider(SourceSpider):
         for result in payload["results"]:
             metadata = result.get("metadata") if isinstance(result, dict) else None
             if isinstance(metadata, dict) and _first(metadata, "language") in ("en", ""):
-                yield map_topic(result, self.source.slug, self.next_position())
+                yield self.settle(map_topic(result, self.source.slug, self.next_position()))
         page, total = _page_of(response.url), int(payload.get("totalResults") or 0)
         if payload["results"] and page * self.options.page_size < total and page < self.options.max_pages:
             yield self.page_request(page + 1)
@@ -107,7 +108,27 @@ def map_topic(result: dict[str, Any], source: str, position: int) -> RawItem:
         open_date=_first(meta, "startDate") or None,
         close_dates=[d for d in meta.get("deadlineDate") or [] if isinstance(d, str) and d.strip()],
         raw=result,
+        **grant_range(_first(meta, "budgetOverview"), identifier),
     )
+
+
+def grant_range(budget_overview: str, identifier: str) -> dict[str, float]:
+    """{"amount_min", "amount_max"}: the EU contribution per project of this topic's actions, from the
+    `budgetOverview` JSON string (`budgetTopicActionMap` → actions with `minContribution` /
+    `maxContribution`); an empty map or an unreadable string gives nothing (structure inferred)."""
+    try:
+        overview = json.loads(budget_overview) if budget_overview else {}
+    except ValueError:
+        return {}
+    actions = overview.get("budgetTopicActionMap") if isinstance(overview, dict) else None
+    entries = [e for group in (actions or {}).values() if isinstance(group, list) for e in group if isinstance(e, dict)]
+    own = [e for e in entries if identifier and str(e.get("action", "")).startswith(identifier)] or entries
+    found: dict[str, float] = {}
+    for key, field, pick in (("minContribution", "amount_min", min), ("maxContribution", "amount_max", max)):
+        values = [float(e[key]) for e in own if isinstance(e.get(key), (int, float)) and e[key] > 0]
+        if values:
+            found[field] = pick(values)
+    return found
 
 
 def _first(metadata: dict[str, Any], key: str) -> str:

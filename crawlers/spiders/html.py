@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Request, Response
 
+from crawlers.fingerprints import SeenUnchanged, html_fingerprint, record_key
 from crawlers.items import RawItem
 from crawlers.options_html import HtmlOptions
 from crawlers.spiders.base import SourceSpider
@@ -79,8 +80,31 @@ class HtmlSourceSpider(DetailPagesMixin, SourceSpider):
         return self.source.url
 
     def cards(self, response: Response) -> list[RawItem]:
-        """The calls a listing page shows (position 0: numbered here)."""
+        """The calls a listing page shows (position 0: numbered here); by default, `card` of each `card_nodes`."""
+        return [item for node in self.card_nodes(response) or [] if (item := self.card(node, response.url))]
+
+    def card_nodes(self, response: Response) -> list[Selector] | None:
+        """The card nodes of a listing page, for kinds that read a card from its node alone (None: `cards` only)."""
+        return None
+
+    def card(self, node: Selector, base: str) -> RawItem | None:
+        """The item of one card node (None: not a call)."""
         raise NotImplementedError
+
+    def read_cards(self, response: Response) -> list[RawItem | SeenUnchanged]:
+        """The page's items; with `card_nodes`, a card whose HTML is exactly as last time is not even parsed."""
+        nodes = self.card_nodes(response)
+        if nodes is None:
+            return list(self.cards(response))
+        found: list[RawItem | SeenUnchanged] = []
+        for node in nodes:
+            fingerprint = html_fingerprint(node.get(), self.source.kind, self.source.options)
+            if fingerprint in self.known_ids:
+                found.append(SeenUnchanged(self.known_ids[fingerprint], fingerprint))
+            elif item := self.card(node, response.url):
+                item.fingerprint = fingerprint
+                found.append(item)
+        return found
 
     def next_page(self, response: Response) -> str | None:
         """The next listing page, from the pager."""
@@ -90,7 +114,7 @@ class HtmlSourceSpider(DetailPagesMixin, SourceSpider):
                 return href
         return None
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Cards of one listing page (or their detail requests), then the next page."""
         if response.status == 404 and self.listing_pages:
             self.pages += 1  # a pager pointing past the last page: the end, not a failure
@@ -98,13 +122,17 @@ class HtmlSourceSpider(DetailPagesMixin, SourceSpider):
         if not self.accept(response):
             return
         self.listing_pages += 1
-        cards = self.cards(response)
+        cards = self.read_cards(response)
         if not cards and self.listing_pages == 1:
             self.fail(layout_changed_message(self.card_name, response.url))
             return
         fresh = [card for card in cards if self._first_time(card)]
         for card in fresh:
-            card.position = self.next_position()
+            position = self.next_position()
+            if isinstance(card, SeenUnchanged):
+                yield card
+                continue
+            card.position = position
             yield from self.complete(card)
         next_url = self.next_page(response)
         if fresh and next_url and self.listing_pages < self.options.max_pages:
@@ -119,8 +147,8 @@ class HtmlSourceSpider(DetailPagesMixin, SourceSpider):
             programmes=list(self.options.programmes), **fields,
         )
 
-    def _first_time(self, item: RawItem) -> bool:
-        key = item.source_id or item.url
+    def _first_time(self, item: RawItem | SeenUnchanged) -> bool:
+        key = item.source_id if isinstance(item, SeenUnchanged) else record_key(item)
         if key in self.seen:
             return False
         self.seen.add(key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiaries_of_label, beneficiary_labels_in_text
@@ -51,6 +52,18 @@ def read_fiche_page(response: Any, item: RawItem) -> RawItem:
     if names_france_2030(f"{item.title} {item.summary} {item.description}"):
         item.programmes.append("France 2030")
     return item
+
+
+def fiche_links(response: Any) -> list[str]:
+    """Links of the page to fiches of the same site: paths `/<thématique>/<fiche>` (structure inferred)."""
+    host, found = urlsplit(response.url).netloc, {}
+    for href in response.css("a[href]::attr(href)").getall():
+        url = urljoin(response.url, href.strip())
+        parts = urlsplit(url)
+        segments = [s for s in parts.path.split("/") if s]
+        if parts.netloc == host and len(segments) == 2 and "." not in segments[-1] and not parts.query:
+            found.setdefault(f"{parts.scheme}://{parts.netloc}{parts.path}", None)
+    return list(found)
 
 
 def _read_header(response: Any, item: RawItem) -> None:

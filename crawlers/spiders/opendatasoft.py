@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from scrapy.http import Request, Response
 
+from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.options import OpendatasoftOptions
 from crawlers.spiders.base import SourceSpider
@@ -41,7 +42,7 @@ class OpendatasoftSpider(SourceSpider):
         """A request for one page."""
         return self.request(self.page_url(offset), self.parse)
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | Request]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Items of one page, then the request for the next page."""
         if not self.accept(response):
             return
@@ -53,7 +54,7 @@ class OpendatasoftSpider(SourceSpider):
             return
         rows, total = page
         for row in rows:
-            yield map_ods_record(row, self.source.slug, self.next_position(), self.options)
+            yield self.settle(map_ods_record(row, self.source.slug, self.next_position(), self.options))
         next_offset = _offset_of(response.url) + len(rows)
         if rows and next_offset < min(total, ODS_CAP):
             yield self.page_request(next_offset)

@@ -93,6 +93,9 @@ class CrawlConfig(BaseModel):
     """A crawl process still running after this is killed and recorded as failed."""
     failure_alert_after: int = Field(default=3, ge=1)
     """Consecutive failures before the chef de projet is told in their digest."""
+    recheck_after_days: int = Field(default=28, ge=0)
+    """A call found unchanged on its listing is not read again (no detail page) unless it was last read in
+    full longer ago than this; 0: read everything every time (issue 4)."""
 
 
 class ScheduleConfig(BaseModel):
@@ -131,6 +134,14 @@ class MatchingConfig(BaseModel):
     min_reviews_for_learning: int = Field(default=100, ge=10)
     stop_words: list[str] = ["appel", "projet", "projets", "dispositif", "aide", "aides"]
     weights: MatchingWeights = MatchingWeights()
+    explain_top: int = Field(default=50, ge=1)
+    """Quoted reasons (terms, sentence pair) are built for a fiche's top_n calls, and for calls above the
+    threshold among its explain_top best (issue 5)."""
+    semantic_floor: float = Field(default=0.6, ge=0, lt=1)
+    """Cosine that unrelated French texts reach anyway with averaged word vectors: the semantic signal is
+    (cosine - floor) / (1 - floor), clipped to [0, 1], so that scores can be compared with the threshold."""
+    rescore_tolerance: float = Field(default=0.02, ge=0)
+    """An unchanged pair is rewritten only if its score moved by more than this (idf drift, issue 5)."""
 
 
 class ChefDeProjetConfig(BaseModel):

@@ -8,7 +8,8 @@ from typing import Any
 from models.records import HISTORY_FIELDS, OpportunityData
 from models.tables import Opportunity
 
-_ROW_ONLY = {"id", "first_seen", "last_seen", "content_hash", "listed", "canonical_id"}
+_ROW_ONLY = {"id", "first_seen", "last_seen", "content_hash", "listed", "canonical_id",
+             "crawl_fingerprint", "crawl_fingerprint_at"}
 
 
 def record_values(data: OpportunityData) -> dict[str, Any]:
@@ -18,6 +19,7 @@ def record_values(data: OpportunityData) -> dict[str, Any]:
     for key in ("instruments", "beneficiaries"):
         values[key] = [str(v) for v in values[key]]
     values["status"] = str(data.status)
+    values["stated_status"] = str(data.stated_status) if data.stated_status else None
     values["recurrence"] = str(data.recurrence) if data.recurrence else None
     return values
 

@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from models.records import OpportunityData
+from models.records import OpportunityData, status_as_of
 from models.store.convert import changed_fields, new_row, record_values, to_record
 from models.store.results import CrawlCounts, UpsertResult
 from models.tables import Opportunity, OpportunityEvent
-from models.vocab import ChangeKind, Status, UpsertOutcome
+from models.vocab import ChangeKind, Recurrence, Status, UpsertOutcome
 
 
 def _is_closed(row: Opportunity) -> bool:
@@ -56,10 +56,22 @@ def _update(session: Session, row: Opportunity, data: OpportunityData, seen_at: 
         _event(session, row, ChangeKind.CHANGED, seen_at, before)
     else:  # same content: only what is volatile moves (the raw copy of the first version is kept)
         row.status, row.source_updated_at = data.status.value, data.source_updated_at
+        row.stated_status = data.stated_status.value if data.stated_status else None
     row.last_seen, row.listed = seen_at, True
     events = ([ChangeKind.CHANGED] if before else []) + _closing_events(session, row, was_closed, seen_at)
     outcome = UpsertOutcome.CHANGED if before else UpsertOutcome.UNCHANGED
     return UpsertResult(outcome, row.id, sorted(before), events)
+
+
+def _touch_seen(session: Session, row: Opportunity, seen_at: datetime, as_of: date) -> UpsertResult:
+    """A call the crawl found exactly as last time (not read again): seen, listed, status as of the day."""
+    was_closed = _is_closed(row)
+    close_dates = [date.fromisoformat(d) for d in row.close_dates]
+    recurrence = Recurrence(row.recurrence) if row.recurrence else None
+    stated = Status(row.stated_status) if row.stated_status else None
+    row.status = status_as_of(row.open_date, close_dates, recurrence, as_of, stated).value
+    row.last_seen, row.listed = seen_at, True
+    return UpsertResult(UpsertOutcome.UNCHANGED, row.id, [], _closing_events(session, row, was_closed, seen_at))
 
 
 def _closing_events(session: Session, row: Opportunity, was_closed: bool, at: datetime) -> list[ChangeKind]:
@@ -80,21 +92,39 @@ class OpportunityStore:
             return upsert_in(session, data, seen_at, as_of or seen_at.date())
 
     def store_crawl(
-        self, source: str, records: Iterable[OpportunityData], seen_at: datetime, as_of: date, complete: bool
+        self, source: str, records: Iterable[OpportunityData], seen_at: datetime, as_of: date, complete: bool,
+        unchanged: Iterable[str] = (), fingerprints: dict[str, str] | None = None,
     ) -> CrawlCounts:
         """Store a source's records in one transaction; when the listing was complete, calls it no longer
-        lists are closed. A failed (incomplete) crawl closes nothing: nothing already stored is lost."""
-        counts = CrawlCounts()
+        lists are closed. A failed (incomplete) crawl closes nothing: nothing already stored is lost.
+
+        `unchanged`: source_ids the crawl found exactly as last time (no record: counted unchanged, marked
+        seen, status recomputed); `fingerprints`: source_id → fingerprint of each record, kept for next time."""
+        counts, fingerprints = CrawlCounts(), fingerprints or {}
         with self.session() as session:
             seen = set()
             known = {row.source_id: row for row in session.exec(select(Opportunity).where(Opportunity.source == source))}
             for data in records:
                 counts.add(upsert_in(session, data, seen_at, as_of, known))
+                _keep_fingerprint(known[data.source_id], fingerprints.get(data.source_id), seen_at)
                 seen.add(data.source_id)
+            for source_id in (i for i in unchanged if i in known and i not in seen):
+                counts.add(_touch_seen(session, known[source_id], seen_at, as_of))
+                seen.add(source_id)
+            # The preloaded rows (and the new ones) are the source's rows: no second query.
             if complete:
-                counts.closed += _unlist_missing(session, source, seen, seen_at)
-            counts.closed += _close_expired(session, source, seen, seen_at, as_of)
+                counts.closed += _unlist_missing(session, list(known.values()), seen, seen_at)
+            counts.closed += _close_expired(session, list(known.values()), seen, seen_at, as_of)
         return counts
+
+    def crawl_fingerprints(self, source: str, read_since: datetime | None = None) -> dict[str, str]:
+        """source_id → fingerprint of the source's calls read in full since `read_since` (None: any time)."""
+        query = select(Opportunity.source_id, Opportunity.crawl_fingerprint).where(
+            Opportunity.source == source, col(Opportunity.crawl_fingerprint).is_not(None))
+        if read_since is not None:
+            query = query.where(col(Opportunity.crawl_fingerprint_at) >= read_since)
+        with self.session() as session:
+            return dict(session.exec(query).all())
 
     def opportunities(self, as_of: date | None = None, include_closed: bool = True) -> list[tuple[int, OpportunityData]]:
         """Stored calls as (id, record), status recomputed as of the day when given."""
@@ -114,11 +144,17 @@ class OpportunityStore:
             return list(session.exec(query.order_by(col(OpportunityEvent.id))).all())
 
 
-def _unlist_missing(session: Session, source: str, seen: set[str], at: datetime) -> int:
-    query = select(Opportunity).where(Opportunity.source == source, col(Opportunity.listed).is_(True))
+def _keep_fingerprint(row: Opportunity, fingerprint: str | None, read_at: datetime) -> None:
+    """The fingerprint of a call just read in full (None: read it in full next time too)."""
+    row.crawl_fingerprint = fingerprint
+    row.crawl_fingerprint_at = read_at if fingerprint else None
+
+
+def _unlist_missing(session: Session, rows: Iterable[Opportunity], seen: set[str], at: datetime) -> int:
+    """Listed calls (of the source's preloaded rows) not seen this time are no longer listed."""
     closed = 0
-    for row in session.exec(query).all():
-        if row.source_id in seen:
+    for row in rows:
+        if row.source_id in seen or not row.listed:
             continue
         was_closed = _is_closed(row)
         row.listed = False
@@ -126,12 +162,11 @@ def _unlist_missing(session: Session, source: str, seen: set[str], at: datetime)
     return closed
 
 
-def _close_expired(session: Session, source: str, seen: set[str], at: datetime, as_of: date) -> int:
+def _close_expired(session: Session, rows: Iterable[Opportunity], seen: set[str], at: datetime, as_of: date) -> int:
     """Calls not seen this time whose last date has passed become closed (seen ones were updated already)."""
-    query = select(Opportunity).where(Opportunity.source == source, Opportunity.status != Status.CLOSED.value)
     closed = 0
-    for row in session.exec(query).all():
-        if row.source_id in seen:
+    for row in rows:
+        if row.source_id in seen or row.status == Status.CLOSED.value:
             continue
         was_closed = _is_closed(row)
         row.status = to_record(row).status_on(as_of).value

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import and_, case, distinct, func, or_
 from sqlmodel import col, select
 
 from models.store.web_queue import next_deadline
+from models.store.web_text import fold, stems
 from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur
 from models.vocab import ReviewStatus
 
 FOLLOWUP_ORDER = ["obtenu", "depose", "a_deposer", "a_etudier", "refuse"]
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for French search."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
+def retained_clause(threshold: float) -> Any:
+    """SQL: a match a chef de projet considers — accepted, or eligible, scored at or above the matching
+    threshold and not rejected (the stored pairs below the threshold are noise)."""
+    candidate = and_(Match.eligible == True, Match.score >= threshold,  # noqa: E712
+                     Match.review_status != ReviewStatus.REJECTED.value)
+    return or_(Match.review_status == ReviewStatus.ACCEPTED.value, candidate)
+
+
+def is_retained(match: Match, threshold: float) -> bool:
+    """retained_clause in Python, for rows already loaded."""
+    if match.review_status == ReviewStatus.ACCEPTED.value:
+        return True
+    return match.eligible and match.score >= threshold and match.review_status != ReviewStatus.REJECTED.value
 
 
 def _scoped(query: Any, territories: list[str] | None) -> Any:
@@ -29,27 +39,32 @@ def _scoped(query: Any, territories: list[str] | None) -> Any:
 class WebViewStore:
     """Mixin of Store: what the pages show."""
 
-    def dashboard(self, territories: list[str] | None, today: date, week_start: datetime) -> dict[str, Any]:
-        """Counts and lists of the tableau de bord."""
+    def dashboard(self, territories: list[str] | None, today: date, week_start: datetime,
+                  threshold: float) -> dict[str, Any]:
+        """New calls this week, and the calls closing within 30 days with the number of fiches for which
+        they are retained (see retained_clause)."""
         with self.session() as session:
             new_calls = session.exec(select(func.count(Opportunity.id)).where(
                 Opportunity.first_seen >= week_start, col(Opportunity.canonical_id).is_(None))).one()
-            waiting = session.exec(_scoped(select(func.count(Match.id)), territories).where(
-                Match.eligible == True, Match.review_status == ReviewStatus.PENDING.value)).one()  # noqa: E712
-            deadline = next_deadline(self.engine.dialect.name, today)
-            soon = session.exec(_scoped(select(Opportunity.id, Opportunity.title, deadline.label("d"),
-                                               func.count(Match.id)), territories)
-                                .join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
-                                .where(Match.eligible == True, Match.review_status != ReviewStatus.REJECTED.value,  # noqa: E712
-                                       deadline <= (today + timedelta(days=30)).isoformat())
-                                .group_by(Opportunity.id, Opportunity.title).order_by(deadline).limit(20)).all()
-        return {"new_calls": new_calls, "waiting": waiting, "deadlines": [tuple(r) for r in soon]}
+            soon = session.exec(self._closing_soon(territories, today, threshold)).all()
+        return {"new_calls": new_calls, "deadlines": [tuple(r) for r in soon]}
 
-    def plan_matrix(self, territories: list[str] | None) -> list[dict[str, Any]]:
+    def _closing_soon(self, territories: list[str] | None, today: date, threshold: float) -> Any:
+        """Calls closing within 30 days (computed once per call, in a CTE) with their retained fiches."""
+        deadline = next_deadline(self.engine.dialect.name, today)
+        calls = (select(Opportunity.id.label("oid"), Opportunity.title.label("title"), deadline.label("d"))
+                 .where(deadline <= (today + timedelta(days=30)).isoformat())
+                 .cte("closing").prefix_with("MATERIALIZED"))
+        query = _scoped(select(calls.c.oid, calls.c.title, calls.c.d, func.count(distinct(Match.fiche_id))),
+                        territories).join(calls, calls.c.oid == Match.opportunity_id)
+        return (query.where(retained_clause(threshold)).group_by(calls.c.oid, calls.c.title, calls.c.d)
+                .order_by(calls.c.d, calls.c.oid).limit(20))
+
+    def plan_matrix(self, territories: list[str] | None, threshold: float) -> list[dict[str, Any]]:
         """One line per fiche-action: funding status (aucun / candidats / accepté / déposé / obtenu),
-        need and amounts obtained."""
+        need and amounts obtained. Candidates are eligible calls scored at or above the threshold."""
         accepted = func.sum(case((Match.review_status == ReviewStatus.ACCEPTED.value, 1), else_=0))
-        candidates = func.sum(case((Match.eligible == True, 1), else_=0))  # noqa: E712
+        candidates = func.sum(case((and_(Match.eligible == True, Match.score >= threshold), 1), else_=0))  # noqa: E712
         filed = func.sum(case((col(Match.followup_status).in_(["depose", "obtenu"]), 1), else_=0))
         won = func.sum(case((Match.followup_status == "obtenu", 1), else_=0))
         with self.session() as session:
@@ -95,28 +110,34 @@ class WebViewStore:
             return {"match": m, "call": session.get(Opportunity, m.opportunity_id),
                     "fiche": session.get(FicheAction, m.fiche_id), "porteur": session.get(Porteur, m.porteur_id)}
 
-    def search_calls(self, words: str, funder: str = "", open_on: date | None = None,
-                     limit: int = 100) -> list[Opportunity]:
-        """Stored calls whose text holds every word (accents and case ignored), title hits first."""
-        terms = [fold(w) for w in words.split() if w.strip()]
+    def search_calls(self, words: str, funder: str = "", open_on: date | None = None, limit: int = 100,
+                     since: datetime | None = None) -> list[Opportunity]:
+        """Stored calls holding every content word of the query, in French: case, accents, plurals and
+        inflections aside (« friches » finds « friche », « industrielles » « industrie »), function words
+        ignored; title hits first, then the most recent. Optional: funder (part of its name), open on a day,
+        first seen since."""
+        terms = stems(words)
+        wanted_funder = fold(funder.strip())
         with self.session() as session:
-            rows = session.exec(select(Opportunity).where(col(Opportunity.canonical_id).is_(None))
-                                .order_by(col(Opportunity.id).desc())).all()
+            query = select(Opportunity).where(col(Opportunity.canonical_id).is_(None))
+            if since is not None:
+                query = query.where(Opportunity.first_seen >= since)
+            rows = session.exec(query.order_by(col(Opportunity.first_seen).desc(), col(Opportunity.id).desc())).all()
         found = []
         for row in rows:
-            text = fold(" ".join([row.title, row.summary, row.description, " ".join(row.funders),
-                                  " ".join(row.programmes)]))
-            if all(t in text for t in terms) and (not funder or funder in row.funders) \
+            title, text = _call_stems(row)
+            if terms <= text and (not wanted_funder or wanted_funder in fold(" ".join(row.funders))) \
                     and (open_on is None or _open_on(row, open_on)):
-                found.append((-sum(t in fold(row.title) for t in terms), row))
-        return [row for _, row in sorted(found, key=lambda p: p[0])][:limit]
+                found.append((-len(terms & title), len(found), row))
+        return [row for *_, row in sorted(found, key=lambda t: t[:2])][:limit]
 
-    def export_rows(self, territories: list[str] | None) -> list[dict[str, Any]]:
-        """Matches with their review and follow-up, for CSV / XLSX reporting."""
+    def export_rows(self, territories: list[str] | None, threshold: float) -> list[dict[str, Any]]:
+        """Retained matches (or with a follow-up) with their review and follow-up, for CSV / XLSX reporting."""
         with self.session() as session:
             query = _scoped(select(Match, Opportunity.title, Opportunity.url, Porteur.nom, Porteur.territoire_id),
                             territories).join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
-            rows = session.exec(query.where(Match.eligible == True).order_by(Porteur.nom, Match.score.desc())).all()  # noqa: E712
+            kept = or_(retained_clause(threshold), col(Match.followup_status).is_not(None))
+            rows = session.exec(query.where(kept).order_by(Porteur.nom, Match.score.desc())).all()
         return [{"match": m, "title": t, "url": u, "porteur_nom": n, "territoire": te} for m, t, u, n, te in rows]
 
     def canonical_calls(self) -> list[Opportunity]:
@@ -140,6 +161,22 @@ class WebViewStore:
             row.review_status, row.reviewer, row.reviewed_at = ReviewStatus.ACCEPTED.value, reviewer, now
             session.flush()
             return row
+
+
+_STEMS: dict[tuple[int, str], tuple[set[str], set[str]]] = {}
+"""Word keys of each call (title, everything), by id and content hash: computed once per version."""
+
+
+def _call_stems(row: Opportunity) -> tuple[set[str], set[str]]:
+    key = (row.id or 0, row.content_hash)
+    if key not in _STEMS:
+        if len(_STEMS) > 50_000:
+            _STEMS.clear()  # old versions of changed calls: start again rather than grow forever
+        title = stems(row.title)
+        body = " ".join([row.summary, row.description, row.eligibility_text, " ".join(row.funders),
+                         " ".join(row.programmes), " ".join(row.beneficiaries)])
+        _STEMS[key] = (title, title | stems(body))
+    return _STEMS[key]
 
 
 def _open_on(row: Opportunity, day: date) -> bool:

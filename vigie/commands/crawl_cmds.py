@@ -13,14 +13,17 @@ from vigie.pipeline.crawl import SourceOutcome, crawl_all
 
 
 def crawl_summary(outcomes: list[SourceOutcome]) -> Table:
-    """Per-source summary: new / changed / unchanged / closed / dropped / failed."""
+    """Per-source summary: new / changed / unchanged / closed / dropped / warnings / failed."""
     table = Table(title="Collecte par source")
-    for column in ("source", "nouveaux", "modifiés", "inchangés", "clos", "écartés", "état"):
+    for column in ("source", "nouveaux", "modifiés", "inchangés", "clos", "écartés", "avertissements", "état"):
         table.add_column(column)
     for o in outcomes:
         c = o.counts
         state = o.skipped or (f"[red]échec[/] : {o.error}" if o.error else "[green]ok[/]")
-        table.add_row(o.slug, str(c.new), str(c.changed), str(c.unchanged), str(c.closed), str(c.dropped), state)
+        if o.warnings and not o.error:
+            state = "[yellow]ok, pages de détail illisibles (appels gardés d'après la liste)[/]"
+        table.add_row(o.slug, str(c.new), str(c.changed), str(c.unchanged), str(c.closed), str(c.dropped),
+                      str(o.warnings), state)
     return table
 
 

@@ -70,7 +70,7 @@ def run(ctx: typer.Context) -> None:
     app = app_context(ctx)
     run_crawl(app, [])
     matches = match_stored(app.config, app.store, app.as_of)
-    console.print(f"Appariement : {len(matches)} paires évaluées, "
+    console.print(f"Appariement : {len(matches)} correspondances retenues, "
                   f"{sum(m.result.eligible for m in matches)} éligibles.")
     week = iso_week(app.as_of)
     print_outcomes(run_weekly(app.config, app.store, week, app.as_of, send=True), week)

@@ -9,12 +9,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from matcher.learning import describe
 from models.errors import VigieError
 from models.vocab import ReviewStatus
 from vigie.commands.common import app_context, console
 from vigie.context import parse_as_of
 from vigie.pipeline.clock import utcnow
-from vigie.pipeline.match import RankedMatch, match_stored, select_for_display
+from vigie.pipeline.match import RankedMatch, learn_from_reviews, match_stored, select_for_display
 
 
 class Format(StrEnum):
@@ -55,18 +56,31 @@ def match(
     output: Annotated[Format, typer.Option("--format", help="table ou json.")] = Format.table,
     show_all: Annotated[bool, typer.Option("--all", help="Toutes les paires, inéligibles comprises.")] = False,
     top: Annotated[int | None, typer.Option("--top", help="Nombre d'appels par fiche (défaut : matching.top_n).")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Réenregistrer toutes les paires, pas seulement ce qui a changé.")] = False,
 ) -> None:
     """Apparier les appels enregistrés aux fiches-actions : éligibilité, pertinence, raisons."""
     app = app_context(ctx)
     day = parse_as_of(as_of) or app.as_of
     matching = app.config.settings.matching
-    results = match_stored(app.config, app.store, day)
+    results = match_stored(app.config, app.store, day, full=full, every_pair=show_all)
     shown = select_for_display(results, matching.threshold, top or matching.top_n, show_all, fiche)
     if output == Format.json:
         typer.echo(json.dumps([as_json(m) for m in shown], ensure_ascii=False, indent=2))
     else:
         print_table(shown)
-        console.print(f"{len(shown)} correspondance(s) affichée(s) sur {len(results)} paires évaluées au {day:%d/%m/%Y}.")
+        console.print(f"{len(shown)} correspondance(s) affichée(s) sur {len(results)} paires retenues au {day:%d/%m/%Y}.")
+
+
+def learn(
+    ctx: typer.Context,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date du jour (AAAA-MM-JJ).")] = None,
+) -> None:
+    """Apprendre des revues du chef de projet : un modèle gardé seulement s'il fait mieux sur des revues de contrôle."""
+    app = app_context(ctx)
+    report = learn_from_reviews(app.config, app.store, parse_as_of(as_of) or app.as_of)
+    console.print(report.message)
+    if report.model is not None:
+        console.print("Coefficients (variables centrées réduites) : " + " ; ".join(describe(report.model)))
 
 
 review_app = typer.Typer(help="Revue des correspondances par le chef de projet.", no_args_is_help=True)
@@ -113,4 +127,5 @@ def review_reject(ctx: typer.Context, ids: list[int], note: str | None = typer.O
 def register(app: typer.Typer) -> None:
     """Add the commands."""
     app.command("match")(match)
+    app.command("learn")(learn)
     app.add_typer(review_app, name="review")

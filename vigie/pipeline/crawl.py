@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from crawlers import SourceCrawlResult, crawl_source
 from crawlers.configured import unconfigured_reason
@@ -23,6 +23,8 @@ class SourceOutcome:
     error: str | None
     skipped: str | None = None
     """Why the source was not crawled (disabled in config, 410…)."""
+    warnings: int = 0
+    """Partial failures (a detail page unreadable: the call kept as its listing shows it)."""
 
 
 def select_sources(config: VigieConfig, store: Store, slugs: Sequence[str]) -> list[tuple[SourceConfig, str | None]]:
@@ -54,15 +56,19 @@ def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: da
     if missing:
         store.record_crawl(source.slug, source.kind, started, started, CrawlCounts(), None, unconfigured=missing)
         return SourceOutcome(source.slug, CrawlCounts(), None, skipped=f"non configurée : {missing}")
-    cache_dir = config.resolve(config.settings.crawl.http_cache_dir)
-    result: SourceCrawlResult = crawl_source(source, config.settings.crawl, cache_dir, as_of)
+    crawl = config.settings.crawl
+    # Calls read in full within `recheck_after_days` are skipped when their listing card is unchanged.
+    days = crawl.recheck_after_days
+    known = store.crawl_fingerprints(source.slug, started - timedelta(days=days)) if days else {}
+    result: SourceCrawlResult = crawl_source(source, crawl, config.resolve(crawl.http_cache_dir), as_of, known)
     finished = utcnow()
-    counts = store.store_crawl(source.slug, result.records, finished, as_of, complete=result.error is None)
+    counts = store.store_crawl(source.slug, result.records, finished, as_of, complete=result.error is None,
+                               unchanged=result.unchanged, fingerprints=result.fingerprints)
     counts.dropped = len(result.dropped)
     if result.records:
         store.link_duplicates()
     store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone)
-    return SourceOutcome(source.slug, counts, result.error)
+    return SourceOutcome(source.slug, counts, result.error, warnings=result.warnings)
 
 
 def crawl_all(

@@ -1,17 +1,37 @@
-"""Score the stored calls against the stored plan and keep the results (reviews are preserved)."""
+"""Score the stored calls against the stored plan and keep the results: only what changed is rewritten.
+
+Every run scores every pair in memory (array operations, fast once the texts are analysed), then writes:
+- every pair worth keeping whose call or fiche is new or changed (content fingerprints), or all of them when
+  the matching configuration (profiles, synonyms, weights…) changed or `full` is asked;
+- an unchanged pair only if its eligibility changed (a date passed), it entered or left the fiche's top N,
+  or its score drifted by more than `matching.rescore_tolerance`. New calls change the idf of every term
+  and each fiche's best score, so unchanged pairs drift a little: the tolerance bounds that drift.
+Reviews are kept (`Store.save_matches` never touches them). A reranker learnt from the reviews
+(`learn_from_reviews`, `vigie learn`) replaces the fused score once it beats it on held-out reviews. The engine (analysed texts, lemmas, vectors)
+lives as long as the process: `vigie run` under the scheduler re-matches in seconds.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
-import matcher
-from matcher.analysis import TextAnalyzer
+import numpy as np
+
+from matcher.analysis import SpacyAnalyzer, TextAnalyzer
+from matcher.engine import MatchEngine
+from matcher.learning import Reranker, TrainingReport, features, review_examples, train
+from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
+from matcher.pipeline import fiche_pairs
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
 from models.config import VigieConfig
 from models.records import MatchResult, OpportunityData
 from models.store import Store
+from models.tables import MatchModel
 from vigie.pipeline.clock import utcnow
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,39 +48,82 @@ def sync_config_plan(config: VigieConfig, store: Store) -> None:
     store.import_plan(config.plan, utcnow())
 
 
-_ENCODER: Encoder | None = None
+_ENGINE: MatchEngine | None = None
+
+
+def default_engine() -> MatchEngine:
+    """The engine of real runs (spaCy lemmas and word vectors), kept for the life of the process."""
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = MatchEngine(SpacyAnalyzer(), CachedEncoder(SpacyEncoder()))
+    return _ENGINE
 
 
 def default_encoder() -> Encoder:
     """The semantic encoder of real runs: spaCy word vectors, cached by text for the process."""
-    global _ENCODER
-    if _ENCODER is None:
-        _ENCODER = CachedEncoder(SpacyEncoder())
-    return _ENCODER
+    encoder = default_engine().encoder
+    assert encoder is not None
+    return encoder
 
 
 def match_stored(
-    config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None, encoder: Encoder | None = None
+    config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
+    encoder: Encoder | None = None, full: bool = False, every_pair: bool = False,
 ) -> list[RankedMatch]:
-    """Match every stored fiche against every call not closed as of the day (one per cross-source group).
+    """Match every stored fiche against every call not closed as of the day (one per cross-source group),
+    store what changed, and return the pairs worth keeping (`every_pair`: all of them, for `--all`).
 
     Without an analyzer the real ones run (spaCy lemmas and word vectors); a test passing a fake
     analyzer gets no semantic signal unless it passes an encoder too.
     """
-    if analyzer is None and encoder is None:
-        encoder = default_encoder()
+    engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
     sync_config_plan(config, store)
     plan = store.plan()
-    # One record per call: a call listed by several sources is matched (and proposed) once.
     calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=False)]
-    porteurs = {p.id: p for p in plan.porteurs}
-    results = matcher.match(calls, plan.fiches, porteurs, config.profiles, config.synonyms,
-                            config.settings.matching, as_of, analyzer=analyzer, encoder=encoder)
-    ranks = matcher.rank(results)
-    store.save_matches(results, ranks, utcnow())
-    by_key = {(c.source, c.source_id): c for c in calls}
-    return [RankedMatch(r, ranks.get((r.fiche_id, r.source, r.source_id)), by_key[(r.source, r.source_id)])
-            for r in results]
+    pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
+    matching = config.settings.matching
+    run = engine.score(calls, pairs, config.profiles, config.synonyms, matching, as_of)
+    model = store.active_match_model()
+    if model is not None:
+        run.rerank(Reranker(**model.model).scores(features(run)))
+    digests = fingerprints(run, config.profiles, config.synonyms, f"modèle {model.id}" if model else "")
+    kept = set(run.kept())
+    states = store.match_states()
+    candidates = sorted(kept | set(stored_pairs(run, states)))
+    to_write = pairs_to_write(run, candidates, digests, store.match_fingerprints(), states, full)
+    written = run.results(to_write)
+    store.save_matches(written, {pair_key(run, i, j): r for i, j in to_write if (r := run.rank_of(i, j))}, utcnow())
+    store.save_match_fingerprints(digests, utcnow())
+    logger.info("appariement enregistré paires=%d écrites=%d", len(candidates), len(written))
+    shown = [(i, j) for i in range(run.shape[0]) for j in range(run.shape[1])] if every_pair else sorted(kept)
+    by_pair = dict(zip(to_write, written))
+    results = [by_pair.get(p) or run.results([p])[0] for p in shown]
+    return [RankedMatch(r, run.rank_of(i, j), calls[j]) for (i, j), r in zip(shown, results)]
+
+
+def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
+                       encoder: Encoder | None = None) -> TrainingReport:
+    """Train a reranker on the chef de projet's decisions; store it, active only if it beats the one in use
+    (or the unlearnt score) on held-out reviews. The next `vigie match` rewrites every pair with it."""
+    decisions = store.review_decisions()
+    minimum = config.settings.matching.min_reviews_for_learning
+    if len(decisions) < minimum:  # say so without loading the language model
+        empty = np.zeros((len(decisions), 0))
+        return train(empty, np.zeros(len(decisions)), np.zeros(len(decisions)), [], None, minimum)
+    engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
+    plan = store.plan()
+    calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=True)]
+    pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
+    run = engine.score(calls, pairs, config.profiles, config.synonyms, config.settings.matching, as_of)
+    current = store.active_match_model()
+    previous = Reranker(**current.model) if current else None
+    x, y, base, keys = review_examples(run, decisions)
+    report = train(x, y, base, keys, previous, minimum)
+    if report.model is not None:
+        store.save_match_model(MatchModel(trained_at=utcnow(), model=report.model.to_json(), reviews=report.reviews,
+                                          held_out=report.held_out, previous=report.previous, active=report.kept))
+    logger.info("apprentissage revues=%d gardé=%s", report.reviews, report.kept)
+    return report
 
 
 def select_for_display(

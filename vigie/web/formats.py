@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from vigie.web.reasons import reason_view
+
 REVIEW_LABELS = {"a_revoir": "À revoir", "accepte": "Acceptée", "rejete": "Rejetée", "reporte": "Reportée"}
 FOLLOWUP_LABELS = {"a_etudier": "À étudier", "a_deposer": "À déposer", "depose": "Déposé", "obtenu": "Obtenu",
                    "refuse": "Refusé"}
@@ -22,6 +24,9 @@ AXE_LABELS = {"innovation": "Innovation", "transition_ecologique": "Transition �
 MATRIX_LABELS = {"aucun": "Aucun appel éligible", "candidats": "Candidats", "accepte": "Accepté",
                  "depose": "Déposé", "obtenu": "Obtenu"}
 EVENT_LABELS = {"new": "Nouveau", "changed": "Modifié", "closed": "Clos", "reopened": "Rouvert"}
+CRITERION_LABELS = {"beneficiaire": "Bénéficiaire", "territoire": "Territoire", "calendrier": "Calendrier",
+                    "montant": "Montant"}
+DIGEST_LABELS = {"pending": "en attente d'envoi", "sent": "envoyée", "failed": "refusée par le serveur"}
 VERDICT_LABELS = {"ok": "✔ oui", "ko": "✘ non", "inconnu": "? inconnu"}
 
 
@@ -56,7 +61,13 @@ def label(value: Any, table: dict[str, str]) -> str:
     return table.get(str(value), str(value)) if value else "—"
 
 
-FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label}
+def reason_views(reasons: list[dict[str, Any]]) -> list[Any]:
+    """A match's reasons in words (vigie.web.reasons), for short lists."""
+    return [reason_view(r) for r in reasons]
+
+
+FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label, "reason_views": reason_views}
 GLOBALS = {"REVIEW_LABELS": REVIEW_LABELS, "FOLLOWUP_LABELS": FOLLOWUP_LABELS, "REJECT_REASONS": REJECT_REASONS,
            "AXE_LABELS": AXE_LABELS, "MATRIX_LABELS": MATRIX_LABELS, "EVENT_LABELS": EVENT_LABELS,
-           "VERDICT_LABELS": VERDICT_LABELS}
+           "VERDICT_LABELS": VERDICT_LABELS, "DIGEST_LABELS": DIGEST_LABELS,
+           "CRITERION_LABELS": CRITERION_LABELS}

@@ -40,6 +40,11 @@ class WebState:
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     crawl_log_dir: Path | None = None
 
+    @property
+    def threshold(self) -> float:
+        """matching.threshold: below it a stored match is not a candidate (pages, counts, exports)."""
+        return self.config.settings.matching.threshold
+
 
 def web(request: Request) -> WebState:
     """The shared state of the app serving this request."""

@@ -46,9 +46,10 @@ def session(request: Request, viewer: Viewer = Depends(current_viewer)) -> dict[
 @router.get("/correspondances", summary="File d'attente")
 def queue(request: Request, viewer: Viewer = Depends(current_viewer)) -> dict[str, Any]:  # noqa: B008
     """The review queue with the page's filters (territoire, porteur, fiche, axe, funder, programme, status,
-    eligible, echeance_avant, sort, page, par_page)."""
+    eligible, echeance_avant, seuil=non for scores below matching.threshold, sort, page, par_page)."""
     state, params = web(request), request.query_params
-    page = state.store.review_queue(queue_filter(params, viewer), state.today(), parse_int(params.get("page"), 1),
+    f = queue_filter(params, viewer, state.threshold)
+    page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1),
                                     parse_int(params.get("par_page"), 50))
     return {"total": page.total, "page": page.page, "par_page": page.per_page,
             "items": [_jsonable(r) for r in page.rows]}
@@ -102,4 +103,4 @@ def plan(request: Request, viewer: Viewer = Depends(current_viewer)) -> list[dic
     """Fiches-actions × funding status."""
     return [{"fiche": line["fiche"].id, "titre": line["fiche"].titre, "porteur": line["porteur"].id,
              "statut": line["status"], "besoin": line["need"], "obtenu": line["obtained"]}
-            for line in web(request).store.plan_matrix(viewer.scope)]
+            for line in web(request).store.plan_matrix(viewer.scope, web(request).threshold)]

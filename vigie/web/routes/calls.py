@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
+
 from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from models.store.web_views import is_retained
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.routes.common import check_porteur, page_router, parse_int
@@ -20,21 +23,28 @@ def call_detail(request: Request, opportunity_id: int, viewer: Viewer = Depends(
     detail = store.opportunity_detail(opportunity_id)
     if detail is None:
         raise Forbidden("appel introuvable")
-    matches = store.matches_of_call(opportunity_id, viewer.scope)
-    return render(request, "call.html", viewer, matches=matches, porteurs=store.porteurs_in(viewer.scope), **detail)
+    threshold = web(request).threshold
+    rows = store.matches_of_call(opportunity_id, viewer.scope)
+    kept = [r for r in rows if is_retained(r["match"], threshold)]
+    others = [r for r in rows if not is_retained(r["match"], threshold)]
+    return render(request, "call.html", viewer, matches=kept, others=others, threshold=threshold,
+                  porteurs=store.porteurs_in(viewer.scope), **detail)
 
 
 @router.get("/recherche")
 def search(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """Full-text search over the stored calls (accents ignored), by funder, open calls only on demand."""
+    """Full-text French search over the stored calls (accents, plurals and function words aside), by funder,
+    open calls only, or this week's new calls (nouveaux=1, the dashboard's tile)."""
     state, params = web(request), request.query_params
     words, funder = params.get("q", "").strip(), params.get("financeur", "").strip()
-    open_only = params.get("ouverts") == "1"
-    asked = bool(words or funder)
-    results = state.store.search_calls(words, funder, state.today() if open_only else None,
-                                       limit=parse_int(params.get("limite"), 100)) if asked else []
-    return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, results=results,
-                  asked=asked, porteurs=state.store.porteurs_in(viewer.scope))
+    open_only, new_only = params.get("ouverts") == "1", params.get("nouveaux") == "1"
+    today = state.today()
+    since = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC) if new_only else None
+    asked = bool(words or funder or new_only)
+    results = state.store.search_calls(words, funder, today if open_only else None,
+                                       limit=parse_int(params.get("limite"), 100), since=since) if asked else []
+    return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, new_only=new_only,
+                  results=results, asked=asked, porteurs=state.store.porteurs_in(viewer.scope))
 
 
 @router.post("/recherche/suggerer")

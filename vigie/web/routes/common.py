@@ -11,6 +11,8 @@ from models.store.web_queue import QueueFilter
 from vigie.web.auth import Forbidden, Viewer, csrf_guard
 
 QUEUE_KEYS = ("territoire", "porteur", "fiche", "axe", "funder", "programme", "status", "eligible", "sort")
+PAGE_KEYS = (*QUEUE_KEYS, "echeance_avant", "seuil")
+"""Query keys a queue page keeps in its links (pagination, return after a decision)."""
 
 
 def page_router() -> APIRouter:
@@ -34,9 +36,11 @@ def parse_int(value: str | None, default: int) -> int:
         return default
 
 
-def queue_filter(params: Mapping[str, str], viewer: Viewer) -> QueueFilter:
-    """The queue filter of a query string, always narrowed to the account's territories."""
-    values = {k: params.get(k, "") for k in QUEUE_KEYS}
+def queue_filter(params: Mapping[str, str], viewer: Viewer, threshold: float) -> QueueFilter:
+    """The queue filter of a query string, always narrowed to the account's territories; matches below the
+    matching threshold are left out unless `seuil=non` asks for every score."""
+    values: dict = {k: params.get(k, "") for k in QUEUE_KEYS}
+    values["min_score"] = None if params.get("seuil") == "non" else threshold
     values["status"] = params.get("status", "a_revoir")
     values["eligible"] = params.get("eligible", "oui")
     values["sort"] = "echeance" if params.get("sort") == "echeance" else "score"

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from fastapi import Depends, Request
 
+from models.store.web_queue import QueueFilter
 from vigie.web.auth import Viewer, current_viewer
 from vigie.web.routes.common import page_router
 from vigie.web.state import render, web
@@ -15,13 +16,17 @@ router = page_router()
 
 @router.get("/")
 def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """New calls this week, matches to review, deadlines within 30 days, plan coverage, failing sources."""
+    """New calls this week, matches to review, deadlines within 30 days, plan coverage, failing sources.
+
+    Every figure counts candidates only (eligible and at or above matching.threshold, or accepted): the
+    "à revoir" tile is exactly the total of the default queue it links to."""
     state = web(request)
     today = state.today()
     monday = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC)
-    counts = state.store.dashboard(viewer.scope, today, monday)
-    matrix = state.store.plan_matrix(viewer.scope)
+    counts = state.store.dashboard(viewer.scope, today, monday, state.threshold)
+    waiting = state.store.count_queue(QueueFilter(territories=viewer.scope, min_score=state.threshold), today)
+    matrix = state.store.plan_matrix(viewer.scope, state.threshold)
     covered = sum(1 for line in matrix if line["status"] != "aucun")
     failing = state.store.failing_sources(state.config.settings.crawl.failure_alert_after)
-    return render(request, "dashboard.html", viewer, counts=counts, fiches=len(matrix), covered=covered,
-                  failing=failing)
+    return render(request, "dashboard.html", viewer, counts=counts, waiting=waiting, fiches=len(matrix),
+                  covered=covered, failing=failing, threshold=state.threshold)

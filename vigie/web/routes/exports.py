@@ -27,15 +27,16 @@ def exports_page(request: Request, viewer: Viewer = Depends(current_viewer)):  #
 
 @router.get("/exports/correspondances.csv")
 def matches_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
-    """Eligible matches with their review and follow-up (the account's territories), CSV."""
-    lines = exports.match_lines(web(request).store.export_rows(viewer.scope))
+    """Retained matches (eligible at or above the threshold, accepted, or followed up) with their review and
+    follow-up (the account's territories), CSV."""
+    lines = exports.match_lines(web(request).store.export_rows(viewer.scope, web(request).threshold))
     return _download(exports.to_csv(exports.MATCH_COLUMNS, lines), "text/csv; charset=utf-8", "correspondances.csv")
 
 
 @router.get("/exports/correspondances.xlsx")
 def matches_xlsx(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
     """The same, as an Excel workbook."""
-    lines = exports.match_lines(web(request).store.export_rows(viewer.scope))
+    lines = exports.match_lines(web(request).store.export_rows(viewer.scope, web(request).threshold))
     return _download(exports.to_xlsx("Correspondances", exports.MATCH_COLUMNS, lines), XLSX, "correspondances.xlsx")
 
 

@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import FOLLOWUP_LABELS
+from vigie.web.reasons import explain
 from vigie.web.routes.common import page_router, parse_date
 from vigie.web.state import flash, render, web
 
@@ -23,9 +24,11 @@ def scoped_match(request: Request, viewer: Viewer, match_id: int) -> dict:
 
 @router.get("/correspondances/{match_id}")
 def match_detail(request: Request, match_id: int, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """Eligibility checklist, reasons, review and the application's follow-up."""
+    """Eligibility checklist, reasons (the closest sentences side by side, shared words marked), review and the
+    application's follow-up."""
     detail = scoped_match(request, viewer, match_id)
-    return render(request, "match.html", viewer, **detail)
+    pair, views = explain(detail["match"].reasons)
+    return render(request, "match.html", viewer, pair=pair, reasons=views, **detail)
 
 
 def _amount(value: str) -> float | None:

@@ -14,7 +14,7 @@ router = page_router()
 @router.get("/plan")
 def plan(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """The matrix the chef de projet shows the comité de pilotage."""
-    lines = web(request).store.plan_matrix(viewer.scope)
+    lines = web(request).store.plan_matrix(viewer.scope, web(request).threshold)
     need = sum(line["need"] or 0 for line in lines)
     obtained = sum(line["obtained"] for line in lines)
     return render(request, "plan.html", viewer, lines=lines, need=need, obtained=obtained)

@@ -8,16 +8,21 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic import EmailStr
 
 from models.errors import VigieError
-from notifier import iso_week
+from notifier import SECTIONS, iso_week
 from vigie.pipeline.clock import utcnow
-from vigie.pipeline.digest import run_digests
+from vigie.pipeline.digest import DigestOutcome
+from vigie.pipeline.weekly import run_weekly
 from vigie.web import digests
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
-from vigie.web.routes.common import check_porteur, page_router
+from vigie.web.routes.common import check_porteur, page_router, parse_int
 from vigie.web.state import flash, render, web
 
 router = page_router()
 _EMAIL = TypeAdapter(EmailStr)
+SEND_LABELS = {"written": "écrite(s) dans la boîte d'envoi", "sent": "envoyée(s) par SMTP",
+               "already_sent": "déjà envoyée(s) cette semaine",
+               "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
+               "failed": "refusée(s) par le serveur"}
 
 
 @router.get("/porteurs")
@@ -69,23 +74,41 @@ def save_contact(request: Request, porteur_id: str, email: str = Form(...), nom:
 
 @router.get("/porteurs/{porteur_id}/apercu")
 def digest_preview(request: Request, porteur_id: str, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """Next week's digest of the porteur, as its first subscribed contact would read it."""
+    """The digest a contact of the porteur (the first subscribed one unless ?contact=ID) would get if the
+    week's mail went out now — what `vigie digest --dry-run --porteur ID` renders."""
     p, state = _porteur(request, viewer, porteur_id), web(request)
-    contact = next((c for c in state.store.contacts(porteur_id) if not c.unsubscribed_at), None)
-    rendered = digests.preview(state.config, state.store, porteur_id, contact, state.today(), None)
-    return render(request, "preview.html", viewer, porteur=p, contact=contact, rendered=rendered)
+    contacts = state.store.contacts(porteur_id)
+    wanted_id = parse_int(request.query_params.get("contact"), 0)
+    contact = next((c for c in contacts if c.id == wanted_id), None) or \
+        next((c for c in contacts if not c.unsubscribed_at), None)
+    shown = digests.preview(state.config, state.store, porteur_id, contact, state.today()) if contact else None
+    return render(request, "preview.html", viewer, porteur=p, contact=contact, contacts=contacts, preview=shown,
+                  review_required=state.config.settings.matching.review_required, SECTIONS=SECTIONS)
 
 
 @router.post("/porteurs/{porteur_id}/envoyer")
 def send_now(request: Request, porteur_id: str, viewer: Viewer = Depends(writer)):  # noqa: ANN201, B008
-    """Send (or write to the outbox) this week's digest of the porteur now; never twice in a week."""
+    """Send this week's digest of the porteur now, through the notifier shell (recorded before it is handed
+    to the configured sender — SMTP or the outbox —, marked after): never twice in a week."""
     _porteur(request, viewer, porteur_id)
     state = web(request)
     today = state.today()
     try:
-        outcomes = run_digests(state.config, state.store, iso_week(today), today, True, porteur_id)
-        sent = sum(1 for o in outcomes if o.status == "written")
-        flash(request, f"{sent} lettre(s) envoyée(s) ; {len(outcomes) - sent} déjà envoyée(s) cette semaine.")
+        outcomes = run_weekly(state.config, state.store, iso_week(today), today, True, porteur_id)
     except VigieError as exc:
         flash(request, f"Envoi impossible : {exc}")
+    else:
+        flash(request, send_summary(outcomes))
     return RedirectResponse(f"/porteurs/{porteur_id}", status_code=303)
+
+
+def send_summary(outcomes: list[DigestOutcome]) -> str:
+    """The French line telling what "send now" did."""
+    if not outcomes:
+        return "Aucune lettre envoyée : rien de nouveau à annoncer à ce porteur."
+    parts = []
+    for status, label in SEND_LABELS.items():
+        count = sum(1 for o in outcomes if o.status == status)
+        if count:
+            parts.append(f"{count} {label}")
+    return "Lettre de la semaine : " + " ; ".join(parts) + "."

@@ -11,7 +11,7 @@ from models.vocab import ReviewStatus
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import REJECT_REASONS, REVIEW_LABELS
-from vigie.web.routes.common import QUEUE_KEYS, page_router, parse_date, parse_int, queue_filter
+from vigie.web.routes.common import PAGE_KEYS, page_router, parse_date, parse_int, queue_filter
 from vigie.web.state import flash, render, web
 
 router = page_router()
@@ -23,13 +23,13 @@ ACTIONS = {"accepter": ReviewStatus.ACCEPTED, "rejeter": ReviewStatus.REJECTED, 
 def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """The queue page."""
     state, params = web(request), request.query_params
-    f = queue_filter(params, viewer)
+    f = queue_filter(params, viewer, state.threshold)
     page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1))
-    porteurs = state.store.porteurs_in(viewer.scope)
-    kept = {k: params[k] for k in (*QUEUE_KEYS, "echeance_avant") if params.get(k)}
+    porteurs = state.store.porteur_names(viewer.scope)
+    kept = {k: params[k] for k in PAGE_KEYS if params.get(k)}
     return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept,
                   query=urlencode(kept), pages=max(1, -(-page.total // page.per_page)),
-                  territories=_territories(state, viewer))
+                  territories=_territories(state, viewer), threshold=state.threshold)
 
 
 def _territories(state, viewer: Viewer) -> list:  # noqa: ANN001

@@ -1,0 +1,130 @@
+"""The matching engine: analyse each text once, then score every pair with array operations.
+
+    engine = MatchEngine(analyzer, encoder)          # keeps its caches from one run to the next
+    run = engine.score(calls, pairs, profiles, synonyms, matching, as_of)
+    results = run.results(run.kept())                 # or run.results() for every pair
+
+Caches: the analyzer remembers the tokens of each text (by SHA-1) and the lemma of each word form, the
+encoder (`CachedEncoder`) the vector of each chunk, and profile hits are kept per (profile, call text):
+a re-match after a few new calls only analyses the new texts; the arrays are recomputed whole (fast).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import numpy as np
+
+from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
+from models.records import FicheActionData, OpportunityData, PorteurData
+
+from matcher import corpus as c
+from matcher.analysis import SpacyAnalyzer, TextAnalyzer, Token
+from matcher.grid import EligibilityGrid
+from matcher.lexical import Bm25
+from matcher.profiles import SATURATION, ProfileHits, ProfileScorer, attached_profiles, profile_strings
+from matcher.run import ProfileRun, ScoredRun, Signals
+from matcher.semantic import Encoder, semantic_matrix
+
+logger = logging.getLogger(__name__)
+
+Pair = tuple[FicheActionData, PorteurData]
+
+
+class CachedAnalyzer:
+    """Wraps an analyzer: each distinct text is analysed once (key: SHA-1 of the text)."""
+
+    def __init__(self, inner: TextAnalyzer) -> None:
+        self.inner = inner
+        self.cache: dict[bytes, list[Token]] = {}
+
+    def analyze(self, text: str) -> list[Token]:
+        """Tokens of one text."""
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens of each text, analysing only the ones not seen yet."""
+        keys = [hashlib.sha1(t.encode()).digest() for t in texts]
+        missing = {k: t for k, t in zip(keys, texts) if k not in self.cache}
+        if missing:
+            self.cache.update(zip(missing, self.inner.analyze_many(list(missing.values()))))
+        return [self.cache[k] for k in keys]
+
+
+class MatchEngine:
+    """Scores calls against fiches; reuse one engine across runs to reuse its caches."""
+
+    def __init__(self, analyzer: TextAnalyzer | None = None, encoder: Encoder | None = None) -> None:
+        self.analyzer = CachedAnalyzer(analyzer or SpacyAnalyzer())
+        self.encoder = encoder
+        self._hits: dict[tuple[str, bytes, bytes], ProfileHits] = {}
+        self._context = b""
+        self._documents: dict[bytes, c.Document] = {}
+
+    def score(self, opportunities: Sequence[OpportunityData], pairs: Sequence[Pair],
+              profiles: Mapping[str, ProfileConfig], synonyms: SynonymsConfig, matching: MatchingConfig,
+              as_of: date) -> ScoredRun:
+        """Every signal of every pair, the eligibility grid and the fused scores."""
+        calls, pairs = list(opportunities), list(pairs)
+        context = _digest(synonyms.model_dump_json(), *matching.stop_words)  # what documents depend on
+        if context != self._context:
+            self._context, self._documents = context, {}
+        corpus = c.build_corpus(
+            self.analyzer, [c.opportunity_fields(o) for o in calls], [c.fiche_fields(f) for f, _ in pairs],
+            profile_strings(profiles), synonyms, c.stop_keys(matching.stop_words), self._documents,
+        )
+        bm25 = Bm25([d.bag for d in corpus.calls])
+        lexical = bm25.normalised([d.bag for d in corpus.fiches])
+        hits, profile, has_profile = self._profiles(calls, pairs, profiles, corpus, context)
+        semantic = self._semantic(pairs, calls, matching.semantic_floor)
+        grid = EligibilityGrid(calls, pairs, as_of, matching.min_lead_days)
+        signals = Signals(lexical, profile, has_profile, semantic)
+        logger.info("appariement fiches=%d appels=%d paires=%d", len(pairs), len(calls), len(pairs) * len(calls))
+        return ScoredRun(calls, pairs, matching, corpus, bm25, grid, signals, hits)
+
+    def _profiles(self, calls: list[OpportunityData], pairs: list[Pair], profiles: Mapping[str, ProfileConfig],
+                  corpus: c.Corpus, context: bytes) -> tuple[ProfileRun, np.ndarray, np.ndarray]:
+        """Hits of each profile in each call (once per profile, not per pair) and the profile signal."""
+        scorer = ProfileScorer(profiles, corpus.phrases)
+        attached = [attached_profiles(f, p, profiles) for f, p in pairs]
+        used = sorted({pid for ids in attached for pid in ids})
+        hits: dict[str, list[ProfileHits]] = {}
+        for pid in used:
+            version = _digest(profiles[pid].model_dump_json(), context)
+            hits[pid] = [self._hits_of(scorer, pid, version, o, d) for o, d in zip(calls, corpus.calls)]
+        raw = np.asarray([[h.raw for h in hits[pid]] for pid in used], dtype=np.float64).reshape(len(used), len(calls))
+        links = np.zeros((len(pairs), len(used)))
+        column = {pid: n for n, pid in enumerate(used)}
+        for i, ids in enumerate(attached):
+            links[i, [column[pid] for pid in ids]] = 1.0
+        total = np.maximum(links @ raw, 0.0)
+        return (hits, attached), total / (total + SATURATION), links.any(axis=1)
+
+    def _hits_of(self, scorer: ProfileScorer, pid: str, version: bytes, call: OpportunityData,
+                 doc: c.Document) -> ProfileHits:
+        key = (pid, version, _call_hash(call))
+        if key not in self._hits:
+            self._hits[key] = scorer.hits(pid, doc)
+        return self._hits[key]
+
+    def _semantic(self, pairs: list[Pair], calls: list[OpportunityData], floor: float) -> np.ndarray | None:
+        """Best-chunk cosines, rescaled so that unrelated texts (cosine ≤ floor) score 0."""
+        if self.encoder is None:
+            return None
+        queries = [". ".join(f.text for f in c.fiche_fields(fiche) if f.text) for fiche, _ in pairs]
+        documents = [". ".join(f.text for f in c.opportunity_fields(o) if f.text) for o in calls]
+        cosines = semantic_matrix(self.encoder, queries, documents)
+        return np.clip((cosines - floor) / (1 - floor), 0.0, 1.0)
+
+
+def _call_hash(call: OpportunityData) -> bytes:
+    return _digest(*(f.text for f in c.opportunity_fields(call)))
+
+
+def _digest(*parts: str | bytes) -> bytes:
+    """SHA-1 of parts joined by a separator that texts do not hold."""
+    joined = b"\x1f".join(p if isinstance(p, bytes) else p.encode() for p in parts)
+    return hashlib.sha1(joined).digest()

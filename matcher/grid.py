@@ -1,0 +1,82 @@
+"""Eligibility of every (fiche, call) pair as boolean arrays, with each criterion built once per distinct case.
+
+Criteria depend on few values (porteur type and size, call beneficiaries, places, dates, amounts), so a
+criterion is computed once per distinct combination and shared; the verdicts become numpy masks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from models.records import Criterion, FicheActionData, OpportunityData, PorteurData
+
+from matcher.eligibility import (
+    KO, OK, amount_criterion, beneficiary_criterion, calendar_criterion, territory_criterion,
+)
+
+Pair = tuple[FicheActionData, PorteurData]
+
+
+class EligibilityGrid:
+    """Criteria and the eligible mask (rows: fiches, columns: calls)."""
+
+    def __init__(self, calls: Sequence[OpportunityData], pairs: Sequence[Pair], as_of: date, min_lead_days: int):
+        self.calls = list(calls)
+        self.pairs = list(pairs)
+        self.as_of = as_of
+        porteurs = list({p.id: p for _, p in pairs}.values())
+        number = {p.id: n for n, p in enumerate(porteurs)}
+        self.porteur_of = np.asarray([number[p.id] for _, p in pairs], dtype=np.int64)
+        self.calendar = [calendar_criterion(o, as_of, min_lead_days) for o in self.calls]
+        self._cases: dict[tuple, Criterion] = {}
+        self.porteur_criteria = [[self._porteur_pair(p, o) for o in self.calls] for p in porteurs]
+        porteur_ok = np.asarray(
+            [[all(c.verdict != KO for c in row) for row in rows] for rows in self.porteur_criteria], dtype=bool,
+        ).reshape(len(porteurs), len(self.calls))
+        calendar_ok = np.asarray([c.verdict != KO for c in self.calendar], dtype=bool)
+        self.mask = porteur_ok[self.porteur_of] & calendar_ok[None, :] & ~self._amount_ko()
+
+    def criteria(self, i: int, j: int) -> list[Criterion]:
+        """The four criteria of one pair, in display order."""
+        fiche = self.pairs[i][0]
+        call = self.calls[j]
+        key = ("montant", fiche.besoin_financement, call.amount_min, call.amount_max)
+        if key not in self._cases:
+            self._cases[key] = amount_criterion(call, fiche)
+        return [*self.porteur_criteria[self.porteur_of[i]][j], self.calendar[j], self._cases[key]]
+
+    def verdicts_ok(self) -> dict[str, np.ndarray]:
+        """Per criterion, whether each pair's verdict is ok (not ko, not inconnu): features for learning."""
+        rows = self.porteur_criteria
+        shape = (len(rows), len(self.calls))
+        who = np.asarray([[b.verdict == OK for b, _ in row] for row in rows], dtype=bool).reshape(shape)
+        where = np.asarray([[t.verdict == OK for _, t in row] for row in rows], dtype=bool).reshape(shape)
+        need = np.asarray([_number(f.besoin_financement) for f, _ in self.pairs], dtype=np.float64)
+        low = np.asarray([_number(o.amount_min) for o in self.calls], dtype=np.float64)
+        high = np.asarray([_number(o.amount_max) for o in self.calls], dtype=np.float64)
+        bounded = ~np.isnan(low) | ~np.isnan(high)
+        amount = ~np.isnan(need)[:, None] & bounded[None, :] & ~self._amount_ko()
+        return {"beneficiaire": who[self.porteur_of], "territoire": where[self.porteur_of], "montant": amount}
+
+    def _porteur_pair(self, porteur: PorteurData, call: OpportunityData) -> tuple[Criterion, Criterion]:
+        who = ("beneficiaire", porteur.type, porteur.taille, tuple(call.beneficiaries))
+        if who not in self._cases:
+            self._cases[who] = beneficiary_criterion(call, porteur)
+        where = ("territoire", tuple(porteur.geo_codes), tuple(call.geo_codes), tuple(call.geo_exclusions))
+        if where not in self._cases:
+            self._cases[where] = territory_criterion(call, porteur)
+        return self._cases[who], self._cases[where]
+
+    def _amount_ko(self) -> np.ndarray:
+        """A need under the call's floor excludes (a need above the ceiling only gets part of it)."""
+        need = np.asarray([_number(f.besoin_financement) for f, _ in self.pairs], dtype=np.float64)
+        floor = np.asarray([_number(o.amount_min) for o in self.calls], dtype=np.float64)
+        with np.errstate(invalid="ignore"):
+            return need[:, None] < floor[None, :]  # NaN (unknown) compares False: never excludes
+
+
+def _number(value: float | int | None) -> float:
+    return float("nan") if value is None else float(value)

@@ -1,0 +1,64 @@
+"""What the matcher keeps between runs (issue 5): content fingerprints, stored pair states, learnt rerankers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlmodel import select
+
+from models.tables import Match, MatchFingerprint, MatchModel, Opportunity
+from models.vocab import ReviewStatus
+
+PairKey = tuple[str, str, str]
+"""(fiche_id, source, source_id)."""
+
+
+class LearningStore:
+    """Mixin of Store: match fingerprints, stored pair states and learnt rerankers."""
+
+    def match_fingerprints(self) -> dict[tuple[str, str], str]:
+        """(kind, key) → digest recorded by the last match run."""
+        with self.session() as session:
+            rows = session.exec(select(MatchFingerprint.kind, MatchFingerprint.key, MatchFingerprint.digest)).all()
+            return {(kind, key): digest for kind, key, digest in rows}
+
+    def save_match_fingerprints(self, digests: Mapping[tuple[str, str], str], at: datetime) -> None:
+        """Record the digests seen by a run (others are left as they are)."""
+        with self.session() as session:
+            existing = {(f.kind, f.key): f for f in session.exec(select(MatchFingerprint)).all()}
+            for (kind, key), digest in digests.items():
+                row = existing.get((kind, key))
+                if row is None:
+                    session.add(MatchFingerprint(kind=kind, key=key, digest=digest, updated_at=at))
+                elif row.digest != digest:
+                    row.digest, row.updated_at = digest, at
+
+    def match_states(self) -> dict[PairKey, tuple[float, bool, int | None]]:
+        """(fiche_id, source, source_id) → (score, eligible, rank) of every stored match."""
+        with self.session() as session:
+            query = select(Match.fiche_id, Opportunity.source, Opportunity.source_id, Match.score, Match.eligible,
+                           Match.rank).join(Opportunity, Opportunity.id == Match.opportunity_id)
+            return {(f, s, i): (score, eligible, rank) for f, s, i, score, eligible, rank in session.exec(query).all()}
+
+    def review_decisions(self) -> dict[PairKey, bool]:
+        """(fiche_id, source, source_id) → True if the chef de projet accepted the match, False if rejected."""
+        decided = [ReviewStatus.ACCEPTED.value, ReviewStatus.REJECTED.value]
+        with self.session() as session:
+            query = select(Match.fiche_id, Opportunity.source, Opportunity.source_id, Match.review_status).join(
+                Opportunity, Opportunity.id == Match.opportunity_id).where(Match.review_status.in_(decided))
+            return {(f, s, i): status == ReviewStatus.ACCEPTED.value for f, s, i, status in session.exec(query).all()}
+
+    def save_match_model(self, model: MatchModel) -> None:
+        """Store a trained reranker; an active one replaces the reranker in use."""
+        with self.session() as session:
+            if model.active:
+                for row in session.exec(select(MatchModel).where(MatchModel.active == True)).all():  # noqa: E712
+                    row.active = False
+            session.add(model)
+
+    def active_match_model(self) -> MatchModel | None:
+        """The reranker in use, if any (the latest active one)."""
+        with self.session() as session:
+            query = select(MatchModel).where(MatchModel.active == True).order_by(MatchModel.id.desc())  # noqa: E712
+            return session.exec(query).first()
