@@ -26,7 +26,7 @@ def print_report(report: DemoReport) -> None:
     console.print(f"  Base de données      : {report.database_url}")
     console.print(f"  Appels enregistrés   : {stored} (depuis le miroir {report.base_url}, arrêté)")
     console.print(f"  Plan d'actions       : {report.plan.fiches_new} fiches-actions, {report.plan.porteurs_new} porteurs importés")
-    console.print(f"  Appariement          : {len(report.matches)} paires, {len(eligible)} éligibles, {len(fiches)} fiches couvertes")
+    console.print(f"  Appariement          : {len(report.matches)} correspondances retenues, {len(eligible)} éligibles, {len(fiches)} fiches couvertes")
     console.print(f"  Lettres écrites      : {len(letters)} dans {folder or '—'}")
     console.print(f"Pour explorer : vigie --config {report.config_dir} --as-of {report.as_of} match")
 

@@ -60,10 +60,12 @@ def prepare_directory(directory: Path) -> Path:
 
 
 def demo_config(config_dir: Path, base_url: str) -> VigieConfig:
-    """The example config with its sources pointed at the local mirror and review not required."""
+    """The example config with its sources pointed at the local mirror, review not required, and no
+    politeness delay (the mirror is our own server on loopback; real sites keep the configured delay)."""
     config = load_config(config_dir, source_kinds())
     matching = config.settings.matching.model_copy(update={"review_required": False})
-    settings = config.settings.model_copy(update={"matching": matching})
+    crawl = config.settings.crawl.model_copy(update={"download_delay": 0})
+    settings = config.settings.model_copy(update={"matching": matching, "crawl": crawl})
     return config.model_copy(update={"sources": rebase_sources(config.sources, base_url), "settings": settings})
 
 
