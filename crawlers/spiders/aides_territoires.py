@@ -63,13 +63,8 @@ class AidesTerritoiresSpider(SourceSpider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Aids of one page, then the `next` page."""
-        if not self.accept(response):
-            return
-        payload = self.load_json(response)
+        payload = self.json_page(response, "results", list, "Aides-territoires")
         if payload is None:
-            return
-        if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
-            self.fail(f"structure inattendue de la réponse Aides-territoires (pas de results) : {response.url}")
             return
         self.pages_read += 1
         for aid in payload["results"]:

@@ -53,13 +53,8 @@ class AppelsProjetsRechercheSpider(SourceSpider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """Cards of one page, then the next page while cards remain."""
-        if not self.accept(response):
-            return
-        payload = self.load_json(response)
+        payload = self.json_page(response, "call_for_proposals", str, "appelsprojetsrecherche.fr")
         if payload is None:
-            return
-        if not isinstance(payload, dict) or not isinstance(payload.get("call_for_proposals"), str):
-            self.fail(f"structure inattendue de la réponse appelsprojetsrecherche.fr (pas de call_for_proposals) : {response.url}")
             return
         total = _total(payload)
         cards = Selector(text=payload["call_for_proposals"] or "<div></div>").css(CARD)

@@ -79,6 +79,18 @@ class SourceSpider(scrapy.Spider):
             self.fail(f"réponse JSON invalide ({str(exc)[:120]}) : {response.url}")
             return None
 
+    def json_page(self, response: Response, key: str, expected: type, site: str) -> dict | None:
+        """An accepted JSON page whose `key` holds a value of type `expected`, or None after a French error."""
+        if not self.accept(response):
+            return None
+        payload = self.load_json(response)
+        if payload is None:
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get(key), expected):
+            self.fail(f"structure inattendue de la réponse {site} (pas de {key}) : {response.url}")
+            return None
+        return payload
+
     def settle(self, item: RawItem) -> RawItem | SeenUnchanged:
         """Fingerprint the item as first found; a call found exactly as last time becomes "seen unchanged"."""
         item.fingerprint = item.fingerprint or item_fingerprint(item, self.source.kind, self.source.options)

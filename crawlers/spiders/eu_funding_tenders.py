@@ -54,13 +54,8 @@ class EuFundingTendersSpider(SourceSpider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
         """English results of one page, then the next page."""
-        if not self.accept(response):
-            return
-        payload = self.load_json(response)
+        payload = self.json_page(response, "results", list, "EU Funding & Tenders")
         if payload is None:
-            return
-        if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
-            self.fail(f"structure inattendue de la réponse EU Funding & Tenders (pas de results) : {response.url}")
             return
         for result in payload["results"]:
             metadata = result.get("metadata") if isinstance(result, dict) else None
