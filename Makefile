@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 	@# The browser tests drive Debian's chromium (never a downloaded browser): install it when we can.
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update && apt-get install -y --no-install-recommends chromium; \
+		(apt-get update && apt-get install -y --no-install-recommends chromium) || \
+		echo "chromium n'a pas pu être installé : les tests navigateur seront sautés (raison affichée par pytest)"; \
 	fi
 
 demo: setup
