@@ -54,13 +54,14 @@ def make_site(root: Path, calls: int, per_page: int) -> int:
     return pages + calls
 
 
-def vigie_config(folder: Path, base_url: str, concurrency: int):  # noqa: ANN201
+def vigie_config(folder: Path, base_url: str, concurrency: int, fresh: bool = True):  # noqa: ANN201
     """The example configuration with one `bpifrance` source on the local site, no delay."""
     from models.config import load_config
     from vigie.context import source_kinds
     from vigie.defaults import copy_example_config
 
-    copy_example_config(folder)
+    if fresh:
+        copy_example_config(folder)
     config = load_config(folder, source_kinds())
     source = config.sources[0].model_copy(update={
         "slug": "bench", "kind": "bpifrance", "url": f"{base_url}/{LISTING}?page=0",
@@ -70,22 +71,40 @@ def vigie_config(folder: Path, base_url: str, concurrency: int):  # noqa: ANN201
     return config.model_copy(update={"sources": [source], "settings": config.settings.model_copy(update={"crawl": crawl})})
 
 
-def time_vigie(base_url: str, concurrency: int) -> tuple[float, float, int]:
-    """(first crawl s, unchanged re-crawl s, records) on a fresh database and cache."""
+def time_vigie(base_url: str, concurrency: int) -> tuple[float, float, float, int]:
+    """(first crawl, unchanged re-crawl in the same process, unchanged re-crawl from a new process, records),
+    seconds, on a fresh database and cache. Each process is new, as a `vigie crawl` command is: the first
+    crawl of a process also starts its crawl process server (crawlers/child.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        first, warm, records = _vigie_steps(base_url, concurrency, tmp, 2)
+        cold, _, _ = _vigie_steps(base_url, concurrency, tmp, 1)
+    return first, warm, cold, records
+
+
+def _vigie_steps(base_url: str, concurrency: int, folder: str, crawls: int) -> tuple[float, float, int]:
+    done = subprocess.run([sys.executable, __file__, "--vigie", base_url, "--folder", folder, "--crawls", str(crawls),
+                           "--concurrency", str(concurrency)], capture_output=True, text=True, check=True)
+    figures = done.stdout.split()
+    return float(figures[0]), float(figures[1]), int(figures[2])
+
+
+def run_vigie(base_url: str, concurrency: int, folder: Path, crawls: int) -> None:
+    """In a new process: `crawls` crawls of the site with Vigie's pipeline; print their times and the
+    unchanged count of the last one."""
     from models.store import Store
     from vigie.pipeline.crawl import crawl_one
 
-    with tempfile.TemporaryDirectory() as tmp:
-        config = vigie_config(Path(tmp) / "conf", base_url, concurrency)
-        store = Store.open(config.database_url)
-        timings, outcome = [], None
-        for _ in range(2):
-            start = time.perf_counter()
-            outcome = crawl_one(config, store, config.sources[0], AS_OF)
-            timings.append(time.perf_counter() - start)
-            assert outcome.error is None, outcome.error
-        store.close()
-    return timings[0], timings[1], outcome.counts.unchanged
+    conf = folder / "conf"
+    config = vigie_config(conf, base_url, concurrency, fresh=not conf.exists())
+    store = Store.open(config.database_url)
+    timings, outcome = [], None
+    for _ in range(crawls):
+        start = time.perf_counter()
+        outcome = crawl_one(config, store, config.sources[0], AS_OF)
+        timings.append(time.perf_counter() - start)
+        assert outcome.error is None, outcome.error
+    store.close()
+    print(timings[0], timings[-1], outcome.counts.unchanged)
 
 
 def time_bare(base_url: str, concurrency: int) -> tuple[float, int]:
@@ -138,9 +157,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--bare", help=argparse.SUPPRESS)
+    parser.add_argument("--vigie", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--crawls", type=int, default=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare:
         return run_bare(args.bare, args.concurrency)
+    if args.vigie:
+        return run_vigie(args.vigie, args.concurrency, Path(args.folder), args.crawls)
     from vigie.demo.server import MirrorServer
 
     with tempfile.TemporaryDirectory() as site:
@@ -152,16 +176,19 @@ def main() -> None:
             bare = [time_bare(base_url, args.concurrency) for _ in range(args.runs)]
         finally:
             server.stop()
-    first, again = statistics.median(v[0] for v in vigie), statistics.median(v[1] for v in vigie)
+    first, warm, cold = (statistics.median(v[k] for v in vigie) for k in range(3))
     bare_s = statistics.median(b[0] for b in bare)
     print(f"site : {pages} pages ({args.calls} appels), concurrence par domaine {args.concurrency}, {args.runs} essais")
     print(f"araignée scrapy nue : {bare_s:6.1f} s  {pages / bare_s:7.1f} pages/s")
     print(f"Vigie (chaîne complète) : {first:6.1f} s  {pages / first:7.1f} pages/s  ({pages / first / (pages / bare_s):.0%} de l'araignée nue)")
-    print(f"Vigie, recollecte inchangée : {again:6.1f} s  ({first / again:.1f}× plus rapide ; {vigie[0][2]} appels inchangés)")
+    print(f"Vigie, recollecte inchangée, même processus (planificateur, sources suivantes d'une commande) : "
+          f"{warm:6.2f} s  ({first / warm:.1f}× plus rapide ; {vigie[0][3]} appels inchangés)")
+    print(f"Vigie, recollecte inchangée, nouveau processus (une commande « vigie crawl » de plus) : "
+          f"{cold:6.2f} s  ({first / cold:.1f}× plus rapide)")
     print("essais (s) : araignée nue " + ", ".join(f"{b[0]:.1f}" for b in bare)
           + " ; Vigie " + ", ".join(f"{v[0]:.1f}" for v in vigie)
-          + " ; recollecte " + ", ".join(f"{v[1]:.1f}" for v in vigie))
-
+          + " ; recollecte même processus " + ", ".join(f"{v[1]:.2f}" for v in vigie)
+          + " ; recollecte nouveau processus " + ", ".join(f"{v[2]:.2f}" for v in vigie))
 
 if __name__ == "__main__":
     main()

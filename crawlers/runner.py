@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
-import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,11 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from crawlers.child import announce, run_child
 from crawlers.registry import KINDS
 from models.config.schema import CrawlConfig, SourceConfig
 from models.records import OpportunityData
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 logger = logging.getLogger(__name__)
 
 
@@ -64,18 +62,19 @@ def crawl_source(
             "source": source.model_dump(mode="json"), "crawl": crawl.model_dump(mode="json"),
             "cache_dir": str(Path(cache_dir).resolve()), "as_of": as_of.isoformat(), "known": known or {},
         }), "utf-8")
-        command = [sys.executable, "-m", "crawlers.process", str(job), str(output)]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, errors="replace",
-                timeout=crawl.process_timeout_seconds, env=_child_env(),
-            )
-        except subprocess.TimeoutExpired:
+        announce_kinds([source.kind])
+        done = run_child(job, output, crawl.process_timeout_seconds)
+        if done.timed_out:
             timeout_error = f"délai dépassé : collecte arrêtée après {crawl.process_timeout_seconds} s"
             return read_output(source, output, fallback_error=timeout_error)
         if done.stderr.strip():
-            logger.debug("source=%s exit=%s stderr=%s", source.slug, done.returncode, done.stderr[-2000:])
-        return read_output(source, output, fallback_error=crash_message(done.returncode, done.stderr))
+            logger.debug("source=%s exit=%s stderr=%s", source.slug, done.exit_code, done.stderr[-2000:])
+        return read_output(source, output, fallback_error=crash_message(done.exit_code, done.stderr))
+
+
+def announce_kinds(kinds: Iterable[str]) -> None:
+    """Say which kinds of source this process is about to crawl, so that their spiders are imported once."""
+    announce(KINDS[k].spider.partition(":")[0] for k in kinds if k in KINDS)
 
 
 def check_source(source: SourceConfig) -> str | None:
@@ -126,10 +125,3 @@ def crash_message(returncode: int, stderr: str) -> str:
     last = lines[-1] if lines else "aucun message"
     return f"le processus de collecte s'est arrêté (code {returncode}) : {last[:300]}"
 
-
-def _child_env() -> dict[str, str]:
-    """The parent's environment, with this project importable whatever the working directory."""
-    env = dict(os.environ)
-    paths = [str(PROJECT_ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
-    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
-    return env

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from crawlers import SourceCrawlResult, crawl_source
+from crawlers import SourceCrawlResult, announce_kinds, crawl_source
 from crawlers.configured import unconfigured_reason
 from models.config import SourceConfig, VigieConfig
 from models.errors import VigieError
 from models.store import CrawlCounts, Store
 from vigie.pipeline.clock import utcnow
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: da
     if result.records:
         store.link_duplicates()
     store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone)
+    logger.info("crawl done source=%s new=%d changed=%d unchanged=%d closed=%d dropped=%d seconds=%.1f error=%r",
+                source.slug, counts.new, counts.changed, counts.unchanged, counts.closed, counts.dropped,
+                (finished - started).total_seconds(), result.error)
     return SourceOutcome(source.slug, counts, result.error, warnings=result.warnings)
 
 
@@ -78,7 +84,9 @@ def crawl_all(
 ) -> list[SourceOutcome]:
     """Crawl every selected source; one failing source never stops the others."""
     outcomes = []
-    for source, skipped in select_sources(config, store, slugs):
+    selected = select_sources(config, store, slugs)
+    announce_kinds(source.kind for source, skipped in selected if not skipped)
+    for source, skipped in selected:
         on_start(source)
         outcome = SourceOutcome(source.slug, CrawlCounts(), None, skipped) if skipped else \
             crawl_one(config, store, source, as_of)
