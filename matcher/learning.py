@@ -23,6 +23,13 @@ from matcher.run import ScoredRun
 FEATURES = ("lexical", "profile", "semantic", "deadline", "amount_fit", "beneficiary_exact", "territory_known",
             "title_overlap")
 """deadline: days to the next close / 365, capped at 1 (1 when unknown or permanent)."""
+FEATURE_LABELS = {
+    "lexical": "mots communs (BM25)", "profile": "profils de mots-clés", "semantic": "proximité de sens",
+    "deadline": "délai avant la clôture", "amount_fit": "montant adapté au besoin",
+    "beneficiary_exact": "bénéficiaire nommé par l'appel", "territory_known": "territoire de l'appel connu",
+    "title_overlap": "mots de la fiche dans le titre de l'appel",
+}
+"""What each feature means, in French, for the chef de projet."""
 HELD_OUT_SHARE = 0.25
 
 
@@ -152,3 +159,9 @@ def describe(model: Reranker) -> list[str]:
     """Coefficients, strongest first, for the chef de projet."""
     pairs = sorted(zip(model.features, model.coefficients), key=lambda p: -abs(p[1]))
     return [f"{name} : {value:+.2f}" for name, value in pairs if not math.isnan(value)]
+
+
+def labelled_coefficients(model: Reranker) -> list[tuple[str, float]]:
+    """(French meaning, coefficient) of each feature, strongest first: what the web page shows."""
+    pairs = sorted(zip(model.features, model.coefficients), key=lambda p: -abs(p[1]))
+    return [(FEATURE_LABELS.get(name, name), value) for name, value in pairs if not math.isnan(value)]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from fastapi import Depends, Request
 
+from matcher.learning import Reranker, labelled_coefficients
 from models.store.web_queue import QueueFilter
 from vigie.web.auth import Viewer, current_viewer
 from vigie.web.routes.common import page_router
-from vigie.web.state import render, web
+from vigie.web.state import WebState, render, web
 
 router = page_router()
 
@@ -29,4 +31,15 @@ def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # no
     covered = sum(1 for line in matrix if line["status"] != "aucun")
     failing = state.store.failing_sources(state.config.settings.crawl.failure_alert_after)
     return render(request, "dashboard.html", viewer, counts=counts, waiting=waiting, fiches=len(matrix),
-                  covered=covered, failing=failing, threshold=state.threshold)
+                  covered=covered, failing=failing, threshold=state.threshold, learning=learning_summary(state))
+
+
+def learning_summary(state: WebState) -> dict[str, Any]:
+    """The reranker in use (when, on how many reviews, how much better, its coefficients) or how many
+    reviews are still needed before Vigie learns from the chef de projet's decisions."""
+    row = state.store.active_match_model()
+    needed = state.config.settings.matching.min_reviews_for_learning
+    if row is None:
+        return {"model": None, "reviews": len(state.store.review_decisions()), "needed": needed}
+    model = Reranker(**row.model)
+    return {"model": row, "coefficients": labelled_coefficients(model), "needed": needed}
