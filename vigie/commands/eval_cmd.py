@@ -10,6 +10,7 @@ from rich.table import Table
 
 from matcher.comparison import Comparison
 from matcher.evaluation import METRICS
+from matcher.thresholds import THRESHOLDS, ThresholdRow, threshold_table
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
 from vigie.context import parse_as_of
@@ -64,7 +65,22 @@ def eval_command(
     if not comparison.systems[0].per_fiche:
         raise VigieError("évaluation impossible", str(labels), "aucune fiche notée n'a d'appel pertinent éligible")
     print_comparison(comparison)
+    matching = app.config.settings.matching
+    print_thresholds(threshold_table(comparison.results, grades, matching.top_n,
+                                     [*THRESHOLDS, matching.threshold]), matching.threshold, matching.top_n)
     console.print(f"Au {day:%d/%m/%Y} ; une note ≥ 2 compte comme pertinente ; un appel inéligible ne rapporte rien.")
+
+
+def print_thresholds(rows: list[ThresholdRow], current: float, top_n: int) -> None:
+    """What the digest would propose at each threshold (the configured one marked)."""
+    table = Table(title=f"Seuil d'envoi (matching.threshold ; au plus {top_n} appels par fiche)")
+    for header in ("seuil", "appels proposés / fiche", "dont hors sujet", "précision", "rappel"):
+        table.add_column(header, justify="right")
+    for row in rows:
+        mark = " (réglé)" if abs(row.threshold - current) < 1e-9 else ""
+        table.add_row(f"{row.threshold:.2f}{mark}", f"{row.per_fiche:.1f}", f"{row.off_topic_per_fiche:.1f}",
+                      f"{row.precision:.2f}", f"{row.recall:.2f}")
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:

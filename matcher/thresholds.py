@@ -1,0 +1,59 @@
+"""What the digest threshold keeps, measured on labels: for each candidate threshold, the proposals per
+fiche (eligible, score at or above it, within the fiche's `top_n`), how many are off-topic, their
+precision and the recall of relevant calls. It shows whoever tunes `matching.threshold` the trade-off
+between the porteurs' noise and the calls they would miss."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.records import MatchResult
+
+from matcher.evaluation import RELEVANT, Grades
+
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+@dataclass(frozen=True)
+class ThresholdRow:
+    """The digest's proposals at one threshold, over the judged fiches."""
+
+    threshold: float
+    per_fiche: float
+    """Proposals per fiche."""
+    off_topic_per_fiche: float
+    """Of which graded 0 (or not graded)."""
+    precision: float
+    """Share of proposals graded ≥ 2."""
+    recall: float
+    """Share of the relevant eligible calls proposed."""
+
+
+def proposals(results: Iterable[MatchResult], top_n: int) -> dict[str, list[tuple[str, float]]]:
+    """Per fiche, its eligible calls best first (call id, score), cut to `top_n`."""
+    by_fiche: dict[str, list[tuple[str, float]]] = {}
+    for r in results:
+        entries = by_fiche.setdefault(r.fiche_id, [])
+        if r.eligible:
+            entries.append((r.source_id, r.score))
+    return {f: sorted(e, key=lambda p: (-p[1], p[0]))[:top_n] for f, e in by_fiche.items()}
+
+
+def threshold_row(ranked: dict[str, list[tuple[str, float]]], grades: Grades, relevant: int,
+                  threshold: float) -> ThresholdRow:
+    """One row of the table."""
+    kept = [(f, c) for f, entries in ranked.items() for c, score in entries if score >= threshold]
+    good = sum(grades.get(k, 0) >= RELEVANT for k in kept)
+    off = sum(grades.get(k, 0) == 0 for k in kept)
+    fiches = max(len(ranked), 1)
+    return ThresholdRow(threshold, len(kept) / fiches, off / fiches, good / len(kept) if kept else 0.0,
+                        good / relevant if relevant else 0.0)
+
+
+def threshold_table(results: Sequence[MatchResult], grades: Grades, top_n: int,
+                    thresholds: Iterable[float] = THRESHOLDS) -> list[ThresholdRow]:
+    """A row per threshold; recall counts the relevant calls eligible for their fiche (the reachable ones)."""
+    ranked = proposals(results, top_n)
+    reachable = sum(1 for r in results if r.eligible and grades.get((r.fiche_id, r.source_id), 0) >= RELEVANT)
+    return [threshold_row(ranked, grades, reachable, t) for t in sorted(set(thresholds))]
