@@ -37,6 +37,13 @@ def test_every_mirrored_source_was_crawled_and_stored(demo: Path) -> None:
     assert {d.source for _, d in store.opportunities()} == enabled
 
 
+def test_stored_links_point_to_the_real_sites_not_to_the_mirror(demo: Path) -> None:
+    store = Store.open(f"sqlite:///{demo}/config/var/vigie.db")
+    links = [u for _, d in store.opportunities() for u in (d.url, d.apply_url) if u]
+    assert links and not [u for u in links if "127.0.0.1" in u]
+    assert any(u.startswith("https://www.banquedesterritoires.fr/") for u in links)
+
+
 def test_the_demo_plan_was_imported_and_matched(demo: Path) -> None:
     store = Store.open(f"sqlite:///{demo}/config/var/vigie.db")
     plan = store.plan()
@@ -82,3 +89,14 @@ def test_the_chef_de_projet_gets_the_territory_digest(demo: Path) -> None:
     text = message.get_body(("plain",)).get_content()
     assert "APPELS COLLECTÉS CETTE SEMAINE" in text and "À RELIRE" in text
     assert "nouveaux appels :" in text
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://127.0.0.1:8123/www.banquedesterritoires.fr/appel/x?y=1", "https://www.banquedesterritoires.fr/appel/x?y=1"),
+    ("https://www.bpifrance.fr/nos-appels", "https://www.bpifrance.fr/nos-appels"),
+    ("http://127.0.0.1:9999/www.ademe.fr/x", "http://127.0.0.1:9999/www.ademe.fr/x"),
+], ids=["mirror", "already-real", "another-server"])
+def test_a_mirror_link_maps_back_to_its_real_site(url: str, expected: str) -> None:
+    from vigie.demo.server import real_url
+
+    assert real_url(url, "http://127.0.0.1:8123") == expected

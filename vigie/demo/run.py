@@ -16,7 +16,7 @@ from models.store import ImportReport, Store
 from notifier import iso_week
 from vigie.context import source_kinds
 from vigie.defaults import copy_example_config
-from vigie.demo.server import rebase_sources, serve_site
+from vigie.demo.server import rebase_sources, serve_site, unmirror
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
 from vigie.pipeline.digest import DigestOutcome
@@ -79,7 +79,8 @@ def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print) -
     try:
         config = demo_config(config_dir, base_url)
         store = Store.open(config.database_url)
-        crawl = crawl_all(config, store, [], as_of, on_start=lambda s: say(f"Collecte : {s.slug} ({s.kind})…"))
+        crawl = crawl_all(config, store, [], as_of, on_start=lambda s: say(f"Collecte : {s.slug} ({s.kind})…"),
+                          transform=unmirror(base_url))
     finally:
         stop()
     plan_file = Path(str(resources.files("vigie.demo") / "plan_actions.csv"))

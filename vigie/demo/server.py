@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from models.config.schema import SourceConfig
+from models.records import OpportunityData
 
 SITE = Path(__file__).resolve().parent / "site"
 """The bundled mirror."""
@@ -112,6 +113,27 @@ def rebase_sources(sources: list[SourceConfig], base_url: str) -> list[SourceCon
         url = f"{base_url.rstrip('/')}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
         rebased.append(source.model_copy(update={"url": url}))
     return rebased
+
+
+def real_url(url: str, base_url: str) -> str:
+    """The inverse of `rebase_sources` for a link found on the mirror: {base}/host/path → https://host/path
+    (a page of the mirror that links relatively gives such links); any other URL is returned unchanged."""
+    prefix = base_url.rstrip("/") + "/"
+    if not url.startswith(prefix):
+        return url
+    host, _, rest = url[len(prefix):].partition("/")
+    return f"https://{host}/{rest}"
+
+
+def unmirror(base_url: str) -> Callable[[OpportunityData], OpportunityData]:
+    """A crawl transform: each record's links point to the real site, not to the mirror that stood in."""
+    def transform(record: OpportunityData) -> OpportunityData:
+        fixed = {"url": real_url(record.url, base_url)}
+        if record.apply_url:
+            fixed["apply_url"] = real_url(record.apply_url, base_url)
+        return record.model_copy(update=fixed)
+
+    return transform
 
 
 def _handler_for(server: MirrorServer) -> type[BaseHTTPRequestHandler]:

@@ -11,6 +11,7 @@ from crawlers import SourceCrawlResult, announce_kinds, crawl_source
 from crawlers.configured import unconfigured_reason
 from models.config import SourceConfig, VigieConfig
 from models.errors import VigieError
+from models.records import OpportunityData
 from models.store import CrawlCounts, Store
 from vigie.pipeline.clock import utcnow
 
@@ -49,11 +50,16 @@ def _skip_reason(source: SourceConfig, gone: dict[str, str], named: bool) -> str
     return None
 
 
-def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: date) -> SourceOutcome:
+Transform = Callable[[OpportunityData], OpportunityData]
+
+
+def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: date,
+              transform: Transform | None = None) -> SourceOutcome:
     """Crawl one source and store its records; a failure is recorded on the source, never raised.
 
     A source missing a key from the environment is "non configurée": recorded, skipped, not a failure.
-    After storing, cross-source duplicates are linked to their canonical call."""
+    `transform` adjusts each record before it is stored (the demo maps its mirror's links back to the
+    real sites). After storing, cross-source duplicates are linked to their canonical call."""
     started = utcnow()
     missing = unconfigured_reason(source)
     if missing:
@@ -65,7 +71,8 @@ def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: da
     known = store.crawl_fingerprints(source.slug, started - timedelta(days=days)) if days else {}
     result: SourceCrawlResult = crawl_source(source, crawl, config.resolve(crawl.http_cache_dir), as_of, known)
     finished = utcnow()
-    counts = store.store_crawl(source.slug, result.records, finished, as_of, complete=result.error is None,
+    records = [transform(r) for r in result.records] if transform else result.records
+    counts = store.store_crawl(source.slug, records, finished, as_of, complete=result.error is None,
                                unchanged=result.unchanged, fingerprints=result.fingerprints)
     counts.dropped = len(result.dropped)
     if result.records:
@@ -81,6 +88,7 @@ def crawl_all(
     config: VigieConfig, store: Store, slugs: Sequence[str], as_of: date,
     on_start: Callable[[SourceConfig], None] = lambda s: None,
     on_done: Callable[[SourceOutcome], None] = lambda o: None,
+    transform: Transform | None = None,
 ) -> list[SourceOutcome]:
     """Crawl every selected source; one failing source never stops the others."""
     outcomes = []
@@ -89,7 +97,7 @@ def crawl_all(
     for source, skipped in selected:
         on_start(source)
         outcome = SourceOutcome(source.slug, CrawlCounts(), None, skipped) if skipped else \
-            crawl_one(config, store, source, as_of)
+            crawl_one(config, store, source, as_of, transform)
         outcomes.append(outcome)
         on_done(outcome)
     return outcomes
