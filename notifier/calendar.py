@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar, Event
 
@@ -28,30 +29,51 @@ def deadlines_ics(entries: Iterable[DigestEntry], as_of: date) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Vigie — échéances des appels à projets")
     seen: set[str] = set()
+    events = []
     for entry in entries:
-        event = deadline_event(entry, as_of)
-        if event is not None and event["uid"] not in seen:
-            seen.add(str(event["uid"]))
-            calendar.add_component(event)
-    return calendar.to_ical()
+        key = _event_key(entry, as_of)
+        if key is not None and key[0] not in seen:
+            seen.add(key[0])
+            events.append(_event_bytes(*key))
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
-def deadline_event(entry: DigestEntry, as_of: date) -> Event | None:
-    """The all-day event of an entry's next relève, or None when no relève is coming."""
+def _event_key(entry: DigestEntry, as_of: date) -> tuple[str, date, str, str | None, str, date] | None:
+    """What an entry's event is made of (uid first), or None when no relève is coming."""
     opp = entry.opportunity
     day = opp.next_close_date(as_of)
     if day is None:
         return None
+    url = labels.safe_url(opp.url)
+    summary = f"Clôture : {labels.one_line(opp.title)}"
+    return event_uid(opp.source, opp.source_id, day), day, summary, url, _description(entry, url), as_of
+
+
+@lru_cache(maxsize=8192)
+def _event_bytes(uid: str, day: date, summary: str, url: str | None, description: str, as_of: date) -> bytes:
+    """The serialised VEVENT, built once per distinct content: the same call recurs across a batch of
+    letters, and icalendar's building and serialising was half of a batch's rendering time."""
+    return _event(uid, day, summary, url, description, as_of).to_ical()
+
+
+def deadline_event(entry: DigestEntry, as_of: date) -> Event | None:
+    """The all-day event of an entry's next relève, or None when no relève is coming."""
+    key = _event_key(entry, as_of)
+    return _event(*key) if key else None
+
+
+def _event(uid: str, day: date, summary: str, url: str | None, description: str, as_of: date) -> Event:
     event = Event()
-    event.add("uid", event_uid(opp.source, opp.source_id, day))
+    event.add("uid", uid)
     event.add("dtstamp", datetime.combine(as_of, time(), tzinfo=UTC))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", f"Clôture : {labels.one_line(opp.title)}")
+    event.add("summary", summary)
     event.add("transp", "TRANSPARENT")
-    if url := labels.safe_url(opp.url):
+    if url:
         event.add("url", url)
-    event.add("description", _description(entry, url))
+    event.add("description", description)
     return event
 
 

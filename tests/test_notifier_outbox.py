@@ -91,6 +91,20 @@ def test_calendar_is_the_same_bytes_for_the_same_entries() -> None:
     assert deadlines_ics(entries, AS_OF) == deadlines_ics(entries, AS_OF)
 
 
+def test_a_calendar_built_from_cached_events_is_the_one_icalendar_builds() -> None:
+    from icalendar import Calendar
+
+    from notifier.calendar import _event_bytes, deadline_event
+
+    entries = [entry("a", title="Chaleur ; « renouvelable », " * 8), entry("b", close_dates=[date(2027, 3, 1)])]
+    first = deadlines_ics(entries, AS_OF)
+    hits = _event_bytes.cache_info().hits
+    assert deadlines_ics(entries, AS_OF) == first and _event_bytes.cache_info().hits == hits + 2
+    expected = Calendar.from_ical(first)
+    rebuilt = [deadline_event(e, AS_OF).to_ical() for e in entries]
+    assert [c.to_ical() for c in expected.walk("VEVENT")] == rebuilt
+
+
 def test_calendar_leaves_out_a_link_that_is_not_http() -> None:
     item = entry()
     opp = item.opportunity.model_copy(update={"url": "javascript:x"})  # bypasses validation, like a bad row
