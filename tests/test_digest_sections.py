@@ -87,3 +87,35 @@ def test_a_call_announced_inside_the_j30_band_gets_only_the_j7_reminder(tmp_path
     assert send(config, store, date(2026, 11, 30)) == []
     assert send(config, store, date(2026, 12, 14)) and sections(store, date(2026, 12, 14)) == [("cloture_proche", 7)]
     store.close()
+
+
+def rematched_short_of_lead_time(store: Store, beneficiary_ok: bool = True) -> None:
+    """What `vigie match` stores once the relève is nearer than min_lead_days: ineligible on the calendar."""
+    from conftest import NOW
+    from models.records import Criterion, MatchResult
+
+    criteria = [Criterion(criterion="beneficiaire", verdict="ok" if beneficiary_ok else "ko", detail="EPCI"),
+                Criterion(criterion="calendrier", verdict="ko", detail="clôture le 15/01/2027 (J-3) : trop proche ✘")]
+    result = MatchResult(fiche_id="F1", porteur_id="cc-lomagne", source="occitanie", source_id="aap-1",
+                         score=0.8, eligible=False, eligibility=criteria)
+    store.save_matches([result], {}, NOW)
+
+
+def test_the_j7_reminder_of_a_call_already_sent_survives_the_lead_time_filter(config: VigieConfig,
+                                                                               store: Store) -> None:
+    send(config, store, START)  # the call closes on 15/01/2027; min_lead_days is 7
+    rematched_short_of_lead_time(store)
+    day = date(2027, 1, 12)
+    assert [o.entries for o in send(config, store, day)] == [1]
+    assert sections(store, day) == [("cloture_proche", 7)]
+
+
+def test_a_call_short_of_lead_time_is_never_announced_as_new(config: VigieConfig, store: Store) -> None:
+    rematched_short_of_lead_time(store)
+    assert send(config, store, date(2027, 1, 12)) == []
+
+
+def test_a_call_ineligible_for_another_reason_gets_no_reminder(config: VigieConfig, store: Store) -> None:
+    send(config, store, START)
+    rematched_short_of_lead_time(store, beneficiary_ok=False)
+    assert send(config, store, date(2027, 1, 12)) == []

@@ -48,12 +48,21 @@ class DigestOutcome:
 
 
 def wanted(match: Match, config: VigieConfig) -> bool:
-    """Accepted by the chef de projet, or eligible above the threshold when no review is required."""
-    if not match.eligible:
+    """Accepted by the chef de projet, or eligible above the threshold when no review is required.
+
+    A match whose only failing criterion is the calendar (the relève is now nearer than min_lead_days)
+    stays wanted: it is never announced as new, but a call already sent still gets its J-7 reminder."""
+    if not (match.eligible or short_of_lead_time(match)):
         return False
     if config.settings.matching.review_required:
         return match.review_status == ReviewStatus.ACCEPTED
     return match.score >= config.settings.matching.threshold and match.review_status != ReviewStatus.REJECTED
+
+
+def short_of_lead_time(match: Match) -> bool:
+    """Ineligible only on the calendar criterion (a call already closed is left out later, when selected)."""
+    failing = [c.get("criterion") for c in match.eligibility or [] if c.get("verdict") == "ko"]
+    return bool(failing) and set(failing) == {"calendrier"}
 
 
 def load_inputs(store: Store, as_of: date) -> Inputs:

@@ -57,6 +57,8 @@ def plan_fresh(wanted: Sequence[Match], announced: dict[int, Announced], inputs:
             continue
         seen = announced.get(match.opportunity_id)
         if seen is None or match.id not in seen.match_ids:
+            if not match.eligible:  # too near its relève to be proposed now; reminders only
+                continue
             planned.append(_planned(match, call, inputs, NEW, last_event(inputs, match.opportunity_id)))
             fresh_calls.add(match.opportunity_id)
         else:
