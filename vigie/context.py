@@ -59,8 +59,12 @@ class AppContext:
 
     @cached_property
     def config(self) -> VigieConfig:
-        """The validated configuration (raises ConfigError before anything else runs)."""
-        return load_config(self.config_dir, source_kinds())
+        """The validated configuration (raises ConfigError before anything else runs); starts the log file."""
+        from vigie.logs import setup_file_logging
+
+        config = load_config(self.config_dir, source_kinds())
+        setup_file_logging(config)
+        return config
 
     @cached_property
     def as_of(self) -> date:
