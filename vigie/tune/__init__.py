@@ -1,0 +1,1 @@
+"""`vigie tune` shell: references of the matching configuration, and the runs that diff, explain and try."""

@@ -1,0 +1,122 @@
+"""The test bench: the stored calls and plan scored under any matching setup, with the engine of `vigie match`.
+
+Both sides of a diff, an explanation and a profile on trial go through `MatchEngine.score` and the reranker
+in use exactly as `match_stored` does, so their scores are the stored ones (same calls as of the day: every
+call not closed, one per cross-source group; same fiches and porteur pseudo-fiches).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from matcher.engine import MatchEngine
+from matcher.learning import Reranker, features
+from matcher.pipeline import fiche_pairs
+from matcher.run import ScoredRun
+from matcher.tune.attribution import ConfigChange, config_changes, pair_reasons
+from matcher.tune.diff import PairChange, Positions, changed_pairs, pair_changes, summary
+from models.config.schema import ProfileConfig
+from models.errors import VigieError
+from models.records import OpportunityData
+from models.store import Store
+from vigie.tune.reference import MatchingSetup
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class TuneDiff:
+    """What changes between a reference setup and the current one."""
+
+    reference: str
+    current: str
+    changes: list[PairChange]
+    settings: list[ConfigChange]
+    counts: dict[str, int]
+    seconds: float
+    pairs: int
+    by_territory: dict[str, dict[str, int]] = field(default_factory=dict)
+    load_seconds: float = 0.0
+    """Time spent loading the language model before the comparison (0 once loaded in the process)."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether any pair enters, leaves or crosses a line."""
+        return bool(self.changes)
+
+
+class Bench:
+    """The stored calls (as of a day) and fiches, ready to be scored under several setups."""
+
+    def __init__(self, store: Store, as_of: date, engine: MatchEngine) -> None:
+        self.store, self.as_of, self.engine = store, as_of, engine
+        self.stored = store.canonical_opportunities(as_of=as_of, include_closed=False)
+        self.calls: list[OpportunityData] = [data for _, data in self.stored]
+        plan = store.plan()
+        self.pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
+        self.territory_of = {p.id: p.territoire for p in plan.porteurs}
+        model = store.active_match_model()
+        self.reranker = Reranker(**model.model) if model is not None else None
+        started = time.perf_counter()
+        engine.analyzer.analyze("amorce")  # loads the language model once, outside the timed comparison
+        self.load_seconds = time.perf_counter() - started
+
+    def run(self, setup: MatchingSetup, pairs: list | None = None) -> ScoredRun:
+        """Score every pair (or the given fiche pairs) under a setup, reranked like `vigie match`."""
+        run = self.engine.score(self.calls, self.pairs if pairs is None else pairs, setup.profiles, setup.synonyms,
+                                setup.matching, self.as_of)
+        if self.reranker is not None:
+            run.rerank(self.reranker.scores(features(run)))
+        return run
+
+    def diff(self, reference: MatchingSetup, current: MatchingSetup) -> TuneDiff:
+        """Pairs that enter or leave a top N or cross the threshold, with the reason each one moved."""
+        started = time.perf_counter()
+        before, after = self.run(reference), self.run(current)
+        settings = config_changes(reference.matching, current.matching)
+        positions = (Positions.of(before), Positions.of(after))
+        reasons = {(i, j): pair_reasons(before, after, i, j, settings, positions) for i, j in changed_pairs(before, after)}
+        changes = pair_changes(before, after, reasons)
+        seconds = time.perf_counter() - started
+        logger.info("réglage diff paires=%d changements=%d secondes=%.2f", before.scores.size, len(changes), seconds)
+        return TuneDiff(reference.label, current.label, changes, settings, summary(changes), seconds,
+                        int(before.scores.size), self._by_territory(changes), self.load_seconds)
+
+    def _by_territory(self, changes: list[PairChange]) -> dict[str, dict[str, int]]:
+        grouped: dict[str, list[PairChange]] = {}
+        for change in changes:
+            grouped.setdefault(self.territory_of.get(change.porteur_id, ""), []).append(change)
+        return {territory: summary(items) for territory, items in sorted(grouped.items())}
+
+    def locate(self, fiche_id: str, call_ref: str) -> tuple[int, int]:
+        """Row of a fiche and column of a call (`source_id` or `source:source_id`) among today's pairs."""
+        rows = [i for i, (f, _) in enumerate(self.pairs) if f.id == fiche_id]
+        if not rows:
+            raise VigieError("explication impossible", f"fiche {fiche_id}", "fiche-action inconnue")
+        columns = [j for j, o in enumerate(self.calls) if call_ref in (o.source_id, f"{o.source}:{o.source_id}")]
+        if not columns:
+            raise VigieError("explication impossible", f"appel {call_ref}",
+                             f"aucun appel ouvert au {self.as_of:%d/%m/%Y} ne porte cet identifiant")
+        if len(columns) > 1:
+            names = ", ".join(f"{self.calls[j].source}:{self.calls[j].source_id}" for j in columns)
+            raise VigieError("explication impossible", f"appel {call_ref}", f"identifiant ambigu, précisez : {names}")
+        return rows[0], columns[0]
+
+    def opportunity_id(self, j: int) -> int:
+        """Stored id of the call in column j."""
+        return self.stored[j][0]
+
+    def trial(self, setup: MatchingSetup, profile_id: str, profile: ProfileConfig, fiche_id: str
+              ) -> tuple[ScoredRun, ScoredRun]:
+        """The fiche scored without, then with, a profile not installed yet (attached to the fiche)."""
+        pair = next(((f, p) for f, p in self.pairs if f.id == fiche_id), None)
+        if pair is None:
+            raise VigieError("essai impossible", f"fiche {fiche_id}", "fiche-action inconnue")
+        fiche, porteur = pair
+        tried = fiche.model_copy(update={"profiles": [*fiche.profiles, profile_id]})
+        with_profile = MatchingSetup(setup.matching, {**setup.profiles, profile_id: profile}, setup.synonyms,
+                                     f"essai du profil {profile_id}")
+        return self.run(setup, [pair]), self.run(with_profile, [(tried, porteur)])
