@@ -309,3 +309,7 @@ class MatchModel(SQLModel, table=True):
     previous: float = 0.0
     """Average precision, on the same reviews, of what it had to beat."""
     active: bool = False
+
+
+# --- issue 8 (scheduler, migration 0004_sched): tables of their own module ------------------------
+from models.jobs import JobLease, JobRun, LinkCheck  # noqa: E402,F401

@@ -60,6 +60,8 @@ class ChefDigestContent:
     """(source name, consecutive failures, French explanation)."""
     bounced: list[tuple[str, str, str]] = field(default_factory=list)
     """(address, porteur name, the server's refusal)."""
+    config_change: str = ""
+    """One line when a matching configuration was applied this week (`vigie tune apply`), with its effect."""
 
     def is_empty(self) -> bool:
         """Nothing worth a message (an empty week sends nothing)."""
@@ -121,6 +123,6 @@ def _context(content: ChefDigestContent, sender: SenderConfig) -> dict:
         "outgoing": content.outgoing, "outgoing_total": sum(n for _, n in content.outgoing),
         "uncovered": uncovered, "uncovered_hidden": uncovered_hidden,
         "deadlines": deadlines, "deadlines_hidden": deadlines_hidden,
-        "failing": content.failing, "bounced": content.bounced,
+        "failing": content.failing, "bounced": content.bounced, "config_change": labels.one_line(content.config_change),
         "app_url": sender.public_url.rstrip("/") + "/",
     }

@@ -10,7 +10,6 @@ import typer.main
 
 from clirun import run_cli
 from vigie.cli import app
-from vigie.commands.pending import PENDING
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,16 +45,6 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
     assert f"vigie {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-PENDING_COMMANDS = sorted(PENDING) or [
-    pytest.param(None, marks=pytest.mark.skip(reason="toutes les commandes de la conception sont livrées"))
-]
-
-
-@pytest.mark.parametrize("command", PENDING_COMMANDS)
-def test_commands_not_built_yet_say_so_and_fail(capsys: pytest.CaptureFixture[str], command: str) -> None:
-    result = run_cli(capsys, command)
-    assert result.code == 4
-    assert "pas encore disponible" in result.out
 
 
 def test_the_shipped_example_config_is_valid(capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,8 +16,10 @@ from vigie.commands import (  # one line per command module
     eval_cmd,
     export_cmds,
     match_cmds,
-    pending,
+    ops_cmds,
     plan_cmds,
+    schedule_cmds,
+    tune_cmds,
     web_cmds,
 )
 from vigie.context import AppContext
@@ -58,7 +60,9 @@ COMMAND_MODULES = [
     export_cmds,
     web_cmds,
     eval_cmd,
-    pending,  # keep last: commands not built yet
+    ops_cmds,
+    tune_cmds,
+    schedule_cmds,
 ]
 for module in COMMAND_MODULES:
     module.register(app)

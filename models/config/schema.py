@@ -98,6 +98,30 @@ class CrawlConfig(BaseModel):
     full longer ago than this; 0: read everything every time (issue 4)."""
 
 
+class LoggingConfig(BaseModel):
+    """The log file (issue 8): one line per event with key=value context, rotated by size."""
+
+    model_config = _STRICT
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    file: str = "var/log/vigie.log"
+    """Relative to the configuration directory; "" writes no file (the environment variable VIGIE_LOG_FILE wins)."""
+    max_megabytes: float = Field(default=10, gt=0)
+    backup_count: int = Field(default=5, ge=0, le=100)
+    format: Literal["texte", "json"] = "texte"
+
+
+class RetentionConfig(BaseModel):
+    """How long bulky history is kept (issue 8, `vigie purge`); 0 keeps it forever. Calls and reviews are never deleted."""
+
+    model_config = _STRICT
+    raw_payload_days: int = Field(default=180, ge=0)
+    """Raw payloads of calls not seen for this long are emptied."""
+    crawl_runs_days: int = Field(default=365, ge=0)
+    """Crawl runs older than this are deleted (the last one of each source is kept)."""
+    outbox_days: int = Field(default=90, ge=0)
+    """Digest files (.eml, .html) of the outbox older than this are deleted."""
+
+
 class ScheduleConfig(BaseModel):
     """Cron times (Europe/Paris) of the scheduled jobs."""
 
@@ -184,6 +208,8 @@ class SettingsConfig(BaseModel):
     crawl: CrawlConfig = CrawlConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     matching: MatchingConfig = MatchingConfig()
+    logging: LoggingConfig = LoggingConfig()
+    retention: RetentionConfig = RetentionConfig()
 
 
 class SourceConfig(BaseModel):

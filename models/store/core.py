@@ -16,12 +16,14 @@ from sqlmodel import Session
 from models.errors import DatabaseError
 from models.store.dedup import DedupStore
 from models.store.digests import DigestStore
+from models.store.jobs import JobStore
 from models.store.learning import LearningStore
 from models.store.matches import MatchStore
 from models.store.migrate import upgrade_schema
 from models.store.notify import NotifyStore
 from models.store.opportunities import OpportunityStore
 from models.store.plan import PlanStore
+from models.store.retention import RetentionStore
 from models.store.sources import SourceStore
 from models.store.web import WebStore
 from models.store.web_queue import QueueStore
@@ -67,7 +69,7 @@ def _pg_args(parsed) -> dict:  # noqa: ANN001
     return {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
 
 
-class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore):
+class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore):
     """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction."""
 
     def __init__(self, engine: Engine) -> None:

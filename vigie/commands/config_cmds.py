@@ -11,6 +11,7 @@ from models.config import check_config, load_config
 from vigie.commands.common import app_context, console
 from vigie.context import AppContext, resolve_config_dir, source_kinds
 from vigie.defaults import copy_example_config
+from vigie.tune.checks import check_warnings
 
 
 def init(
@@ -45,6 +46,10 @@ def check(ctx: typer.Context) -> None:
         f"{len(config.plan.territories)} territoire(s), {len(config.plan.porteurs)} porteur(s), "
         f"{len(config.plan.fiches)} fiche(s)-action(s), {len(config.profiles)} profil(s)."
     )
+    warnings, note = check_warnings(config)  # warnings never change the exit code (issue 9)
+    for line in warnings:
+        console.print(f"avertissement : {line}", markup=False)
+    console.print(f"{len(warnings)} avertissement(s) — {note}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -87,16 +87,24 @@ review_app = typer.Typer(help="Revue des correspondances par le chef de projet."
 
 
 @review_app.command("list")
-def review_list(ctx: typer.Context) -> None:
-    """Lister les correspondances éligibles à revoir."""
+def review_list(
+    ctx: typer.Context,
+    territoire: Annotated[str | None, typer.Option("--territoire", help="Un seul territoire (son id).")] = None,
+) -> None:
+    """Lister les correspondances éligibles à revoir (de tous les territoires, ou d'un seul)."""
     app = app_context(ctx)
-    pending = [m for m in app.store.matches(eligible_only=True) if m.review_status == ReviewStatus.PENDING]
+    territory_of = {p.id: p.territoire for p in app.store.plan().porteurs}
+    if territoire and territoire not in set(territory_of.values()) | {t.id for t in app.config.plan.territories}:
+        raise VigieError("territoire inconnu", territoire, "voir les [[territoire]] de settings.toml")
+    pending = [m for m in app.store.matches(eligible_only=True) if m.review_status == ReviewStatus.PENDING
+               and territoire in (None, territory_of.get(m.porteur_id))]
     titles = {i: d.title for i, d in app.store.opportunities()}
     table = Table(title="À revoir")
-    for column in ("n°", "fiche", "score", "appel"):
+    for column in ("n°", "territoire", "fiche", "score", "appel"):
         table.add_column(column)
     for m in pending:
-        table.add_row(str(m.id), m.fiche_id, f"{m.score:.2f}", titles.get(m.opportunity_id, "?"))
+        table.add_row(str(m.id), territory_of.get(m.porteur_id, "?"), m.fiche_id, f"{m.score:.2f}",
+                      titles.get(m.opportunity_id, "?"))
     console.print(table)
 
 

@@ -18,6 +18,7 @@ from notifier import labels, week_bounds, write_outbox
 from notifier.chef import ChefDigestContent, call_line, render_chef_digest
 from notifier.delivery import Sender
 from vigie.pipeline.digest import DigestOutcome, deliver_recorded, message_domain, stem_for, wanted
+from vigie.tune.checks import config_change_line
 
 KIND = "chef_de_projet"
 PARIS = ZoneInfo("Europe/Paris")
@@ -57,6 +58,7 @@ def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: st
         deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
         bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
                  for c in store.bounced_contacts(territory.id)],
+        config_change=config_change_line(config, territory.id, week),
     )
 
 
@@ -110,17 +112,27 @@ def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, 
     """One digest per territory that names a chef de projet email; exactly once per week with `send`."""
     outcomes = []
     outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, as_of)
-    for territory in store.plan().territories:
+    territories = store.plan().territories
+    chefs = Counter(str(t.chef_de_projet_email) for t in territories if t.chef_de_projet_email)
+    for territory in territories:
         if territory.chef_de_projet_email:
-            outcome = _chef_digest(config, store, sender, territory, week, as_of, send, outgoing.get(territory.id, []))
+            kind = chef_kind(territory, chefs[str(territory.chef_de_projet_email)] > 1)
+            outcome = _chef_digest(config, store, sender, territory, week, as_of, send,
+                                   outgoing.get(territory.id, []), kind)
             outcomes += [outcome] if outcome else []
     return outcomes
 
 
+def chef_kind(territory: TerritoryData, several: bool) -> str:
+    """The digest kind: "chef_de_projet", or "chef_de_projet:<territory>" when the same person animates several
+    territories (a Région's service) — one digest per territory, each recorded and sent exactly once."""
+    return f"{KIND}:{territory.id}" if several else KIND
+
+
 def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: TerritoryData, week: str,
-                 as_of: date, send: bool, outgoing: list[tuple[str, int]]) -> DigestOutcome | None:
+                 as_of: date, send: bool, outgoing: list[tuple[str, int]], kind: str = KIND) -> DigestOutcome | None:
     recipient = str(territory.chef_de_projet_email)
-    existing = store.existing_digest(recipient, KIND, week) if send else None
+    existing = store.existing_digest(recipient, kind, week) if send else None
     if existing and existing.status != "pending":
         status = "already_sent" if existing.status == "sent" else "failed"
         return DigestOutcome(recipient, "", 0, [], status, existing.error)
@@ -133,6 +145,6 @@ def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: T
     if not send:
         paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
         return DigestOutcome(recipient, "", len(content.to_review), paths, "preview")
-    request = DigestRequest(recipient, KIND, week, rendered.content_hash, message_id, [],
+    request = DigestRequest(recipient, kind, week, rendered.content_hash, message_id, [],
                             territoire_id=territory.id)
     return deliver_recorded(store, sender, rendered, stem, request, None)

@@ -11,8 +11,9 @@ from vigie.web.routes import (
     porteurs,
     queue,
     sources,
+    tune,
     unsubscribe,
 )
 
 ROUTERS = [login.router, dashboard.router, queue.router, calls.router, matches.router, plan.router,
-           porteurs.router, sources.router, exports.router, unsubscribe.router, api.router]
+           porteurs.router, sources.router, exports.router, tune.router, unsubscribe.router, api.router]
