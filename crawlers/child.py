@@ -3,7 +3,7 @@
 Scrapy's reactor cannot restart, so each crawl needs a process of its own; starting Python and
 importing scrapy and its components costs about a second, most of an unchanged re-crawl. The
 standard library's forkserver (multiprocessing) starts one clean server process per Vigie process,
-which imports `crawlers.preload` once; every crawl is then a fork of it: its own process, its own
+which imports `crawlers.server` (hence `crawlers.preload`) once; every crawl is then a fork of it: its own process, its own
 reactor, its own memory, killed on time-out like any child. The server is a fresh interpreter (not a
 fork of a threaded scheduler) and exits with its parent.
 """
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-PRELOAD = ["__main__", "crawlers.preload"]
+PRELOAD = ["crawlers.server"]
+"""What the server imports when it starts (scrapy, the crawl components; see crawlers/server.py)."""
 _announced: set[str] = set()
 """What the server imports once. "__main__" (the program that started Vigie, e.g. the `vigie` script):
 otherwise multiprocessing would import it again in every crawl process."""

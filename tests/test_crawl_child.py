@@ -96,3 +96,36 @@ def test_the_server_outlives_a_crawl_process_that_crashed(tmp_path: Path) -> Non
     outcome = run_child(job, tmp_path / "out.jsonl", timeout=60)
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     assert outcome.exit_code == 0 and lines[-1]["type"] == "summary" and lines[-1]["error"]
+
+
+PROGRAM = '''import sys
+sys.path.insert(0, {root!r})
+with open({marks!r}, "a") as marks:
+    marks.write("lancé\\n")  # what a heavy program (the vigie script) does at import: here, visible
+
+
+def main():
+    import json
+    from pathlib import Path
+    from crawlers.child import run_child
+    for n in range(2):
+        job = Path({folder!r}) / f"job{{n}}.json"
+        job.write_text("{{}}")
+        print(run_child(job, Path({folder!r}) / f"out{{n}}.jsonl", 60).exit_code)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_crawl_processes_do_not_run_the_program_that_started_vigie_again(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    marks, program = tmp_path / "marks.txt", tmp_path / "programme"  # no .py: like the `vigie` script
+    root = str(Path(__file__).resolve().parent.parent)
+    program.write_text(PROGRAM.format(root=root, marks=str(marks), folder=str(tmp_path)), "utf-8")
+    done = subprocess.run([sys.executable, str(program)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["1", "1"], done.stderr[-2000:]  # both crawls ran (and failed on "{}")
+    assert marks.read_text("utf-8").splitlines() == ["lancé"]
