@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from models.tables import Contact, Digest, DigestItem, FicheAction, Match, Opportunity, OpportunityEvent, Porteur
@@ -31,7 +31,8 @@ class NotifyStore:
         """Per opportunity id, what `recipient` already heard (the digest being resent left out)."""
         with self.session() as session:
             query = (select(DigestItem, Digest.created_at).join(Digest, col(Digest.id) == DigestItem.digest_id)
-                     .where(Digest.recipient == recipient, Digest.kind == "porteur"))
+                     .where(Digest.recipient == recipient,
+                            or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:"))))
             if exclude_digest_id is not None:
                 query = query.where(Digest.id != exclude_digest_id)
             rows = session.exec(query).all()
@@ -122,7 +123,8 @@ class NotifyStore:
         """Matches listed in any porteur digest already recorded."""
         with self.session() as session:
             query = (select(DigestItem.match_id).join(Digest, col(Digest.id) == DigestItem.digest_id)
-                     .where(Digest.kind == "porteur", col(DigestItem.match_id).is_not(None)))
+                     .where(or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:")),
+                            col(DigestItem.match_id).is_not(None)))
             return set(session.exec(query).all())
 
 

@@ -102,11 +102,14 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
     sender = sender or open_sender(config, week, send)
     try:
         outcomes = []
+        shared = shared_emails(store)
         for porteur in porteurs:
             matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
             for contact in store.contacts(porteur.id):
                 if contact.unsubscribed_at is None:
-                    outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send)
+                    kind = porteur_kind(porteur.id, contact.email in shared)
+                    outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send,
+                                             kind)
                     outcomes += [outcome] if outcome else []
         return outcomes
     finally:
@@ -114,10 +117,25 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
             sender.close()
 
 
+def shared_emails(store: Store) -> set[str]:
+    """Addresses that are a contact of several porteurs."""
+    owners: dict[str, set[str]] = {}
+    for contact in store.contacts():
+        owners.setdefault(contact.email, set()).add(contact.porteur_id)
+    return {email for email, porteur_ids in owners.items() if len(porteur_ids) > 1}
+
+
+def porteur_kind(porteur_id: str, shared: bool) -> str:
+    """The digest kind: "porteur", or "porteur:<id>" for an address that is the contact of several porteurs
+    (a digest is unique per recipient, kind and week: each porteur's letter goes out once)."""
+    return f"{KIND}:{porteur_id}" if shared else KIND
+
+
 def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: PorteurData, contact: Contact,
-                   matches: list[Match], week: str, inputs: Inputs, send: bool) -> DigestOutcome | None:
+                   matches: list[Match], week: str, inputs: Inputs, send: bool,
+                   kind: str = KIND) -> DigestOutcome | None:
     """One contact's digest: planned, rendered, and (with `send`) recorded, delivered, marked."""
-    existing = store.existing_digest(contact.email, KIND, week) if send else None
+    existing = store.existing_digest(contact.email, kind, week) if send else None
     if existing and existing.status != "pending":
         return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent" if existing.status == "sent" else "failed",
                              existing.error)
@@ -138,12 +156,12 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
         paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
         return DigestOutcome(contact.email, porteur.id, len(planned), paths, "preview")
     return deliver_recorded(store, sender, rendered, stem, _request(rendered, message_id, week, contact,
-                                                                    porteur, planned), contact)
+                                                                    porteur, planned, kind), contact)
 
 
 def _request(rendered, message_id: str, week: str, contact: Contact, porteur: PorteurData,  # noqa: ANN001
-             planned: list[Planned]) -> DigestRequest:
-    return DigestRequest(contact.email, KIND, week, rendered.content_hash, message_id, [p.item for p in planned],
+             planned: list[Planned], kind: str) -> DigestRequest:
+    return DigestRequest(contact.email, kind, week, rendered.content_hash, message_id, [p.item for p in planned],
                          contact.id, porteur.id, porteur.territoire)
 
 

@@ -17,7 +17,7 @@ from models.store import Store
 from models.tables import Contact, Digest
 from notifier import DigestContent, RenderedDigest, iso_week, render_digest
 from vigie.pipeline.calendar_export import porteur_calendar
-from vigie.pipeline.digest import KIND, load_inputs, message_domain, unsubscribe_url, wanted
+from vigie.pipeline.digest import load_inputs, message_domain, porteur_kind, shared_emails, unsubscribe_url, wanted
 from vigie.pipeline.digest_select import plan_fresh
 
 
@@ -35,7 +35,8 @@ def preview(config: VigieConfig, store: Store, porteur_id: str, contact: Contact
     """The digest `contact` would get if the week's mail went out now (nothing is recorded)."""
     porteur = next((p for p in store.plan().porteurs if p.id == porteur_id), None)
     week = iso_week(as_of)
-    this_week = store.existing_digest(contact.email, KIND, week)
+    this_week = store.existing_digest(contact.email, porteur_kind(porteur_id, contact.email in shared_emails(store)),
+                                      week)
     if porteur is None or contact.unsubscribed_at is not None:
         return Preview(None, {}, this_week)
     matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, config)]
