@@ -86,12 +86,18 @@ def test_a_git_revision_is_a_reference(world: Store, tmp_path: Path):
         diff_against(config_of(folder), world, AS_OF, "pas-une-revision", engine())
 
 
-def test_the_cli_exit_code_says_whether_matches_change(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+def initialised(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+    """`vigie init` in tmp_path/conf, with the tune world's calls and plan stored."""
     conf = tmp_path / "conf"
     run_cli(capsys, "init", str(conf))
     store = Store.open(f"sqlite:///{conf}/var/vigie.db")
     fill(store)
     store.close()
+    return conf
+
+
+def test_the_cli_exit_code_says_whether_matches_change(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    conf = initialised(capsys, tmp_path)
     base = ["--config", str(conf), "--as-of", AS_OF.isoformat()]
     assert run_cli(capsys, *base, "tune", "diff").code == 1
     assert run_cli(capsys, *base, "tune", "apply", "--par", "camille").code == 0
@@ -118,11 +124,7 @@ def test_the_chef_digest_carries_the_line_in_text_and_html():
 
 
 def test_the_cli_explains_a_pair_and_tries_a_profile(capsys: pytest.CaptureFixture[str], tmp_path: Path):
-    conf = tmp_path / "conf"
-    run_cli(capsys, "init", str(conf))
-    store = Store.open(f"sqlite:///{conf}/var/vigie.db")
-    fill(store)
-    store.close()
+    conf = initialised(capsys, tmp_path)
     base = ["--config", str(conf), "--as-of", AS_OF.isoformat()]
     explained = run_cli(capsys, *base, "tune", "explain", "F-CHALEUR", "occitanie:chaleur")
     assert explained.code == 0
