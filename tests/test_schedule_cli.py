@@ -43,7 +43,7 @@ def test_vigie_schedule_starts_plans_the_jobs_and_stops_cleanly_on_sigterm(tmp_p
         rest, _ = process.communicate(timeout=30)
     finally:
         process.kill()
-    assert "Planificateur démarré : 4 tâches" in started
+    assert "Planificateur démarré : 5 tâches" in started
     assert "crawl:csv : prochaine exécution" in started
     assert process.returncode == 0
     assert rest.splitlines()[-2:] == ["Arrêt demandé : la tâche en cours se termine…", "Planificateur arrêté."]

@@ -14,7 +14,7 @@ import pytest
 from models.store import Store
 from tests.factories import opportunity
 from tests.schedule_world import csv_source, write_config
-from vigie.scheduler.jobs import JobFailed, crawl_job, dead_links_job
+from vigie.scheduler.jobs import JobFailed, crawl_job, dead_links_job, purge_job
 
 AS_OF = date(2026, 11, 24)
 
@@ -104,3 +104,15 @@ def test_the_dead_link_check_records_each_open_calls_link_and_obeys_robots_txt(t
     assert ("GET", "/no-head") in {(m, p) for m, p, _ in Site.seen}
     assert all(agent.startswith("Vigie/") and "mailto:" in agent for _, _, agent in Site.seen)
     assert store.link_counts(AS_OF).dead == 1 and store.link_counts(AS_OF).unchecked == 1
+
+
+def test_the_purge_job_forgets_old_crawl_runs_but_keeps_each_sources_last(tmp_path: Path) -> None:
+    from models.store import CrawlCounts
+
+    db_url = f"sqlite:///{tmp_path}/v.db"
+    folder = write_config(tmp_path / "conf", db_url)
+    store = Store.open(db_url)
+    for day in (datetime(2024, 1, 5, tzinfo=UTC), datetime(2024, 2, 5, tzinfo=UTC)):  # older than 365 days
+        store.record_crawl("csv", "dispositif_aide_csv", day, day, CrawlCounts(), None)
+    message = purge_job(folder, AS_OF)
+    assert "1 collectes effacées" in message and store.count_crawl_runs() == 1

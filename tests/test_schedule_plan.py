@@ -18,12 +18,12 @@ def specs_of(tmp_path: Path, sources: str) -> dict[str, tuple[str, str]]:
     return {s.id: (s.kind, s.cron) for s in job_specs(load_config(folder, source_kinds()))}
 
 
-def test_api_sources_are_crawled_daily_html_ones_weekly_plus_digest_retrain_and_links(tmp_path: Path) -> None:
+def test_api_sources_are_crawled_daily_html_ones_weekly_plus_digest_retrain_links_and_purge(tmp_path: Path) -> None:
     specs = specs_of(tmp_path, csv_source("csv", "https://example.org/a.csv") + HTML)
     assert specs == {
         "crawl:csv": ("crawl", "0 6 * * *"), "crawl:dge": ("crawl", "0 5 * * mon"),
         "digest": ("digest", "0 8 * * mon"), "retrain": ("retrain", "0 3 * * sun"),
-        "dead_links": ("dead_links", "0 4 * * sat"),
+        "dead_links": ("dead_links", "0 4 * * sat"), "purge": ("purge", "30 4 * * *"),
     }
 
 

@@ -131,6 +131,7 @@ class ScheduleConfig(BaseModel):
     digest: str = "0 8 * * mon"
     retrain: str = "0 3 * * sun"
     dead_links: str = "0 4 * * sat"
+    purge: str = "30 4 * * *"
 
     _cron = field_validator("*")(_cron)
 

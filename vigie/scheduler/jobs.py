@@ -20,6 +20,7 @@ from notifier import iso_week
 from vigie.context import source_kinds
 from vigie.pipeline.crawl import SourceOutcome, crawl_one, select_sources
 from vigie.pipeline.match import learn_from_reviews, match_stored
+from vigie.pipeline.retention import purge
 from vigie.pipeline.weekly import run_weekly
 from vigie.scheduler.deadlinks import check_links
 
@@ -88,10 +89,19 @@ def dead_links_job(config_dir: str | Path, as_of: date) -> str:
     return report.summary()
 
 
+def purge_job(config_dir: str | Path, as_of: date) -> str:
+    """Forget raw payloads and crawl history older than [retention] (never a call, a match or a review)."""
+    with opened(config_dir) as (config, store):
+        report = purge(config, store)
+    return (f"{report.raw_payloads} données brutes vidées, {report.crawl_runs} collectes effacées, "
+            f"{report.outbox_files} fichiers de la boîte d'envoi supprimés")
+
+
 JOBS: dict[str, Callable[..., str]] = {
     "crawl": crawl_job,
     "digest": digest_job,
     "retrain": retrain_job,
     "dead_links": dead_links_job,
+    "purge": purge_job,
 }
 """JobSpec.kind → function."""

@@ -43,7 +43,7 @@ def source_cron(source: SourceConfig, config: VigieConfig) -> str:
 
 def job_specs(config: VigieConfig) -> list[JobSpec]:
     """Every job: one crawl per enabled source (matching follows each), the week's digests, the
-    reranker's retraining, the dead-link check."""
+    reranker's retraining, the dead-link check, the retention purge."""
     schedule = config.settings.schedule
     crawls = [JobSpec(f"crawl:{s.slug}", "crawl", source_cron(s, config), f"collecte de {s.slug}", {"slug": s.slug})
               for s in config.sources if s.enabled]
@@ -51,6 +51,7 @@ def job_specs(config: VigieConfig) -> list[JobSpec]:
         JobSpec("digest", "digest", schedule.digest, "lettres de la semaine"),
         JobSpec("retrain", "retrain", schedule.retrain, "réapprentissage"),
         JobSpec("dead_links", "dead_links", schedule.dead_links, "vérification des liens"),
+        JobSpec("purge", "purge", schedule.purge, "purge (conservation)"),
     ]
 
 
