@@ -75,6 +75,13 @@ def test_the_match_page_links_to_and_shows_the_full_computation(tuned: TestClien
     assert "<mark>" in page
 
 
+def test_a_lecteur_sees_the_computation_too(tuned: TestClient, web_store: Store):
+    login(tuned, "lea")
+    mid = match_id(web_store, "aap-1")
+    assert f"/correspondances/{mid}/calcul" in tuned.get(f"/correspondances/{mid}").text
+    assert "Calcul complet du score" in tuned.get(f"/correspondances/{mid}/calcul").text
+
+
 def test_the_computation_of_a_hostile_call_is_escaped(tuned: TestClient, web_store: Store):
     login(tuned, "camille")
     page = tuned.get(f"/correspondances/{match_id(web_store, 'aap-3')}/calcul").text
