@@ -62,13 +62,13 @@ def semantic_matrix(encoder: Encoder, queries: Sequence[str], documents: Sequenc
 
     A document's similarity is that of its best chunk; negative cosines count as unrelated.
     """
+    if not len(queries) or not len(documents):  # nothing to compare (no fiche yet, or no call)
+        return np.zeros((len(queries), len(documents)), dtype=np.float32)
     pieces = [chunks(d) for d in documents]
     flat = [c for p in pieces for c in p]
     q = unit(np.asarray(encoder.encode(list(queries)), dtype=np.float32).reshape(len(queries), -1))
     d = unit(np.asarray(encoder.encode(flat), dtype=np.float32).reshape(len(flat), -1))
     sims = q @ d.T if len(flat) else np.zeros((len(queries), 0), dtype=np.float32)
-    if not len(documents):
-        return np.zeros((len(queries), 0), dtype=np.float32)
     starts = np.concatenate([[0], np.cumsum([len(p) for p in pieces])[:-1]])
     return np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
 

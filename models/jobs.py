@@ -22,7 +22,7 @@ class JobRun(SQLModel, table=True):
     started_at: datetime
     finished_at: datetime | None = None
     outcome: str = Field(default="running", max_length=20)
-    """running | ok | failed."""
+    """running | ok | failed | interrupted (its process died; redone at the next start)."""
     attempts: int = 1
     message: str = Field(default="", sa_column=Column(Text, nullable=False))
     """A French line: what the job did, or why it failed."""

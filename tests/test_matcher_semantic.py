@@ -45,3 +45,11 @@ def test_the_cache_encodes_each_distinct_text_once():
     cached.encode(["bois", "robot", "bois"])
     cached.encode(["robot", "friche"])
     assert sorted(inner.seen) == ["bois", "friche", "robot"]
+
+
+@pytest.mark.parametrize(("queries", "documents"), [([], ["chaleur bois"]), (["chaleur"], []), ([], [])],
+                         ids=["no-fiche-yet", "no-call-yet", "nothing"])
+def test_nothing_to_compare_gives_an_empty_matrix_of_the_right_shape(queries, documents):
+    encoder = BagEncoder()
+    assert semantic_matrix(encoder, queries, documents).shape == (len(queries), len(documents))
+    assert encoder.seen == []

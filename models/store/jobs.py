@@ -45,6 +45,21 @@ class JobStore:
             return False
         return True
 
+    def take_over_job(self, job: str, dead_holder: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+        """Take the lease a dead process still holds (its slot stays: the run is redone for that slot).
+        One atomic UPDATE: of two schedulers taking over the same run, one wins."""
+        with self.engine.begin() as connection:
+            taken = connection.execute(update(JobLease).where(col(JobLease.job) == job,
+                                                              col(JobLease.holder) == dead_holder)
+                                       .values(holder=holder, expires_at=now + ttl))
+            return taken.rowcount == 1
+
+    def unfinished_job_runs(self) -> list[JobRun]:
+        """Runs recorded as started and never finished (their process died, or is still at work)."""
+        query = select(JobRun).where(col(JobRun.finished_at).is_(None)).order_by(col(JobRun.id))
+        with self.session() as session:
+            return list(session.exec(query).all())
+
     def release_job(self, job: str, holder: str) -> None:
         """Give the lease back (the claimed slot stays: it is done)."""
         with self.engine.begin() as connection:

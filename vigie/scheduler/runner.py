@@ -97,6 +97,37 @@ class Runner:
         self.end(store, run_id, report)
         return report
 
+    def resume(self, job: str, kind: str, run_id: int, dead_holder: str, args: dict[str, str] | None = None
+               ) -> RunReport:
+        """Redo, for its slot, a run whose process died (kill -9, power cut): the old run is recorded as
+        interrupted, the dead process's lease taken over (only one scheduler wins it), the job run again."""
+        try:
+            (store, new_id), _ = self.retrying(job, lambda: self.take_over(job, run_id, dead_holder))
+        except Exhausted as exc:
+            return self.abandon(job, exc)
+        if new_id is None:
+            store.close()
+            return RunReport(job, "skipped", "déjà reprise par un autre planificateur")
+        logger.warning("tâche %s : reprise après l'arrêt brutal de %s", job, dead_holder)
+        report = self.body(job, kind, self.clock().astimezone(PARIS).date(), args or {})
+        self.end(store, new_id, report)
+        return report
+
+    def take_over(self, job: str, run_id: int, dead_holder: str) -> tuple[Store, int | None]:
+        """Open the store, take the dead holder's lease, close its run, record the new one (None: not ours)."""
+        config = load_config(self.config_dir, source_kinds())
+        store = Store.open(config.database_url)
+        try:
+            old = next((r for r in store.unfinished_job_runs() if r.id == run_id), None)
+            if old is None or not store.take_over_job(job, dead_holder, self.holder, self.clock(), LEASE_TTL):
+                return store, None
+            store.finish_job_run(run_id, "interrupted", f"processus {dead_holder} arrêté en cours de tâche ; reprise",
+                                 old.attempts, self.clock())
+            return store, store.start_job_run(job, old.slot, self.holder, self.clock())
+        except BaseException:
+            store.close()
+            raise
+
     def begin(self, job: str, slot: datetime) -> tuple[Store, int | None]:
         """Open the store, take the lease, record the run as started (run id None: not ours)."""
         config = load_config(self.config_dir, source_kinds())
@@ -161,3 +192,28 @@ class Runner:
 def execute(job: str, kind: str, cron: str, config_dir: str, args: dict[str, str] | None = None) -> None:
     """What APScheduler runs (keep this signature: stored jobs refer to it by name)."""
     Runner(Path(config_dir), delays=RETRY_DELAYS).run(job, kind, cron, args)
+
+
+def execute_resume(job: str, kind: str, config_dir: str, args: dict[str, str], run_id: int, dead_holder: str) -> None:
+    """What APScheduler runs to redo an interrupted run (keep this signature: stored jobs refer to it)."""
+    Runner(Path(config_dir), delays=RETRY_DELAYS).resume(job, kind, run_id, dead_holder, args)
+
+
+def holder_dead(holder: str, this_host: str | None = None) -> bool:
+    """Whether the process `host:pid` that holds a run is known to be gone: on this machine only (the pid
+    is looked up); a run held on another machine is left to its lease's expiry."""
+    host, _, pid = holder.rpartition(":")
+    if host != (this_host or socket.gethostname()) or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False
+
+
+def interrupted_runs(runs: list, now: datetime) -> list:
+    """Unfinished runs to redo: their process is gone, or their lease has long expired."""
+    return [r for r in runs if holder_dead(r.holder) or now - r.started_at > LEASE_TTL]

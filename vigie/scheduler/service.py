@@ -12,15 +12,18 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from models.store import Store
 from models.store.core import create_vigie_engine
+from vigie.pipeline.clock import utcnow
 from vigie.scheduler.plan import PARIS, JobSpec, trigger
-from vigie.scheduler.runner import execute
+from vigie.scheduler.runner import execute, execute_resume, interrupted_runs
 
 logger = logging.getLogger(__name__)
 JOBS_TABLE = "apscheduler_jobs"
@@ -58,6 +61,26 @@ def sync_jobs(scheduler: BackgroundScheduler, specs: list[JobSpec], config_dir: 
     return changed
 
 
+def schedule_resumes(scheduler: BackgroundScheduler, database_url: str, specs: list[JobSpec],
+                     config_dir: Path) -> list[str]:
+    """Runs left unfinished by a process that died (kill -9, power cut) are redone once, now, for their slot
+    (a restart neither loses nor repeats a run). Returns what was planned, in French."""
+    by_id = {spec.id: spec for spec in specs}
+    store = Store.open(database_url)
+    try:
+        runs = [r for r in interrupted_runs(store.unfinished_job_runs(), utcnow()) if r.job in by_id]
+    finally:
+        store.close()
+    lines = []
+    for run in runs:
+        spec = by_id[run.job]
+        scheduler.add_job(execute_resume, "date", run_date=datetime.now(PARIS), id=f"reprise:{run.id}",
+                          args=[spec.id, spec.kind, str(config_dir), dict(spec.args), run.id, run.holder],
+                          name=f"reprise de {spec.label}", replace_existing=True)
+        lines.append(f"  {spec.id} : interrompue (processus {run.holder} arrêté) ; reprise maintenant")
+    return lines
+
+
 def serve(database_url: str, specs: list[JobSpec], config_dir: Path, stop: threading.Event,
           say: Callable[[str], None] = print) -> None:
     """Run the jobs until `stop` is set (SIGTERM, SIGINT); the job running then is allowed to finish."""
@@ -66,6 +89,8 @@ def serve(database_url: str, specs: list[JobSpec], config_dir: Path, stop: threa
     try:
         sync_jobs(scheduler, specs, config_dir)
         planned = sorted(scheduler.get_jobs(), key=lambda j: j.next_run_time)
+        for line in schedule_resumes(scheduler, database_url, specs, config_dir):
+            say(line)
         scheduler.resume()
         say(f"Planificateur démarré : {len(specs)} tâches, heure de Paris ; arrêt par SIGTERM ou Ctrl+C.")
         for job in planned:

@@ -14,7 +14,7 @@ from vigie.scheduler.plan import PARIS, JobSpec, fire_times
 from vigie.scheduler.runner import LEASE_TTL
 from vigie.scheduler.service import JOBS_TABLE
 
-OUTCOMES = {"ok": "réussie", "failed": "échec", "running": "en cours"}
+OUTCOMES = {"ok": "réussie", "failed": "échec", "running": "en cours", "interrupted": "interrompue (reprise)"}
 
 
 @dataclass(frozen=True)
