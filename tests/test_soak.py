@@ -145,7 +145,7 @@ def test_eight_weeks_of_scheduled_jobs(world: tuple[Path, Path, str]) -> None:
         outcomes[(spec.id, report.outcome)] += 1
         assert report.outcome == "ok", f"{when:%d/%m %H:%M} {spec.id}: {report.message}"
     assert outcomes == Counter({("crawl:aides-csv", "ok"): 56, ("crawl:dge", "ok"): 8, ("digest", "ok"): 8,
-                                ("retrain", "ok"): 8, ("dead_links", "ok"): 8})
+                                ("retrain", "ok"): 8, ("dead_links", "ok"): 8, ("purge", "ok"): 56})
     store = Store.open(load_config(folder, source_kinds()).database_url)
     check_digests(store, folder)
     check_reminders(store)
