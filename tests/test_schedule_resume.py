@@ -37,8 +37,9 @@ def test_a_holder_is_known_dead_only_on_this_machine() -> None:
 
     host = socket.gethostname()
     assert holder_dead(f"{host}:{dead_pid()}")
-    assert not holder_dead(f"{host}:{os.getpid()}")
+    assert not holder_dead(f"{host}:{os.getppid()}")  # a live process
     assert not holder_dead(f"autre-machine:{dead_pid()}")
+    assert holder_dead(f"{host}:{os.getpid()}")  # this pid, before this process ran anything: an earlier one's
 
 
 def test_runs_to_redo_are_those_of_dead_processes_or_long_expired_leases() -> None:
@@ -48,7 +49,7 @@ def test_runs_to_redo_are_those_of_dead_processes_or_long_expired_leases() -> No
 
     now = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
     dead = JobRun(job="a", holder=f"{socket.gethostname()}:{dead_pid()}", started_at=now)
-    alive = JobRun(job="b", holder=f"{socket.gethostname()}:{os.getpid()}", started_at=now)
+    alive = JobRun(job="b", holder=f"{socket.gethostname()}:{os.getppid()}", started_at=now)
     elsewhere = JobRun(job="c", holder="autre:1", started_at=now - LEASE_TTL - timedelta(minutes=1))
     assert [r.job for r in interrupted_runs([dead, alive, elsewhere], now)] == ["a", "c"]
 

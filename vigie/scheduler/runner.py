@@ -201,10 +201,14 @@ def execute_resume(job: str, kind: str, config_dir: str, args: dict[str, str], r
 
 def holder_dead(holder: str, this_host: str | None = None) -> bool:
     """Whether the process `host:pid` that holds a run is known to be gone: on this machine only (the pid
-    is looked up); a run held on another machine is left to its lease's expiry."""
+    is looked up); a run held on another machine is left to its lease's expiry. Asked at start-up, before
+    this process runs anything: a run held under this very pid is an earlier process's that had the same
+    pid (a container restarted, where the scheduler is often pid 1)."""
     host, _, pid = holder.rpartition(":")
     if host != (this_host or socket.gethostname()) or not pid.isdigit():
         return False
+    if int(pid) == os.getpid():
+        return True
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
