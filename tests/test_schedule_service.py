@@ -101,3 +101,31 @@ def test_stopping_lets_the_running_job_finish_and_record_its_result(tmp_path: Pa
     assert len(ran) == 1
     assert [r.outcome for r in Store.open(db_url).job_runs("digest")] == ["ok"]
     assert lines[-2:] == ["Arrêt demandé : la tâche en cours se termine…", "Planificateur arrêté."]
+
+
+def test_the_scheduler_loop_outlives_a_job_store_failure_outside_get_due_jobs() -> None:
+    from apscheduler.jobstores.memory import MemoryJobStore
+    from sqlalchemy.exc import OperationalError
+
+    from vigie.scheduler.service import ResilientScheduler
+
+    class Flaky(MemoryJobStore):
+        """Fails like a database that went away, where APScheduler 3 does not catch it."""
+
+        failures = 2
+
+        def get_next_run_time(self):  # noqa: ANN202
+            if Flaky.failures:
+                Flaky.failures -= 1
+                raise OperationalError("SELECT", {}, Exception("connexion refusée"))
+            return super().get_next_run_time()
+
+    done = threading.Event()
+    scheduler = ResilientScheduler(jobstores={"default": Flaky()}, jobstore_retry_interval=0.5)
+    scheduler.start()
+    try:
+        scheduler.add_job(done.set, "date", run_date=datetime.now(UTC) + timedelta(seconds=1))
+        assert done.wait(15) and Flaky.failures == 0
+        assert scheduler._thread.is_alive()
+    finally:
+        scheduler.shutdown(wait=False)

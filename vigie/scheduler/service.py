@@ -23,7 +23,7 @@ from models.store import Store
 from models.store.core import create_vigie_engine
 from vigie.pipeline.clock import utcnow
 from vigie.scheduler.plan import PARIS, JobSpec, trigger
-from vigie.scheduler.runner import execute, execute_resume, interrupted_runs
+from vigie.scheduler.runner import database_message, execute, execute_resume, interrupted_runs
 
 logger = logging.getLogger(__name__)
 JOBS_TABLE = "apscheduler_jobs"
@@ -31,10 +31,26 @@ MISFIRE_GRACE_SECONDS = 7 * 24 * 3600
 """A run missed by up to a week (machine off over the weekend, holidays) still runs once at start-up."""
 
 
+class ResilientScheduler(BackgroundScheduler):
+    """APScheduler 3 guards only the job store's `get_due_jobs` call: if the database goes away while its
+    loop updates a job or asks for the next run time, the exception kills the loop's thread and every job
+    stops, silently, while `vigie schedule` still looks alive. Here such a round is logged and tried again
+    after `jobstore_retry_interval`; a job submitted twice because its update was lost is refused by the
+    runner's lease (same slot)."""
+
+    def _process_jobs(self) -> float | None:
+        try:
+            return super()._process_jobs()
+        except Exception as exc:  # noqa: BLE001 - the loop must outlive any job-store failure
+            logger.warning("planificateur : base de données indisponible (%s) ; nouvel essai dans %.0f s",
+                           database_message(exc), self.jobstore_retry_interval)
+            return self.jobstore_retry_interval
+
+
 def build_scheduler(database_url: str) -> BackgroundScheduler:
     """A scheduler whose jobs are stored in Vigie's database."""
     store = SQLAlchemyJobStore(engine=create_vigie_engine(database_url), tablename=JOBS_TABLE)
-    return BackgroundScheduler(
+    return ResilientScheduler(
         jobstores={"default": store}, executors={"default": ThreadPoolExecutor(1)}, timezone=PARIS,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS},
     )
