@@ -65,8 +65,14 @@ def create_vigie_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
 
 
+PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+                   "keepalives_count": 3, "tcp_user_timeout": 60_000}
+"""libpq options: a server that does not answer fails in 5 s; a connection whose peer vanished without closing
+it (network cut, host gone) is found dead in about a minute instead of leaving a query waiting forever."""
+
+
 def _pg_args(parsed) -> dict:  # noqa: ANN001
-    return {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
+    return dict(PG_CONNECT_ARGS) if parsed.get_backend_name() == "postgresql" else {}
 
 
 class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore):
