@@ -21,8 +21,7 @@ from typing import Any
 PRELOAD = ["crawlers.server"]
 """What the server imports when it starts (scrapy, the crawl components; see crawlers/server.py)."""
 _announced: set[str] = set()
-"""What the server imports once. "__main__" (the program that started Vigie, e.g. the `vigie` script):
-otherwise multiprocessing would import it again in every crawl process."""
+"""Spider modules the coming crawls need (see `announce`): imported by the server too, when it starts."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models.config import load_config
 from models.errors import DatabaseError, VigieError
+from models.jobs import JobRun
 from models.store import Store
 from vigie.context import source_kinds
 from vigie.pipeline.clock import utcnow
@@ -214,10 +215,10 @@ def holder_dead(holder: str, this_host: str | None = None) -> bool:
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, under another user
-        return False
+        pass
     return False
 
 
-def interrupted_runs(runs: list, now: datetime) -> list:
+def interrupted_runs(runs: list[JobRun], now: datetime) -> list[JobRun]:
     """Unfinished runs to redo: their process is gone, or their lease has long expired."""
     return [r for r in runs if holder_dead(r.holder) or now - r.started_at > LEASE_TTL]
