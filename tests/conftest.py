@@ -53,3 +53,12 @@ def store(db_url: str) -> Iterator[Store]:
     opened = Store.open(db_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _wall_clock_between_tests() -> Iterator[None]:
+    """A test that fixes "today" (--as-of in-process) never leaks it into the next one."""
+    from vigie.pipeline.clock import fix_today
+
+    yield
+    fix_today(None)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from models.config import VigieConfig, load_config
 from models.errors import VigieError
 from models.store import Store
-
-PARIS = ZoneInfo("Europe/Paris")
+from vigie.pipeline import clock
+from vigie.pipeline.clock import fix_today
 
 
 def source_kinds() -> dict:
@@ -66,11 +65,25 @@ class AppContext:
         setup_file_logging(config)
         return config
 
-    @cached_property
+    def __post_init__(self) -> None:
+        fix_today(parse_as_of(self.as_of_option or os.environ.get("VIGIE_AS_OF")))
+
+    @property
     def as_of(self) -> date:
-        """"Today" in Paris, unless fixed by --as-of or VIGIE_AS_OF."""
-        fixed = parse_as_of(self.as_of_option or os.environ.get("VIGIE_AS_OF"))
-        return fixed or datetime.now(PARIS).date()
+        """"Today" in Paris, unless fixed by --as-of or VIGIE_AS_OF (the process clock)."""
+        return clock.today()
+
+    @property
+    def as_of_fixed(self) -> bool:
+        """Whether the day was fixed by --as-of / VIGIE_AS_OF."""
+        return clock.is_fixed()
+
+    def use_as_of(self, value: str | None) -> date:
+        """A command's own --as-of: fixes the process clock too, so stored timestamps agree with it."""
+        day = parse_as_of(value)
+        if day is not None:
+            fix_today(day)
+        return self.as_of
 
     @property
     def store(self) -> Store:

@@ -9,7 +9,7 @@ import typer
 
 from vigie.commands.common import app_context, console
 from vigie.commands.crawl_cmds import crawl_summary
-from vigie.context import parse_as_of
+from vigie.pipeline.clock import fix_today
 from vigie.demo.run import DEMO_AS_OF, DemoReport, run_demo
 
 
@@ -37,7 +37,8 @@ def demo(
 ) -> None:
     """Démonstration hors ligne : sert un miroir local des sources, collecte, importe un plan, apparie, écrit les lettres."""
     app = app_context(ctx)
-    as_of = parse_as_of(app.as_of_option) or DEMO_AS_OF
+    as_of = app.as_of if app.as_of_fixed else DEMO_AS_OF
+    fix_today(as_of)
     report = run_demo(directory.resolve(), as_of, say=lambda line: console.print(line, markup=False))
     print_report(report)
 

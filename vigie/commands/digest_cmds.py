@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Annotated
 
@@ -59,8 +58,7 @@ def digest(
 ) -> None:
     """Préparer les lettres hebdomadaires (porteurs et chef de projet) : aperçus (--dry-run) ou envoi (--send)."""
     app = app_context(ctx)
-    fixed = bool(app.as_of_option or os.environ.get("VIGIE_AS_OF"))
-    the_week, as_of = resolve_week(week, app.as_of, fixed)
+    the_week, as_of = resolve_week(week, app.as_of, app.as_of_fixed)
     outcomes = run_weekly(app.config, app.store, the_week, as_of, send, porteur)
     print_outcomes(outcomes, the_week)
 

@@ -13,7 +13,6 @@ from matcher.evaluation import METRICS
 from matcher.thresholds import THRESHOLDS, ThresholdRow, threshold_table
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
-from vigie.context import parse_as_of
 from vigie.pipeline.evaluate import evaluate_files, evaluate_stored, read_labels
 
 HEADERS = {"ndcg@10": "nDCG@10", "recall@20": "Rappel@20", "p@5": "P@5", "mrr": "MRR",
@@ -54,7 +53,7 @@ def eval_command(
 ) -> None:
     """Évaluer l'appariement sur un jeu annoté : Vigie face à trois références (mots communs, TF-IDF, BM25)."""
     app = app_context(ctx)
-    day = parse_as_of(as_of) or app.as_of
+    day = app.use_as_of(as_of)
     grades = read_labels(labels)
     if (calls is None) != (plan is None):
         raise VigieError("évaluation impossible", "--calls / --plan", "donner les deux options ou aucune")

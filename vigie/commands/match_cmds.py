@@ -13,7 +13,6 @@ from matcher.learning import describe
 from models.errors import VigieError
 from models.vocab import ReviewStatus
 from vigie.commands.common import app_context, console
-from vigie.context import parse_as_of
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.match import RankedMatch, learn_from_reviews, match_stored, select_for_display
 
@@ -60,7 +59,7 @@ def match(
 ) -> None:
     """Apparier les appels enregistrés aux fiches-actions : éligibilité, pertinence, raisons."""
     app = app_context(ctx)
-    day = parse_as_of(as_of) or app.as_of
+    day = app.use_as_of(as_of)
     matching = app.config.settings.matching
     results = match_stored(app.config, app.store, day, full=full, every_pair=show_all)
     shown = select_for_display(results, matching.threshold, top or matching.top_n, show_all, fiche)
@@ -77,7 +76,7 @@ def learn(
 ) -> None:
     """Apprendre des revues du chef de projet : un modèle gardé seulement s'il fait mieux sur des revues de contrôle."""
     app = app_context(ctx)
-    report = learn_from_reviews(app.config, app.store, parse_as_of(as_of) or app.as_of)
+    report = learn_from_reviews(app.config, app.store, app.use_as_of(as_of))
     console.print(report.message)
     if report.model is not None:
         console.print("Coefficients (variables centrées réduites) : " + " ; ".join(describe(report.model)))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from vigie.commands.common import app_context, console
-from vigie.context import PARIS
+from vigie.pipeline.clock import PARIS
 from vigie.pipeline.backup import PG_BACKUP, PG_RESTORE, backup_sqlite, backup_target, restore_sqlite, sqlite_file
 from vigie.pipeline.retention import purge as run_purge
 

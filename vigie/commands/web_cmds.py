@@ -32,8 +32,7 @@ def serve(
 
     app_ctx = app_context(ctx)
     web = app_ctx.config.settings.web
-    fixed = app_ctx.as_of if (app_ctx.as_of_option or os.environ.get("VIGIE_AS_OF")) else None
-    application = create_app(app_ctx.config, app_ctx.store, (lambda: fixed) if fixed else None)
+    application = create_app(app_ctx.config, app_ctx.store)
     host, port = host or web.host, port or web.port
     console.print(f"Vigie écoute sur http://{host}:{port} (Ctrl+C pour arrêter).")
     console.print(PROXY_HINT.format(host=host, port=port))

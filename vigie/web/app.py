@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from models.config import VigieConfig
 from models.errors import VigieError
 from models.store import Store
+from vigie.pipeline import clock
 from vigie.web.auth import CsrfRejected, Forbidden, LoginRequired
 from vigie.web.middleware import SecurityHeadersMiddleware, SessionMiddleware
 from vigie.web.routes import ROUTERS
@@ -43,7 +44,7 @@ def create_app(config: VigieConfig, store: Store, today: Callable[[], date] | No
     app = FastAPI(title="Vigie — API de revue", version="1", docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Correspondances, appels et plan d'actions ; mêmes droits que les pages.")
-    app.state.web = WebState(config, store, today or (lambda: datetime.now().date()),
+    app.state.web = WebState(config, store, today or clock.today,
                              crawl_log_dir=config.resolve("var/web"))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in ROUTERS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from models.config import VigieConfig
 from models.store import Store
+from vigie.pipeline import clock
 from vigie.web import formats
 from vigie.web.auth import Viewer, csrf_token
 from vigie.web.security import LoginLimiter
@@ -60,5 +61,5 @@ def render(request: Request, name: str, viewer: Viewer | None, status_code: int 
     """A page: the template with the account, the CSRF token and pending messages."""
     messages = request.session.pop("flash", [])
     values = {"viewer": viewer, "csrf": csrf_token(request), "messages": messages, "today": web(request).today(),
-              "now": datetime.now(), **context}
+              "now": clock.paris_now(), **context}
     return web(request).templates.TemplateResponse(request, name, values, status_code=status_code)
