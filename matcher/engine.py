@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 import numpy as np
@@ -27,7 +28,8 @@ from matcher.grid import EligibilityGrid
 from matcher.lexical import Bm25
 from matcher.profiles import SATURATION, ProfileHits, ProfileScorer, attached_profiles, profile_strings
 from matcher.run import ProfileRun, ScoredRun, Signals
-from matcher.semantic import Encoder, semantic_matrix
+from matcher.semantic import CachedEncoder, Encoder, semantic_matrix
+from matcher.stash import AnalysisStash, namespace
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +37,13 @@ Pair = tuple[FicheActionData, PorteurData]
 
 
 class CachedAnalyzer:
-    """Wraps an analyzer: each distinct text is analysed once (key: SHA-1 of the text)."""
+    """Wraps an analyzer: each distinct text is analysed once (key: SHA-1 of the text); with a `stash` (see
+    MatchEngine.stashed), texts are looked up on disk before being analysed, and the ones used are kept there."""
 
     def __init__(self, inner: TextAnalyzer) -> None:
         self.inner = inner
         self.cache: dict[bytes, list[Token]] = {}
+        self.stash: AnalysisStash | None = None
 
     def analyze(self, text: str) -> list[Token]:
         """Tokens of one text."""
@@ -49,8 +53,13 @@ class CachedAnalyzer:
         """Tokens of each text, analysing only the ones not seen yet."""
         keys = [hashlib.sha1(t.encode()).digest() for t in texts]
         missing = {k: t for k, t in zip(keys, texts) if k not in self.cache}
+        if missing and self.stash is not None:
+            self.cache.update(self.stash.tokens(missing))
+            missing = {k: t for k, t in missing.items() if k not in self.cache}
         if missing:
             self.cache.update(zip(missing, self.inner.analyze_many(list(missing.values()))))
+        if self.stash is not None:
+            self.stash.keep_tokens({k: self.cache[k] for k in keys})
         return [self.cache[k] for k in keys]
 
 
@@ -63,6 +72,33 @@ class MatchEngine:
         self._hits: dict[tuple[str, bytes, bytes], ProfileHits] = {}
         self._context = b""
         self._documents: dict[bytes, c.Document] = {}
+
+    @contextmanager
+    def stashed(self, stash: AnalysisStash | None) -> Iterator[None]:
+        """Within the block, texts missing from memory are read from `stash` before being analysed, and every
+        text analysed or encoded is kept in it (written when the block ends). None: nothing changes."""
+        if stash is None:
+            yield
+            return
+        stash.tokens_ns = namespace(self.analyzer.inner)
+        encoder = self.encoder if isinstance(self.encoder, CachedEncoder) else None
+        if encoder is not None:
+            stash.vectors_ns = namespace(encoder.inner)
+        self.analyzer.stash = stash
+        if encoder is not None:
+            encoder.stash = stash
+        try:
+            yield
+        finally:
+            # Texts met in an earlier run of this engine are served from memory (documents, vectors) without
+            # asking the analyzer: keep them too, so a long-lived process's file stays whole and fresh.
+            stash.keep_tokens(self.analyzer.cache)
+            self.analyzer.stash = None
+            if encoder is not None:
+                stash.keep_vectors(encoder.cache)
+                encoder.stash = None
+            stash.flush()
+            stash.close()
 
     def score(self, opportunities: Sequence[OpportunityData], pairs: Sequence[Pair],
               profiles: Mapping[str, ProfileConfig], synonyms: SynonymsConfig, matching: MatchingConfig,

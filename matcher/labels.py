@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import geo
+from models import display, geo
 from models.vocab import Beneficiary, PorteurType, Taille
 
 _BENEFICIARY = {
@@ -57,9 +57,8 @@ def place_label(code: str) -> str:
 
 
 def euros(amount: float) -> str:
-    """French amount: 150000 → "150 000 €" (non-breaking spaces)."""
-    whole = f"{round(amount):,}".replace(",", "\u00a0")
-    return f"{whole}\u00a0€"
+    """French amount: 150000 → "150 000 €" (non-breaking spaces; models.display, as everywhere)."""
+    return display.euros(amount)
 
 
 def signed(weight: float) -> str:

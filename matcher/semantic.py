@@ -91,14 +91,21 @@ class CachedEncoder:
     def __init__(self, inner: Encoder) -> None:
         self.inner = inner
         self.cache: dict[str, np.ndarray] = {}
+        self.stash = None
+        """matcher.stash.AnalysisStash while MatchEngine.stashed: vectors read from and kept on disk."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of the texts, computing only the ones not seen yet."""
         keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
         missing = list({k: t for k, t in zip(keys, texts) if k not in self.cache}.items())
+        if missing and self.stash is not None:
+            self.cache.update(self.stash.vectors(k for k, _ in missing))
+            missing = [(k, t) for k, t in missing if k not in self.cache]
         if missing:
             vectors = np.asarray(self.inner.encode([t for _, t in missing]), dtype=np.float32)
             self.cache.update((k, v) for (k, _), v in zip(missing, vectors))
+        if self.stash is not None:
+            self.stash.keep_vectors({k: self.cache[k] for k in keys})
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self.cache[k] for k in keys])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -39,6 +40,33 @@ def departements() -> dict[str, Departement]:
 def regions() -> dict[str, str]:
     """Région code → name."""
     return {d.region: d.region_nom for d in departements().values()}
+
+
+def _name_key(text: str) -> str:
+    """Case-, accent-, space- and dash-insensitive form of a name: "Île-de-France" → "iledefrance"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain.casefold())
+
+
+def find_region(text: str) -> str | None:
+    """The région code ("REG-76") for "76", "REG-76" or a name such as "occitanie"; None when unknown."""
+    value = text.strip()
+    code = value.upper().removeprefix("REG-").removeprefix("REG")
+    if code.isdigit() and code.zfill(2) in regions():
+        return f"REG-{code.zfill(2)}"
+    by_name = {_name_key(nom): code for code, nom in regions().items()}
+    found = by_name.get(_name_key(value))
+    return f"REG-{found}" if found else None
+
+
+def region_name(code: str) -> str:
+    """The name of a région code ("REG-76" → "Occitanie"); the code itself when unknown."""
+    return regions().get(code.removeprefix("REG-"), code)
+
+
+def regions_of(codes: list[str]) -> set[str]:
+    """The région codes containing any of `codes` (DEP-32 → REG-76); EPCI and country codes give none."""
+    return {a for code in codes for a in ancestors(code) if a.startswith("REG-")}
 
 
 def commune_departement(insee: str) -> str | None:

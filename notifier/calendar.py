@@ -1,4 +1,5 @@
-"""ICS calendar of deadlines: attached to digests as echeances.ics, reused by `vigie export ics`."""
+"""ICS calendar of deadlines: the one builder behind a letter's echeances.ics, `vigie export ics` and the
+web feed `/calendrier/JETON.ics` (the caller chooses the calls; the same calls and day give the same bytes)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ from functools import lru_cache
 
 from icalendar import Calendar, Event
 
+from models.records import OpportunityData
 from notifier import labels
-from notifier.entries import DigestEntry
 
 PRODID = "-//Vigie//Territoires d'industrie//FR"
 UID_DOMAIN = "vigie.territoires-industrie"
 
 
-def deadlines_ics(entries: Iterable[DigestEntry], as_of: date) -> bytes:
+def deadlines_ics(calls: Iterable[OpportunityData], as_of: date) -> bytes:
     """One all-day VEVENT per call on its next relève (calls without one are left out).
 
-    A call that fits several fiches-actions appears once. The output depends only on the
-    arguments (DTSTAMP is `as_of`), so the same entries give the same bytes.
+    A call given twice (it fits several fiches-actions) appears once. Events are ordered by date then
+    UID, and DTSTAMP is `as_of`: the same set of calls gives the same bytes, in whatever order it comes.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -28,26 +29,20 @@ def deadlines_ics(entries: Iterable[DigestEntry], as_of: date) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Vigie — échéances des appels à projets")
-    seen: set[str] = set()
-    events = []
-    for entry in entries:
-        key = _event_key(entry, as_of)
-        if key is not None and key[0] not in seen:
-            seen.add(key[0])
-            events.append(_event_bytes(*key))
+    keys = {key[0]: key for call in calls if (key := _event_key(call, as_of)) is not None}
+    events = [_event_bytes(*key) for key in sorted(keys.values(), key=lambda k: (k[1], k[0]))]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
-def _event_key(entry: DigestEntry, as_of: date) -> tuple[str, date, str, str | None, str, date] | None:
-    """What an entry's event is made of (uid first), or None when no relève is coming."""
-    opp = entry.opportunity
+def _event_key(opp: OpportunityData, as_of: date) -> tuple[str, date, str, str | None, str, date] | None:
+    """What a call's event is made of (uid first), or None when no relève is coming."""
     day = opp.next_close_date(as_of)
     if day is None:
         return None
     url = labels.safe_url(opp.url)
     summary = f"Clôture : {labels.one_line(opp.title)}"
-    return event_uid(opp.source, opp.source_id, day), day, summary, url, _description(entry, url), as_of
+    return event_uid(opp.source, opp.source_id, day), day, summary, url, _description(opp, url), as_of
 
 
 @lru_cache(maxsize=8192)
@@ -57,9 +52,9 @@ def _event_bytes(uid: str, day: date, summary: str, url: str | None, description
     return _event(uid, day, summary, url, description, as_of).to_ical()
 
 
-def deadline_event(entry: DigestEntry, as_of: date) -> Event | None:
-    """The all-day event of an entry's next relève, or None when no relève is coming."""
-    key = _event_key(entry, as_of)
+def deadline_event(call: OpportunityData, as_of: date) -> Event | None:
+    """The all-day event of a call's next relève, or None when no relève is coming."""
+    key = _event_key(call, as_of)
     return _event(*key) if key else None
 
 
@@ -83,7 +78,6 @@ def event_uid(source: str, source_id: str, day: date) -> str:
     return f"{digest[:32]}@{UID_DOMAIN}"
 
 
-def _description(entry: DigestEntry, url: str | None) -> str:
-    opp = entry.opportunity
+def _description(opp: OpportunityData, url: str | None) -> str:
     lines = [labels.funding_line(opp), labels.amount_line(opp), url or ""]
     return "\n".join(line for line in lines if line)

@@ -64,9 +64,12 @@ class ChefDigestContent:
     """One line when a matching configuration was applied this week (`vigie tune apply`), with its effect."""
 
     def is_empty(self) -> bool:
-        """Nothing worth a message (an empty week sends nothing)."""
+        """Nothing worth a message (an empty week sends nothing): no call collected, none to review, no porteur
+        letter going out, no deadline within 30 days, no failing source, no refused address and no configuration
+        applied this week. Fiches-actions still without a call are repeated in a letter that goes, but alone
+        they are the same news every week: they do not make one."""
         lists = (self.new_calls, self.to_review, self.outgoing, self.deadlines, self.failing, self.bounced)
-        return not any(lists)
+        return not any(lists) and not self.config_change.strip()
 
 
 def render_chef_digest(content: ChefDigestContent, sender: SenderConfig, message_id: str,

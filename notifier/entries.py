@@ -50,6 +50,15 @@ class DigestContent:
     """One-click unsubscribe link (RFC 8058), also shown in both bodies."""
     calendar_url: str | None = None
     """Subscribable ICS feed of the porteur's deadlines, when the web app serves one."""
+    calendar_calls: list[OpportunityData] | None = None
+    """The porteur's calendar (calls announced to it and still open, this letter's included): what
+    echeances.ics holds, the same calls as the feed. None: this letter's calls only."""
+
+    def calendar(self) -> list[OpportunityData]:
+        """The calls of the attached echeances.ics."""
+        if self.calendar_calls is not None:
+            return self.calendar_calls
+        return [e.opportunity for e in self.entries]
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,17 @@
-"""French formatting of a call's facts for the digest: dates, amounts, funders, instruments, links."""
+"""French formatting of a call's facts for the digest: funders, instruments, links, deadlines.
+
+Amounts, percentages, dates and vocabularies come from models.display (Vigie's one French formatting
+layer, shared with the pages and the command output); their names stay here for the templates' code.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from urllib.parse import urlsplit
 
+from models import display
+from models.display import INSTRUMENT_LABELS, NBSP, euros, percent  # noqa: F401 - re-exported
 from models.records import OpportunityData
-from models.vocab import Instrument
-
-NBSP = "\u00a0"
-"""Non-breaking space: between digit groups and before € and % (French typography)."""
-
-INSTRUMENT_LABELS = {
-    Instrument.SUBVENTION: "subvention",
-    Instrument.PRET: "prêt",
-    Instrument.AVANCE_REMBOURSABLE: "avance remboursable",
-    Instrument.GARANTIE: "garantie",
-    Instrument.FONDS_PROPRES: "fonds propres",
-    Instrument.AAP: "appel à projets",
-    Instrument.AMI: "appel à manifestation d'intérêt",
-    Instrument.CONCOURS: "concours",
-    Instrument.APPEL_OFFRES: "appel d'offres",
-    Instrument.ACCOMPAGNEMENT: "accompagnement",
-    Instrument.CEE: "certificats d'économies d'énergie",
-    Instrument.AVANTAGE_FISCAL: "avantage fiscal",
-}
 
 
 def one_line(text: str) -> str:
@@ -42,7 +29,7 @@ def safe_url(url: str | None) -> str | None:
 
 def fr_date(day: date) -> str:
     """15/01/2027."""
-    return day.strftime("%d/%m/%Y")
+    return display.short_date(day)
 
 
 def countdown(day: date, as_of: date) -> str:
@@ -55,32 +42,9 @@ def deadline_label(day: date, as_of: date) -> str:
     return f"{fr_date(day)} ({countdown(day, as_of)})"
 
 
-def euros(amount: float) -> str:
-    """500 000 € (rounded to the euro, non-breaking spaces)."""
-    return f"{round(amount):,}".replace(",", NBSP) + f"{NBSP}€"
-
-
-def percent(rate: float) -> str:
-    """40 % or 12,5 %."""
-    number = f"{rate:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{number}{NBSP}%"
-
-
 def amount_line(opp: OpportunityData) -> str:
     """"de 10 000 € à 500 000 € · taux max 40 %", or "" when nothing is known."""
-    parts = []
-    low, high = opp.amount_min, opp.amount_max
-    if low and high and low != high:
-        parts.append(f"de {euros(low)} à {euros(high)}")
-    elif low and low == high:
-        parts.append(f"montant {euros(low)}")
-    elif high:
-        parts.append(f"jusqu'à {euros(high)}")
-    elif low:
-        parts.append(f"à partir de {euros(low)}")
-    if opp.rate_max:
-        parts.append(f"taux max {percent(opp.rate_max)}")
-    return " · ".join(parts)
+    return display.amount_range(opp.amount_min, opp.amount_max, opp.rate_max)
 
 
 def funding_line(opp: OpportunityData) -> str:
@@ -91,7 +55,7 @@ def funding_line(opp: OpportunityData) -> str:
 
 def instruments_line(opp: OpportunityData) -> str:
     """"subvention · appel à projets"."""
-    labels = [INSTRUMENT_LABELS.get(i, str(i)) for i in opp.instruments]
+    labels = [display.label(i, INSTRUMENT_LABELS) for i in opp.instruments]
     return " · ".join(dict.fromkeys(labels))
 
 

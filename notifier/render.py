@@ -20,9 +20,6 @@ from notifier.weeks import week_bounds
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_LIMIT = 10
-"""Calls shown per section before "et N autres"."""
-
 TEMPLATES = Environment(
     loader=PackageLoader("notifier", "templates"),
     # Autoescape every HTML template: titles, reasons and funders come from crawled pages.
@@ -39,20 +36,22 @@ def render_digest(
     sender: SenderConfig,
     message_id: str,
     *,
-    limit: int = DEFAULT_LIMIT,
     sent_at: datetime | None = None,
 ) -> RenderedDigest:
     """Render one contact's weekly digest; ValueError when it has no entries (an empty week sends nothing).
 
-    `sent_at` only fills the Date header (now by default): it never reaches the bodies, so
-    `content_hash` is the same whenever the same content is rendered.
+    Every call is listed (no "et N autres" link: porteurs have no access to the web app), and the
+    only links are the calls' own pages and the unsubscribe link. `sent_at` only fills the Date
+    header (now by default): it never reaches the bodies, so `content_hash` is the same whenever
+    the same content is rendered.
     """
     if not content.entries:
         raise ValueError(f"digest vide pour {content.contact.email} ({content.iso_week}) : rien à envoyer")
     if labels.safe_url(content.unsubscribe_url) is None:
         raise ValueError(f"lien de désinscription http(s) attendu, reçu « {content.unsubscribe_url[:80]} »")
-    has_ics = any(e.opportunity.next_close_date(content.as_of) for e in content.entries)
-    context = _context(content, sender, limit, has_ics)
+    calendar = content.calendar()
+    has_ics = any(call.next_close_date(content.as_of) for call in calendar)
+    context = _context(content, sender, has_ics)
     subject = context["subject"]
     text = TEMPLATES.get_template("digest.txt.j2").render(context)
     html = TEMPLATES.get_template("digest.html.j2").render(context)
@@ -60,8 +59,10 @@ def render_digest(
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     if has_ics:
-        ics = deadlines_ics(content.entries, content.as_of)
-        message.add_attachment(ics, maintype="text", subtype="calendar", filename="echeances.ics")
+        ics = deadlines_ics(calendar, content.as_of)
+        # The charset parameter is what lets a mail client read « Clôture » rather than « ClÃ´ture ».
+        message.add_attachment(ics, maintype="text", subtype="calendar", filename="echeances.ics",
+                               params={"charset": "utf-8"})
     message["Content-Language"] = "fr"  # after the body: add_attachment moves Content-* headers inward
     logger.debug(
         "digest rendered contact=%s week=%s entries=%d", content.contact.email, content.iso_week, len(content.entries)
@@ -101,7 +102,7 @@ def build_message(
     return message
 
 
-def _context(content: DigestContent, sender: SenderConfig, limit: int, has_ics: bool) -> dict:
+def _context(content: DigestContent, sender: SenderConfig, has_ics: bool) -> dict:
     monday, sunday = week_bounds(content.iso_week)
     count = labels.plural(call_count(content.entries), "appel")
     porteur = labels.one_line(content.porteur.nom)
@@ -110,8 +111,7 @@ def _context(content: DigestContent, sender: SenderConfig, limit: int, has_ics: 
         "subject": subject_line(content),
         "greeting_name": labels.one_line(content.contact.nom),
         "intro": f"Voici {count} à regarder pour {porteur}, {week}.",
-        "sections": build_sections(content, limit),
-        "more_url": sender.public_url.rstrip("/") + "/",
+        "sections": build_sections(content),
         "calendar_url": labels.safe_url(content.calendar_url),
         "has_ics": has_ics,
         "reply_to": sender.reply_to,

@@ -45,17 +45,15 @@ class GroupView:
 
 @dataclass(frozen=True)
 class SectionView:
-    """A digest section, cut after the limit."""
+    """A digest section, every call of it: the letter is all a porteur sees (no web access to "see more")."""
 
     key: str
     title: str
     groups: list[GroupView]
-    hidden: int
-    """Calls left out past the limit ("et N autres")."""
 
 
-def build_sections(content: DigestContent, limit: int) -> list[SectionView]:
-    """Non-empty sections in SECTIONS order, each cut after `limit` calls."""
+def build_sections(content: DigestContent) -> list[SectionView]:
+    """Non-empty sections in SECTIONS order."""
     unknown = {e.section for e in content.entries} - SECTIONS.keys()
     if unknown:
         expected = ", ".join(SECTIONS)
@@ -64,9 +62,8 @@ def build_sections(content: DigestContent, limit: int) -> list[SectionView]:
     for key, title in SECTIONS.items():
         entries = _ordered(key, [e for e in content.entries if e.section == key], content.as_of)
         if entries:
-            shown = entries[:limit]
-            groups = _by_fiche(shown, content.as_of) if key == NEW else [_flat(shown, content.as_of)]
-            sections.append(SectionView(key, title, groups, len(entries) - len(shown)))
+            groups = _by_fiche(entries, content.as_of) if key == NEW else [_flat(entries, content.as_of)]
+            sections.append(SectionView(key, title, groups))
     return sections
 
 

@@ -24,14 +24,18 @@ LOGIN, PASSWORD = "vigie", "mot-de-passe-de-test"
 
 @dataclass
 class Handler:
-    """Keeps every accepted message; `busy` DATA commands answer 451 first; `refused` addresses get 550."""
+    """Keeps every accepted message and every recipient submitted; `busy` DATA commands answer 451 first;
+    `refused` addresses get 550."""
 
     busy: int = 0
     refused: set[str] = field(default_factory=set)
     messages: list[bytes] = field(default_factory=list)
     recipients: list[list[str]] = field(default_factory=list)
+    submitted: list[str] = field(default_factory=list)
+    """Every RCPT TO address, refused ones included."""
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001, ANN201, N802
+        self.submitted.append(address.lower())
         if address.lower() in self.refused:
             return "550 5.1.1 Adresse inconnue"
         envelope.rcpt_tos.append(address)

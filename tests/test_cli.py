@@ -62,6 +62,13 @@ def test_init_copies_the_example_and_creates_the_database(capsys: pytest.Capture
     assert again.code == 1 and "--force" in again.err
 
 
+def test_a_new_configuration_starts_with_no_porteur(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run_cli(capsys, "init", str(tmp_path / "conf"))
+    assert (tmp_path / "conf" / "porteurs").is_dir() and not list((tmp_path / "conf" / "porteurs").iterdir())
+    check = run_cli(capsys, "--config", str(tmp_path / "conf"), "check-config")
+    assert check.code == 0 and "0 porteur(s), 0 fiche(s)-action(s)" in check.out
+
+
 def _config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     run_cli(capsys, "init", str(tmp_path / "conf"))
     return tmp_path / "conf"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -57,12 +56,15 @@ def delete(file: str) -> Edit:
     return lambda directory: (directory / file).unlink()
 
 
-def copy_porteur(new_name: str, fiche_suffix: str | None) -> Edit:
-    """Copy cc-lomagne-gersoise.toml; with `fiche_suffix` its fiche ids are made unique."""
+def copy_porteur(new_name: str, fiche_suffix: str | None = None, porteur_id: str | None = None) -> Edit:
+    """Copy the demo's scop-bois-gascon.toml; with `fiche_suffix` its fiche id is made unique, with `porteur_id`
+    the porteur's."""
     def edit(directory: Path) -> None:
-        text = (directory / "porteurs/cc-lomagne-gersoise.toml").read_text("utf-8")
+        text = (directory / "porteurs/scop-bois-gascon.toml").read_text("utf-8")
         if fiche_suffix:
-            text = text.replace('"GL-01"', f'"GL-01{fiche_suffix}"').replace('"GL-02"', f'"GL-02{fiche_suffix}"')
+            text = text.replace('"SBG-01"', f'"SBG-01{fiche_suffix}"')
+        if porteur_id:
+            text = text.replace('id = "scop-bois-gascon"', f'id = "{porteur_id}"')
         (directory / "porteurs" / new_name).write_text(text, "utf-8")
     return edit
 
@@ -72,18 +74,21 @@ NEW_SOURCE = '\n[[source]]\nslug = "{slug}"\nkind = "{kind}"\nurl = "{url}"\n'
 
 @pytest.fixture
 def config_dir(tmp_path: Path) -> Path:
-    """A copy of the shipped configuration, named config/ like the original."""
-    return Path(shutil.copytree(SHIPPED, tmp_path / "config"))
+    """The demo's configuration (the shipped one plus the demo's porteurs), named config/ like the original."""
+    from vigie.demo.folder import copy_demo_config
+
+    copy_demo_config(tmp_path / "config")
+    return tmp_path / "config"
 
 
 def test_shipped_config_passes_check_config() -> None:
     assert check_config(SHIPPED, KINDS) == []
 
 
-def test_shipped_config_loads_the_demo_territory_with_its_porteurs_and_sources() -> None:
+def test_shipped_config_loads_the_example_territory_and_sources_and_no_porteur() -> None:
     config = load_config(SHIPPED, KINDS)
     assert [t.id for t in config.plan.territories] == ["gers-lomagne"]
-    assert {p.id for p in config.plan.porteurs} == {"cc-lomagne-gersoise", "scop-bois-gascon"}
+    assert config.plan.porteurs == [] and config.plan.fiches == []
     slugs = [s.slug for s in config.sources]
     assert slugs[:5] == ["idf", "occitanie", "mte", "nouvelle-aquitaine", "ademe-collectivites"]
     assert len(slugs) == len(set(slugs))
@@ -92,8 +97,14 @@ def test_shipped_config_loads_the_demo_territory_with_its_porteurs_and_sources()
     assert "ZAN" in config.synonyms.acronyms
 
 
-def test_every_profile_named_by_the_shipped_plan_exists() -> None:
-    config = load_config(SHIPPED, KINDS)
+def test_the_demo_config_adds_its_porteurs_to_the_shipped_one(config_dir: Path) -> None:
+    config = load_config(config_dir, KINDS)
+    assert {p.id for p in config.plan.porteurs} == {"scop-bois-gascon"}
+    assert check_config(config_dir, KINDS) == []
+
+
+def test_every_profile_named_by_the_demo_porteurs_exists(config_dir: Path) -> None:
+    config = load_config(config_dir, KINDS)
     named = {p for f in config.plan.fiches for p in f.profiles}
     named |= {p for o in config.plan.porteurs for p in o.profiles}
     assert named and named <= set(config.profiles)
@@ -191,14 +202,14 @@ MISTAKES = [
     ),
     pytest.param(
         copy_porteur("zz-copie.toml", fiche_suffix="-bis"),
-        "config/porteurs/zz-copie.toml: porteur.id: porteur « cc-lomagne-gersoise » "
-        "déjà déclaré dans config/porteurs/cc-lomagne-gersoise.toml",
+        "config/porteurs/zz-copie.toml: porteur.id: porteur « scop-bois-gascon » "
+        "déjà déclaré dans config/porteurs/scop-bois-gascon.toml",
         id="duplicate-porteur-across-files",
     ),
     pytest.param(
-        replace("porteurs/scop-bois-gascon.toml", 'id = "SBG-01"', 'id = "GL-02"'),
-        "config/porteurs/scop-bois-gascon.toml: fiche[1].id: fiche « GL-02 » "
-        "déjà déclarée dans config/porteurs/cc-lomagne-gersoise.toml (fiche[2])",
+        copy_porteur("zz-copie.toml", porteur_id="scop-bois-gascon-bis"),
+        "config/porteurs/zz-copie.toml: fiche[1].id: fiche « SBG-01 » "
+        "déjà déclarée dans config/porteurs/scop-bois-gascon.toml (fiche[1])",
         id="duplicate-fiche-across-files",
     ),
     pytest.param(

@@ -1,7 +1,8 @@
-"""`vigie export ics --porteur ID`: the porteur's full calendar of matched open calls."""
+"""`vigie export ics --porteur ID`: the porteur's calendar, the open calls its letters announced."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,16 +10,19 @@ from icalendar import Calendar
 
 from clirun import run_cli
 from digestworld import example_config, filled_store
+from vigie.pipeline.weekly import run_weekly
 
 
 @pytest.fixture
 def conf(tmp_path: Path) -> Path:
     config = example_config(tmp_path)
-    filled_store(config).close()
+    store = filled_store(config)
+    run_weekly(config, store, "2026-W48", date(2026, 11, 23), send=True)  # the accepted call is announced
+    store.close()
     return config.directory
 
 
-def test_the_calendar_holds_the_next_releve_of_each_accepted_open_call(capsys, conf: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_calendar_holds_the_next_releve_of_each_announced_open_call(capsys, conf: Path, tmp_path: Path) -> None:  # noqa: ANN001
     target = tmp_path / "lomagne.ics"
     result = run_cli(capsys, "--config", str(conf), "--as-of", "2026-11-23", "export", "ics",
                      "--porteur", "cc-lomagne", "--output", str(target))

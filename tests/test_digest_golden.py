@@ -45,7 +45,7 @@ def add_call(store: Store, source_id: str, score: float, status: ReviewStatus | 
 @pytest.fixture
 def world(tmp_path: Path):  # noqa: ANN201
     """Week 48: two calls sent. 16/12: one reaches J-30, the other got a new relève and amount; a hostile
-    call waits for review; a source keeps failing; an address bounced."""
+    call waits for review; a source keeps failing; another contact's address bounced (it gets nothing)."""
     config = example_config(tmp_path)
     store = filled_store(config)
     add_call(store, "ami-friches", 0.6, ReviewStatus.ACCEPTED, NOW, title="Recyclage des friches industrielles",
@@ -59,7 +59,8 @@ def world(tmp_path: Path):  # noqa: ANN201
         store.record_crawl("occitanie", "opendatasoft", seen, seen, CrawlCounts(),
                            "HTTP 503 <b>Service indisponible</b> sur https://data.laregion.fr/")
     [contact] = store.contacts("cc-lomagne")
-    store.record_delivery_error(contact.id, "destinataire refusé : 550 5.1.1 <script>x</script>")
+    former = store.save_contact("cc-lomagne", "ancien.contact@example.org", "Ancien contact", "")
+    store.record_delivery_error(former.id, "destinataire refusé : 550 5.1.1 <script>x</script>")
     outcomes = run_weekly(config, store, iso_week(LATER), LATER, send=True)
     yield {o.recipient: o for o in outcomes}, contact.unsubscribe_token
     store.close()
@@ -103,3 +104,12 @@ def test_hostile_strings_arrive_harmless_in_the_chef_digest(world) -> None:  # n
     _, text, html = masked(outcomes["camille@example.org"].paths[0], token)
     assert "<script>" not in html and "<b>" not in html and '" onmouseover="' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and HOSTILE in text
+
+
+def test_the_porteur_letter_links_only_to_the_calls_pages_and_its_unsubscribe_link(world) -> None:  # noqa: ANN001
+    outcomes, token = world
+    _, text, html = masked(outcomes["dev@example.org"].paths[0], token)
+    allowed = {"https://example.org/aides/aap-1", "https://example.org/aides/ami-friches",
+               "http://127.0.0.1:8000/desabonnement/JETON"}
+    assert set(re.findall(r"https?://\S+", text)) == allowed
+    assert set(re.findall(r'href="([^"]*)"', html)) == allowed

@@ -75,3 +75,23 @@ def test_a_refused_address_is_kept_on_the_contact_and_told_to_the_chef_de_projet
     text = chef.get_body(("plain",)).get_content()
     assert "ADRESSES EN ÉCHEC" in text and "dev@example.org (CC de la Lomagne) : destinataire refusé : 550" in text
     store.close()
+
+
+def test_a_refused_address_is_recorded_once_and_not_submitted_again_until_the_contact_is_edited(tmp_path: Path) -> None:
+    handler = Handler(refused={"dev@example.org"})
+    with smtp_server(tmp_path, handler=handler) as server:
+        config = example_config(tmp_path, port=server.port)
+        store = filled_store(config)
+        run_weekly(config, store, WEEK, AS_OF, send=True)
+        later = run_weekly(config, store, "2027-W01", date(2027, 1, 4), send=True)  # the call is 11 days off
+        assert handler.submitted.count("dev@example.org") == 1 and len(server.handler.messages) == 2  # chef only
+        assert {o.recipient: o.status for o in later}["dev@example.org"] == "blocked"
+        assert [d.status for d in store.digests() if d.recipient == "dev@example.org"] == ["failed"]
+        [contact] = store.contacts("cc-lomagne")
+        handler.refused.clear()
+        store.save_contact("cc-lomagne", contact.email, contact.nom, contact.role, contact.id)  # the chef confirms
+        fixed = run_weekly(config, store, "2027-W02", date(2027, 1, 11), send=True, porteur_id="cc-lomagne")
+    assert [o.status for o in fixed] == ["sent"] and store.contacts("cc-lomagne")[0].last_error is None
+    letter = email.message_from_bytes(server.handler.messages[-1], policy=email.policy.default)
+    assert "NOUVEAUX APPELS" in letter.get_body(("plain",)).get_content()  # the refused letter told nothing
+    store.close()

@@ -30,7 +30,7 @@ AS_OF = date(2026, 11, 23)
                      ["montant maximum porté à 800\u00a0000\u00a0€"], id="amount-raised"),
         pytest.param({"amount_min": None}, {"amount_min": 10_000},
                      ["montant minimum porté à 10\u00a0000\u00a0€"], id="amount-min-new"),
-        pytest.param({"rate_max": 40}, {"rate_max": 50}, ["taux maximum porté à 50\u00a0%"], id="rate"),
+        pytest.param({"rate_max": 40}, {"rate_max": 50}, ["taux maximum porté à 50\u202f%"], id="rate"),
         pytest.param({"amount_max": 500_000.2}, {"amount_max": 500_000}, [], id="rounding-is-no-change"),
     ],
 )

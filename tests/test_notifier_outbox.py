@@ -58,6 +58,14 @@ def test_outbox_eml_parses_back_to_the_same_message(tmp_path: Path) -> None:
     assert [a.get_filename() for a in parsed.iter_attachments()] == ["echeances.ics"]
 
 
+def test_the_ics_attachment_says_its_charset_so_a_mail_client_reads_cloture(tmp_path: Path) -> None:
+    eml, _ = write_outbox(rendered_digest(), tmp_path, "digest")
+    [ics] = email.message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()
+    assert ics.get_content_type() == "text/calendar" and ics.get_content_charset() == "utf-8"
+    assert "SUMMARY:Clôture : Réseaux de chaleur" in ics.get_content()
+    assert "Vigie — échéances" in ics.get_content()
+
+
 @pytest.mark.parametrize("stem", ["../evil", "a/b", "", ".."], ids=["parent", "subfolder", "empty", "dotdot"])
 def test_write_outbox_refuses_a_stem_that_leaves_the_folder(tmp_path: Path, stem: str) -> None:
     with pytest.raises(ValueError, match="nom de fichier invalide"):
@@ -66,9 +74,9 @@ def test_write_outbox_refuses_a_stem_that_leaves_the_folder(tmp_path: Path, stem
 
 def test_calendar_has_one_all_day_event_per_call_with_a_coming_relève() -> None:
     ics = deadlines_ics([
-        entry("a", title="Chaleur renouvelable", close_dates=[date(2026, 11, 1), date(2027, 1, 15)]),
-        entry("a", fiche="F2", title="Chaleur renouvelable", close_dates=[date(2026, 11, 1), date(2027, 1, 15)]),
-        entry("b", close_dates=[]),
+        opportunity("a", title="Chaleur renouvelable", close_dates=[date(2026, 11, 1), date(2027, 1, 15)]),
+        opportunity("a", title="Chaleur renouvelable", close_dates=[date(2026, 11, 1), date(2027, 1, 15)]),
+        opportunity("b", close_dates=[]),
     ], AS_OF)
     [event] = events(ics)
     assert str(event["SUMMARY"]) == "Clôture : Chaleur renouvelable"
@@ -79,16 +87,16 @@ def test_calendar_has_one_all_day_event_per_call_with_a_coming_relève() -> None
 
 def test_calendar_uid_is_stable_per_source_id_and_date() -> None:
     def uid(source_id: str, day: date) -> str:
-        return str(events(deadlines_ics([entry(source_id, close_dates=[day])], AS_OF))[0]["UID"])
+        return str(events(deadlines_ics([opportunity(source_id, close_dates=[day])], AS_OF))[0]["UID"])
 
     assert uid("a", date(2027, 1, 15)) == uid("a", date(2027, 1, 15))
     assert uid("a", date(2027, 1, 15)) != uid("a", date(2027, 2, 15))
     assert uid("a", date(2027, 1, 15)) != uid("b", date(2027, 1, 15))
 
 
-def test_calendar_is_the_same_bytes_for_the_same_entries() -> None:
-    entries = [entry("a"), entry("b", close_dates=[date(2027, 3, 1)])]
-    assert deadlines_ics(entries, AS_OF) == deadlines_ics(entries, AS_OF)
+def test_calendar_is_the_same_bytes_for_the_same_calls_in_any_order() -> None:
+    calls = [opportunity("a"), opportunity("b", close_dates=[date(2027, 3, 1)]), opportunity("c")]
+    assert deadlines_ics(calls, AS_OF) == deadlines_ics(calls[::-1], AS_OF)
 
 
 def test_a_calendar_built_from_cached_events_is_the_one_icalendar_builds() -> None:
@@ -96,19 +104,17 @@ def test_a_calendar_built_from_cached_events_is_the_one_icalendar_builds() -> No
 
     from notifier.calendar import _event_bytes, deadline_event
 
-    entries = [entry("a", title="Chaleur ; « renouvelable », " * 8), entry("b", close_dates=[date(2027, 3, 1)])]
-    first = deadlines_ics(entries, AS_OF)
+    calls = [opportunity("a", title="Chaleur ; « renouvelable », " * 8), opportunity("b", close_dates=[date(2027, 3, 1)])]
+    first = deadlines_ics(calls, AS_OF)
     hits = _event_bytes.cache_info().hits
-    assert deadlines_ics(entries, AS_OF) == first and _event_bytes.cache_info().hits == hits + 2
+    assert deadlines_ics(calls, AS_OF) == first and _event_bytes.cache_info().hits == hits + 2
     expected = Calendar.from_ical(first)
-    rebuilt = [deadline_event(e, AS_OF).to_ical() for e in entries]
+    rebuilt = [deadline_event(c, AS_OF).to_ical() for c in calls]
     assert [c.to_ical() for c in expected.walk("VEVENT")] == rebuilt
 
 
 def test_calendar_leaves_out_a_link_that_is_not_http() -> None:
-    item = entry()
-    opp = item.opportunity.model_copy(update={"url": "javascript:x"})  # bypasses validation, like a bad row
-    hostile = DigestEntry(**{**item.__dict__, "opportunity": opp})
+    hostile = opportunity().model_copy(update={"url": "javascript:x"})  # bypasses validation, like a bad row
     [event] = events(deadlines_ics([hostile], AS_OF))
     assert "URL" not in event and "javascript" not in str(event["DESCRIPTION"])
 
@@ -119,8 +125,8 @@ def test_calendar_leaves_out_a_link_that_is_not_http() -> None:
         ({"amount_max": 500_000}, "jusqu'à 500\u00a0000\u00a0€"),
         ({"amount_min": 10_000, "amount_max": 1_500_000}, "de 10\u00a0000\u00a0€ à 1\u00a0500\u00a0000\u00a0€"),
         ({"amount_min": 5_000, "amount_max": None}, "à partir de 5\u00a0000\u00a0€"),
-        ({"amount_max": None, "rate_max": 40}, "taux max 40\u00a0%"),
-        ({"amount_max": 200_000, "rate_max": 12.5}, "jusqu'à 200\u00a0000\u00a0€ · taux max 12,5\u00a0%"),
+        ({"amount_max": None, "rate_max": 40}, "taux max 40\u202f%"),
+        ({"amount_max": 200_000, "rate_max": 12.5}, "jusqu'à 200\u00a0000\u00a0€ · taux max 12,5\u202f%"),
         ({"amount_max": None}, ""),
     ],
     ids=["max-only", "range", "min-only", "rate-only", "max-and-decimal-rate", "nothing-known"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -118,7 +119,7 @@ def test_new_calls_are_grouped_under_their_fiche_action() -> None:
 def test_a_call_shows_funders_instruments_amount_deadline_fiche_and_three_reasons() -> None:
     text = render(simple_digest()).text
     for fact in ("France 2030 · ADEME", "subvention · appel à projets", "jusqu'à 500\u00a0000\u00a0€",
-                 "taux max 40\u00a0%", "15/01/2027 (J-52)", "« Requalifier la friche de l'ancienne laiterie » (F2)",
+                 "taux max 40\u202f%", "15/01/2027 (J-52)", "« Requalifier la friche de l'ancienne laiterie » (F2)",
                  "bénéficiaire : EPCI ✔"):
         assert fact in text
     assert "quatrième raison" not in text
@@ -203,17 +204,28 @@ def test_quotes_in_a_link_cannot_break_out_of_the_attribute() -> None:
     assert '"onmouseover="' not in page
 
 
-def test_a_long_section_is_cut_with_et_n_autres_and_a_link() -> None:
+def links(rendered: RenderedDigest) -> tuple[set[str], set[str]]:
+    """(http links of the text part, href targets of the HTML part)."""
+    text = set(re.findall(r"https?://\S+", rendered.text))
+    hrefs = {html.unescape(h) for h in re.findall(r'href="([^"]*)"', rendered.html)}
+    return text, hrefs
+
+
+def test_a_long_section_lists_every_call_and_never_sends_to_the_web_app() -> None:
     entries = [entry(f"aap-{n:02d}", score=1 - n / 100) for n in range(13)]
     rendered = render(digest(*entries))
-    assert "… et 3 autres : https://vigie.example.org/" in rendered.text
-    assert "aides/aap-09" in rendered.text and "aides/aap-10" not in rendered.text
-    assert '… et 3 autres : <a href="https://vigie.example.org/"' in rendered.html
+    assert all(f"aides/aap-{n:02d}" in rendered.text and f"aides/aap-{n:02d}" in rendered.html for n in range(13))
+    assert "autres" not in rendered.text and "Tous les appels" not in rendered.text
+    allowed = {e.opportunity.url for e in entries} | {UNSUBSCRIBE}
+    assert links(rendered) == (allowed, allowed)
 
 
-def test_the_cut_follows_the_limit_given() -> None:
-    rendered = render(digest(entry("a"), entry("b"), entry("c")), limit=2)
-    assert "… et 1 autre :" in rendered.text
+def test_every_link_of_a_porteur_letter_is_a_call_page_or_the_unsubscribe_link() -> None:
+    calls = [entry("aap-new"), entry("ami-maj", section="mis_a_jour", changes=["montant maximum porté à 1 €"]),
+             entry("aap-proche", section="cloture_proche", close_dates=[date(2026, 12, 1)])]
+    text, hrefs = links(render(digest(*calls)))
+    allowed = {e.opportunity.url for e in calls} | {UNSUBSCRIBE}
+    assert text == allowed and hrefs == allowed
 
 
 def test_content_hash_is_the_same_for_the_same_content_rendered_another_day() -> None:

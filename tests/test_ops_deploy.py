@@ -48,7 +48,7 @@ def test_every_exec_start_is_a_vigie_command_with_help(capsys: pytest.CaptureFix
         assert argv[0] == INSTALLED
         words = [w for w in argv[1:] if not w.startswith(("-", "/"))]
         result = run_cli(capsys, *words, "--help")
-        assert result.code == 0 and "Usage" in result.out, (argv, result.err)
+        assert result.code == 0 and "Utilisation" in result.out, (argv, result.err)
 
 
 def test_the_secrets_example_names_what_the_example_config_reads() -> None:

@@ -133,9 +133,8 @@ def test_utf8_bom_csv_reads_its_first_column(tmp_path: Path) -> None:
     [
         ("GERS-LOMAGNE", "gers-lomagne", KNOWN["gers-lomagne"]),
         ("territoire d'industrie gers - lomagne", "gers-lomagne", KNOWN["gers-lomagne"]),
-        ("Vallée de l'Ariège", "vallee-de-l-ariege", "Vallée de l'Ariège"),
     ],
-    ids=["id-any-case", "name-without-accents-or-dash", "unknown-becomes-new"],
+    ids=["id-any-case", "name-without-accents-or-dash"],
 )
 def test_territory_is_matched_ignoring_case_accents_and_spaces(
     tmp_path: Path, cell: str, expected_id: str, expected_nom: str
@@ -143,6 +142,18 @@ def test_territory_is_matched_ignoring_case_accents_and_spaces(
     plan = read_plan(write_csv(tmp_path, [fiche_row("F-1", territoire=cell)]), KNOWN)
     assert [(t.id, t.nom) for t in plan.territories] == [(expected_id, expected_nom)]
     assert plan.porteurs[0].territoire == expected_id
+
+
+def test_an_undeclared_territory_is_refused_once_in_full_then_by_reference(tmp_path: Path) -> None:
+    rows = [fiche_row("F-1", territoire="Vallée de l'Ariège"), fiche_row("F-2", territoire="vallee de l ariege")]
+    path = write_csv(tmp_path, rows)
+    first, second = problems_of(path)
+    assert first.startswith("plan.csv ligne 2, colonne territoire: territoire « Vallée de l'Ariège » non déclaré "
+                            "dans settings.toml : ajoutez-y un bloc [[territoire]] avec id = \"vallee-de-l-ariege\"")
+    assert "[territoire.chef_de_projet]" in first and "(gers-lomagne)" in first
+    assert second == "plan.csv ligne 3, colonne territoire: territoire « vallee de l ariege » non déclaré (voir ligne 2)"
+    # Without declared territories (`vigie eval` reads a plan it never stores) the cell names its own.
+    assert [(t.id, t.nom) for t in read_plan(path).territories] == [("vallee-de-l-ariege", "Vallée de l'Ariège")]
 
 
 # --- cells -----------------------------------------------------------------------------------

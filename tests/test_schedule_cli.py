@@ -65,7 +65,7 @@ def test_vigie_status_shows_next_runs_last_results_sources_and_links(
     result = run_cli(capsys, "--config", str(folder), "--as-of", "2026-11-24", "status")
     assert result.code == 0, result.err
     assert "réussie le 23/11/2026 08:01 : semaine 2026-W48 : 3 written" in result.out
-    assert "crawl:csv" in result.out and "jamais lancée" in result.out
+    assert "collecte de csv" in result.out and "crawl:csv" not in result.out and "jamais lancée" in result.out
     assert "pas encore planifié" in result.out
     assert "Liens des appels ouverts : 1 vérifiés, 1 morts, 0 pas encore vérifiés." in result.out
 

@@ -98,7 +98,7 @@ def test_a_chef_de_projet_reviews_a_match_previews_the_digest_and_exports(page, 
     log_in(page, base, "camille")
     shot(page, "tableau-de-bord")
     page.goto(f"{base}/file")
-    page.fill("input[name=funder]", "Région Occitanie")
+    page.select_option("select[name=funder]", "Région Occitanie")
     page.click("#filtres button[type=submit]")
     rows = page.locator("table.queue tbody tr")
     assert rows.count() == 1 and "Réseaux de chaleur biomasse" in rows.first.inner_text()
@@ -114,8 +114,9 @@ def test_a_chef_de_projet_reviews_a_match_previews_the_digest_and_exports(page, 
     with page.expect_download() as download:
         page.click("a[href='/exports/correspondances.xlsx']")
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-    accepted = [r for r in sheet.iter_rows(values_only=True) if r[6] == "Acceptée"]
-    assert [r[3] for r in accepted] == ["Réseaux de chaleur biomasse"]
+    header = [c.value for c in sheet[1]]
+    accepted = [r for r in sheet.iter_rows(values_only=True) if r[header.index("Revue")] == "Acceptée"]
+    assert [r[header.index("Appel")] for r in accepted] == ["Réseaux de chaleur biomasse"]
 
 
 PAGES = [("/plan", "plan"), ("/recherche?q=friches", "recherche"), ("/porteurs", "porteurs"),
@@ -162,3 +163,30 @@ def test_the_queue_and_a_match_fit_a_tablet_in_portrait(browser, served) -> None
         context.close()
     assert deadline is not None and deadline["x"] + deadline["width"] <= 768 and widest <= 768
     assert {"réseau de chaleur alimenté", "local", "réseaux de chaleur alimentés", "locale"} <= set(marks)
+
+
+def test_search_lists_funders_and_marks_a_closed_call_visibly(page, served) -> None:  # noqa: ANN001
+    from datetime import UTC, date, datetime
+
+    from factories import opportunity
+
+    base, store = served
+    store.upsert_opportunity(opportunity("friche-close", title="Friches d'hier", beneficiaries=["association"],
+                                         funders=["AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE (ADEME)"],
+                                         close_dates=[date(2026, 11, 20)]), datetime(2026, 11, 10, tzinfo=UTC))
+    log_in(page, base, "camille")
+    page.goto(f"{base}/recherche")
+    page.select_option("select[name=financeur]", "ADEME")
+    page.click("form.filters button[type=submit]")
+    rows = page.locator("tbody tr")
+    closed = page.locator("tr.call-closed")
+    tag = closed.locator(".tag.status-closed")
+    shot(page, "recherche-financeur")
+    assert rows.count() == 3 and "ADEME · clôturé le 20/11/2026" in closed.inner_text()
+    assert tag.is_visible() and tag.inner_text() == "clos"
+    assert tag.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert closed.locator("button", has_text="Suggérer").count() == 0
+    page.select_option("select[name=beneficiaire]", label="Associations")
+    page.click("form.filters button[type=submit]")
+    assert page.locator("tbody tr").all_inner_texts() == [closed.inner_text()]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280

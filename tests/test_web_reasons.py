@@ -49,9 +49,9 @@ def test_the_sentence_pair_marks_the_words_both_sentences_share() -> None:
     ({"feature": "termes", "weight": 0.2, "evidence": "termes communs : chaleur, biomasse"},
      ReasonView("Termes communs", "chaleur, biomasse")),
     ({"feature": "profil", "weight": 13.0, "evidence": "profil foncier-friches : friche (+5)"},
-     ReasonView("Profil thématique « foncier-friches »", "friche (+5)")),
+     ReasonView("Profil thématique « foncier-friches »", "friche")),
     ({"feature": "exclusion", "weight": -5.0, "evidence": "exclusion du profil x : recherche (-5)"},
-     ReasonView("Exclusion", "recherche (-5)", against=True)),
+     ReasonView("Exclusion", "recherche", against=True)),
     ({"feature": "suggestion", "weight": 1.0, "evidence": "suggéré par alice"},
      ReasonView("Suggestion", "suggéré par alice")),
 ])

@@ -119,3 +119,24 @@ def test_the_models_declare_what_the_web_migration_creates_on_both_backends(stor
     web = [d for d in diffs if any(n.startswith(("ix_web_", "calendar_feed")) for n in _names(d))]
     assert web == []
     assert {"ix_web_match_queue", "ix_web_match_score"} <= {i.name for i in Match.__table__.indexes}
+
+
+def test_a_funder_filter_finds_every_spelling_of_the_funder_on_both_backends(store: Store) -> None:
+    from factories import opportunity
+    from models.funders import FunderNames
+    from models.records import MatchResult
+
+    fill(store)
+    long_name = "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE (ADEME)"
+    store.upsert_opportunity(opportunity("aap-5", title="Décarbonation", funders=[long_name],
+                                         beneficiaries=["association"]), NOW)
+    store.save_matches([MatchResult(fiche_id="F1", porteur_id="cc-lomagne", source="occitanie", source_id="aap-5",
+                                    score=0.6, eligible=True)], {}, NOW)
+    names = FunderNames.from_table([("ADEME", [])])
+    spellings = names.spellings("ADEME", store.funder_spellings())
+    assert spellings == ["ADEME", long_name]
+    assert set(_titles(store, funder="ADEME", funder_spellings=tuple(spellings))) == {
+        "Décarbonation", "Recyclage des friches", HOSTILE}
+    assert {c.title for c in store.search_calls("", funder="ADEME", funder_names=names)} == {
+        "Décarbonation", "Recyclage des friches", HOSTILE}
+    assert [c.title for c in store.search_calls("", beneficiary="association")] == ["Décarbonation"]

@@ -22,6 +22,7 @@ from vigie.commands import (  # one line per command module
     tune_cmds,
     web_cmds,
 )
+from vigie.cli_french import use_french_help
 from vigie.context import AppContext
 from vigie.errors import report
 from vigie.logs import setup_logging
@@ -66,6 +67,7 @@ COMMAND_MODULES = [
 ]
 for module in COMMAND_MODULES:
     module.register(app)
+use_french_help(app)  # typer's own words (usage, panels, the help option) in French
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,9 +6,11 @@ import sys
 import traceback
 
 import click
+import typer
 from rich.console import Console
 
 from models.errors import ConfigError, PlanImportError, VigieError
+from vigie.cli_french import usage_error_line
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -20,9 +22,16 @@ def report(exc: BaseException, verbose: bool) -> int:
     if isinstance(exc, click.ClickException):
         exc.show()
         return exc.exit_code
-    if isinstance(exc, click.exceptions.Abort):
+    if isinstance(exc, (click.exceptions.Abort, typer.Abort)):
         err_console.print("Interrompu.")
         return 130
+    if isinstance(exc, typer.Exit):
+        return exc.exit_code
+    if isinstance(exc, getattr(typer, "TyperException", ())):  # typer's bundled click: usage errors in French
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (voir « {ctx.command_path} --help »)" if ctx is not None else ""
+        err_console.print(f"Erreur : {usage_error_line(exc)}{hint}", markup=False)
+        return exc.exit_code
     if verbose:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, (ConfigError, PlanImportError)):

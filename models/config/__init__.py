@@ -11,6 +11,8 @@ from models.config.schema import (
     CrawlConfig,
     ExclusionConfig,
     FicheConfig,
+    FunderConfig,
+    FundersConfig,
     MatchingConfig,
     MatchingWeights,
     PorteurConfig,
@@ -28,7 +30,8 @@ from models.config.schema import (
 )
 
 __all__ = [
-    "ChefDeProjetConfig", "ContactConfig", "CrawlConfig", "ExclusionConfig", "FicheConfig",
+    "ChefDeProjetConfig", "ContactConfig", "CrawlConfig", "ExclusionConfig", "FicheConfig", "FunderConfig",
+    "FundersConfig",
     "MatchingConfig", "MatchingWeights", "PorteurConfig", "PorteurFileConfig", "ProfileConfig",
     "ScheduleConfig", "SenderConfig", "SettingsConfig", "SmtpConfig", "SourceConfig", "SourceKinds",
     "SynonymsConfig", "TerritoryConfig", "VigieConfig", "WebConfig", "check_config", "load_config",

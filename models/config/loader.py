@@ -18,9 +18,10 @@ from models.config.messages import suggestion
 from models.config.porteurs import read_porteurs
 from models.config.report import ProblemReport
 from models.config.schema import (
-    ProfileConfig, SettingsConfig, SourceConfig, SynonymsConfig, TerritoryConfig, VigieConfig,
+    FundersConfig, ProfileConfig, SettingsConfig, SourceConfig, SynonymsConfig, TerritoryConfig, VigieConfig,
 )
 from models.errors import ConfigError
+from models.funders import funder_key
 from models.records import PlanData, TerritoryData
 from models.vocab import Axe
 
@@ -63,13 +64,14 @@ def _load(directory: Path, source_kinds: SourceKinds) -> tuple[VigieConfig | Non
     sources = _read_sources(report, source_kinds)
     profiles, profile_ids = _read_profiles(report)
     synonyms = _read_synonyms(report)
+    funders = _read_funders(report)
     found = read_porteurs(report, territory_ids, profile_ids)
-    if report.lines or settings is None or synonyms is None:
+    if report.lines or settings is None or synonyms is None or funders is None:
         return None, report.lines
     plan = PlanData(territories=territories, porteurs=found.porteurs, fiches=found.fiches)
     config = VigieConfig(
         directory=directory.absolute(), settings=settings, sources=sources,
-        plan=plan, profiles=profiles, synonyms=synonyms,
+        plan=plan, profiles=profiles, synonyms=synonyms, funders=funders,
     )
     return config, []
 
@@ -170,3 +172,27 @@ def _read_synonyms(report: ProblemReport) -> SynonymsConfig | None:
     if not path.exists():
         return SynonymsConfig()
     return report.load(path, SynonymsConfig)
+
+
+def _read_funders(report: ProblemReport) -> FundersConfig | None:
+    """funders.toml; absent means no alias (names are shown as found, ALL-CAPS tidied). A name or alias that
+    folds (case, accents, punctuation) to one given to another funder is a problem: which one would win?"""
+    path = report.directory / "funders.toml"
+    if not path.exists():
+        return FundersConfig()
+    funders = report.load(path, FundersConfig)
+    if funders is None:
+        return None
+    owner: dict[str, tuple[str, int]] = {}
+    for index, funder in enumerate(funders.financeur):
+        for where, name in [(("financeur", index, "nom"), funder.nom),
+                            *[(("financeur", index, "alias", n), a) for n, a in enumerate(funder.alias)]]:
+            key = funder_key(name)
+            if not key:
+                report.add(path, where, f"« {name} » ne contient ni lettre ni chiffre")
+            elif key in owner and owner[key][1] != index:
+                first, at = owner[key]
+                report.add(path, where, f"« {name} » désigne déjà « {first} » (financeur[{at + 1}])")
+            else:
+                owner.setdefault(key, (funder.nom, index))
+    return funders

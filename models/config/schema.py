@@ -1,7 +1,8 @@
 """Parsed configuration (`…Config` models). Every model forbids unknown keys.
 
 Files: settings.toml (SettingsConfig), sources.toml (`[[source]]` → SourceConfig),
-porteurs/*.toml (PorteurFileConfig), profiles/*.toml (ProfileConfig), synonyms.toml (SynonymsConfig).
+porteurs/*.toml (PorteurFileConfig), profiles/*.toml (ProfileConfig), synonyms.toml (SynonymsConfig),
+funders.toml (FundersConfig).
 Relative paths in settings.toml are resolved against the configuration directory.
 """
 
@@ -12,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from models.geo import check_code
 from models.records import FicheActionData, PlanData, PorteurData, TerritoryData
 
 _STRICT = ConfigDict(extra="forbid")
@@ -228,10 +230,21 @@ class SourceConfig(BaseModel):
     """Cron; defaults to schedule.crawl_api or crawl_html depending on the kind."""
     expected_min_items: int = Field(default=1, ge=0)
     """Fewer items than this is a failure ("zero items where it usually has some")."""
+    region: str | None = None
+    """The région a regional source covers ("REG-76"); None for national and European sources.
+    `vigie init --region` enables only the sources of one région, check-config warns about the others."""
     options: dict[str, Any] = {}
     """Kind-specific options, validated against the kind's own options model."""
 
     _url = field_validator("url")(_http)
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        if value is not None and (not value.startswith("REG-") or check_code(value)):
+            raise ValueError(f'code région attendu, ex. "REG-76" (Occitanie), reçu "{value}" ; '
+                             "une source nationale n'a pas de clé region")
+        return value
 
     @field_validator("schedule")
     @classmethod
@@ -342,6 +355,26 @@ class SynonymsConfig(BaseModel):
     groups: list[list[str]] = []
 
 
+class FunderConfig(BaseModel):
+    """A `[[financeur]]` of funders.toml: the name to show, and the other ways sources write it."""
+
+    model_config = _STRICT
+    nom: str = Field(min_length=1)
+    alias: list[str] = []
+    """Compared after folding case, accents and punctuation ("AGENCE DE L ENERGIE" = "Agence de l'énergie")."""
+
+
+class FundersConfig(BaseModel):
+    """funders.toml: one display name per funder, whatever the spelling of each source."""
+
+    model_config = _STRICT
+    financeur: list[FunderConfig] = []
+
+    def table(self) -> list[tuple[str, list[str]]]:
+        """(display name, aliases) pairs, for models.funders.FunderNames.from_table."""
+        return [(f.nom, f.alias) for f in self.financeur]
+
+
 class VigieConfig(BaseModel):
     """The whole configuration directory, validated."""
 
@@ -353,6 +386,8 @@ class VigieConfig(BaseModel):
     """Territories of settings.toml plus porteurs and fiches of porteurs/*.toml."""
     profiles: dict[str, ProfileConfig]
     synonyms: SynonymsConfig
+    funders: FundersConfig = FundersConfig()
+    """funders.toml (optional): display names of the funders."""
 
     def resolve(self, path: str) -> Path:
         """A settings path, relative to the configuration directory unless absolute."""

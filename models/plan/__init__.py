@@ -21,16 +21,18 @@ __all__ = ["COLUMNS", "read_plan"]
 logger = logging.getLogger(__name__)
 
 
-def read_plan(path: Path, known_territories: Mapping[str, str] | None = None) -> PlanData:
+def read_plan(path: Path, known_territories: Mapping[str, str] | None = None, *,
+              declared_in: str = "settings.toml") -> PlanData:
     """Read and validate the whole file; raise PlanImportError(str(path), problems) listing EVERY bad cell.
 
-    `known_territories` maps territory id → nom; a `territoire` cell matching neither (ignoring
-    case, accents and spaces) becomes a new territory named after the cell. Never returns a
-    partial plan.
+    `known_territories` maps territory id → nom (the territories of settings.toml, named `declared_in`
+    in the hint); a `territoire` cell matching neither (ignoring case, accents and spaces) is refused,
+    with the [[territoire]] block to add. None (a plan only evaluated, never stored): a cell names a
+    new territory after itself. Never returns a partial plan.
     """
     path = Path(path)
     table = read_table(path)
-    plan, problems = build_plan(table, path.name, known_territories)
+    plan, problems = build_plan(table, path.name, known_territories, declared_in)
     if plan is None:
         raise PlanImportError(str(path), problems)
     logger.info(

@@ -22,23 +22,46 @@ def _match_key(text: str) -> str:
 
 
 class TerritoryResolver:
-    """Maps a `territoire` cell to a territory id: a known one, or a new one named after the cell."""
+    """Maps a `territoire` cell to a territory id.
 
-    def __init__(self, known: Mapping[str, str]) -> None:
+    With `known` (an import), only those territories exist: a territory is declared in settings.toml,
+    with its chef de projet, like the one a porteurs/*.toml file names; an unknown cell is refused with
+    the block to add. Without (`vigie eval` reading a plan it never stores), a new territory is named
+    after the cell."""
+
+    def __init__(self, known: Mapping[str, str] | None, declared_in: str = "settings.toml") -> None:
+        self.closed = known is not None
+        self.declared_in = declared_in
         self._known: dict[str, tuple[str, str]] = {}
-        for territory_id, nom in known.items():
+        for territory_id, nom in (known or {}).items():
             self._known.setdefault(_match_key(territory_id), (territory_id, nom))
             self._known.setdefault(_match_key(nom), (territory_id, nom))
+        self._declared = sorted(known or {})
+        self._refused: dict[str, int] = {}
+        """Key of an unknown cell → line where it was first refused (the full hint is given once)."""
         self.used: dict[str, str] = {}
         """Territory id → nom, for every territory the rows refer to, in order of appearance."""
 
     def resolve(self, value: str) -> str | None:
-        """The territory id for a cell value; None when no id can be made from it."""
+        """The territory id for a cell value; None when it is unknown (import) or no id can be made from it."""
         territory_id, nom = self._known.get(_match_key(value), (slugify(value), value))
-        if not territory_id:
+        if not territory_id or (self.closed and _match_key(value) not in self._known):
             return None
         self.used.setdefault(territory_id, nom)
         return territory_id
+
+    def refusal(self, value: str, line: int) -> str:
+        """Why a cell gives no territory, and what to add so that it does."""
+        territory_id = slugify(value)
+        if not territory_id:
+            return f"« {value} » ne donne aucun identifiant (lettres ou chiffres attendus)"
+        first = self._refused.setdefault(_match_key(value), line)
+        if first != line:
+            return f"territoire « {value} » non déclaré (voir ligne {first})"
+        declared = ", ".join(self._declared) or "aucun"
+        return (f"territoire « {value} » non déclaré dans {self.declared_in} : ajoutez-y un bloc [[territoire]] "
+                f'avec id = "{territory_id}", nom = "{value}", geo et son [territoire.chef_de_projet] '
+                f"(nom, email), puis relancez l'import ; ou écrivez un territoire déclaré ({declared})")
 
     def territories(self) -> list[TerritoryData]:
         """TerritoryData for every territory in use."""
@@ -66,8 +89,7 @@ def _resolve_territory(row: ParsedRow, territories: TerritoryResolver, problems:
         return
     territory_id = territories.resolve(value)
     if territory_id is None:
-        problems.cell(row.line, "territoire",
-                      f"« {value} » ne donne aucun identifiant (lettres ou chiffres attendus)")
+        problems.cell(row.line, "territoire", territories.refusal(value, row.line))
         row.bad.add("territoire")
     row.values["territoire_id"] = territory_id
 

@@ -58,9 +58,12 @@ class ParsedRow:
 
 
 def build_plan(
-    table: Table, file_name: str, known_territories: Mapping[str, str] | None = None
+    table: Table, file_name: str, known_territories: Mapping[str, str] | None = None,
+    declared_in: str = "settings.toml",
 ) -> tuple[PlanData | None, list[str]]:
-    """Validate a whole table: (plan, []) when every cell is fine, else (None, every problem)."""
+    """Validate a whole table: (plan, []) when every cell is fine, else (None, every problem).
+
+    `known_territories` (None: any territory) and `declared_in`: see TerritoryResolver."""
     problems = Problems(file_name)
     if not table.header:
         problems.file("fichier vide : aucune ligne de données (en-tête attendu : " + ", ".join(COLUMNS) + ")")
@@ -73,7 +76,7 @@ def build_plan(
         return None, problems.lines
     rows = [parse_row(row, header.positions, len(table.header), problems) for row in table.rows]
     check_unique_fiches(rows, problems)
-    territories = TerritoryResolver(known_territories or {})
+    territories = TerritoryResolver(known_territories, declared_in)
     check_porteurs(rows, territories, problems)
     if problems:
         return None, problems.lines

@@ -12,6 +12,9 @@ from sqlmodel import col, select
 
 from models.tables import Contact, Digest, DigestItem, FicheAction, Match, Opportunity, OpportunityEvent, Porteur
 
+FAILED = "failed"
+"""Digest status of a message the server refused for good."""
+
 
 @dataclass
 class Announced:
@@ -28,10 +31,11 @@ class NotifyStore:
     """Mixin of Store: the notifier's reads and the contact-side writes."""
 
     def announced(self, recipient: str, exclude_digest_id: int | None = None) -> dict[int, Announced]:
-        """Per opportunity id, what `recipient` already heard (the digest being resent left out)."""
+        """Per opportunity id, what `recipient` already heard (the digest being resent left out; a digest
+        refused by the server told nothing, so its calls are news again once the address works)."""
         with self.session() as session:
             query = (select(DigestItem, Digest.created_at).join(Digest, col(Digest.id) == DigestItem.digest_id)
-                     .where(Digest.recipient == recipient,
+                     .where(Digest.recipient == recipient, Digest.status != FAILED,
                             or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:"))))
             if exclude_digest_id is not None:
                 query = query.where(Digest.id != exclude_digest_id)
@@ -47,6 +51,16 @@ class NotifyStore:
             if item.band is not None and item.band_date is not None:
                 seen.reminders.add((item.band, item.band_date))
         return result
+
+    def porteur_announced_calls(self, porteur_id: str) -> set[int]:
+        """Calls listed in a digest to one of the porteur's contacts, sent or about to be (not refused)."""
+        with self.session() as session:
+            query = (select(DigestItem.opportunity_id).join(Digest, col(Digest.id) == DigestItem.digest_id)
+                     .outerjoin(Contact, col(Contact.id) == Digest.contact_id)
+                     .where(func.coalesce(Digest.porteur_id, Contact.porteur_id) == porteur_id,
+                            Digest.status != FAILED,
+                            or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:"))))
+            return set(session.exec(query).all())
 
     def events_by_opportunity(self, opportunity_ids: Iterable[int]) -> dict[int, list[OpportunityEvent]]:
         """Change history of several calls, oldest first."""
@@ -118,14 +132,6 @@ class NotifyStore:
             query = (select(FicheAction).join(Porteur, col(Porteur.id) == FicheAction.porteur_id)
                      .where(Porteur.territoire_id == territoire_id).order_by(FicheAction.id))
             return list(session.exec(query).all())
-
-    def announced_match_ids(self) -> set[int]:
-        """Matches listed in any porteur digest already recorded."""
-        with self.session() as session:
-            query = (select(DigestItem.match_id).join(Digest, col(Digest.id) == DigestItem.digest_id)
-                     .where(or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:")),
-                            col(DigestItem.match_id).is_not(None)))
-            return set(session.exec(query).all())
 
 
 def _legacy_event_ids(session, pairs: list[tuple[int, datetime]]) -> dict[tuple[int, datetime], int]:  # noqa: ANN001

@@ -66,7 +66,10 @@ class WebStore:
             return session.get(Porteur, porteur_id)
 
     def save_contact(self, porteur_id: str, email: str, nom: str, role: str, contact_id: int | None = None) -> Contact:
-        """Add a contact (with a fresh unsubscribe token) or edit one of this porteur's contacts."""
+        """Add a contact (with a fresh unsubscribe token) or edit one of this porteur's contacts.
+
+        Editing clears a permanent delivery failure: the chef de projet corrected (or confirmed) the
+        address, so the next digest is tried again."""
         with self.session() as session:
             row = session.get(Contact, contact_id) if contact_id else None
             if contact_id and (row is None or row.porteur_id != porteur_id):
@@ -74,7 +77,7 @@ class WebStore:
             if row is None:
                 row = Contact(porteur_id=porteur_id, email=email, unsubscribe_token=secrets.token_urlsafe(24))
                 session.add(row)
-            row.email, row.nom, row.role = email.lower(), nom, role
+            row.email, row.nom, row.role, row.last_error = email.lower(), nom, role, None
             session.flush()
             return row
 

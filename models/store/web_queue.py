@@ -11,7 +11,7 @@ from sqlalchemy import String, and_, cast, func, literal_column, or_
 from sqlmodel import col, select
 
 from models.tables import FicheAction, Match, Opportunity, Porteur
-from models.vocab import ReviewStatus
+from models.vocab import ReviewStatus, Status
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class QueueFilter:
     fiche: str = ""
     axe: str = ""
     funder: str = ""
+    """A funder's display name (models.funders); the calls match through `funder_spellings`."""
+    funder_spellings: tuple[str, ...] = ()
+    """Every spelling of `funder` the stored calls use (FunderNames.spellings); empty: `funder` as written."""
     programme: str = ""
     status: str = "a_revoir"
     """a review status, "a_revoir" (pending + snoozed past their date) or "" (all)."""
@@ -64,10 +67,31 @@ def _json_contains(column: Any, value: str) -> Any:
     return cast(column, String).like(f"%{escaped}%", escape="\\")
 
 
-def _status_clause(status: str, today: date) -> Any:
+def review_filter(threshold: float, territories: list[str] | None = None, territoire: str = "") -> QueueFilter:
+    """The matches « à relire », one definition for every surface (dashboard tile, default queue page and API,
+    `vigie review list`, the chef de projet's letter): eligible, scored at least matching.threshold, pending
+    or snoozed until a day now past, on a call not closed on the day (see _status_clause)."""
+    return QueueFilter(territories=territories, territoire=territoire, min_score=threshold)
+
+
+def closed_calls(dialect: str, today: date) -> Any:
+    """Sub-query: ids of the calls closed on `today`, as OpportunityData.status_on says (models.records.status_as_of):
+    the source says « clos », or every close date is past (unless the call has not opened yet)."""
+    if dialect == "postgresql":
+        last = "(SELECT max(c.v) FROM json_array_elements_text(opportunity.close_dates) AS c(v))"
+    else:
+        last = "(SELECT max(c.value) FROM json_each(opportunity.close_dates) AS c)"
+    opened = or_(col(Opportunity.open_date).is_(None), col(Opportunity.open_date) <= today)
+    past = and_(opened, literal_column(last, String) < today.isoformat())  # NULL (no close date): not past
+    return select(Opportunity.id).where(or_(Opportunity.stated_status == Status.CLOSED.value, past)).correlate(None)
+
+
+def _status_clause(status: str, today: date, dialect: str) -> Any:
     if status == "a_revoir":
+        # A match on a closed call waits for nothing: no letter would announce it any more.
         snoozed_over = and_(Match.review_status == ReviewStatus.SNOOZED.value, col(Match.snoozed_until) <= today)
-        return or_(Match.review_status == ReviewStatus.PENDING.value, snoozed_over)
+        waiting = or_(Match.review_status == ReviewStatus.PENDING.value, snoozed_over)
+        return and_(waiting, col(Match.opportunity_id).not_in(closed_calls(dialect, today)))
     return Match.review_status == status if status else None
 
 
@@ -77,13 +101,13 @@ def call_table(dialect: str, today: date, f: QueueFilter) -> Any:
     of reading their wide call row (description, JSON) twenty thousand times."""
     query = select(Opportunity.id.label("oid"), next_deadline(dialect, today).label("d"))
     if f.funder:
-        query = query.where(_json_contains(Opportunity.funders, f.funder))
+        query = query.where(or_(*[_json_contains(Opportunity.funders, n) for n in f.funder_spellings or (f.funder,)]))
     if f.programme:
         query = query.where(_json_contains(Opportunity.programmes, f.programme))
     return query.cte("calls").prefix_with("MATERIALIZED")
 
 
-def queue_conditions(f: QueueFilter, deadline: Any, today: date) -> list[Any]:
+def queue_conditions(f: QueueFilter, deadline: Any, today: date, dialect: str = "sqlite") -> list[Any]:
     """WHERE clauses of a filter."""
     pairs = [
         (f.territories is not None, lambda: col(Match.porteur_id).in_(_porteurs_of(f.territories or [""]))),
@@ -91,7 +115,7 @@ def queue_conditions(f: QueueFilter, deadline: Any, today: date) -> list[Any]:
         (f.porteur, lambda: Match.porteur_id == f.porteur),
         (f.fiche, lambda: Match.fiche_id == f.fiche),
         (f.axe, lambda: FicheAction.axe == f.axe),
-        (f.status, lambda: _status_clause(f.status, today)),
+        (f.status, lambda: _status_clause(f.status, today, dialect)),
         (f.eligible in ("oui", "non"), lambda: Match.eligible == (f.eligible == "oui")),
         (f.min_score is not None, lambda: Match.score >= (f.min_score or 0.0)),
         (f.deadline_before, lambda: and_(deadline.is_not(None), deadline <= f.deadline_before.isoformat())),
@@ -147,7 +171,7 @@ class QueueStore:
         then the details of those ids only."""
         page, per_page = max(page, 1), min(max(per_page, 1), 200)
         calls = call_table(self.engine.dialect.name, today, f)
-        where = queue_conditions(f, calls.c.d, today)
+        where = queue_conditions(f, calls.c.d, today, self.engine.dialect.name)
         order = ([calls.c.d.is_(None), calls.c.d.asc(), Match.score.desc(), Match.id]
                  if f.sort == "echeance" else [Match.score.desc(), Match.id.desc()])
         # Sorted by deadline, every row is sorted anyway: a window count gives the total in the same scan.
@@ -166,10 +190,19 @@ class QueueStore:
             item["deadline"] = next_day
         return QueuePage(items, int(total), page, per_page)
 
+    def queue_rows(self, f: QueueFilter, today: date) -> list[dict[str, Any]]:
+        """Every row of a filter, in queue order (`vigie review list` and the chef de projet's letter)."""
+        rows: list[dict[str, Any]] = []
+        while True:
+            page = self.review_queue(f, today, page=len(rows) // 200 + 1, per_page=200)
+            rows += page.rows
+            if len(page.rows) < 200 or len(rows) >= page.total:
+                return rows
+
     def count_queue(self, f: QueueFilter, today: date) -> int:
         """How many matches a filter holds (the dashboard's "à revoir" tile counts the default queue)."""
         calls = call_table(self.engine.dialect.name, today, f)
-        where = queue_conditions(f, calls.c.d, today)
+        where = queue_conditions(f, calls.c.d, today, self.engine.dialect.name)
         with self.session() as session:
             return int(session.exec(_narrowed(select(func.count(Match.id)), f, calls).where(*where)).one())
 

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import and_, case, distinct, func, or_
 from sqlmodel import col, select
 
+from models.funders import FunderNames, funder_key
+from models.records import status_as_of
 from models.store.web_queue import next_deadline
-from models.store.web_text import fold, stems
-from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur
-from models.vocab import ReviewStatus
+from models.store.web_text import stems
+from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur, Territory
+from models.vocab import Beneficiary, Recurrence, ReviewStatus, Status
 
 FOLLOWUP_ORDER = ["obtenu", "depose", "a_deposer", "a_etudier", "refuse"]
 
@@ -111,13 +113,17 @@ class WebViewStore:
                     "fiche": session.get(FicheAction, m.fiche_id), "porteur": session.get(Porteur, m.porteur_id)}
 
     def search_calls(self, words: str, funder: str = "", open_on: date | None = None, limit: int = 100,
-                     since: datetime | None = None) -> list[Opportunity]:
+                     since: datetime | None = None, funder_names: FunderNames | None = None,
+                     beneficiary: str = "") -> list[Opportunity]:
         """Stored calls holding every content word of the query, in French: case, accents, plurals and
         inflections aside (« friches » finds « friche », « industrielles » « industrie »), function words
-        ignored; title hits first, then the most recent. Optional: funder (part of its name), open on a day,
-        first seen since."""
+        ignored; title hits first, then the most recent. Optional: funder (its display name through
+        `funder_names`, compared folded), open on a day (not closed nor upcoming then, see call_status),
+        first seen since, open to a type of beneficiary (see BENEFICIARY_SCOPE)."""
         terms = stems(words)
-        wanted_funder = fold(funder.strip())
+        names = funder_names or FunderNames()
+        wanted_funder = funder_key(funder)
+        wanted_kinds = BENEFICIARY_SCOPE.get(beneficiary, {beneficiary})
         with self.session() as session:
             query = select(Opportunity).where(col(Opportunity.canonical_id).is_(None))
             if since is not None:
@@ -126,19 +132,33 @@ class WebViewStore:
         found = []
         for row in rows:
             title, text = _call_stems(row)
-            if terms <= text and (not wanted_funder or wanted_funder in fold(" ".join(row.funders))) \
-                    and (open_on is None or _open_on(row, open_on)):
+            if terms <= text and (not wanted_funder or any(funder_key(names.display(f)) == wanted_funder
+                                                           for f in row.funders)) \
+                    and (not beneficiary or wanted_kinds & set(row.beneficiaries)) \
+                    and (open_on is None or call_status(row, open_on) not in _NOT_OPEN):
                 found.append((-len(terms & title), len(found), row))
         return [row for *_, row in sorted(found, key=lambda t: t[:2])][:limit]
 
-    def export_rows(self, territories: list[str] | None, threshold: float) -> list[dict[str, Any]]:
-        """Retained matches (or with a follow-up) with their review and follow-up, for CSV / XLSX reporting."""
+    def funder_spellings(self) -> list[str]:
+        """Every funder name as the sources write it, over the stored calls (one per canonical call)."""
         with self.session() as session:
-            query = _scoped(select(Match, Opportunity.title, Opportunity.url, Porteur.nom, Porteur.territoire_id),
+            rows = session.exec(select(Opportunity.funders).where(col(Opportunity.canonical_id).is_(None))).all()
+        return sorted({name for names in rows for name in names or [] if name and name.strip()})
+
+    def export_rows(self, territories: list[str] | None, threshold: float) -> list[dict[str, Any]]:
+        """Retained matches (or with a follow-up) with their review and follow-up, for CSV / XLSX reporting:
+        the call's title, url, funders and close dates, the porteur, its territory's name, the fiche's title
+        (None for a porteur matched on its profile)."""
+        with self.session() as session:
+            query = _scoped(select(Match, Opportunity.title, Opportunity.url, Opportunity.funders,
+                                   Opportunity.close_dates, Porteur.nom, Territory.nom, FicheAction.titre),
                             territories).join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
+            query = (query.join(Territory, col(Territory.id) == Porteur.territoire_id)
+                     .outerjoin(FicheAction, col(FicheAction.id) == Match.fiche_id))
             kept = or_(retained_clause(threshold), col(Match.followup_status).is_not(None))
             rows = session.exec(query.where(kept).order_by(Porteur.nom, Match.score.desc())).all()
-        return [{"match": m, "title": t, "url": u, "porteur_nom": n, "territoire": te} for m, t, u, n, te in rows]
+        keys = ("match", "title", "url", "funders", "close_dates", "porteur_nom", "territoire", "fiche_titre")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def canonical_calls(self) -> list[Opportunity]:
         """Stored calls, one per canonical call (duplicates found at other sources left out)."""
@@ -179,9 +199,22 @@ def _call_stems(row: Opportunity) -> tuple[set[str], set[str]]:
     return _STEMS[key]
 
 
-def _open_on(row: Opportunity, day: date) -> bool:
-    dates = row.close_dates
-    return (not dates or dates[-1] >= day.isoformat()) and (row.open_date is None or row.open_date <= day)
+_COMPANIES = {Beneficiary.ENTREPRISE.value, Beneficiary.TPE.value, Beneficiary.PME.value, Beneficiary.ETI.value,
+              Beneficiary.GE.value}
+BENEFICIARY_SCOPE = {Beneficiary.ENTREPRISE.value: _COMPANIES,
+                     **{size: {size, Beneficiary.ENTREPRISE.value}
+                        for size in _COMPANIES - {Beneficiary.ENTREPRISE.value}}}
+"""A type of beneficiary → the call beneficiaries that admit it: « entreprise » is open to every size, a
+call for companies of any size is open to a PME."""
+_NOT_OPEN = {Status.CLOSED, Status.UPCOMING}
+
+
+def call_status(row: Opportunity, day: date) -> Status:
+    """A stored call's status on a day (models.records.status_as_of: what the source says, then its dates),
+    not the one stored at its last crawl."""
+    return status_as_of(row.open_date, [date.fromisoformat(d) for d in row.close_dates or []],
+                        Recurrence(row.recurrence) if row.recurrence else None, day,
+                        Status(row.stated_status) if row.stated_status else None)
 
 
 def _matrix_line(fiche: FicheAction, porteur: Porteur, stats: tuple) -> dict[str, Any]:

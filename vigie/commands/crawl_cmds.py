@@ -8,8 +8,10 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from models import display
 from vigie.commands.common import app_context, console, fmt_date
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
+from vigie.pipeline.crawl_verdict import crawl_verdict
 
 
 def crawl_summary(outcomes: list[SourceOutcome]) -> Table:
@@ -46,10 +48,14 @@ def crawl(
     ctx: typer.Context,
     slugs: Annotated[list[str] | None, typer.Argument(help="Sources à collecter (défaut : toutes les actives).")] = None,
 ) -> None:
-    """Collecter les appels des sources configurées et les enregistrer (nouveaux, modifiés, clos)."""
+    """Collecter les appels des sources configurées et les enregistrer (nouveaux, modifiés, clos).
+
+    Code de sortie : 0 sans échec, 6 si une partie des sources est en échec, 7 si toutes le sont."""
     outcomes = run_crawl(app_context(ctx), slugs or [])
-    if outcomes and all(o.error for o in outcomes):
-        raise typer.Exit(1)
+    verdict = crawl_verdict(outcomes)
+    console.print(verdict.line)  # the last line, for whoever watches the exit code
+    if verdict.code:
+        raise typer.Exit(verdict.code)
 
 
 def sources(ctx: typer.Context) -> None:
@@ -66,7 +72,8 @@ def sources(ctx: typer.Context) -> None:
             active = f"non configurée ({h.unconfigured_reason})"
         table.add_row(source.slug, source.kind, active, fmt_date(h and h.last_run_at),
                       fmt_date(h and h.last_success_at), str(h.last_item_count if h and h.last_item_count is not None else "—"),
-                      str(h.consecutive_failures if h else 0), (h.last_error if h else None) or "")
+                      str(h.consecutive_failures if h else 0),
+                      display.text_or_dash(h and h.last_error))
     console.print(table)
 
 

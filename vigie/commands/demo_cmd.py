@@ -2,45 +2,55 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from vigie.commands.common import app_context, console
-from vigie.commands.crawl_cmds import crawl_summary
-from vigie.pipeline.clock import fix_today
+from models.store import Store
+from models.vocab import Role
+from vigie.commands.common import app_context
+from vigie.commands.demo_report import Account, print_next_steps, print_steps, say
+from vigie.commands.web_cmds import check_account, save_account
+from vigie.demo.folder import DEMO_USER
 from vigie.demo.run import DEMO_AS_OF, DemoReport, run_demo
+from vigie.invocation import shown_path, vigie_command
+from vigie.pipeline.clock import fix_today
 
 
-def print_report(report: DemoReport) -> None:
-    """Where everything went."""
-    console.print(crawl_summary(report.crawl))
-    stored = sum(o.counts.new + o.counts.changed + o.counts.unchanged for o in report.crawl)
-    eligible = [m for m in report.matches if m.result.eligible]
-    fiches = {m.result.fiche_id for m in eligible}
-    letters = [d for d in report.digests if d.status == "written"]
-    folder = letters[0].paths[0].parent if letters else None
-    console.print(f"\n[bold]Démo terminée[/] (au {report.as_of:%d/%m/%Y}, semaine {report.week}).")
-    console.print(f"  Configuration copiée : {report.config_dir}")
-    console.print(f"  Base de données      : {report.database_url}")
-    console.print(f"  Appels enregistrés   : {stored} (depuis le miroir {report.base_url}, arrêté)")
-    console.print(f"  Plan d'actions       : {report.plan.fiches_new} fiches-actions, {report.plan.porteurs_new} porteurs importés")
-    console.print(f"  Appariement          : {len(report.matches)} correspondances retenues, {len(eligible)} éligibles, {len(fiches)} fiches couvertes")
-    console.print(f"  Lettres écrites      : {len(letters)} dans {folder or '—'}")
-    console.print(f"Pour explorer : vigie --config {report.config_dir} --as-of {report.as_of} match")
+def add_demo_account(report: DemoReport) -> Account:
+    """A chef de projet account for the demo's territories, made as `vigie user add` makes one, with a random
+    password; and a random session key for `vigie serve`."""
+    territories = [t.id for t in report.config.plan.territories]
+    password = secrets.token_urlsafe(12)
+    check_account(report.config, DEMO_USER, Role.CHEF, territories)
+    store = Store.open(report.database_url)
+    try:
+        save_account(store, DEMO_USER, Role.CHEF, territories, password)
+    finally:
+        store.close()
+    return Account(DEMO_USER, password, report.config.settings.web.secret_key_env, secrets.token_urlsafe(32))
 
 
 def demo(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Option("--dir", help="Dossier de travail de la démo (recréé).")] = Path("vigie-demo"),
+    reset: Annotated[bool, typer.Option(
+        "--reinitialiser", help="Effacer une démo précédente même si l'on y a travaillé depuis (revues, comptes, "
+                                "réglages…) ; sans cette option, la démo refuse et dit ce qui serait perdu.")] = False,
 ) -> None:
-    """Démonstration hors ligne : sert un miroir local des sources, collecte, importe un plan, apparie, écrit les lettres."""
+    """Démonstration hors ligne : sert un miroir local des sources, collecte, importe un plan, apparie, joue la
+    revue du chef de projet, écrit les lettres de ce qui est accepté, crée un compte pour l'application web."""
     app = app_context(ctx)
     as_of = app.as_of if app.as_of_fixed else DEMO_AS_OF
     fix_today(as_of)
-    report = run_demo(directory.resolve(), as_of, say=lambda line: console.print(line, markup=False))
-    print_report(report)
+    vigie = vigie_command()
+    as_of_option = f"--as-of {app.as_of_option} " if app.as_of_option else ""
+    rerun = f"{vigie} {as_of_option}demo --dir {shown_path(directory)} --reinitialiser"
+    report = run_demo(directory.resolve(), as_of, say=lambda line: say(line), reset=reset, rerun=rerun)
+    print_steps(report)
+    print_next_steps(report, vigie, add_demo_account(report))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from models.errors import VigieError
 from notifier import iso_week, week_bounds
 from vigie.commands.common import app_context, console
 from vigie.commands.crawl_cmds import run_crawl
+from vigie.pipeline.crawl_verdict import crawl_verdict
 from vigie.pipeline.digest import DigestOutcome
 from vigie.pipeline.match import match_stored
 from vigie.pipeline.weekly import run_weekly
@@ -23,6 +24,7 @@ STATUS_LABELS = {
     "already_sent": "déjà envoyée",
     "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
     "failed": "refusée par le serveur",
+    "blocked": "non envoyée : adresse déjà refusée par son serveur (à corriger dans le contact)",
 }
 
 
@@ -64,14 +66,20 @@ def digest(
 
 
 def run(ctx: typer.Context) -> None:
-    """Tout enchaîner : collecte de toutes les sources, appariement, lettres de la semaine (envoi)."""
+    """Tout enchaîner : collecte de toutes les sources, appariement, lettres de la semaine (envoi).
+
+    Code de sortie de la collecte : 6 si une partie des sources est en échec, 7 si toutes le sont."""
     app = app_context(ctx)
-    run_crawl(app, [])
+    verdict = crawl_verdict(run_crawl(app, []))
     matches = match_stored(app.config, app.store, app.as_of)
     console.print(f"Appariement : {len(matches)} correspondances retenues, "
                   f"{sum(m.result.eligible for m in matches)} éligibles.")
     week = iso_week(app.as_of)
     print_outcomes(run_weekly(app.config, app.store, week, app.as_of, send=True), week)
+    # A failed source stops neither the matching nor the letters; the exit code still says it, last.
+    console.print(f"Collecte : {verdict.line}")
+    if verdict.code:
+        raise typer.Exit(verdict.code)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,14 +11,14 @@ from rich.table import Table
 from matcher.comparison import Comparison
 from matcher.evaluation import METRICS
 from matcher.thresholds import THRESHOLDS, ThresholdRow, threshold_table
+from models import display
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
 from vigie.pipeline.evaluate import evaluate_files, evaluate_stored, read_labels
 
 HEADERS = {"ndcg@10": "nDCG@10", "recall@20": "Rappel@20", "p@5": "P@5", "mrr": "MRR",
            "ineligible@10": "inéligibles top 10"}
-AXES = {"innovation": "innovation", "transition_ecologique": "transition", "competences": "compétences",
-        "foncier": "foncier"}
+AXES = {axe: name.lower() for axe, name in display.AXE_LABELS.items()}
 
 
 def print_comparison(comparison: Comparison) -> None:
@@ -28,7 +28,7 @@ def print_comparison(comparison: Comparison) -> None:
     for metric in METRICS:
         table.add_column(HEADERS[metric], justify="right")
     for system in comparison.systems:
-        table.add_row(system.name, *(f"{system.mean(m):.3f}" for m in METRICS))
+        table.add_row(system.name, *(display.decimal(system.mean(m), 3) for m in METRICS))
     console.print(table)
     per_axe = Table(title="Par axe : nDCG@10 / Rappel@20")
     per_axe.add_column("système")
@@ -36,8 +36,8 @@ def print_comparison(comparison: Comparison) -> None:
     for axe in axes:
         per_axe.add_column(f"{AXES[axe]} ({len(comparison.fiches_of_axe(axe))})", justify="right")
     for system in comparison.systems:
-        cells = [f"{system.mean('ndcg@10', comparison.fiches_of_axe(a)):.3f} / "
-                 f"{system.mean('recall@20', comparison.fiches_of_axe(a)):.3f}" for a in axes]
+        cells = [f"{display.decimal(system.mean('ndcg@10', comparison.fiches_of_axe(a)), 3)} / "
+                 f"{display.decimal(system.mean('recall@20', comparison.fiches_of_axe(a)), 3)}" for a in axes]
         per_axe.add_row(system.name, *cells)
     console.print(per_axe)
 
@@ -77,8 +77,9 @@ def print_thresholds(rows: list[ThresholdRow], current: float, top_n: int) -> No
         table.add_column(header, justify="right")
     for row in rows:
         mark = " (réglé)" if abs(row.threshold - current) < 1e-9 else ""
-        table.add_row(f"{row.threshold:.2f}{mark}", f"{row.per_fiche:.1f}", f"{row.off_topic_per_fiche:.1f}",
-                      f"{row.precision:.2f}", f"{row.recall:.2f}")
+        table.add_row(f"{display.decimal(row.threshold)}{mark}", display.decimal(row.per_fiche, 1),
+                      display.decimal(row.off_topic_per_fiche, 1), display.decimal(row.precision),
+                      display.decimal(row.recall))
     console.print(table)
 
 

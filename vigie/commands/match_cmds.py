@@ -10,9 +10,12 @@ import typer
 from rich.table import Table
 
 from matcher.learning import describe
+from models import display
+from models.display import REVIEW_LABELS
 from models.errors import VigieError
+from models.store.web_queue import review_filter
 from models.vocab import ReviewStatus
-from vigie.commands.common import app_context, console
+from vigie.commands.common import acting_user, app_context, console
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.match import RankedMatch, learn_from_reviews, match_stored, select_for_display
 
@@ -43,7 +46,7 @@ def print_table(matches: list[RankedMatch]) -> None:
     for m in matches:
         r = m.result
         checks = " · ".join(c.detail for c in r.eligibility)
-        table.add_row(r.fiche_id, str(m.rank or "—"), f"{r.score:.2f}", "oui" if r.eligible else "non",
+        table.add_row(r.fiche_id, str(m.rank or "—"), display.decimal(r.score), display.yes_no(r.eligible),
                       m.opportunity.title, checks)
     console.print(table)
 
@@ -90,43 +93,51 @@ def review_list(
     ctx: typer.Context,
     territoire: Annotated[str | None, typer.Option("--territoire", help="Un seul territoire (son id).")] = None,
 ) -> None:
-    """Lister les correspondances éligibles à revoir (de tous les territoires, ou d'un seul)."""
+    """Lister les correspondances à revoir, comme la file par défaut de l'application web : éligibles, score au
+    moins le seuil, appel non clos (de tous les territoires, ou d'un seul)."""
     app = app_context(ctx)
-    territory_of = {p.id: p.territoire for p in app.store.plan().porteurs}
-    if territoire and territoire not in set(territory_of.values()) | {t.id for t in app.config.plan.territories}:
+    plan = app.store.plan()
+    names = {t.id: t.nom for t in [*plan.territories, *app.config.plan.territories]}
+    known = {p.territoire for p in plan.porteurs} | set(names)
+    if territoire and territoire not in known:
         raise VigieError("territoire inconnu", territoire, "voir les [[territoire]] de settings.toml")
-    pending = [m for m in app.store.matches(eligible_only=True) if m.review_status == ReviewStatus.PENDING
-               and territoire in (None, territory_of.get(m.porteur_id))]
-    titles = {i: d.title for i, d in app.store.opportunities()}
+    rows = app.store.queue_rows(review_filter(app.config.settings.matching.threshold, territoire=territoire or ""),
+                                app.as_of)
     table = Table(title="À revoir")
     for column in ("n°", "territoire", "fiche", "score", "appel"):
         table.add_column(column)
-    for m in pending:
-        table.add_row(str(m.id), territory_of.get(m.porteur_id, "?"), m.fiche_id, f"{m.score:.2f}",
-                      titles.get(m.opportunity_id, "?"))
+    for row in rows:
+        table.add_row(str(row["id"]), names.get(row["territoire_id"], row["territoire_id"]), row["fiche_id"],
+                      display.decimal(row["score"]), row["title"])
     console.print(table)
+    console.print(f"{len(rows)} correspondance(s) à revoir au {app.as_of:%d/%m/%Y}.")
 
 
-def _decide(ctx: typer.Context, ids: list[int], status: ReviewStatus, note: str | None, reviewer: str) -> None:
+REVIEWER_HELP = "Nom du relecteur (défaut : $VIGIE_USER, sinon le compte système)."
+
+
+def _decide(ctx: typer.Context, ids: list[int], status: ReviewStatus, note: str | None,
+            reviewer: str | None) -> None:
     app = app_context(ctx)
+    reviewer = reviewer or acting_user()
     for match_id in ids:
         try:
             app.store.review(match_id, status, reviewer, utcnow(), note=note, reason=note)
         except KeyError as exc:
             raise VigieError("revue impossible", f"correspondance n°{match_id}", "introuvable") from exc
-    console.print(f"{len(ids)} correspondance(s) marquée(s) « {status.value} ».")
+    console.print(f"{len(ids)} correspondance(s) marquée(s) « {display.label(status, REVIEW_LABELS)} ».")
 
 
 @review_app.command("accept")
 def review_accept(ctx: typer.Context, ids: list[int], note: str | None = typer.Option(None, "--note"),
-                  reviewer: str = typer.Option("cli", "--par", help="Nom du relecteur.")) -> None:
+                  reviewer: str | None = typer.Option(None, "--par", help=REVIEWER_HELP)) -> None:
     """Accepter des correspondances (elles partiront dans la prochaine lettre)."""
     _decide(ctx, ids, ReviewStatus.ACCEPTED, note, reviewer)
 
 
 @review_app.command("reject")
 def review_reject(ctx: typer.Context, ids: list[int], note: str | None = typer.Option(None, "--motif"),
-                  reviewer: str = typer.Option("cli", "--par", help="Nom du relecteur.")) -> None:
+                  reviewer: str | None = typer.Option(None, "--par", help=REVIEWER_HELP)) -> None:
     """Rejeter des correspondances (le motif sert à l'apprentissage)."""
     _decide(ctx, ids, ReviewStatus.REJECTED, note, reviewer)
 

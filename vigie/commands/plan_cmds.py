@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from models import display
+from models.display import AXE_LABELS, PORTEUR_TYPE_LABELS
 from models.plan import read_plan
 from models.store import ImportReport
 from vigie.commands.common import app_context, console
@@ -36,10 +38,18 @@ def import_(
 ) -> None:
     """Importer (ou réimporter) le plan d'actions : tout ou rien, chaque cellule fautive signalée."""
     app = app_context(ctx)
-    store = app.store
-    known = {t.id: t.nom for t in app.config.plan.territories} | {t.id: t.nom for t in store.plan().territories}
-    plan = read_plan(file, known)
-    print_import_report(store.import_plan(plan, utcnow()))
+    # Territories are declared in settings.toml only (with their chef de projet), as for porteurs/*.toml:
+    # a row naming another one is refused with the block to add, so that every stored territory can get
+    # a user (`vigie user add --territoire`) and a chef de projet letter.
+    declared = {t.id: t for t in app.config.plan.territories}
+    settings = app.config.directory / "settings.toml"
+    plan = read_plan(file, {t.id: t.nom for t in declared.values()}, declared_in=str(settings))
+    plan = plan.model_copy(update={"territories": [declared[t.id] for t in plan.territories]})
+    print_import_report(app.store.import_plan(plan, utcnow()))
+    for territory in plan.territories:
+        if not territory.chef_de_projet_email:
+            console.print(f"Territoire « {territory.id} » sans adresse de chef de projet dans {settings} "
+                          "([territoire.chef_de_projet] email) : il ne recevra pas la lettre de revue.")
 
 
 @plan_app.command("show")
@@ -50,9 +60,11 @@ def show(ctx: typer.Context) -> None:
     for column in ("territoire", "porteur", "type", "fiche", "titre", "axe"):
         table.add_column(column)
     porteurs = {p.id: p for p in plan.porteurs}
+    names = {t.id: t.nom for t in plan.territories}
     for fiche in plan.fiches:
         p = porteurs[fiche.porteur_id]
-        table.add_row(p.territoire, p.nom, str(p.type), fiche.id, fiche.titre, str(fiche.axe or "—"))
+        table.add_row(names.get(p.territoire, p.territoire), p.nom, display.label(p.type, PORTEUR_TYPE_LABELS),
+                      fiche.id, fiche.titre, display.label(fiche.axe, AXE_LABELS))
     console.print(table)
 
 

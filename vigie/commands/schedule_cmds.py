@@ -8,6 +8,7 @@ import threading
 import typer
 from rich.table import Table
 
+from models import display
 from vigie.commands.common import app_context, console, fmt_date
 from vigie.pipeline.clock import utcnow
 from vigie.scheduler.plan import job_specs
@@ -37,7 +38,7 @@ def status(ctx: typer.Context) -> None:
         table.add_column(column)
     for job in state.jobs:
         planned = when(job.next_run) + ("" if job.stored else " *")
-        table.add_row(job.spec.id, job.spec.cron, planned, last_result(job.last, now))
+        table.add_row(job.spec.label, job.spec.cron, planned, last_result(job.last, now))
     console.print(table)
     if not all(job.stored for job in state.jobs):
         console.print("* d'après settings.toml : « vigie schedule » n'a pas encore planifié la tâche.")
@@ -56,7 +57,7 @@ def sources_table(app) -> Table:  # noqa: ANN001
     for source in app.config.sources:
         h = health.get(source.slug)
         table.add_row(source.slug, fmt_date(h and h.last_run_at), fmt_date(h and h.last_success_at),
-                      str(h.consecutive_failures if h else 0), (h.last_error if h else None) or "")
+                      str(h.consecutive_failures if h else 0), display.text_or_dash(h and h.last_error))
     return table
 
 

@@ -8,7 +8,11 @@ from typing import Annotated
 
 import typer
 
+from models import display
+from models.config import VigieConfig
+from models.display import ROLE_LABELS
 from models.errors import VigieError
+from models.store import Store
 from models.vocab import Role
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
@@ -55,6 +59,29 @@ def _password(env: str | None) -> str:
     return first
 
 
+def check_account(config: VigieConfig, username: str, role: Role, territories: list[str]) -> None:
+    """The territories of an account exist, and a chef de projet follows at least one."""
+    known = {t.id for t in config.plan.territories}
+    unknown = [t for t in territories if t not in known]
+    if unknown:
+        settings = config.directory / "settings.toml"
+        raise VigieError("territoire inconnu", ", ".join(unknown),
+                         f"territoires déclarés dans {settings} : {', '.join(sorted(known)) or 'aucun'} "
+                         "(un nouveau territoire s'y déclare par un bloc [[territoire]])")
+    if role == Role.CHEF and not territories:
+        raise VigieError("territoire manquant", username, "un chef de projet suit au moins un territoire (--territoire ID)")
+
+
+def save_account(store: Store, username: str, role: Role, territories: list[str], password: str,
+                 email: str | None = None) -> None:
+    """Store the account with its password hashed (at least 12 characters); `vigie user add` and the demo."""
+    from vigie.web.security import hash_password
+
+    if len(password) < 12:
+        raise VigieError("mot de passe trop court", username, "au moins 12 caractères")
+    store.add_user(username, hash_password(password), role.value, territories, utcnow(), email)
+
+
 @user_app.command("add")
 def user_add(
     ctx: typer.Context,
@@ -66,22 +93,12 @@ def user_add(
         "--password-env", help="Lire le mot de passe dans cette variable d'environnement (scripts).")] = None,
 ) -> None:
     """Créer un compte (ou remplacer le mot de passe, le rôle et les territoires d'un compte existant)."""
-    from vigie.web.security import hash_password
-
     app_ctx = app_context(ctx)
     territories = list(territoire or [])
-    known = {t.id for t in app_ctx.config.plan.territories}
-    unknown = [t for t in territories if t not in known]
-    if unknown:
-        raise VigieError("territoire inconnu", ", ".join(unknown), f"territoires configurés : {', '.join(sorted(known))}")
-    if role == Role.CHEF and not territories:
-        raise VigieError("territoire manquant", username, "un chef de projet suit au moins un territoire (--territoire ID)")
-    password = _password(password_env)
-    if len(password) < 12:
-        raise VigieError("mot de passe trop court", username, "au moins 12 caractères")
-    app_ctx.store.add_user(username, hash_password(password), role.value, territories, utcnow(), email)
+    check_account(app_ctx.config, username, role, territories)
+    save_account(app_ctx.store, username, role, territories, _password(password_env), email)
     scope = ", ".join(territories) or "tous les territoires"
-    console.print(f"Compte « {username} » enregistré : {role.value} ({scope}).")
+    console.print(f"Compte « {username} » enregistré : {display.label(role, ROLE_LABELS)} ({scope}).")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,9 @@
-"""Run the demo: serve the mirror on 127.0.0.1, crawl it, import the demo plan, match, write digests."""
+"""Run the demo: serve the mirror on 127.0.0.1, crawl it, import the demo plan, match, play the chef de projet's
+review, write the letters of what was accepted."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +15,8 @@ from models.plan import read_plan
 from models.store import ImportReport, Store
 from notifier import iso_week
 from vigie.context import source_kinds
-from vigie.defaults import copy_example_config
+from vigie.demo.chef import DemoReviews, play_chef
+from vigie.demo.folder import DemoFolder, prepare_directory
 from vigie.demo.server import rebase_sources, serve_site, unmirror
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
@@ -25,7 +26,6 @@ from vigie.pipeline.match import RankedMatch, match_stored
 
 DEMO_AS_OF = date(2026, 11, 23)
 """The mirror's calls are dated around this Monday; the demo runs as of it unless --as-of says otherwise."""
-MARKER = ".vigie-demo"
 DEMO_AT_KEY = ("VIGIE_AIDES_TERRITOIRES_KEY", "cle-de-demonstration")
 """The mirror answers Aides-territoires' token exchange whatever the key: a stand-in key lets the demo crawl it."""
 
@@ -41,37 +41,33 @@ class DemoReport:
     crawl: list[SourceOutcome]
     plan: ImportReport
     matches: list[RankedMatch]
+    reviews: DemoReviews
     digests: list[DigestOutcome]
     week: str
     as_of: date
-
-
-def prepare_directory(directory: Path) -> Path:
-    """A fresh demo folder (an earlier demo there is replaced; any other non-empty folder is refused)."""
-    from models.errors import VigieError
-
-    if directory.exists() and any(directory.iterdir()) and not (directory / MARKER).exists():
-        raise VigieError("démo impossible", str(directory), "ce dossier existe et n'est pas un dossier de démo")
-    shutil.rmtree(directory, ignore_errors=True)
-    directory.mkdir(parents=True)
-    (directory / MARKER).write_text("dossier créé par « vigie demo »\n", encoding="utf-8")
-    copy_example_config(directory / "config")
-    return directory / "config"
+    folder: DemoFolder
+    config: VigieConfig
 
 
 def demo_config(config_dir: Path, base_url: str) -> VigieConfig:
-    """The example config with its sources pointed at the local mirror, review not required, and no
-    politeness delay (the mirror is our own server on loopback; real sites keep the configured delay)."""
+    """The demo's config with its sources pointed at the local mirror and no politeness delay (the mirror is
+    our own server on loopback; real sites keep the configured delay). Review stays as configured: required."""
     config = load_config(config_dir, source_kinds())
-    matching = config.settings.matching.model_copy(update={"review_required": False})
     crawl = config.settings.crawl.model_copy(update={"download_delay": 0})
-    settings = config.settings.model_copy(update={"matching": matching, "crawl": crawl})
+    settings = config.settings.model_copy(update={"crawl": crawl})
     return config.model_copy(update={"sources": rebase_sources(config.sources, base_url), "settings": settings})
 
 
-def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print) -> DemoReport:
-    """The whole pipeline on the mirror; returns what happened."""
-    config_dir = prepare_directory(directory)
+def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print, reset: bool = False,
+             rerun: str = "--reinitialiser") -> DemoReport:
+    """The whole pipeline on the mirror; returns what happened. `reset` allows erasing an earlier demo someone
+    worked in (`rerun`: the command to say so, named when refusing)."""
+    folder = prepare_directory(directory, reset, rerun)
+    config_dir = folder.config_dir
+    if folder.erased:
+        say(f"Démo précédente réinitialisée ; effacé : {' ; '.join(folder.erased)}.")
+    elif folder.replaced:
+        say("Démo précédente remplacée : rien n'y avait été fait depuis (ni revue, ni compte, ni réglage).")
     site = Path(str(resources.files("vigie.demo") / "site"))
     base_url, stop = serve_site(site)
     os.environ.setdefault(*DEMO_AT_KEY)
@@ -86,9 +82,13 @@ def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print) -
     plan_file = Path(str(resources.files("vigie.demo") / "plan_actions.csv"))
     known = {t.id: t.nom for t in config.plan.territories}
     plan_report = store.import_plan(read_plan(plan_file, known), utcnow())
+    say("Appariement des fiches-actions aux appels…")
     matches = match_stored(config, store, as_of)
+    say("Revue : la démo joue le chef de projet…")
+    reviews = play_chef(store, config.settings.matching.threshold, as_of, utcnow())
     week = iso_week(as_of)
+    say(f"Lettres de la semaine {week}…")
     digests = run_weekly(config, store, week, as_of, send=True)
     store.close()
     return DemoReport(directory, config_dir, base_url, config.database_url, crawl, plan_report, matches,
-                      digests, week, as_of)
+                      reviews, digests, week, as_of, folder, config)

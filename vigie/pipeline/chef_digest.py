@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from email.utils import make_msgid
 from zoneinfo import ZoneInfo
@@ -12,12 +13,13 @@ from models.config import VigieConfig
 from models.records import OpportunityData, TerritoryData
 from models.store import Store
 from models.store.digests import DigestRequest
+from models.store.web_queue import review_filter
 from models.tables import Match
 from models.vocab import ReviewStatus, Status
 from notifier import labels, week_bounds, write_outbox
-from notifier.chef import ChefDigestContent, call_line, render_chef_digest
+from notifier.chef import CallLine, ChefDigestContent, call_line, render_chef_digest
 from notifier.delivery import Sender
-from vigie.pipeline.digest import DigestOutcome, deliver_recorded, message_domain, stem_for, wanted
+from vigie.pipeline.digest import DigestOutcome, calls_per_porteur, deliver_recorded, message_domain, stem_for
 from vigie.tune.checks import config_change_line
 
 KIND = "chef_de_projet"
@@ -25,20 +27,15 @@ PARIS = ZoneInfo("Europe/Paris")
 HORIZON_DAYS = 30
 
 
-def outgoing_by_territory(config: VigieConfig, store: Store, as_of: date) -> dict[str, list[tuple[str, int]]]:
-    """Per territory, (porteur name, wanted matches of open calls not announced yet): what this week sends."""
-    plan, announced = store.plan(), store.announced_match_ids()
-    calls = dict(store.opportunities())
-    names = {p.id: (p.nom, p.territoire) for p in plan.porteurs}
-    counts: Counter[tuple[str, str]] = Counter()
-    for match in store.matches():
-        call = calls.get(match.opportunity_id)
-        if match.id not in announced and wanted(match, config) and call and _open(call, as_of):
-            nom, territory = names.get(match.porteur_id, (match.porteur_id, ""))
-            counts[(territory, nom)] += 1
+def outgoing_by_territory(config: VigieConfig, store: Store, week: str, as_of: date,
+                          send: bool) -> dict[str, list[tuple[str, int]]]:
+    """Per territory, (porteur name, distinct calls in that porteur's letters of the week): counted on the letters
+    as the porteur digests plan them (calls_per_porteur), so each figure is the one in that letter's subject."""
+    counts = calls_per_porteur(config, store, week, as_of, send)
     result: dict[str, list[tuple[str, int]]] = {}
-    for (territory, nom), count in sorted(counts.items()):
-        result.setdefault(territory, []).append((nom, count))
+    for porteur in sorted(store.plan().porteurs, key=lambda p: (p.territoire, p.nom)):
+        if counts.get(porteur.id):
+            result.setdefault(porteur.territoire, []).append((porteur.nom, counts[porteur.id]))
     return result
 
 
@@ -53,7 +50,7 @@ def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: st
     return ChefDigestContent(
         territory=territory.nom, chef_nom=territory.chef_de_projet_nom,
         chef_email=str(territory.chef_de_projet_email), iso_week=week, as_of=as_of,
-        new_calls=_new_calls(config, store, week), to_review=_to_review(live, calls, porteurs),
+        new_calls=_new_calls(config, store, week), to_review=to_review(config, store, territory.id, as_of),
         outgoing=outgoing, uncovered=_uncovered(store, territory.id, live, porteurs),
         deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
         bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
@@ -73,12 +70,11 @@ def _new_calls(config: VigieConfig, store: Store, week: str) -> list[tuple[str, 
     return [(names.get(slug, slug), n) for slug, n in store.new_calls_by_source(since, since + timedelta(days=7))]
 
 
-def _to_review(live: list[Match], calls: dict[int, OpportunityData], porteurs: dict[str, str]) -> list:
-    pending = [m for m in live if m.review_status == ReviewStatus.PENDING]
-    return [call_line(calls[m.opportunity_id].title, calls[m.opportunity_id].url,
-                      f"{porteurs.get(m.porteur_id, m.porteur_id)} — fiche {m.fiche_id} — score "
-                      f"{m.score:.2f}".replace(".", ","))
-            for m in pending]
+def to_review(config: VigieConfig, store: Store, territory_id: str, as_of: date) -> list[CallLine]:
+    """The territory's matches « à relire », best first: exactly the web app's default queue (review_filter)."""
+    rows = store.queue_rows(review_filter(config.settings.matching.threshold, territoire=territory_id), as_of)
+    return [call_line(row["title"], row["url"], f"{row['porteur_nom']} — fiche {row['fiche_id']} — score "
+                      + f"{row['score']:.2f}".replace(".", ",")) for row in rows]
 
 
 def _uncovered(store: Store, territory_id: str, live: list[Match], porteurs: dict[str, str]) -> list[str]:
@@ -111,7 +107,7 @@ def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, 
                      outgoing: dict[str, list[tuple[str, int]]] | None = None) -> list[DigestOutcome]:
     """One digest per territory that names a chef de projet email; exactly once per week with `send`."""
     outcomes = []
-    outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, as_of)
+    outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, week, as_of, send)
     territories = store.plan().territories
     chefs = Counter(str(t.chef_de_projet_email) for t in territories if t.chef_de_projet_email)
     for territory in territories:
@@ -147,4 +143,4 @@ def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: T
         return DigestOutcome(recipient, "", len(content.to_review), paths, "preview")
     request = DigestRequest(recipient, kind, week, rendered.content_hash, message_id, [],
                             territoire_id=territory.id)
-    return deliver_recorded(store, sender, rendered, stem, request, None)
+    return replace(deliver_recorded(store, sender, rendered, stem, request, None), entries=len(content.to_review))

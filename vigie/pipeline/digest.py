@@ -4,14 +4,15 @@ record the digest, hand it to the sender (SMTP or outbox), then mark it sent.
 Exactly once: a digest is recorded before it is handed over and marked sent after. A digest
 already sent this week is not sent again; one still pending (a crash, a temporary SMTP failure)
 is sent again with the same Message-ID and the same items; a permanent refusal marks it failed
-and is kept on the contact for the chef de projet's digest.
+and is kept on the contact for the chef de projet's digest, and nothing more is submitted to that
+address until the contact is edited.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from email.utils import make_msgid
 from pathlib import Path
@@ -21,10 +22,12 @@ from models.errors import VigieError
 from models.records import ContactData, PorteurData
 from models.store import Store
 from models.store.digests import DigestRequest
-from models.tables import Contact, Match
+from models.tables import Contact, Digest, Match
 from models.vocab import ReviewStatus
 from notifier import DigestContent, render_digest, write_outbox
 from notifier.delivery import PERMANENT, SENT, Sender
+from notifier.view import call_count
+from vigie.pipeline.calendar_export import porteur_calendar_calls
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.digest_select import Inputs, Planned, plan_fresh, plan_pending
 from vigie.pipeline.senders import open_sender
@@ -41,9 +44,12 @@ class DigestOutcome:
     recipient: str
     porteur_id: str
     entries: int
+    """A porteur's letter: its distinct calls, the number of its subject (`call_count`); a chef de projet's:
+    the matches to review."""
     paths: list[Path]
     status: str
-    """written (outbox) | sent (SMTP) | preview | already_sent | pending (temporary failure) | failed."""
+    """written (outbox) | sent (SMTP) | preview | already_sent | pending (temporary failure) | failed |
+    blocked (not submitted: the address was refused for good before)."""
     error: str | None = None
 
 
@@ -105,16 +111,25 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
         shared = shared_emails(store)
         for porteur in porteurs:
             matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
-            for contact in store.contacts(porteur.id):
-                if contact.unsubscribed_at is None:
-                    kind = porteur_kind(porteur.id, contact.email in shared)
-                    outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send,
-                                             kind)
-                    outcomes += [outcome] if outcome else []
+            for contact, kind in subscribed(store, porteur.id, shared):
+                outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send, kind)
+                outcomes += [outcome] if outcome else []
         return outcomes
     finally:
         if owned:
             sender.close()
+
+
+def subscribed(store: Store, porteur_id: str, shared: set[str]) -> list[tuple[Contact, str]]:
+    """The porteur's contacts that get its letter (not unsubscribed), each with the kind of its digest."""
+    return [(c, porteur_kind(porteur_id, c.email in shared)) for c in store.contacts(porteur_id)
+            if c.unsubscribed_at is None]
+
+
+def refused(contact: Contact) -> bool:
+    """The contact's address was refused for good (5xx): nothing more is submitted to it until the chef de
+    projet corrects or confirms it (editing the contact clears the error); the chef's letter lists it."""
+    return bool(contact.last_error)
 
 
 def shared_emails(store: Store) -> set[str]:
@@ -139,24 +154,58 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
     if existing and existing.status != "pending":
         return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent" if existing.status == "sent" else "failed",
                              existing.error)
-    announced = store.announced(contact.email, existing.id if existing else None)
-    if existing:
-        rows = {m.id: m for m in store.match_rows(sorted(store.digest_match_ids(existing.id)))}
-        planned = plan_pending(store.digest_items(existing.id), rows, announced, inputs)
-    else:
-        planned = plan_fresh(matches, announced, inputs)
+    planned = plan_letter(store, contact.email, matches, inputs, existing)
     if not planned:
         return None
+    calls = call_count([p.entry for p in planned])
+    if refused(contact):
+        return DigestOutcome(contact.email, porteur.id, calls, [], "blocked", contact.last_error)
     message_id = existing.message_id if existing else make_msgid("vigie", message_domain(config))
-    content = DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
-                            inputs.as_of, [p.entry for p in planned], unsubscribe_url(config, contact))
+    content = letter_content(config, store, porteur, contact, week, inputs, planned)
     rendered = render_digest(content, config.settings.sender, message_id)
     stem = stem_for(week, porteur.id, contact.email)
     if not send:
         paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
-        return DigestOutcome(contact.email, porteur.id, len(planned), paths, "preview")
-    return deliver_recorded(store, sender, rendered, stem, _request(rendered, message_id, week, contact,
-                                                                    porteur, planned, kind), contact)
+        return DigestOutcome(contact.email, porteur.id, calls, paths, "preview")
+    request = _request(rendered, message_id, week, contact, porteur, planned, kind)
+    return replace(deliver_recorded(store, sender, rendered, stem, request, contact), entries=calls)
+
+
+def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, week: str,
+                   inputs: Inputs, planned: list[Planned]) -> DigestContent:
+    """What the contact's letter says, its echeances.ics being the porteur's calendar (this letter's calls added)."""
+    letter = [p.entry for p in planned]
+    calendar = porteur_calendar_calls(store, porteur.id, inputs.as_of, inputs.calls, [e.opportunity for e in letter])
+    return DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
+                         inputs.as_of, letter, unsubscribe_url(config, contact), calendar_calls=calendar)
+
+
+def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,
+                existing: Digest | None) -> list[Planned]:
+    """What a contact's letter holds: the items of this week's recorded letter when there is one, said as when
+    it was recorded; else a new planning of the wanted matches."""
+    announced = store.announced(email, existing.id if existing else None)
+    if existing:
+        rows = {m.id: m for m in store.match_rows(sorted(store.digest_match_ids(existing.id)))}
+        return plan_pending(store.digest_items(existing.id), rows, announced, inputs)
+    return plan_fresh(matches, announced, inputs)
+
+
+def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date, send: bool) -> dict[str, int]:
+    """Per porteur id, the distinct calls its letters of the week hold (`call_count`, as in their subject),
+    over its subscribed contacts, planned as run_digests plans them: what the chef de projet's letter reports."""
+    inputs, shared, counts = load_inputs(store, as_of), shared_emails(store), {}
+    for porteur in store.plan().porteurs:
+        matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
+        entries = []
+        for contact, kind in subscribed(store, porteur.id, shared):
+            if refused(contact):  # blocked: nothing goes to it (see digest_contact)
+                continue
+            existing = store.existing_digest(contact.email, kind, week) if send else None
+            entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing)]
+        if entries:
+            counts[porteur.id] = call_count(entries)
+    return counts
 
 
 def _request(rendered, message_id: str, week: str, contact: Contact, porteur: PorteurData,  # noqa: ANN001

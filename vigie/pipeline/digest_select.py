@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from models.display import reason_text
 from models.records import OpportunityData
 from models.store.digests import ItemRequest
 from models.store.notify import Announced
@@ -86,11 +87,12 @@ def _follow_up(match: Match, seen: Announced, inputs: Inputs) -> list[Planned]:
 
 def plan_pending(items: Sequence[DigestItem], matches: dict[int, Match], announced: dict[int, Announced],
                  inputs: Inputs) -> list[Planned]:
-    """A digest recorded but not sent: exactly its own items, said as when it was recorded."""
+    """A digest recorded but not sent: its own items, said as when it was recorded — less the calls closed
+    since (a letter never announces a closed call; with none left, nothing goes)."""
     planned = []
     for item in items:
         match, call = matches.get(item.match_id or -1), inputs.calls.get(item.opportunity_id)
-        if match is None or call is None:
+        if match is None or call is None or call.status_on(inputs.as_of) == Status.CLOSED:
             continue
         changes = []
         if item.section == UPDATED:
@@ -131,7 +133,8 @@ def _open_call(match: Match, inputs: Inputs) -> OpportunityData | None:
 
 def _planned(match: Match, call: OpportunityData, inputs: Inputs, section: str, event_id: int | None,
              changes: list[str] | None = None, band: int | None = None, band_date: date | None = None) -> Planned:
-    reasons = [r["evidence"] for r in sorted(match.reasons, key=lambda r: -r["weight"])][:3]
+    best = sorted(match.reasons, key=lambda r: -r["weight"])[:3]
+    reasons = [reason_text(r.get("feature", ""), r["evidence"]) for r in best]  # words, never weights
     default = "Profil du porteur" if match.fiche_id.endswith(PROFILE_SUFFIX) else match.fiche_id
     title = inputs.titles.get(match.fiche_id, default)
     entry = DigestEntry(call, match.fiche_id, title, match.score, reasons, section, changes or [])

@@ -25,11 +25,12 @@ from matcher.learning import Reranker, TrainingReport, features, review_examples
 from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
 from matcher.pipeline import fiche_pairs
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
+from matcher.stash import AnalysisStash
 from models.config import VigieConfig
 from models.records import MatchResult, OpportunityData
 from models.store import Store
 from models.tables import MatchModel
-from vigie.pipeline.clock import utcnow
+from vigie.pipeline.clock import today, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,16 @@ class RankedMatch:
 def sync_config_plan(config: VigieConfig, store: Store) -> None:
     """Porteurs and fiches written in config/porteurs/*.toml join the stored plan."""
     store.import_plan(config.plan, utcnow())
+
+
+STASH_FILE = "var/cache/analyses.sqlite"
+"""Where the analysed texts of the last runs are kept, relative to the configuration folder (matcher.stash)."""
+
+
+def analysis_stash(config: VigieConfig) -> AnalysisStash:
+    """The analysed texts kept on disk for this configuration folder: `vigie match` fills it, the full
+    computation of a pair (`vigie serve`, `vigie tune explain`) reads it instead of loading spaCy."""
+    return AnalysisStash(config.resolve(STASH_FILE), today())
 
 
 _ENGINE: MatchEngine | None = None
@@ -82,7 +93,8 @@ def match_stored(
     calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=False)]
     pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
     matching = config.settings.matching
-    run = engine.score(calls, pairs, config.profiles, config.synonyms, matching, as_of)
+    with engine.stashed(analysis_stash(config)):
+        run = engine.score(calls, pairs, config.profiles, config.synonyms, matching, as_of)
     model = store.active_match_model()
     if model is not None:
         run.rerank(Reranker(**model.model).scores(features(run)))

@@ -13,7 +13,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from models import display
 from models.config import VigieConfig, load_config
+from models.display import SEND_OUTCOME_LABELS
 from models.errors import VigieError
 from models.store import Store
 from notifier import iso_week
@@ -69,7 +71,8 @@ def digest_job(config_dir: str | Path, as_of: date) -> str:
         week = iso_week(as_of)
         outcomes = run_weekly(config, store, week, as_of, send=True)
     counts = Counter(o.status for o in outcomes)
-    detail = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "aucune lettre"
+    detail = ", ".join(f"{n} {display.label(status, SEND_OUTCOME_LABELS)}"
+                       for status, n in sorted(counts.items())) or "aucune lettre"
     if counts.get("failed") or counts.get("pending"):
         raise JobFailed("lettres non envoyées", week, detail)
     return f"semaine {week} : {detail}"

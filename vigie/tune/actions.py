@@ -20,7 +20,7 @@ from models.config.schema import ProfileConfig
 from models.errors import ConfigError
 from models.store import Store
 from models.tables import Match
-from vigie.pipeline.match import default_engine
+from vigie.pipeline.match import analysis_stash, default_engine
 from vigie.tune.bench import Bench, TuneDiff
 from vigie.tune.reference import MatchingSetup, current_setup, journal, record_reference, resolve_setup, tune_dir
 
@@ -73,13 +73,19 @@ class PairExplanation:
 
 def explain_pair(config: VigieConfig, store: Store, as_of: date, fiche_id: str, call_ref: str,
                  engine: MatchEngine | None = None) -> PairExplanation:
-    """Score today's pairs with the current configuration, then decompose one."""
-    bench = Bench(store, as_of, engine_or_default(engine))
+    """Score the fiche against today's calls with the current configuration, then decompose one pair.
+
+    Only the fiche's row is scored: every number of a pair (BM25 over all the calls, normalisation by the
+    fiche's best call, ranks, reranker features) depends on its row alone, so the scores are those of the whole
+    grid `vigie match` stores. The texts come from the analyses `vigie match` kept on disk (analysis_stash):
+    no language model to load when nothing changed since."""
+    bench = Bench(store, as_of, engine_or_default(engine), analysis_stash(config), preload=False)
     i, j = bench.locate(fiche_id, call_ref)
-    run = bench.run(current_setup(config))
-    stored = next((m for m in store.matches() if m.fiche_id == fiche_id and m.opportunity_id == bench.opportunity_id(j)),
-                  None)
-    return PairExplanation(explain(run, i, j, config.profiles, bench.reranker), stored)
+    run = bench.run(current_setup(config), [bench.pairs[i]])
+    porteur_id = bench.pairs[i][1].id
+    stored = next((m for m in store.matches(porteur_id=porteur_id)
+                   if m.fiche_id == fiche_id and m.opportunity_id == bench.opportunity_id(j)), None)
+    return PairExplanation(explain(run, 0, j, config.profiles, bench.reranker), stored)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from matcher.engine import MatchEngine
 from matcher.learning import Reranker, features
 from matcher.pipeline import fiche_pairs
 from matcher.run import ScoredRun
+from matcher.stash import AnalysisStash
 from matcher.tune.attribution import ConfigChange, config_changes, pair_reasons
 from matcher.tune.diff import PairChange, Positions, changed_pairs, pair_changes, summary
 from models.config.schema import ProfileConfig
@@ -51,8 +52,11 @@ class TuneDiff:
 class Bench:
     """The stored calls (as of a day) and fiches, ready to be scored under several setups."""
 
-    def __init__(self, store: Store, as_of: date, engine: MatchEngine) -> None:
-        self.store, self.as_of, self.engine = store, as_of, engine
+    def __init__(self, store: Store, as_of: date, engine: MatchEngine, stash: AnalysisStash | None = None,
+                 preload: bool = True) -> None:
+        """`stash`: analysed texts kept on disk by `vigie match` (read before analysing anything); `preload`:
+        load the language model now, so that a diff's timing leaves it out."""
+        self.store, self.as_of, self.engine, self.stash = store, as_of, engine, stash
         self.stored = store.canonical_opportunities(as_of=as_of, include_closed=False)
         self.calls: list[OpportunityData] = [data for _, data in self.stored]
         plan = store.plan()
@@ -61,13 +65,15 @@ class Bench:
         model = store.active_match_model()
         self.reranker = Reranker(**model.model) if model is not None else None
         started = time.perf_counter()
-        engine.analyzer.analyze("amorce")  # loads the language model once, outside the timed comparison
+        if preload:
+            engine.analyzer.analyze("amorce")  # loads the language model once, outside the timed comparison
         self.load_seconds = time.perf_counter() - started
 
     def run(self, setup: MatchingSetup, pairs: list | None = None) -> ScoredRun:
         """Score every pair (or the given fiche pairs) under a setup, reranked like `vigie match`."""
-        run = self.engine.score(self.calls, self.pairs if pairs is None else pairs, setup.profiles, setup.synonyms,
-                                setup.matching, self.as_of)
+        with self.engine.stashed(self.stash):
+            run = self.engine.score(self.calls, self.pairs if pairs is None else pairs, setup.profiles,
+                                    setup.synonyms, setup.matching, self.as_of)
         if self.reranker is not None:
             run.rerank(self.reranker.scores(features(run)))
         return run

@@ -28,6 +28,10 @@ FILES = ("settings.toml", "synonyms.toml")
 """Matching-relevant files besides profiles/*.toml."""
 
 
+class NoReference(VigieError):
+    """No `vigie tune apply` yet: nothing to compare the configuration with (the web page says what to do)."""
+
+
 @dataclass(frozen=True)
 class MatchingSetup:
     """What the matcher reads from the configuration: [matching], profiles, synonyms."""
@@ -67,7 +71,7 @@ def applied_setup(config_dir: Path) -> MatchingSetup:
     folder = tune_dir(config_dir) / "reference"
     meta = folder / "reference.json"
     if not meta.exists():
-        raise VigieError("aucune référence", str(folder),
+        raise NoReference("aucune référence", str(folder),
                          "lancez « vigie tune apply » pour enregistrer la configuration actuelle, ou passez --against")
     info = json.loads(meta.read_text(encoding="utf-8"))
     when = datetime.fromisoformat(info["applied_at"]).astimezone(PARIS)

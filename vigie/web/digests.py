@@ -12,13 +12,14 @@ from datetime import date
 from email.utils import make_msgid
 
 from models.config import VigieConfig
-from models.records import ContactData
 from models.store import Store
 from models.tables import Contact, Digest
-from notifier import DigestContent, RenderedDigest, iso_week, render_digest
+from notifier import RenderedDigest, iso_week, render_digest
 from vigie.pipeline.calendar_export import porteur_calendar
-from vigie.pipeline.digest import load_inputs, message_domain, porteur_kind, shared_emails, unsubscribe_url, wanted
-from vigie.pipeline.digest_select import plan_fresh
+from notifier.view import call_count
+from vigie.pipeline.digest import (
+    letter_content, load_inputs, message_domain, plan_letter, porteur_kind, shared_emails, unsubscribe_url, wanted,
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Preview:
 
     rendered: RenderedDigest | None
     sections: dict[str, int]
-    """Entries per section (nouveaux, mis_a_jour, cloture_proche…)."""
+    """Distinct calls per section (nouveaux, mis_a_jour, cloture_proche…), counted as the letter's subject counts."""
     this_week: Digest | None
 
 
@@ -40,14 +41,13 @@ def preview(config: VigieConfig, store: Store, porteur_id: str, contact: Contact
     if porteur is None or contact.unsubscribed_at is not None:
         return Preview(None, {}, this_week)
     matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, config)]
-    planned = plan_fresh(matches, store.announced(contact.email), load_inputs(store, as_of))
+    inputs = load_inputs(store, as_of)
+    planned = plan_letter(store, contact.email, matches, inputs, None)
     if not planned:
         return Preview(None, {}, this_week)
-    sections: dict[str, int] = {}
-    for p in planned:
-        sections[p.entry.section] = sections.get(p.entry.section, 0) + 1
-    content = DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
-                            as_of, [p.entry for p in planned], unsubscribe_url(config, contact))
+    sections = {key: call_count([p.entry for p in planned if p.entry.section == key])
+                for key in {p.entry.section for p in planned}}
+    content = letter_content(config, store, porteur, contact, week, inputs, planned)
     rendered = render_digest(content, config.settings.sender, make_msgid("vigie", message_domain(config)))
     return Preview(rendered, sections, this_week)
 

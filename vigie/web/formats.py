@@ -1,64 +1,44 @@
-"""French display of dates, amounts and vocabularies in the pages."""
+"""The pages' French: the Jinja filters and globals over models.display (the one French formatting layer
+of Vigie, shared with the letters and the command output). Names kept as thin re-exports for the routes."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
+from models import display
+from models.display import (  # noqa: F401 - re-exported for the routes and the templates
+    AXE_LABELS, BENEFICIARY_LABELS, CALL_STATUS_LABELS, CRITERION_LABELS, DIGEST_LABELS, FOLLOWUP_LABELS,
+    PORTEUR_TYPE_LABELS, REJECT_REASONS, REVIEW_LABELS, ROLE_LABELS, VERDICT_LABELS,
+)
+from models.display import CHANGE_LABELS as EVENT_LABELS
 from vigie.web.reasons import reason_view
 
-REVIEW_LABELS = {"a_revoir": "À revoir", "accepte": "Acceptée", "rejete": "Rejetée", "reporte": "Reportée"}
-FOLLOWUP_LABELS = {"a_etudier": "À étudier", "a_deposer": "À déposer", "depose": "Déposé", "obtenu": "Obtenu",
-                   "refuse": "Refusé"}
-REJECT_REASONS = {
-    "hors_sujet": "Hors sujet pour la fiche",
-    "non_eligible": "Porteur non éligible",
-    "calendrier": "Calendrier incompatible",
-    "montant": "Montant inadapté",
-    "deja_connu": "Déjà connu ou déjà déposé",
-    "autre": "Autre (voir la note)",
-}
-"""The short list of reject reasons, kept with the decision for learning."""
-AXE_LABELS = {"innovation": "Innovation", "transition_ecologique": "Transition écologique",
-              "competences": "Compétences", "foncier": "Foncier"}
 MATRIX_LABELS = {"aucun": "Aucun appel éligible", "candidats": "Candidats", "accepte": "Accepté",
                  "depose": "Déposé", "obtenu": "Obtenu"}
-EVENT_LABELS = {"new": "Nouveau", "changed": "Modifié", "closed": "Clos", "reopened": "Rouvert"}
-CRITERION_LABELS = {"beneficiaire": "Bénéficiaire", "territoire": "Territoire", "calendrier": "Calendrier",
-                    "montant": "Montant"}
-DIGEST_LABELS = {"pending": "en attente d'envoi", "sent": "envoyée", "failed": "refusée par le serveur"}
-VERDICT_LABELS = {"ok": "✔ oui", "ko": "✘ non", "inconnu": "? inconnu"}
+"""Where a fiche-action stands on the plan page (a view of its matches, not a stored value)."""
 
 
-def fr_date(value: Any) -> str:
-    """01/12/2026 (— when empty); ISO strings accepted."""
-    if not value:
-        return "—"
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    return value.strftime("%d/%m/%Y")
-
-
-def euros(value: Any) -> str:
-    """1 200 000 € (— when empty)."""
-    if value is None or value == "":
-        return "—"
-    return f"{float(value):,.0f} €".replace(",", "\u202f")
+fr_date = display.short_date
+"""01/12/2026 (— when empty); ISO strings accepted."""
+long_date = display.long_date
+euros = display.euros
+label = display.label
 
 
 def score(value: Any) -> str:
     """A score with two decimals, French comma."""
-    return f"{float(value or 0):.2f}".replace(".", ",")
+    return display.decimal(float(value or 0), 2)
 
 
-def label(value: Any, table: dict[str, str]) -> str:
-    """The French label of a stored code (the code itself when unknown)."""
-    return table.get(str(value), str(value)) if value else "—"
+CLI_REVIEWER = "cli"
+"""What `vigie review` recorded as reviewer before it recorded who ran it; still in older rows."""
+
+
+def reviewer_label(value: Any) -> str:
+    """Who reviewed, for people: the account or person name; the old "cli" mark reads « ligne de commande »."""
+    if not value:
+        return ""
+    return "ligne de commande" if value == CLI_REVIEWER else str(value)
 
 
 def reason_views(reasons: list[dict[str, Any]]) -> list[Any]:
@@ -66,8 +46,13 @@ def reason_views(reasons: list[dict[str, Any]]) -> list[Any]:
     return [reason_view(r) for r in reasons]
 
 
-FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label, "reason_views": reason_views}
+FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label, "reason_views": reason_views,
+           "reviewer": reviewer_label, "long_date": long_date, "percent": display.percent,
+           "places": display.places_line, "place": display.place_name, "labels": display.labels_line,
+           "amount_range": display.amount_range, "yes_no": display.yes_no, "or_dash": display.text_or_dash}
 GLOBALS = {"REVIEW_LABELS": REVIEW_LABELS, "FOLLOWUP_LABELS": FOLLOWUP_LABELS, "REJECT_REASONS": REJECT_REASONS,
            "AXE_LABELS": AXE_LABELS, "MATRIX_LABELS": MATRIX_LABELS, "EVENT_LABELS": EVENT_LABELS,
-           "VERDICT_LABELS": VERDICT_LABELS, "DIGEST_LABELS": DIGEST_LABELS,
-           "CRITERION_LABELS": CRITERION_LABELS}
+           "VERDICT_LABELS": VERDICT_LABELS, "CALL_STATUS_LABELS": CALL_STATUS_LABELS,
+           "BENEFICIARY_LABELS": BENEFICIARY_LABELS, "DIGEST_LABELS": DIGEST_LABELS,
+           "CRITERION_LABELS": CRITERION_LABELS, "PORTEUR_TYPE_LABELS": PORTEUR_TYPE_LABELS,
+           "ROLE_LABELS": ROLE_LABELS}

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.display import strip_weights
 from models.store.web_text import WORD, stem, stems
 
 PAIR = re.compile(r"^«\s?(?P<fiche>.*?)\s?»\s*↔\s*«\s?(?P<call>.*?)\s?»$", re.S)
@@ -84,9 +85,9 @@ def reason_view(reason: dict[str, Any]) -> ReasonView:
     head, _, rest = evidence.partition(" : ")
     label = LABELS.get(feature, feature.capitalize() or "Raison")
     if feature == "profil" and head.startswith("profil ") and rest:
-        return ReasonView(f"{label} « {head.removeprefix('profil ')} »", rest)
+        return ReasonView(f"{label} « {head.removeprefix('profil ')} »", strip_weights(rest))
     if feature in ("termes", "exclusion") and rest:
-        return ReasonView(label, rest, against=feature == "exclusion")
+        return ReasonView(label, strip_weights(rest), against=feature == "exclusion")
     return ReasonView(label, evidence, against=float(reason.get("weight") or 0) < 0)
 
 

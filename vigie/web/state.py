@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from models.config import VigieConfig
+from models.funders import FunderNames
 from models.store import Store
 from vigie.pipeline import clock
 from vigie.web import formats
@@ -40,6 +41,19 @@ class WebState:
     templates: Jinja2Templates = field(default_factory=make_templates)
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     crawl_log_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.funder_names = FunderNames.from_table(self.config.funders.table())
+        """funders.toml: the one name each funder is shown under (filter `funders` of the templates)."""
+        self.templates.env.filters["funders"] = self.funder_names.display_all
+
+    def funders_present(self) -> list[str]:
+        """The display names of the funders of the stored calls: the choices of the « Financeur » filters."""
+        return self.funder_names.present(self.store.funder_spellings())
+
+    def funder_spellings(self, display: str) -> list[str]:
+        """Every way the stored calls write the funder shown as `display`."""
+        return self.funder_names.spellings(display, self.store.funder_spellings())
 
     @property
     def threshold(self) -> float:

@@ -48,7 +48,7 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)) -> dict[st
     """The review queue with the page's filters (territoire, porteur, fiche, axe, funder, programme, status,
     eligible, echeance_avant, seuil=non for scores below matching.threshold, sort, page, par_page)."""
     state, params = web(request), request.query_params
-    f = queue_filter(params, viewer, state.threshold)
+    f = queue_filter(params, viewer, state.threshold, state.funder_spellings)
     page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1),
                                     parse_int(params.get("par_page"), 50))
     return {"total": page.total, "page": page.page, "par_page": page.per_page,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
-from models.store.web_views import is_retained
+from models.store.web_views import call_status, is_retained
+from models.tables import Opportunity
+from models.vocab import Status
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
+from vigie.web.formats import BENEFICIARY_LABELS, fr_date
 from vigie.web.routes.common import check_porteur, page_router, parse_int
 from vigie.web.state import flash, render, web
 
@@ -33,18 +36,39 @@ def call_detail(request: Request, opportunity_id: int, viewer: Viewer = Depends(
 
 @router.get("/recherche")
 def search(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """Full-text French search over the stored calls (accents, plurals and function words aside), by funder,
-    open calls only, or this week's new calls (nouveaux=1, the dashboard's tile)."""
+    """Full-text French search over the stored calls (accents, plurals and function words aside), by funder
+    (its display name, funders.toml), type of beneficiary, open calls only, or this week's new calls
+    (nouveaux=1, the dashboard's tile). Each call shows its status as of today (clos, à venir, permanent)."""
     state, params = web(request), request.query_params
     words, funder = params.get("q", "").strip(), params.get("financeur", "").strip()
+    beneficiary = params.get("beneficiaire", "").strip()
+    beneficiary = beneficiary if beneficiary in BENEFICIARY_LABELS else ""
     open_only, new_only = params.get("ouverts") == "1", params.get("nouveaux") == "1"
     today = state.today()
     since = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC) if new_only else None
-    asked = bool(words or funder or new_only)
-    results = state.store.search_calls(words, funder, today if open_only else None,
-                                       limit=parse_int(params.get("limite"), 100), since=since) if asked else []
+    asked = bool(words or funder or beneficiary or new_only)
+    calls = state.store.search_calls(words, funder, today if open_only else None,
+                                     limit=parse_int(params.get("limite"), 100), since=since,
+                                     funder_names=state.funder_names, beneficiary=beneficiary) if asked else []
     return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, new_only=new_only,
-                  results=results, asked=asked, porteurs=state.store.porteurs_in(viewer.scope))
+                  beneficiary=beneficiary, funders=state.funders_present(), asked=asked,
+                  results=[_found(call, today) for call in calls], porteurs=state.store.porteurs_in(viewer.scope))
+
+
+def _found(call: Opportunity, today: date) -> dict:
+    """A search result: the call, its status as of today and the date that goes with it, in French."""
+    status = call_status(call, today)
+    dates = [date.fromisoformat(d) for d in call.close_dates or []]
+    upcoming = [d for d in dates if d >= today]
+    if status == Status.CLOSED:
+        when = f"clôturé le {fr_date(dates[-1])}" if dates and dates[-1] < today else "clos d'après la source"
+    elif status == Status.UPCOMING:
+        when = f"ouverture le {fr_date(call.open_date)}" if call.open_date else "ouverture à venir"
+    elif upcoming:
+        when = f"clôture le {fr_date(upcoming[0])}"
+    else:
+        when = "sans date limite" if status == Status.PERMANENT else "date de clôture inconnue"
+    return {"call": call, "status": status.value, "when": when}
 
 
 @router.post("/recherche/suggerer")

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Depends, Request
 
 from matcher.learning import Reranker, labelled_coefficients
-from models.store.web_queue import QueueFilter
+from models.store.web_queue import review_filter
 from vigie.web.auth import Viewer, current_viewer
 from vigie.web.routes.common import page_router
 from vigie.web.state import WebState, render, web
@@ -21,12 +21,13 @@ def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # no
     """New calls this week, matches to review, deadlines within 30 days, plan coverage, failing sources.
 
     Every figure counts candidates only (eligible and at or above matching.threshold, or accepted): the
-    "à revoir" tile is exactly the total of the default queue it links to."""
+    "à revoir" tile is exactly the total of the default queue it links to (review_filter, the same count as
+    `vigie review list` and the chef de projet's letter)."""
     state = web(request)
     today = state.today()
     monday = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC)
     counts = state.store.dashboard(viewer.scope, today, monday, state.threshold)
-    waiting = state.store.count_queue(QueueFilter(territories=viewer.scope, min_score=state.threshold), today)
+    waiting = state.store.count_queue(review_filter(state.threshold, viewer.scope), today)
     matrix = state.store.plan_matrix(viewer.scope, state.threshold)
     covered = sum(1 for line in matrix if line["status"] != "aucun")
     failing = state.store.failing_sources(state.config.settings.crawl.failure_alert_after)

@@ -19,6 +19,14 @@ def _download(content: bytes, media_type: str, filename: str) -> Response:
                     headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
+def _match_lines(request: Request, viewer: Viewer) -> list[list]:
+    state = web(request)
+    rows = state.store.export_rows(viewer.scope, state.threshold)
+    for row in rows:  # one name per funder, as on the pages (funders.toml)
+        row["funders"] = state.funder_names.display_all(row.get("funders") or [])
+    return exports.match_lines(rows, state.today())
+
+
 @router.get("/exports")
 def exports_page(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """Links to every export."""
@@ -28,23 +36,23 @@ def exports_page(request: Request, viewer: Viewer = Depends(current_viewer)):  #
 @router.get("/exports/correspondances.csv")
 def matches_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
     """Retained matches (eligible at or above the threshold, accepted, or followed up) with their review and
-    follow-up (the account's territories), CSV."""
-    lines = exports.match_lines(web(request).store.export_rows(viewer.scope, web(request).threshold))
-    return _download(exports.to_csv(exports.MATCH_COLUMNS, lines), "text/csv; charset=utf-8", "correspondances.csv")
+    follow-up (the account's territories), CSV for French spreadsheets."""
+    return _download(exports.to_csv(exports.MATCH_COLUMNS, _match_lines(request, viewer)), "text/csv; charset=utf-8",
+                     "correspondances.csv")
 
 
 @router.get("/exports/correspondances.xlsx")
 def matches_xlsx(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
     """The same, as an Excel workbook."""
-    lines = exports.match_lines(web(request).store.export_rows(viewer.scope, web(request).threshold))
+    lines = _match_lines(request, viewer)
     return _download(exports.to_xlsx("Correspondances", exports.MATCH_COLUMNS, lines), XLSX, "correspondances.xlsx")
 
 
 @router.get("/exports/appels-dispositif-aide.csv")
 def calls_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:  # noqa: B008
-    """Every stored call in the etalab dispositif-aide schema."""
+    """Every stored call in the etalab dispositif-aide schema (its own CSV format, not the French one)."""
     lines = [exports.dispositif_line(row) for row in web(request).store.canonical_calls()]
-    return _download(exports.to_csv(exports.DISPOSITIF_COLUMNS, lines), "text/csv; charset=utf-8",
+    return _download(exports.to_schema_csv(exports.DISPOSITIF_COLUMNS, lines), "text/csv; charset=utf-8",
                      "appels-dispositif-aide.csv")
 
 

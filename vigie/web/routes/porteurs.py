@@ -22,13 +22,17 @@ _EMAIL = TypeAdapter(EmailStr)
 SEND_LABELS = {"written": "écrite(s) dans la boîte d'envoi", "sent": "envoyée(s) par SMTP",
                "already_sent": "déjà envoyée(s) cette semaine",
                "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
-               "failed": "refusée(s) par le serveur"}
+               "failed": "refusée(s) par le serveur",
+               "blocked": "non envoyée(s) : adresse déjà refusée par son serveur, à corriger dans le contact"}
 
 
 @router.get("/porteurs")
 def porteurs(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """The porteurs of the account's territories."""
-    return render(request, "porteurs.html", viewer, porteurs=web(request).store.porteurs_in(viewer.scope))
+    """The porteurs of the account's territories (their territory by name)."""
+    state = web(request)
+    names = {t.id: t.nom for t in state.config.plan.territories}
+    return render(request, "porteurs.html", viewer, porteurs=state.store.porteurs_in(viewer.scope),
+                  territory_names=names)
 
 
 def _porteur(request: Request, viewer: Viewer, porteur_id: str):  # noqa: ANN202

@@ -23,13 +23,14 @@ ACTIONS = {"accepter": ReviewStatus.ACCEPTED, "rejeter": ReviewStatus.REJECTED, 
 def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """The queue page."""
     state, params = web(request), request.query_params
-    f = queue_filter(params, viewer, state.threshold)
+    f = queue_filter(params, viewer, state.threshold, state.funder_spellings)
     page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1))
     porteurs = state.store.porteur_names(viewer.scope)
     kept = {k: params[k] for k in PAGE_KEYS if params.get(k)}
     return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept,
                   query=urlencode(kept), pages=max(1, -(-page.total // page.per_page)),
-                  territories=_territories(state, viewer), threshold=state.threshold)
+                  territories=_territories(state, viewer), threshold=state.threshold,
+                  funders=state.funders_present())
 
 
 def _territories(state, viewer: Viewer) -> list:  # noqa: ANN001

@@ -16,6 +16,7 @@ from models.errors import ConfigError, VigieError
 from vigie.context import source_kinds
 from vigie.pipeline.clock import utcnow
 from vigie.tune.actions import apply_current, diff_against, explain_pair
+from vigie.tune.reference import NoReference
 from vigie.tune.render import counts_line
 from vigie.web.auth import Forbidden, Viewer, admin, current_viewer, writer
 from vigie.web.reasons import explain
@@ -42,6 +43,8 @@ def tune_page(request: Request, viewer: Viewer = Depends(writer)):  # noqa: ANN2
         result = diff_against(_config_on_disk(request), state.store, state.today(), None, _engine(request))
     except ConfigError as exc:
         return render(request, "tune.html", viewer, problems=exc.problems, result=None, error=None)
+    except NoReference:
+        return render(request, "tune.html", viewer, problems=[], result=None, error=None, no_reference=True)
     except VigieError as exc:
         return render(request, "tune.html", viewer, problems=[], result=None, error=exc.cause)
     territory = {p.id: p.territoire for p in state.store.plan().porteurs}
