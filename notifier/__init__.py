@@ -9,7 +9,7 @@ from notifier.entries import SECTIONS, DigestContent, DigestEntry, RenderedDiges
 from notifier.outbox import write_outbox
 from notifier.render import render_digest
 from notifier.select import closing_soon, section_for
-from notifier.weeks import iso_week, week_bounds
+from notifier.weeks import iso_week, week_bounds, week_span
 
 __all__ = [
     "SECTIONS",
@@ -22,5 +22,6 @@ __all__ = [
     "render_digest",
     "section_for",
     "week_bounds",
+    "week_span",
     "write_outbox",
 ]

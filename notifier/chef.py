@@ -49,7 +49,10 @@ class ChefDigestContent:
     iso_week: str
     as_of: date
     new_calls: list[tuple[str, int]] = field(default_factory=list)
-    """(source name, calls first collected this week)."""
+    """(source name, calls first collected this week from it)."""
+    new_total: int | None = None
+    """Distinct calls first collected this week (Store.new_calls_count: the dashboard's figure); None: the
+    sum of `new_calls`."""
     to_review: list[CallLine] = field(default_factory=list)
     outgoing: list[tuple[str, int]] = field(default_factory=list)
     """(porteur name, accepted calls going out in this week's digests)."""
@@ -121,7 +124,8 @@ def _context(content: ChefDigestContent, sender: SenderConfig) -> dict:
         "greeting_name": labels.one_line(content.chef_nom),
         "intro": (f"Voici le point de la semaine du {labels.fr_date(monday)} au {labels.fr_date(sunday)} "
                   f"pour {labels.one_line(content.territory)}."),
-        "new_calls": content.new_calls, "new_total": sum(n for _, n in content.new_calls),
+        "new_calls": content.new_calls, "new_total": _new_total(content),
+        "new_listed": sum(n for _, n in content.new_calls),
         "review": review, "review_hidden": review_hidden, "review_total": len(content.to_review),
         "outgoing": content.outgoing, "outgoing_total": sum(n for _, n in content.outgoing),
         "uncovered": uncovered, "uncovered_hidden": uncovered_hidden,
@@ -129,3 +133,7 @@ def _context(content: ChefDigestContent, sender: SenderConfig) -> dict:
         "failing": content.failing, "bounced": content.bounced, "config_change": labels.one_line(content.config_change),
         "app_url": sender.public_url.rstrip("/") + "/",
     }
+
+
+def _new_total(content: ChefDigestContent) -> int:
+    return sum(n for _, n in content.new_calls) if content.new_total is None else content.new_total

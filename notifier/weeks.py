@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+PARIS = ZoneInfo("Europe/Paris")
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
@@ -30,3 +32,11 @@ def week_bounds(iso_week: str) -> tuple[date, date]:
 def weeks_in_year(year: int) -> int:
     """52 or 53: the ISO week of 28 December is always the year's last."""
     return date(year, 12, 28).isocalendar()[1]
+
+
+def week_span(iso_week: str) -> tuple[datetime, datetime]:
+    """The week as stored instants: [Monday 00:00, next Monday 00:00) in Paris. « Cette semaine » on every
+    surface (new calls on the dashboard, the search page and in the chef de projet's letter)."""
+    monday, _ = week_bounds(iso_week)
+    since = datetime.combine(monday, time(), PARIS)
+    return since, datetime.combine(monday + timedelta(days=7), time(), PARIS)

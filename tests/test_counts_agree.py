@@ -128,3 +128,23 @@ def test_the_chef_letter_gives_each_porteur_the_number_of_its_own_letter(demo: P
     lines = re.findall(r"^- (.+?)\s*:\s*(\d+)\s*$", _section(text, "LETTRES AUX PORTEURS"), re.MULTILINE)
     assert lines
     assert {nom: int(n) for nom, n in lines} == {nom: len(found) for nom, found in calls.items()}
+
+
+def test_the_dashboard_and_the_chef_letter_count_the_same_new_calls(
+    demo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VIGIE_SECRET_KEY", SECRET)
+    config = load_config(demo / "config", source_kinds())
+    store = Store.open(config.database_url)
+    store.add_user("dominique-compte", password_hash(), "chef_de_projet", [TERRITORY], NOW)
+    with TestClient(create_app(config, store, lambda: DEMO_AS_OF)) as client:
+        login(client, "dominique-compte", PASSWORD)
+        page = client.get("/").text
+        tile = re.search(r'href="/recherche\?nouveaux=1"[^>]*>\s*<strong>([^<]+)</strong>', page).group(1)
+        found = _number(r"(\d+) appel\(s\), état au", client.get("/recherche?nouveaux=1").text)
+    store.close()
+    section = _section(_chef_letter(demo)[1], "APPELS COLLECTÉS CETTE SEMAINE")
+    by_source = sum(int(n) for n in re.findall(r"^- .+ : (\d+)$", section, re.MULTILINE))
+    letter = _number(r"^(\d+) nouv", section)
+    assert int(re.sub(r"\D", "", tile)) == found == letter > 0
+    assert by_source >= letter  # a call that two sources list is one call, counted under each source

@@ -86,8 +86,11 @@ def test_search_reads_french_words_not_strings(store: Store, words: str, funder:
 
 def test_search_can_list_the_calls_first_seen_this_week(store: Store) -> None:
     fill(store)
-    assert len(store.search_calls("", since=datetime(2026, 11, 23, tzinfo=UTC))) == 4
-    assert store.search_calls("", since=datetime(2026, 11, 30, tzinfo=UTC)) == []
+    from notifier import week_span
+
+    assert len(store.search_calls("", seen_in=week_span("2026-W48"))) == 4
+    assert store.search_calls("", seen_in=week_span("2026-W49")) == []
+    assert store.search_calls("", seen_in=week_span("2026-W47")) == []
 
 
 def test_calendar_tokens_are_stable_and_distinct(store: Store) -> None:

@@ -111,8 +111,16 @@ class NotifyStore:
                      .order_by(Contact.porteur_id, Contact.email))
             return list(session.exec(query).all())
 
+    def new_calls_count(self, since: datetime, until: datetime) -> int:
+        """« Nouveaux appels » everywhere (dashboard, chef de projet's letter): distinct calls first seen in
+        [since, until), a call listed by several sources counted once (its canonical record)."""
+        with self.session() as session:
+            return session.exec(select(func.count(Opportunity.id)).where(
+                Opportunity.first_seen >= since, Opportunity.first_seen < until,
+                col(Opportunity.canonical_id).is_(None))).one()
+
     def new_calls_by_source(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
-        """Calls first seen in [since, until), counted per source."""
+        """Calls first seen in [since, until), counted per source (a call two sources list counts for each)."""
         with self.session() as session:
             query = (select(Opportunity.source, func.count()).where(Opportunity.first_seen >= since,
                                                                   Opportunity.first_seen < until)

@@ -41,13 +41,12 @@ def _scoped(query: Any, territories: list[str] | None) -> Any:
 class WebViewStore:
     """Mixin of Store: what the pages show."""
 
-    def dashboard(self, territories: list[str] | None, today: date, week_start: datetime,
+    def dashboard(self, territories: list[str] | None, today: date, week: tuple[datetime, datetime],
                   threshold: float) -> dict[str, Any]:
         """New calls this week, and the calls closing within 30 days with the number of fiches for which
         they are retained (see retained_clause)."""
+        new_calls = self.new_calls_count(*week)
         with self.session() as session:
-            new_calls = session.exec(select(func.count(Opportunity.id)).where(
-                Opportunity.first_seen >= week_start, col(Opportunity.canonical_id).is_(None))).one()
             soon = session.exec(self._closing_soon(territories, today, threshold)).all()
         return {"new_calls": new_calls, "deadlines": [tuple(r) for r in soon]}
 
@@ -113,21 +112,21 @@ class WebViewStore:
                     "fiche": session.get(FicheAction, m.fiche_id), "porteur": session.get(Porteur, m.porteur_id)}
 
     def search_calls(self, words: str, funder: str = "", open_on: date | None = None, limit: int = 100,
-                     since: datetime | None = None, funder_names: FunderNames | None = None,
+                     seen_in: tuple[datetime, datetime] | None = None, funder_names: FunderNames | None = None,
                      beneficiary: str = "") -> list[Opportunity]:
         """Stored calls holding every content word of the query, in French: case, accents, plurals and
         inflections aside (« friches » finds « friche », « industrielles » « industrie »), function words
         ignored; title hits first, then the most recent. Optional: funder (its display name through
         `funder_names`, compared folded), open on a day (not closed nor upcoming then, see call_status),
-        first seen since, open to a type of beneficiary (see BENEFICIARY_SCOPE)."""
+        first seen in a span (the week of notifier.week_span), open to a type of beneficiary (see BENEFICIARY_SCOPE)."""
         terms = stems(words)
         names = funder_names or FunderNames()
         wanted_funder = funder_key(funder)
         wanted_kinds = BENEFICIARY_SCOPE.get(beneficiary, {beneficiary})
         with self.session() as session:
             query = select(Opportunity).where(col(Opportunity.canonical_id).is_(None))
-            if since is not None:
-                query = query.where(Opportunity.first_seen >= since)
+            if seen_in is not None:
+                query = query.where(Opportunity.first_seen >= seen_in[0], Opportunity.first_seen < seen_in[1])
             rows = session.exec(query.order_by(col(Opportunity.first_seen).desc(), col(Opportunity.id).desc())).all()
         found = []
         for row in rows:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from email.utils import make_msgid
-from zoneinfo import ZoneInfo
 
 from models.config import VigieConfig
 from models.records import OpportunityData, TerritoryData
@@ -16,14 +15,13 @@ from models.store.digests import DigestRequest
 from models.store.web_queue import review_filter
 from models.tables import Match
 from models.vocab import ReviewStatus, Status
-from notifier import labels, week_bounds, write_outbox
+from notifier import labels, week_span, write_outbox
 from notifier.chef import CallLine, ChefDigestContent, call_line, render_chef_digest
 from notifier.delivery import Sender
 from vigie.pipeline.digest import DigestOutcome, calls_per_porteur, deliver_recorded, message_domain, stem_for
 from vigie.tune.checks import config_change_line
 
 KIND = "chef_de_projet"
-PARIS = ZoneInfo("Europe/Paris")
 HORIZON_DAYS = 30
 
 
@@ -50,7 +48,7 @@ def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: st
     return ChefDigestContent(
         territory=territory.nom, chef_nom=territory.chef_de_projet_nom,
         chef_email=str(territory.chef_de_projet_email), iso_week=week, as_of=as_of,
-        new_calls=_new_calls(config, store, week), to_review=to_review(config, store, territory.id, as_of),
+        new_calls=_new_calls(config, store, week), new_total=store.new_calls_count(*week_span(week)), to_review=to_review(config, store, territory.id, as_of),
         outgoing=outgoing, uncovered=_uncovered(store, territory.id, live, porteurs),
         deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
         bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
@@ -64,10 +62,8 @@ def _open(call: OpportunityData, as_of: date) -> bool:
 
 
 def _new_calls(config: VigieConfig, store: Store, week: str) -> list[tuple[str, int]]:
-    monday, _ = week_bounds(week)
-    since = datetime.combine(monday, time(), PARIS)
     names = {s.slug: s.name or s.slug for s in config.sources}
-    return [(names.get(slug, slug), n) for slug, n in store.new_calls_by_source(since, since + timedelta(days=7))]
+    return [(names.get(slug, slug), n) for slug, n in store.new_calls_by_source(*week_span(week))]
 
 
 def to_review(config: VigieConfig, store: Store, territory_id: str, as_of: date) -> list[CallLine]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 from models.store.web_views import call_status, is_retained
 from models.tables import Opportunity
 from models.vocab import Status
+from notifier import iso_week, week_span
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import BENEFICIARY_LABELS, fr_date
@@ -45,10 +46,10 @@ def search(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa:
     beneficiary = beneficiary if beneficiary in BENEFICIARY_LABELS else ""
     open_only, new_only = params.get("ouverts") == "1", params.get("nouveaux") == "1"
     today = state.today()
-    since = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC) if new_only else None
+    seen_in = week_span(iso_week(today)) if new_only else None
     asked = bool(words or funder or beneficiary or new_only)
     calls = state.store.search_calls(words, funder, today if open_only else None,
-                                     limit=parse_int(params.get("limite"), 100), since=since,
+                                     limit=parse_int(params.get("limite"), 100), seen_in=seen_in,
                                      funder_names=state.funder_names, beneficiary=beneficiary) if asked else []
     return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, new_only=new_only,
                   beneficiary=beneficiary, funders=state.funders_present(), asked=asked,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from fastapi import Depends, Request
 
 from matcher.learning import Reranker, labelled_coefficients
 from models.store.web_queue import review_filter
+from notifier import iso_week, week_span
 from vigie.web.auth import Viewer, current_viewer
 from vigie.web.routes.common import page_router
 from vigie.web.state import WebState, render, web
@@ -25,8 +25,7 @@ def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # no
     `vigie review list` and the chef de projet's letter)."""
     state = web(request)
     today = state.today()
-    monday = datetime.combine(today - timedelta(days=today.weekday()), time(), tzinfo=UTC)
-    counts = state.store.dashboard(viewer.scope, today, monday, state.threshold)
+    counts = state.store.dashboard(viewer.scope, today, week_span(iso_week(today)), state.threshold)
     waiting = state.store.count_queue(review_filter(state.threshold, viewer.scope), today)
     matrix = state.store.plan_matrix(viewer.scope, state.threshold)
     covered = sum(1 for line in matrix if line["status"] != "aucun")
