@@ -90,7 +90,8 @@ def test_two_chefs_see_only_their_territory_while_calls_are_shared_and_stored_on
     heat = {m.fiche_id for m in store.matches(eligible_only=True) if m.opportunity_id == calls["chaleur"]}
     assert {"GL-01", "TL-01"} <= heat  # the same call row is matched in both territories
 
-    listed = run_cli(capsys, "--config", str(config.directory), "review", "list", "--territoire", TARBES)
+    listed = run_cli(capsys, "--config", str(config.directory), "--as-of", AS_OF.isoformat(),
+                     "review", "list", "--territoire", TARBES)
     assert listed.code == 0 and "TL-01" in listed.out and "GL-01" not in listed.out
 
     views = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -14,6 +14,7 @@ from models.store import Store
 from models.store.web_queue import QueueFilter
 from models.tables import Match
 from models.vocab import ReviewStatus
+from notifier import iso_week, week_span
 from test_web_world import AS_OF, HOSTILE, NOW, add_marginal, fill
 
 THRESHOLD = 0.2
@@ -39,8 +40,7 @@ def test_decisions_dashboard_and_plan_matrix_on_both_backends(store: Store) -> N
     ids = [r["id"] for r in store.review_queue(QueueFilter(territories=["gers-lomagne"]), AS_OF).rows]
     store.decide(ids[:1], ReviewStatus.ACCEPTED, "camille", NOW)
     store.decide(ids[1:2], ReviewStatus.REJECTED, "camille", NOW, reason="montant")
-    monday = datetime(2026, 11, 23, tzinfo=UTC)
-    board = store.dashboard(["gers-lomagne"], AS_OF, monday, THRESHOLD)
+    board = store.dashboard(["gers-lomagne"], AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
     waiting = store.count_queue(QueueFilter(territories=["gers-lomagne"], min_score=THRESHOLD), AS_OF)
     matrix = {line["fiche"].id: line["status"] for line in store.plan_matrix(["gers-lomagne"], THRESHOLD)}
     assert (board["new_calls"], waiting, len(board["deadlines"])) == (4, 1, 2)
@@ -51,8 +51,7 @@ def test_marginal_matches_below_the_threshold_count_nowhere_on_both_backends(sto
     fill(store)
     add_marginal(store, "F2", "aap-1", 0.1)  # eligible but far below the threshold
     add_marginal(store, "N1", "aap-1", 0.1)
-    monday = datetime(2026, 11, 23, tzinfo=UTC)
-    board = store.dashboard(None, AS_OF, monday, THRESHOLD)
+    board = store.dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
     matrix = {line["fiche"].id: (line["status"], line["candidates"]) for line in store.plan_matrix(None, THRESHOLD)}
     fiches_per_call = {title: n for _, title, _, n in board["deadlines"]}
     assert fiches_per_call["Réseaux de chaleur biomasse"] == 1
@@ -67,7 +66,7 @@ def test_an_accepted_match_below_the_threshold_still_counts(store: Store) -> Non
     add_marginal(store, "F2", "aap-1", 0.1)
     low = next(m.id for m in store.matches() if m.score == 0.1)
     store.decide([low], ReviewStatus.ACCEPTED, "camille", NOW)
-    board = store.dashboard(None, AS_OF, datetime(2026, 11, 23, tzinfo=UTC), THRESHOLD)
+    board = store.dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
     assert {title: n for _, title, _, n in board["deadlines"]}["Réseaux de chaleur biomasse"] == 2
 
 
