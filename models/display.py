@@ -131,6 +131,17 @@ def long_date(value: Any) -> str:
     return f"{first} {MONTHS[day.month - 1]} {day.year}"
 
 
+CLI_REVIEWER = "cli"
+"""What `vigie review` recorded as reviewer before it recorded who ran it; still in older rows."""
+
+
+def reviewer_label(value: Any) -> str:
+    """Who reviewed, for people: the account or person name; the old "cli" mark reads « ligne de commande »."""
+    if not value:
+        return ""
+    return "ligne de commande" if value == CLI_REVIEWER else str(value)
+
+
 def yes_no(value: bool | None) -> str:
     """oui, non, or inconnu when nobody knows."""
     return UNKNOWN if value is None else ("oui" if value else "non")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +53,16 @@ def test_from_another_folder_the_path_is_absolute(project: Path, tmp_path_factor
 ], ids=["inside", "quoted-for-the-shell"])
 def test_a_path_inside_the_current_folder_is_shown_relative(tmp_path: Path, path: str, expected: str) -> None:
     assert shown_path(tmp_path / path, tmp_path) == expected
+
+
+def test_init_tells_the_next_step_as_a_command_that_works_from_here(tmp_path: Path) -> None:
+    """`vigie init` run through the virtualenv's script, not on the PATH, names that script in its hint."""
+    script = Path(sys.executable).with_name("vigie")
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env["PATH"] = "/usr/bin:/bin"
+    out = subprocess.run([str(script), "init", str(tmp_path / "conf")], cwd=script.parent.parent.parent, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    hint = [line for line in out.stdout.splitlines() if line.startswith("Étape suivante")]
+    shown = os.path.relpath(script, script.parent.parent.parent)
+    assert hint == [f"Étape suivante : {shown} --config {tmp_path / 'conf'} check-config"]

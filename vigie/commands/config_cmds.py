@@ -12,6 +12,7 @@ from models.config.public_url import public_url_advice
 from vigie.commands.common import app_context, console
 from vigie.context import AppContext, resolve_config_dir, source_kinds
 from vigie.defaults import copy_example_config
+from vigie.invocation import vigie_command
 from vigie.source_regions import init_lines, keep_region, parse_region, region_warnings, regional_sources
 from vigie.tune.checks import check_warnings
 
@@ -37,7 +38,7 @@ def init(
     store = app.store
     console.print(f"Base de données prête : {config.database_url}")
     store.close()
-    console.print(f"Étape suivante : vigie --config {directory} check-config")
+    console.print(f"Étape suivante : {vigie_command()} --config {directory} check-config", markup=False)
 
 
 def check(ctx: typer.Context) -> None:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models import display
 from models.tables import Opportunity
-from vigie.web.formats import FOLLOWUP_LABELS, REJECT_REASONS, REVIEW_LABELS, reviewer_label
+from vigie.web.formats import FOLLOWUP_LABELS, REJECT_REASONS, REVIEW_LABELS
 
 MATCH_COLUMNS = ["Territoire", "Porteur", "Fiche", "Titre de la fiche", "Appel", "Financeurs", "Prochaine clôture",
                  "Score", "Revue", "Relecteur", "Revue le", "Motif du rejet", "Note", "Suivi", "Date du suivi",
@@ -71,7 +71,7 @@ def _match_line(r: dict[str, Any], today: date) -> list[Any]:
     m = r["match"]
     return [r["territoire"], r["porteur_nom"], m.fiche_id, r["fiche_titre"] or PROFILE_FICHE, r["title"],
             ", ".join(r["funders"] or []), next_close(r["close_dates"], today), round(m.score, 2),
-            REVIEW_LABELS.get(m.review_status, m.review_status), reviewer_label(m.reviewer),
+            REVIEW_LABELS.get(m.review_status, m.review_status), display.reviewer_label(m.reviewer),
             paris_day(m.reviewed_at), REJECT_REASONS.get(m.reject_reason or "", m.reject_reason or ""),
             m.note or "", FOLLOWUP_LABELS.get(m.followup_status or "", ""), m.followup_at, m.amount_obtained,
             r["url"]]

@@ -30,24 +30,13 @@ def score(value: Any) -> str:
     return display.decimal(float(value or 0), 2)
 
 
-CLI_REVIEWER = "cli"
-"""What `vigie review` recorded as reviewer before it recorded who ran it; still in older rows."""
-
-
-def reviewer_label(value: Any) -> str:
-    """Who reviewed, for people: the account or person name; the old "cli" mark reads « ligne de commande »."""
-    if not value:
-        return ""
-    return "ligne de commande" if value == CLI_REVIEWER else str(value)
-
-
 def reason_views(reasons: list[dict[str, Any]]) -> list[Any]:
     """A match's reasons in words (vigie.web.reasons), for short lists."""
     return [reason_view(r) for r in reasons]
 
 
 FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label, "reason_views": reason_views,
-           "reviewer": reviewer_label, "long_date": long_date, "percent": display.percent,
+           "reviewer": display.reviewer_label, "long_date": long_date, "percent": display.percent,
            "places": display.places_line, "place": display.place_name, "labels": display.labels_line,
            "amount_range": display.amount_range, "yes_no": display.yes_no, "or_dash": display.text_or_dash}
 GLOBALS = {"REVIEW_LABELS": REVIEW_LABELS, "FOLLOWUP_LABELS": FOLLOWUP_LABELS, "REJECT_REASONS": REJECT_REASONS,
