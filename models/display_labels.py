@@ -75,7 +75,8 @@ CRITERION_LABELS = {"beneficiaire": "Bénéficiaire", "territoire": "Territoire"
                     "montant": "Montant"}
 """The eligibility criteria of a match."""
 VERDICT_LABELS = {"ok": "✔ oui", "ko": "✘ non", "inconnu": "? inconnu"}
-DIGEST_LABELS = {"pending": "en attente d'envoi", "sent": "envoyée", "failed": "refusée par le serveur"}
+DIGEST_LABELS = {"pending": "en attente d'envoi", "sent": "envoyée", "failed": "refusée par le serveur",
+                 "expired": "pas partie dans sa semaine (ses appels repartent dans la lettre suivante)"}
 """A recorded weekly letter's state."""
 SEND_OUTCOME_LABELS = {"written": "écrite(s) dans la boîte d'envoi", "sent": "envoyée(s) par SMTP",
                        "preview": "aperçu(s)", "already_sent": "déjà envoyée(s) cette semaine",

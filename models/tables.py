@@ -218,7 +218,7 @@ class Digest(SQLModel, table=True):
     content_hash: str
     message_id: str
     status: str = "pending"
-    """pending | sent | failed."""
+    """pending | sent | failed | expired (still pending when its week was over: never sent late)."""
     created_at: datetime
     sent_at: datetime | None = None
     error: str | None = Field(default=None, sa_column=Column(Text))

@@ -95,3 +95,31 @@ def test_a_refused_address_is_recorded_once_and_not_submitted_again_until_the_co
     letter = email.message_from_bytes(server.handler.messages[-1], policy=email.policy.default)
     assert "NOUVEAUX APPELS" in letter.get_body(("plain",)).get_content()  # the refused letter told nothing
     store.close()
+
+
+def test_a_letter_still_pending_when_its_week_is_over_is_never_sent_late_and_its_calls_go_in_the_next(
+        tmp_path: Path) -> None:
+    with smtp_server(tmp_path, handler=Handler(busy=1)) as server:
+        config = example_config(tmp_path, port=server.port, max_retries=0)
+        store = filled_store(config)
+        [first] = run_weekly(config, store, WEEK, AS_OF, send=True, porteur_id="cc-lomagne")
+        later = run_weekly(config, store, "2026-W49", date(2026, 11, 30), send=True, porteur_id="cc-lomagne")
+    assert first.status == "pending"
+    assert [d.status for d in store.digests(WEEK)] == ["expired"]
+    assert [o.status for o in later] == ["sent"] and len(server.handler.messages) == 1
+    letter = email.message_from_bytes(server.handler.messages[0], policy=email.policy.default)
+    assert letter["Message-ID"] != store.digests(WEEK)[0].message_id  # this week's letter, not last week's
+    assert "NOUVEAUX APPELS" in letter.get_body(("plain",)).get_content()  # the calls it never told
+    store.close()
+
+
+def test_the_chef_de_projet_hears_only_of_the_letters_that_went_out(tmp_path: Path) -> None:
+    with smtp_server(tmp_path, handler=Handler(refused={"dev@example.org"})) as server:
+        config = example_config(tmp_path, port=server.port)
+        store = filled_store(config)
+        run_weekly(config, store, WEEK, AS_OF, send=True)
+    [chef] = [email.message_from_bytes(m, policy=email.policy.default) for m in server.handler.messages]
+    text = chef.get_body(("plain",)).get_content()
+    assert "dev@example.org (CC de la Lomagne) : destinataire refusé" in text
+    assert "partent cette semaine" not in text and "part cette semaine" not in text  # its only letter was refused
+    store.close()

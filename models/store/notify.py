@@ -14,6 +14,11 @@ from models.tables import Contact, Digest, DigestItem, FicheAction, Match, Oppor
 
 FAILED = "failed"
 """Digest status of a message the server refused for good."""
+EXPIRED = "expired"
+"""Digest status of a letter still pending when its week was over: it is never sent late, and its calls are
+news again in the recipient's next letter (it may have reached the server before a crash: then they are told
+twice, rather than never)."""
+TOLD_NOTHING = (FAILED, EXPIRED)
 
 
 @dataclass
@@ -35,7 +40,7 @@ class NotifyStore:
         refused by the server told nothing, so its calls are news again once the address works)."""
         with self.session() as session:
             query = (select(DigestItem, Digest.created_at).join(Digest, col(Digest.id) == DigestItem.digest_id)
-                     .where(Digest.recipient == recipient, Digest.status != FAILED,
+                     .where(Digest.recipient == recipient, col(Digest.status).not_in(TOLD_NOTHING),
                             or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:"))))
             if exclude_digest_id is not None:
                 query = query.where(Digest.id != exclude_digest_id)
@@ -52,13 +57,25 @@ class NotifyStore:
                 seen.reminders.add((item.band, item.band_date))
         return result
 
+    def expire_pending(self, kinds: tuple[str, ...], before_week: str) -> int:
+        """Mark the letters of `kinds` (a kind or a "kind:" prefix) still pending from weeks before `before_week`
+        (YYYY-Www) as expired; the number marked."""
+        with self.session() as session:
+            kind_rule = or_(*(col(Digest.kind).startswith(k) for k in kinds))
+            rows = session.exec(select(Digest).where(Digest.status == "pending", Digest.iso_week < before_week,
+                                                     kind_rule)).all()
+            for row in rows:
+                row.status = EXPIRED
+                session.add(row)
+            return len(rows)
+
     def porteur_announced_calls(self, porteur_id: str) -> set[int]:
         """Calls listed in a digest to one of the porteur's contacts, sent or about to be (not refused)."""
         with self.session() as session:
             query = (select(DigestItem.opportunity_id).join(Digest, col(Digest.id) == DigestItem.digest_id)
                      .outerjoin(Contact, col(Contact.id) == Digest.contact_id)
                      .where(func.coalesce(Digest.porteur_id, Contact.porteur_id) == porteur_id,
-                            Digest.status != FAILED,
+                            col(Digest.status).not_in(TOLD_NOTHING),
                             or_(Digest.kind == "porteur", col(Digest.kind).startswith("porteur:"))))
             return set(session.exec(query).all())
 

@@ -103,6 +103,8 @@ def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, 
                      outgoing: dict[str, list[tuple[str, int]]] | None = None) -> list[DigestOutcome]:
     """One digest per territory that names a chef de projet email; exactly once per week with `send`."""
     outcomes = []
+    if send:
+        store.expire_pending((KIND,), week)  # never sent after its week
     outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, week, as_of, send)
     territories = store.plan().territories
     chefs = Counter(str(t.chef_de_projet_email) for t in territories if t.chef_de_projet_email)

@@ -104,6 +104,8 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
     if porteur_id and not porteurs:
         raise VigieError("porteur inconnu", porteur_id, "voir « vigie plan show »")
     inputs = load_inputs(store, as_of)
+    if send:
+        store.expire_pending((KIND,), week)  # a letter is never sent after its week; its calls go in this one
     owned = sender is None
     sender = sender or open_sender(config, week, send)
     try:
@@ -193,15 +195,16 @@ def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,
 
 def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date, send: bool) -> dict[str, int]:
     """Per porteur id, the distinct calls its letters of the week hold (`call_count`, as in their subject),
-    over its subscribed contacts, planned as run_digests plans them: what the chef de projet's letter reports."""
+    over its subscribed contacts: what the chef de projet's letter reports. With `send`, once the letters went
+    out: only the letters the server (or the outbox) took; without, the letters as run_digests would plan them."""
     inputs, shared, counts = load_inputs(store, as_of), shared_emails(store), {}
     for porteur in store.plan().porteurs:
         matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
         entries = []
         for contact, kind in subscribed(store, porteur.id, shared):
-            if refused(contact):  # blocked: nothing goes to it (see digest_contact)
-                continue
             existing = store.existing_digest(contact.email, kind, week) if send else None
+            if refused(contact) or (send and (existing is None or existing.status != "sent")):
+                continue  # blocked, refused, still pending or nothing to say: nothing went to it
             entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing)]
         if entries:
             counts[porteur.id] = call_count(entries)

@@ -14,12 +14,11 @@ from vigie.pipeline.senders import open_sender
 def run_weekly(config: VigieConfig, store: Store, week: str, as_of: date, send: bool,
                porteur_id: str | None = None) -> list[DigestOutcome]:
     """Every digest of the week through one sender (one SMTP connection); with --porteur, that porteur's only."""
-    # Counted before the porteurs' letters go out (then they are recorded, and counted by their items: the same).
-    outgoing = outgoing_by_territory(config, store, week, as_of, send) if porteur_id is None else {}
     sender = open_sender(config, week, send)
     try:
         outcomes = run_digests(config, store, week, as_of, send, porteur_id, sender)
-        if porteur_id is None:
+        if porteur_id is None:  # counted once the porteurs' letters went out: what they really received
+            outgoing = outgoing_by_territory(config, store, week, as_of, send)
             outcomes += run_chef_digests(config, store, week, as_of, send, sender, outgoing)
         return outcomes
     finally:
