@@ -116,3 +116,19 @@ def test_the_purge_job_forgets_old_crawl_runs_but_keeps_each_sources_last(tmp_pa
         store.record_crawl("csv", "dispositif_aide_csv", day, day, CrawlCounts(), None)
     message = purge_job(folder, AS_OF)
     assert "1 collectes effacées" in message and store.count_crawl_runs() == 1
+
+
+def test_the_purge_job_counts_ages_from_its_own_day_not_from_the_machines_clock(tmp_path: Path) -> None:
+    """An outbox letter 60 days older than the job's day stays (kept 90 days), whatever the machine's date."""
+    import os
+
+    folder = write_config(tmp_path / "conf", f"sqlite:///{tmp_path}/v.db")
+    letter = folder / "var" / "outbox" / "2026-W39" / "lettre.eml"
+    letter.parent.mkdir(parents=True)
+    letter.write_text("Subject: essai\n\n.")
+    written = datetime(2026, 9, 25, tzinfo=UTC).timestamp()
+    os.utime(letter, (written, written))
+    message = purge_job(folder, AS_OF)
+    assert "0 fichiers de la boîte d'envoi supprimés" in message and letter.exists()
+    purge_job(folder, date(2027, 1, 4))  # 101 days after it was written
+    assert not letter.exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from models import display
@@ -93,9 +93,10 @@ def dead_links_job(config_dir: str | Path, as_of: date) -> str:
 
 
 def purge_job(config_dir: str | Path, as_of: date) -> str:
-    """Forget raw payloads and crawl history older than [retention] (never a call, a match or a review)."""
+    """Forget raw payloads and crawl history older than [retention] (never a call, a match or a review), ages
+    counted from the job's day (as every other job), not from the machine's clock."""
     with opened(config_dir) as (config, store):
-        report = purge(config, store)
+        report = purge(config, store, datetime.combine(as_of, time(), tzinfo=UTC))
     return (f"{report.raw_payloads} données brutes vidées, {report.crawl_runs} collectes effacées, "
             f"{report.outbox_files} fichiers de la boîte d'envoi supprimés")
 
