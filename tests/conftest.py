@@ -62,3 +62,19 @@ def _wall_clock_between_tests() -> Iterator[None]:
 
     yield
     fix_today(None)
+
+
+UNDER_FAKETIME = "faketime" in os.environ.get("LD_PRELOAD", "")
+"""The suite runs under Debian's faketime (`make test-later`): the system clock is moved ahead."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under faketime, a test that needs timed thread waits is skipped, saying why (libfaketime's own limit:
+    `threading.Event().wait(1)` never returns under `faketime -f +400d`)."""
+    if not UNDER_FAKETIME:
+        return
+    reason = ("sous faketime, les attentes minutées des fils d'exécution ne reviennent jamais (limite de "
+              "libfaketime) : ce test ne se lance qu'à l'heure de la machine")
+    for item in items:
+        if item.get_closest_marker("timed_waits"):
+            item.add_marker(pytest.mark.skip(reason=reason))

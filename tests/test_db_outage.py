@@ -174,6 +174,7 @@ def test_sqlite_locked_by_another_writer_the_job_waits_is_retried_and_succeeds(
     assert [r.outcome for r in Store.open(f"sqlite:///{path}").job_runs()] == ["ok"]
 
 
+@pytest.mark.timed_waits
 def test_the_scheduler_keeps_running_while_postgresql_is_stopped_and_runs_the_job_once_it_is_back(
     tmp_path: Path, proxied: tuple[PgProxy, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -103,6 +103,7 @@ def test_stopping_lets_the_running_job_finish_and_record_its_result(tmp_path: Pa
     assert lines[-2:] == ["Arrêt demandé : la tâche en cours se termine…", "Planificateur arrêté."]
 
 
+@pytest.mark.timed_waits
 def test_the_scheduler_loop_outlives_a_job_store_failure_outside_get_due_jobs() -> None:
     from apscheduler.jobstores.memory import MemoryJobStore
     from sqlalchemy.exc import OperationalError
