@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import email
+import re
 import email.policy
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -109,3 +110,14 @@ def test_the_sent_letter_s_calendar_reads_cloture_in_a_mail_parser(world) -> Non
     [attachment] = email.message_from_bytes(path.read_bytes(), policy=email.policy.default).iter_attachments()
     assert attachment["Content-Type"].params == {"charset": "utf-8"}
     assert "SUMMARY:Clôture : Sobriété foncière : recyclage des friches" in attachment.get_content()
+
+
+def test_the_letter_gives_the_feed_address_that_serves_its_calendar_without_an_account(world) -> None:  # noqa: ANN001
+    config, store = world
+    run_weekly(config, store, "2026-W48", W48, send=True)
+    [path] = (config.outbox / "2026-W48").glob("*cc-lomagne*.eml")
+    text = email.message_from_bytes(path.read_bytes(), policy=email.policy.default).get_body(("plain",)).get_content()
+    [address] = re.findall(r"https?://\S+/calendrier/\S+\.ics", text)
+    with TestClient(create_app(config, store, lambda: W48)) as client:  # nobody logged in
+        response = client.get(address.split("127.0.0.1:8000", 1)[1])
+    assert response.status_code == 200 and response.content == letter_ics(config, "2026-W48", W48)

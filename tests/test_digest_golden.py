@@ -72,6 +72,7 @@ def masked(path: Path, token: str) -> tuple[str, str, str]:
     keep = ["Subject", "From", "To", "Reply-To", "List-Unsubscribe", "List-Unsubscribe-Post", "Auto-Submitted"]
     headers = "".join(f"{k}: {str(message[k]).strip()}\n" for k in keep if message[k]) + "Date: <masqué>\nMessage-ID: <masqué>\n"
     parts = [message.get_body((kind,)).get_content() for kind in ("plain", "html")]
+    parts = [re.sub(r"/calendrier/[\w\-]+\.ics", "/calendrier/JETON-CALENDRIER.ics", part) for part in parts]
     return tuple(re.sub(re.escape(token), "JETON", part) for part in (headers, *parts))
 
 
@@ -106,10 +107,10 @@ def test_hostile_strings_arrive_harmless_in_the_chef_digest(world) -> None:  # n
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and HOSTILE in text
 
 
-def test_the_porteur_letter_links_only_to_the_calls_pages_and_its_unsubscribe_link(world) -> None:  # noqa: ANN001
+def test_the_porteur_letter_links_only_to_the_calls_pages_its_calendar_feed_and_its_unsubscribe_link(world) -> None:  # noqa: ANN001
     outcomes, token = world
     _, text, html = masked(outcomes["dev@example.org"].paths[0], token)
     allowed = {"https://example.org/aides/aap-1", "https://example.org/aides/ami-friches",
-               "http://127.0.0.1:8000/desabonnement/JETON"}
+               "http://127.0.0.1:8000/desabonnement/JETON", "http://127.0.0.1:8000/calendrier/JETON-CALENDRIER.ics"}
     assert set(re.findall(r"https?://\S+", text)) == allowed
     assert set(re.findall(r'href="([^"]*)"', html)) == allowed

@@ -88,6 +88,13 @@ def unsubscribe_url(config: VigieConfig, contact: Contact) -> str:
     return f"{config.settings.sender.public_url.rstrip('/')}/desabonnement/{contact.unsubscribe_token}"
 
 
+def calendar_feed_url(config: VigieConfig, store: Store, porteur_id: str) -> str:
+    """The porteur's subscribed calendar (`/calendrier/JETON.ics`, served by the web app without an account):
+    the same events as the letter's echeances.ics, kept up to date."""
+    token = store.calendar_token(porteur_id, utcnow())
+    return f"{config.settings.sender.public_url.rstrip('/')}/calendrier/{token}.ics"
+
+
 def message_domain(config: VigieConfig) -> str:
     """Right-hand side of Message-IDs: the sender's domain."""
     return str(config.settings.sender.from_email).rsplit("@", 1)[-1]
@@ -179,7 +186,8 @@ def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, cont
     letter = [p.entry for p in planned]
     calendar = porteur_calendar_calls(store, porteur.id, inputs.as_of, inputs.calls, [e.opportunity for e in letter])
     return DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
-                         inputs.as_of, letter, unsubscribe_url(config, contact), calendar_calls=calendar)
+                         inputs.as_of, letter, unsubscribe_url(config, contact),
+                         calendar_feed_url(config, store, porteur.id), calendar_calls=calendar)
 
 
 def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,

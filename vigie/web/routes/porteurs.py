@@ -9,8 +9,7 @@ from pydantic import EmailStr
 
 from models.errors import VigieError
 from notifier import SECTIONS, iso_week
-from vigie.pipeline.clock import utcnow
-from vigie.pipeline.digest import DigestOutcome
+from vigie.pipeline.digest import DigestOutcome, calendar_feed_url
 from vigie.pipeline.weekly import run_weekly
 from vigie.web import digests
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
@@ -42,10 +41,9 @@ def _porteur(request: Request, viewer: Viewer, porteur_id: str):  # noqa: ANN202
 
 
 def calendar_url(request: Request, porteur_id: str) -> str:
-    """The porteur's ICS feed URL (public address of settings.toml)."""
+    """The porteur's ICS feed URL (public address of settings.toml), as its letters give it."""
     state = web(request)
-    token = state.store.calendar_token(porteur_id, utcnow())
-    return f"{state.config.settings.sender.public_url.rstrip('/')}/calendrier/{token}.ics"
+    return calendar_feed_url(state.config, state.store, porteur_id)
 
 
 @router.get("/porteurs/{porteur_id}")
