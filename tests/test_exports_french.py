@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import getpass
 import io
+import uuid
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -112,7 +113,16 @@ def test_the_dispositif_aide_export_keeps_the_schema_format(client: TestClient) 
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"), newline="")))
     heat = next(r for r in rows if r["titre"] == "Réseaux de chaleur biomasse")
     assert not content.startswith(BOM) and content.split(b"\r\n")[0].decode() == ",".join(SCHEMA_COLUMNS)
-    assert (heat["date_cloture"], heat["porteurs"]) == ("2026-12-10", '[{"nom": "Région Occitanie"}]')
+    assert (heat["date_cloture"], heat["porteurs"]) == ("2026-12-10",
+                                                       '[{"nom": "Région Occitanie", "roles": ["financeur"]}]')
+    assert all(uuid.UUID(r["id"]).version == 5 for r in rows) and len({r["id"] for r in rows}) == len(rows)
+    assert client.get("/exports/appels-dispositif-aide.csv").content == content  # the same ids every time
+    for column, words in (("cibles", {"professionnels", "particuliers", "associations", "secteur public"}),
+                          ("types_aides", {"assistance", "avantage fiscal", "conseil", "étude", "financement",
+                                           "formation", "information", "prêt"})):
+        used = {w for r in rows for w in r[column].split("|") if w}
+        assert used <= words, (column, used - words)
+    assert {w for r in rows for w in r["cibles"].split("|") if w}  # the fixture's beneficiaries are there
 
 
 def test_the_command_line_writes_the_same_exports(capsys: pytest.CaptureFixture[str], web_config: VigieConfig,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,7 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models import display
+from models import display, etalab
 from models.tables import Opportunity
 from vigie.web.formats import FOLLOWUP_LABELS, REJECT_REASONS, REVIEW_LABELS
 
@@ -144,7 +143,9 @@ def dispositif_line(row: Opportunity) -> list[Any]:
     """A stored call as one line of the etalab dispositif-aide schema (DISPOSITIF_COLUMNS order, ISO dates)."""
     closing = row.close_dates[-1] if row.close_dates else ""
     updated = (row.source_updated_at or row.last_seen).date().isoformat()
-    return [f"{row.source}:{row.source_id}", row.title, row.summary, row.description, row.eligibility_text,
-            "|".join(row.instruments), json.dumps([{"nom": f} for f in row.funders], ensure_ascii=False),
-            "|".join(row.programmes), row.url, "|".join(row.beneficiaries), "|".join(row.geo_codes),
+    return [etalab.call_uuid(row.source, row.source_id), row.title, row.summary,
+            (row.description or "")[:etalab.DESCRIPTION_MAX], row.eligibility_text,
+            etalab.schema_list(row.instruments, etalab.TYPES_AIDES), etalab.funders_json(row.funders),
+            "|".join(row.programmes), row.url, etalab.schema_list(row.beneficiaries, etalab.CIBLES),
+            "|".join(row.geo_codes),
             "|".join(row.geo_exclusions), row.open_date.isoformat() if row.open_date else "", closing, updated]
