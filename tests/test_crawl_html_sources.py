@@ -166,11 +166,13 @@ def test_grand_est_reads_both_card_markups_and_stops_past_the_last_page() -> Non
 
 
 def test_nouvelle_aquitaine_fiche_pages_add_publics_deadline_and_sections() -> None:
-    records = {r.title: r for r in map(lambda i: normalise_item(i, AS_OF), crawl(BY_SLUG["nouvelle-aquitaine"])[1].items)}
-    fiche = records["Appel à projets Industrie du futur"]
+    items = {i.title: i for i in crawl(BY_SLUG["nouvelle-aquitaine"])[1].items}
+    fiche = normalise_item(items["Appel à projets Industrie du futur"], AS_OF)
     assert [d.isoformat() for d in fiche.close_dates] == ["2027-01-15", "2027-02-26"]
     assert (fiche.amount_min, fiche.amount_max, fiche.rate_max) == (20_000, 200_000, 40)
-    assert "Numérique" in fiche.themes and "association" in fiche.beneficiaries
+    assert "Numérique" in fiche.themes and "Association" in items[fiche.title].beneficiary_labels
+    # The « Bénéficiaires » section (« PME industrielles ») is narrower than the publics « Entreprise, Association ».
+    assert fiche.beneficiaries == ["pme"]
 
 
 def test_rss_without_detail_pages_asks_for_no_page() -> None:

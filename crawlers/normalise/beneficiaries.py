@@ -1,8 +1,10 @@
-"""Source labels of "who may apply" → Vigie's Beneficiary vocabulary.
+"""Who may apply to a call, in Vigie's Beneficiary vocabulary: from source labels and from the call's text.
 
-Each label is folded (lower case, no accents) and the FIRST matching rule wins, so specific
-rules ("collectivite ou institution - epci") come before general ones ("collectivite").
-Unknown labels map to nothing.
+Labels ("cibles", "Publics") are folded (lower case, no accents) and the FIRST matching rule wins, so
+specific rules ("collectivite ou institution - epci") come before general ones ("collectivite").
+Unknown labels map to nothing. The text then decides when it says more precisely who may apply
+(crawlers/normalise/applicants.py); a call that says nothing about it has no beneficiaries
+(unknown, which never excludes a porteur). Every table is in crawlers/normalise/beneficiary_tables.py.
 """
 
 from __future__ import annotations
@@ -10,40 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.applicants import Reading, read_description, read_eligibility
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
 
-COLLECTIVITIES = (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)
-
-_RULES: list[tuple[str, tuple[B, ...]]] = [
-    # Île-de-France "Public - précision" labels first: the part after the dash decides.
-    (r"\btpe\b|micro[- ]?entreprise", (B.TPE,)),
-    (r"\bpme\b", (B.PME,)),
-    (r"\beti\b|taille intermediaire", (B.ETI,)),
-    (r"grande[s]? entreprise|\bge\b", (B.GE,)),
-    (r"\bepci\b|intercommunal|communaute[s]? (de communes|d'agglomeration|urbaine)|metropole", (B.EPCI,)),
-    (r"syndicat[s]? mixte", (B.SYNDICAT_MIXTE,)),
-    (r"\bpetr\b|pole d'equilibre|\bpays\b", (B.PETR,)),
-    (r"\bcommunes?\b|\bmairies?\b", (B.COMMUNE,)),
-    (r"departement", (B.DEPARTEMENT,)),
-    (r"\bregions?\b", (B.REGION,)),
-    (r"chambre[s]? (consulaire|de commerce|des metiers|d'agriculture)|\bcci\b|\bcma\b", (B.CHAMBRE_CONSULAIRE,)),
-    (r"\bsem\b|economie mixte|\bspl\b", (B.SEM,)),
-    (r"enseignement|\blycees?\b|universit|organisme de formation|\bcfa\b", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
-    (r"demandeur d.emploi|\betudiants?\b|\bjeunes?\b|\blyceens?\b|\bapprentis?\b|\bsalaries?\b", (B.PARTICULIER,)),
-    (r"recherche|laboratoire", (B.RECHERCHE,)),
-    (r"agriculteur|exploitant", (B.AGRICULTEUR,)),
-    (r"association|fondation", (B.ASSOCIATION,)),
-    (r"secteur public", COLLECTIVITIES + (B.ETABLISSEMENT_PUBLIC,)),
-    (r"etablissement[s]? public|collectivite ou institution - autre|\bgip\b", (B.ETABLISSEMENT_PUBLIC,)),
-    (r"collectivite", COLLECTIVITIES),
-    (
-        r"entreprise|professionnel|societe|start-?up|artisan|commer[cç]ant|\bgie\b|groupement d'interet economique",
-        (B.ENTREPRISE,),
-    ),
-    (r"\bparticuliers?\b|\bmenages?\b|\bhabitants?\b", (B.PARTICULIER,)),
-]
-_COMPILED = [(re.compile(pattern), targets) for pattern, targets in _RULES]
+_COMPILED = [(re.compile(pattern), targets) for pattern, targets in T.LABEL_RULES]
 
 
 def beneficiaries_of_label(label: str) -> list[B]:
@@ -63,55 +37,66 @@ def map_beneficiaries(labels: Iterable[str]) -> list[B]:
     return list(found)
 
 
-# Eligibility text ("réservé aux PME", "EPCI, communes et syndicats mixtes") is scanned with a
-# stricter table than labels: only words that name an applicant in running prose ("région",
-# "département", "jeunes" or "recherche" say too many other things there).
-_TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
-    (r"\btpe\b|micro-?entreprises?", (B.TPE,)),
-    (r"\bpme\b", (B.PME,)),
-    (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
-    (r"grandes? entreprises?", (B.GE,)),
-    (r"\bstart-?ups?\b|\bentreprises?\b|\bsocietes?\b|\bindustriels?\b|\bconsortiums?\b|\bgie\b", (B.ENTREPRISE,)),
-    (r"\bepci\b|intercommunalites?|communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?", (B.EPCI,)),
-    (r"syndicats? mixtes?", (B.SYNDICAT_MIXTE,)),
-    (r"\bpetr\b|poles? d'equilibre territorial", (B.PETR,)),
-    (r"\bcommunes\b|\bcommune (?:de|du|d')|\bmunicipalites?\b", (B.COMMUNE,)),
-    (r"conseils? departementaux|conseil departemental|\bdepartements\b", (B.DEPARTEMENT,)),
-    (r"conseils? regionaux|\bregions\b", (B.REGION,)),
-    (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
-    (r"\bassociations?\b", (B.ASSOCIATION,)),
-    (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
-    (r"(?:organismes?|laboratoires?|etablissements?|centres?) (?:publics? )?de recherche", (B.RECHERCHE,)),
-    (r"chambres? (?:consulaires?|de commerce|des metiers|d'agriculture)", (B.CHAMBRE_CONSULAIRE,)),
-    (r"\bsem\b|societes? d'economie mixte", (B.SEM,)),
-    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?", (B.AGRICULTEUR,)),
-]
-_TEXT_COMPILED = [(re.compile(pattern), targets) for pattern, targets in _TEXT_RULES]
-_EXCLUDED_BEFORE = re.compile(r"(?:\bhors\b|\bsauf\b|exclu\w*|exclusion (?:des?|du)|ne sont pas eligibles?)[^.;:]{0,40}$")
+def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description: str) -> list[B]:
+    """Who may apply: the applicants the text names win over the labels (« réservé aux PME » within
+    « entreprises »), then the types the text excludes are removed; [] when nothing says who may apply.
+
+    A description's applicants count only when they share a type with the labels (or there are no labels):
+    one that names others (« les entreprises pourront bénéficier de loyers modérés » in a call to
+    collectivités) speaks of who gains from the project, not of who applies."""
+    labelled = map_beneficiaries(labels)
+    reading, prose = read_eligibility(eligibility_text), read_description(description)
+    reading += prose if _shares_a_type(labelled, prose) else Reading(excluded=prose.excluded)
+    return _without(_narrowed(labelled, reading), reading.excluded)
 
 
 def beneficiaries_in_text(text: str) -> list[B]:
-    """Applicants an eligibility text names, in reading order; excluded ones ("hors grandes entreprises") left out."""
-    folded = fold(" ".join((text or "").split()))
-    found: list[tuple[int, B]] = []
-    for pattern, targets in _TEXT_COMPILED:
-        for match in pattern.finditer(folded):
-            if not _EXCLUDED_BEFORE.search(folded[max(0, match.start() - 60): match.start()]):
-                found.extend((match.start(), target) for target in targets)
-                break
-    return list(dict.fromkeys(target for _, target in sorted(found, key=lambda pair: pair[0])))
-
-
-_LABELS: dict[B, str] = {
-    B.COMMUNE: "Communes", B.EPCI: "EPCI", B.DEPARTEMENT: "Département", B.REGION: "Région",
-    B.SYNDICAT_MIXTE: "Syndicat mixte", B.PETR: "PETR", B.ENTREPRISE: "Entreprise", B.TPE: "TPE", B.PME: "PME",
-    B.ETI: "ETI", B.GE: "Grande entreprise", B.ASSOCIATION: "Association",
-    B.ETABLISSEMENT_PUBLIC: "Établissement public", B.CHAMBRE_CONSULAIRE: "Chambre consulaire", B.SEM: "SEM",
-    B.ETABLISSEMENT_ENSEIGNEMENT: "Établissement d'enseignement", B.RECHERCHE: "Organisme de recherche",
-    B.PARTICULIER: "Particulier", B.AGRICULTEUR: "Exploitant agricole",
-}
+    """Applicants an eligibility text names, in reading order, the types it excludes removed
+    ("Toutes les entreprises, hors grandes entreprises" → TPE, PME, ETI)."""
+    reading = read_eligibility(text)
+    return _without(list(reading.applicants), reading.excluded)
 
 
 def beneficiary_labels_in_text(text: str) -> list[str]:
     """French labels of the applicants a text names: what a spider puts in RawItem.beneficiary_labels."""
-    return [_LABELS[b] for b in beneficiaries_in_text(text)]
+    return [T.TEXT_LABELS[b] for b in beneficiaries_in_text(text)]
+
+
+def _shares_a_type(labelled: list[B], reading: Reading) -> bool:
+    if not labelled:
+        return True
+    companies = B.ENTREPRISE in labelled or any(b in T.SIZES for b in labelled)
+    return any(b in labelled or (companies and (b == B.ENTREPRISE or b in T.SIZES)) for b in reading.applicants)
+
+
+def _narrowed(labelled: list[B], reading: Reading) -> list[B]:
+    """The text's applicants when it names some; bare « entreprises » keeps the sizes the labels give."""
+    said = list(reading.applicants)
+    if not said:
+        return labelled
+    label_sizes = [b for b in labelled if b in T.SIZES]
+    if B.ENTREPRISE in said and label_sizes and B.ENTREPRISE not in labelled and not reading.all_sizes:
+        at = said.index(B.ENTREPRISE)
+        said[at: at + 1] = [b for b in label_sizes if b not in said]
+    return said
+
+
+def _without(found: list[B], excluded: frozenset[B]) -> list[B]:
+    """`found` minus the excluded types; excluding a size from « entreprises » keeps the other sizes."""
+    if not excluded:
+        return _sizes_whole(found)
+    removed = {b for x in excluded for b in T.SIZE_COVERS.get(x, (x,))}
+    if B.ENTREPRISE in excluded:
+        removed |= set(T.SIZES)
+    if B.ENTREPRISE in found and removed & set(T.SIZES):
+        at = found.index(B.ENTREPRISE)
+        found = [*found[:at], *T.SIZES, *found[at + 1:]]
+    return _sizes_whole(list(dict.fromkeys(b for b in found if b not in removed)))
+
+
+def _sizes_whole(found: list[B]) -> list[B]:
+    """Every size named is « entreprise » (which also admits a company of unknown size)."""
+    if not all(size in found for size in T.SIZES):
+        return found
+    at = min(found.index(size) for size in T.SIZES)
+    return list(dict.fromkeys([*found[:at], B.ENTREPRISE, *(b for b in found[at:] if b not in T.SIZES)]))

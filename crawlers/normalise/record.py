@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from crawlers.items import RawItem
 from crawlers.normalise.amounts import extract_amounts
-from crawlers.normalise.beneficiaries import map_beneficiaries
+from crawlers.normalise.beneficiaries import call_beneficiaries
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
 from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
 from crawlers.normalise.programmes import programmes_in_text
@@ -30,6 +30,7 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         raise ItemRejected("lien manquant")
     open_date, close_dates, recurrence = _calendar(item)
     summary, description = one_line(item.summary), html_to_text(item.description)
+    eligibility_text = html_to_text(item.eligibility_text)
     amount_text = html_to_text(item.amount_text) or description
     amounts = extract_amounts(amount_text)
     stated = Status.CLOSED if item.closed else (Status.UPCOMING if item.upcoming else None)
@@ -42,14 +43,14 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         title=title,
         summary=summary,
         description=description,
-        eligibility_text=html_to_text(item.eligibility_text),
+        eligibility_text=eligibility_text,
         funders=_unique(one_line(f) for f in item.funders),
         programmes=_unique([*item.programmes, *programmes_in_text(f"{title} {summary} {description}")]),
         instruments=_unique([
             *map_instruments(item.instrument_labels), *call_formats_in_text(title),
             *money_instruments_in_text(amount_text),
         ]),
-        beneficiaries=map_beneficiaries(item.beneficiary_labels),
+        beneficiaries=call_beneficiaries(item.beneficiary_labels, eligibility_text, f"{summary}\n{description}"),
         geo_codes=item.geo_codes,
         geo_exclusions=item.geo_exclusions,
         themes=_unique(one_line(t) for t in item.themes),

@@ -65,7 +65,8 @@ def enrich_from_page(item: Any, container: Any, eligibility_headings: str) -> An
     item.description = text
     item.amount_text = text
     item.eligibility_text = section_matching(sections(container), eligibility_headings) or item.eligibility_text
-    item.beneficiary_labels = item.beneficiary_labels or beneficiary_labels_in_text(item.eligibility_text or text)
+    # Without an eligibility section, the page's own sentences on who may apply are read at normalisation.
+    item.beneficiary_labels = item.beneficiary_labels or beneficiary_labels_in_text(item.eligibility_text)
     item.close_dates = sorted({*(d.isoformat() for d in find_releves(text)), *item.close_dates})
     if names_france_2030(f"{item.title} {text}") and "France 2030" not in item.programmes:
         item.programmes.append("France 2030")

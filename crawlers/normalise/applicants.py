@@ -1,0 +1,157 @@
+"""Who may apply, read from prose: applicants named by eligibility sentences, types excluded, sizes.
+
+A type named in prose is an applicant only where a sentence says who may apply (« sont éligibles »,
+« réservé aux », « peuvent candidater »…), or anywhere in an eligibility text that has no such sentence
+(« Communes et intercommunalités de la région »). Mentions elsewhere (« au bénéfice des habitants »,
+« en lien avec les associations », « création d'entreprise ») name no applicant. The tables are in
+crawlers/normalise/beneficiary_tables.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.text import fold
+from models.vocab import Beneficiary as B
+
+_TEXT = [(re.compile(pattern), targets) for pattern, targets in T.TEXT_RULES]
+_HEADCOUNTS = [re.compile(pattern) for pattern in T.HEADCOUNT_RULES]
+_CUE = re.compile("|".join(T.APPLICANT_CUES))
+_ALL_SIZES = re.compile(T.ALL_SIZES)
+_EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
+_EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
+_EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
+_PARTIAL = re.compile(T.PARTIAL)
+_NOT_APPLYING = re.compile(T.NOT_APPLYING)
+_COMPLEMENT = re.compile(T.COMPLEMENT)
+_CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
+_SEGMENT_END = re.compile(r"[;:]|\bmais\b")
+_SENTENCE_END = re.compile(r"(?<=[.;!])\s+|\n+")
+_LIST_LINE = re.compile(r"(?<=[:,?])\s*\n\s*|\n\s*(?=[-•*–·] )")
+_HEADING = re.compile(rf"^{T.APPLICANT_HEADING}\s*[?]?\s*\n", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a text says about who may apply."""
+
+    applicants: tuple[B, ...] = ()
+    """Types named as applicants, in reading order."""
+    excluded: frozenset[B] = field(default_factory=frozenset)
+    """Types the text excludes outright (« hors grandes entreprises »)."""
+    all_sizes: bool = False
+    """Companies are named without a size limit (« quelle que soit leur taille »)."""
+
+    def __add__(self, other: Reading) -> Reading:
+        applicants = tuple(dict.fromkeys((*self.applicants, *other.applicants)))
+        return Reading(applicants, self.excluded | other.excluded, self.all_sizes or other.all_sizes)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    targets: tuple[B, ...]
+    headcount: bool = False
+    """Named by a headcount (« moins de 250 salariés »): narrows companies, is no applicant alone."""
+
+
+def read_eligibility(text: str) -> Reading:
+    """An eligibility text: its sentences that say who may apply, or all of them when none does."""
+    sentences = split_sentences(text)
+    cued = [s for s in sentences if _CUE.search(s)]
+    return _read(sentences, cued or sentences)
+
+
+def read_description(text: str) -> Reading:
+    """A description: only its sentences that say who may apply name applicants."""
+    sentences = split_sentences(text)
+    return _read(sentences, [s for s in sentences if _CUE.search(s)])
+
+
+def split_sentences(text: str) -> list[str]:
+    """Folded sentences; a list that follows « : », a question or a bullet stays with the line that announces it,
+    and a heading over who may apply reads as « bénéficiaires : » before its first line."""
+    folded = _HEADING.sub("beneficiaires : ", fold(text or ""))
+    joined = _LIST_LINE.sub(" ", folded)
+    return [" ".join(s.split()) for s in _SENTENCE_END.split(joined) if s.strip()]
+
+
+def _read(sentences: list[str], applying: list[str]) -> Reading:
+    applicants = tuple(dict.fromkeys(b for s in applying for b in _applicants(s)))
+    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.targets)
+    return Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying))
+
+
+def _applicants(sentence: str) -> list[B]:
+    """Types the sentence names as applicants; size names and headcounts narrow « entreprises » there
+    (a headcount alone, or next to sizes already named, adds nothing)."""
+    kept = [m for m in _mentions(sentence) if _applies(sentence, m)]
+    named = [b for m in kept if not m.headcount for b in m.targets]
+    bare = B.ENTREPRISE in named and not any(b in T.SIZES for b in named)
+    found = [b for m in kept if bare or not m.headcount for b in m.targets]
+    if any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
+        found = [b for b in found if b != B.ENTREPRISE]
+    return found
+
+
+def _applies(sentence: str, mention: _Mention) -> bool:
+    if _in_exclusion(sentence, mention):
+        return False
+    clause = sentence[_clause_start(sentence, mention.start): _clause_end(sentence, mention.end)]
+    complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
+    return not _NOT_APPLYING.search(clause) and not complement
+
+
+def _is_excluded(sentence: str, mention: _Mention) -> bool:
+    """Excluded outright; « à l'exclusion des communes de plus de 10 000 habitants » excludes only some."""
+    return _in_exclusion(sentence, mention) and not _PARTIAL.match(sentence, mention.end)
+
+
+def _in_exclusion(sentence: str, mention: _Mention) -> bool:
+    clause_start = _clause_start(sentence, mention.start)
+    if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
+        return True
+    segment_end = _SEGMENT_END.search(sentence, mention.end)
+    after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
+    verb = _EXCLUDING_BEFORE.search(after)
+    return bool(verb) and not _CUE.search(after, 0, verb.start())
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    found = _CLAUSE_END.search(sentence, position)
+    return found.start() if found else len(sentence)
+
+
+def _mentions(sentence: str) -> list[_Mention]:
+    """Every type the sentence names; where two phrases overlap the one that starts first, then the longer, wins."""
+    found = [_Mention(m.start(), m.end(), targets) for pattern, targets in _TEXT for m in pattern.finditer(sentence)]
+    headcounts = (m for pattern in _HEADCOUNTS for m in pattern.finditer(sentence))
+    found += [_Mention(m.start(), m.end(), _sizes(m), headcount=True) for m in headcounts]
+    kept: list[_Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _sizes(match: re.Match[str]) -> tuple[B, ...]:
+    """Company sizes whose headcount band meets the phrase's band."""
+    groups = {k: int(v.replace(" ", "")) for k, v in match.groupdict().items() if v}
+    low = groups.get("low", 0)
+    high = groups.get("high", groups["under"] - 1 if "under" in groups else math.inf)
+    floor = 0
+    sizes = []
+    for size, ceiling in T.HEADCOUNT_CEILINGS:
+        if low <= ceiling and high >= floor:
+            sizes.append(size)
+        floor = ceiling + 1
+    return tuple(sizes)

@@ -1,0 +1,172 @@
+"""Every table that says who may apply to a call: source labels, phrases of prose, sizes, cues and exclusions.
+
+Patterns are matched against folded text (lower case, no accents, apostrophes unified: text.fold).
+The code that reads them is crawlers/normalise/beneficiaries.py (labels, combination) and
+crawlers/normalise/applicants.py (sentences of prose).
+"""
+
+from __future__ import annotations
+
+from models.vocab import Beneficiary as B
+
+COLLECTIVITIES = (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)
+GROUPINGS = (B.EPCI, B.SYNDICAT_MIXTE, B.PETR)
+"""« leurs groupements »: what local authorities group into."""
+PUBLIC_BODIES = (*COLLECTIVITIES, B.SYNDICAT_MIXTE, B.PETR, B.ETABLISSEMENT_PUBLIC)
+"""« acteurs publics »: local authorities, their groupings and public bodies."""
+PUBLIC_PERSONS = (*PUBLIC_BODIES, B.CHAMBRE_CONSULAIRE, B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE)
+PRIVATE_PERSONS = (B.ENTREPRISE, B.ASSOCIATION, B.SEM)
+SIZES = (B.TPE, B.PME, B.ETI, B.GE)
+SIZE_COVERS = {B.TPE: (B.TPE,), B.PME: (B.TPE, B.PME), B.ETI: (B.ETI,), B.GE: (B.GE,)}
+"""What excluding a size removes: a PME in the EU sense includes the TPE."""
+HEADCOUNT_CEILINGS = ((B.TPE, 9), (B.PME, 249), (B.ETI, 4999), (B.GE, 10**9))
+"""Largest headcount of each size (EU thresholds), for « moins de 250 salariés »."""
+
+LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
+    # Source labels: the FIRST matching rule wins, so specific rules come before general ones.
+    # Île-de-France "Public - précision" labels first: the part after the dash decides.
+    (r"\btpe\b|micro[- ]?entreprise", (B.TPE,)),
+    (r"\bpme\b", (B.PME,)),
+    (r"\beti\b|taille intermediaire", (B.ETI,)),
+    (r"grande[s]? entreprise|\bge\b", (B.GE,)),
+    (r"\bepci\b|intercommunal|communaute[s]? (de communes|d'agglomeration|urbaine)|metropole", (B.EPCI,)),
+    (r"syndicat[s]? mixte", (B.SYNDICAT_MIXTE,)),
+    (r"\bpetr\b|pole d'equilibre|\bpays\b", (B.PETR,)),
+    (r"\bcommunes?\b|\bmairies?\b", (B.COMMUNE,)),
+    (r"departement", (B.DEPARTEMENT,)),
+    (r"\bregions?\b", (B.REGION,)),
+    (r"chambre[s]? (consulaire|de commerce|des metiers|d'agriculture)|\bcci\b|\bcma\b", (B.CHAMBRE_CONSULAIRE,)),
+    (r"\bsem\b|economie mixte|\bspl\b", (B.SEM,)),
+    (r"enseignement|\blycees?\b|universit|organisme de formation|\bcfa\b", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
+    (r"demandeur d.emploi|\betudiants?\b|\bjeunes?\b|\blyceens?\b|\bapprentis?\b|\bsalaries?\b", (B.PARTICULIER,)),
+    (r"recherche|laboratoire", (B.RECHERCHE,)),
+    (r"agriculteur|exploitant", (B.AGRICULTEUR,)),
+    (r"association|fondation", (B.ASSOCIATION,)),
+    (r"secteur public", (*COLLECTIVITIES, B.ETABLISSEMENT_PUBLIC)),
+    (r"etablissement[s]? public|collectivite ou institution - autre|\bgip\b", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"collectivite", COLLECTIVITIES),
+    (
+        r"entreprise|professionnel|societe|start-?up|artisan|commer[cç]ant|\bgie\b|groupement d'interet economique",
+        (B.ENTREPRISE,),
+    ),
+    (r"\bparticuliers?\b|\bmenages?\b|\bhabitants?\b", (B.PARTICULIER,)),
+]
+
+TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
+    # Phrases that name an applicant in running prose; where two overlap, the longer one wins
+    # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
+    # in prose (« région », « département », « jeunes ») are left to the labels.
+    (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
+    (r"\bpme\b|petites et moyennes entreprises", (B.PME,)),
+    (r"\bstart-?ups?\b|jeunes entreprises innovantes", (B.TPE, B.PME)),
+    (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
+    (r"grande?s? entreprises?|grands groupes", (B.GE,)),
+    (
+        r"\bentreprises?\b|\bsocietes?\b|\bindustriels?\b|\bconsortiums?\b|\bgie\b|groupements? d'entreprises"
+        r"|\bartisans?\b|\bcommercants?\b",
+        (B.ENTREPRISE,),
+    ),
+    (
+        r"\bepci\b|etablissements? publics? de cooperation intercommunale|intercommunalites?"
+        r"|communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|groupements? de communes"
+        r"|syndicats? (?:intercommunaux|de communes)",
+        (B.EPCI,),
+    ),
+    (r"syndicats? mixtes?", (B.SYNDICAT_MIXTE,)),
+    (r"\bpetr\b|poles? d'equilibre territorial", (B.PETR,)),
+    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b", (B.COMMUNE,)),
+    (r"conseils? departementaux|conseil departemental|\bdepartements\b", (B.DEPARTEMENT,)),
+    (r"conseils? regionaux|conseil regional|\bregions\b", (B.REGION,)),
+    (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
+    (r"\bleurs groupements\b", GROUPINGS),
+    (r"\bacteurs? publics?\b", PUBLIC_BODIES),
+    (r"personnes? morales?", (*PUBLIC_PERSONS, *PRIVATE_PERSONS)),
+    (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
+    (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
+    (r"\bassociations?\b|\bfondations?\b", (B.ASSOCIATION,)),
+    (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"(?:organismes?|laboratoires?|etablissements?|centres?) (?:publics? )?de recherche", (B.RECHERCHE,)),
+    (
+        r"\blycees?\b|\buniversites?\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b",
+        (B.ETABLISSEMENT_ENSEIGNEMENT,),
+    ),
+    (r"chambres? (?:consulaires?|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b", (B.CHAMBRE_CONSULAIRE,)),
+    (r"\bsem\b|societes? d'economie mixte|\bspl\b|societes? publiques? locales?", (B.SEM,)),
+    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?", (B.AGRICULTEUR,)),
+    (r"\bparticuliers\b|\bmenages\b", (B.PARTICULIER,)),
+]
+
+_PEOPLE = r"(?:salaries|personnes|employes|emplois|etp|collaborateurs)"
+_N = r"\d{1,3}(?: ?\d{3})*"
+HEADCOUNT_RULES = [
+    # Headcount phrases; groups: `low` (smallest headcount), `high` (largest), `under` (largest + 1).
+    rf"\bmoins de (?P<under>{_N}) {_PEOPLE}",
+    rf"\b(?:de|entre) (?P<low>{_N}) (?:a|et) (?P<high>{_N}) {_PEOPLE}",
+    rf"\b(?P<low>{_N}) {_PEOPLE} (?:et|ou) plus\b",
+    rf"\b(?:plus de|au moins|d'au moins|a partir de) (?P<low>{_N}) {_PEOPLE}",
+]
+
+ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
+"""Companies named without any size limit: sizes named elsewhere do not narrow them."""
+
+APPLICANT_CUES = [
+    # A sentence that says who may apply; in a description only such sentences name applicants.
+    r"\bsont eligibles?\b|\best eligible\b|\beligibles? sont\b",
+    r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier)",
+    r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
+    r"\bdeposent (?:leurs?|un|une|des)\b",
+    r"\b(?:beneficiaires?|porteurs?(?: de projets?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
+    r"|eligibilite)\s*:",
+    r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
+    r"\b(?:destine|ouvert|reserve)e?s? (?:\w+ )?(?:aux|a)\b",
+    r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
+    r"\bsont invite(?:e)?s a\b",
+    r"\bcobeneficiaires?\b",
+]
+
+APPLICANT_HEADING = (
+    r"(?:beneficiaires?|porteurs?(?: de projets?| eligibles?)?|publics?(?: cibles?| concernes| vises| eligibles)?"
+    r"|qui peut (?:candidater|en beneficier|deposer|postuler)|pour qui)\b[^.:\n]{0,40}"
+)
+"""A heading line over who may apply (« Bénéficiaires », « Qui peut candidater ? »): it reads as « bénéficiaires : »
+followed by the next line."""
+
+EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception faite d|\bexclusion (?:des?|du)\b"
+"""« hors grandes entreprises »: the types named after it in the same clause are excluded."""
+
+EXCLUDING_BEFORE = (
+    r"\bne sont pas eligibles?|\bn'est pas eligible|\bsont exclue?s\b|\best exclue?\b"
+    r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)"
+)
+"""« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
+
+EXCLUDING_HEAD = (
+    r"(?:ne sont pas eligibles?|n'est pas eligible|(?:sont )?exclue?s|exclusions?"
+    r"|ne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler))\b"
+)
+"""« Ne sont pas éligibles : … », « Sont exclues les … » opening a sentence: every type it names is excluded."""
+
+PARTIAL = (
+    r"\s*(?:de (?:plus|moins) de|en (?:difficulte|liquidation|redressement|procedure)|qui\b|dont\b"
+    r"|ayant\b|n'ayant\b|deja\b|beneficiant\b|soumise?s?\b)"
+)
+"""After an excluded type: only some of its members are excluded (« communes de plus de 10 000 habitants »)."""
+
+NOT_APPLYING = (
+    r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|\ba destination d"
+    r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
+)
+"""A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
+
+COMPLEMENT = r"(?:\bd'|\bde )$"
+"""A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""
+
+TEXT_LABELS: dict[B, str] = {
+    # French label of each beneficiary, as a spider puts it in RawItem.beneficiary_labels (LABEL_RULES reads it back).
+    B.COMMUNE: "Communes", B.EPCI: "EPCI", B.DEPARTEMENT: "Département", B.REGION: "Région",
+    B.SYNDICAT_MIXTE: "Syndicat mixte", B.PETR: "PETR", B.ENTREPRISE: "Entreprise", B.TPE: "TPE", B.PME: "PME",
+    B.ETI: "ETI", B.GE: "Grande entreprise", B.ASSOCIATION: "Association",
+    B.ETABLISSEMENT_PUBLIC: "Établissement public", B.CHAMBRE_CONSULAIRE: "Chambre consulaire", B.SEM: "SEM",
+    B.ETABLISSEMENT_ENSEIGNEMENT: "Établissement d'enseignement", B.RECHERCHE: "Organisme de recherche",
+    B.PARTICULIER: "Particulier", B.AGRICULTEUR: "Exploitant agricole",
+}
