@@ -4,7 +4,8 @@
     ranks = rank(results)
 
 Modules: analysis (spaCy / simple analyzers), documents and corpus (analysed records), synonyms,
-eligibility and grid (criteria and masks), lexical (sparse BM25), profiles, semantic (encoder slot),
+eligibility and grid (criteria and masks), lexical (sparse BM25), profiles and affinity (a profile counts as far
+as the fiche is about it), semantic (encoder slot),
 engine (analyse once, score every pair with arrays), run (fused scores, ranks, results on demand),
 reasons, incremental (what a re-match rewrites), learning (reranker from reviews), pipeline (`match`).
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
@@ -12,7 +12,9 @@ from models.records import FicheActionData, MatchResult, OpportunityData, Porteu
 from matcher.analysis import TextAnalyzer
 from matcher.baselines import BASELINES, call_text, fiche_text
 from matcher.evaluation import Grades, SystemScores, rank_by_scores, score_system
-from matcher.pipeline import match
+from matcher.engine import MatchEngine
+from matcher.pipeline import fiche_pairs
+from matcher.run import ScoredRun
 from matcher.semantic import Encoder
 
 VIGIE = "Vigie"
@@ -27,10 +29,22 @@ class Comparison:
     systems: list[SystemScores]
     axes: dict[str, str]
     results: list[MatchResult]
+    run: ScoredRun | None = None
+    """The matching run behind `results` (signals, calibration features), every fiche and pseudo-fiche."""
+    porteur_of: dict[str, PorteurData] = field(default_factory=dict)
+    """Judged fiche id → its porteur."""
+    rankings: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Baseline name → fiche id → every call, best first."""
 
     def fiches_of_axe(self, axe: str) -> list[str]:
         """Fiche ids of one axe."""
         return [f for f, a in self.axes.items() if a == axe]
+
+    def best_reference(self, axe: str, restricted: bool) -> SystemScores:
+        """The baseline with the best nDCG@10 on one axe, ranking every call or cut to the eligible ones."""
+        fiches = self.fiches_of_axe(axe)
+        chosen = [s for s in self.systems[1:] if s.name.endswith(ON_ELIGIBLE) == restricted]
+        return max(chosen, key=lambda s: (s.mean("ndcg@10", fiches), s.mean("recall@20", fiches)))
 
 
 def vigie_rankings(results: Sequence[MatchResult]) -> dict[str, list[str]]:
@@ -68,17 +82,19 @@ def compare(
     """Match with Vigie, score with each baseline, judge all of them on the labelled fiches."""
     labelled = {f for f, _ in grades}
     judged = [f for f in fiches if f.id in labelled]
-    results = match(calls, judged, porteurs, profiles, synonyms, matching, as_of, analyzer=analyzer, encoder=encoder)
-    results = [r for r in results if r.fiche_id in labelled]
+    run = MatchEngine(analyzer, encoder).score(calls, fiche_pairs(judged, porteurs), profiles, synonyms, matching, as_of)
+    results = [r for r in run.results() if r.fiche_id in labelled]
     eligible = eligible_sets(results)
     systems = [score_system(VIGIE, vigie_rankings(results), grades, eligible)]
     call_ids = [c.source_id for c in calls]
     queries, documents = [fiche_text(f) for f in judged], [call_text(c) for c in calls]
     filtered: list[SystemScores] = []
+    every: dict[str, dict[str, list[str]]] = {}
     for name, baseline in BASELINES.items():
         matrix = baseline(queries, documents)
-        rankings = {f.id: rank_by_scores(call_ids, list(matrix[i])) for i, f in enumerate(judged)}
+        rankings = every[name] = {f.id: rank_by_scores(call_ids, list(matrix[i])) for i, f in enumerate(judged)}
         systems.append(score_system(name, rankings, grades, eligible))
         filtered.append(score_system(f"{name} {ON_ELIGIBLE}", rankings, grades, eligible, filtered=True))
     systems.extend(filtered)
-    return Comparison(systems, {f.id: (f.axe.value if f.axe else "—") for f in judged}, results)
+    axes = {f.id: (f.axe.value if f.axe else "—") for f in judged}
+    return Comparison(systems, axes, results, run, {f.id: porteurs[f.porteur_id] for f in judged}, every)

@@ -14,6 +14,7 @@ from models.records import FicheActionData, OpportunityData, PorteurData
 from matcher.analysis import TextAnalyzer, key_of
 from matcher.documents import Document, Field, Phrase, make_phrase
 from matcher.synonyms import SynonymExpander, synonym_strings
+from matcher.thesaurus import Thesaurus, ThesaurusExpander
 
 TITLE_WEIGHT = 3.0
 SUMMARY_WEIGHT = 1.5
@@ -105,11 +106,13 @@ def build_corpus(
     synonyms: SynonymsConfig,
     stop: frozenset[str],
     cache: dict[bytes, Document] | None = None,
+    thesaurus: Thesaurus | None = None,
 ) -> Corpus:
-    """Analyse everything in one batch (spaCy is fastest that way), then build and expand documents.
+    """Analyse everything in one batch (spaCy is fastest that way), then build and expand documents
+    (synonyms, then the sectors of the thesaurus when one is given).
 
     `cache` (record digest → document) is read and then refilled with this run's documents only; the
-    caller must give a fresh one whenever the synonyms or stop words change.
+    caller must give a fresh one whenever the synonyms, stop words or thesaurus change.
     """
     strings = list(dict.fromkeys([*config_strings, *synonym_strings(synonyms)]))
     phrases = {s: make_phrase(s, tokens) for s, tokens in zip(strings, analyzer.analyze_many(strings))}
@@ -119,11 +122,14 @@ def build_corpus(
     missing = [n for n, key in enumerate(keys) if key not in old]
     analysed = iter(analyzer.analyze_many([f.text for n in missing for f in specs[n]]))
     expander = SynonymExpander(synonyms, phrases)
+    sectors = ThesaurusExpander(thesaurus) if thesaurus is not None else None
     for n in missing:
         doc = Document(stop)
         for field_text in specs[n]:
             doc.add(Field(field_text.name, field_text.weight, next(analysed), field_text.evidence, field_text.keywords))
         expander.expand(doc)
+        if sectors is not None:
+            sectors.expand(doc)
         old[keys[n]] = doc
     documents = [old[key] for key in keys]
     if cache is not None:

@@ -56,6 +56,12 @@ def beneficiary_criterion(opportunity: OpportunityData, porteur: PorteurData) ->
     return Criterion(criterion="beneficiaire", verdict=KO, detail=f"réservé à : {listed} ✘")
 
 
+def porteur_admitted(wanted: set[Beneficiary], porteur: PorteurData) -> str:
+    """ok / ko / inconnu: whether a call open to `wanted` admits the porteur's type and size (a PME call admits a
+    TPE; a company of unknown size is inconnu for a call open to some sizes only)."""
+    return _admits(wanted, porteur)
+
+
 def _admits(wanted: set[Beneficiary], porteur: PorteurData) -> str:
     if porteur.type != PorteurType.ENTREPRISE:
         return OK if Beneficiary(porteur.type.value) in wanted else KO

@@ -5,7 +5,7 @@
     results = run.results(run.kept())                 # or run.results() for every pair
 
 Caches: the analyzer remembers the tokens of each text (by SHA-1) and the lemma of each word form, the
-encoder (`CachedEncoder`) the vector of each chunk, and profile hits are kept per (profile, call text):
+encoder (`CachedEncoder`) the vector of each chunk, and profile hits are kept per (profile, call or fiche text):
 a re-match after a few new calls only analyses the new texts; the arrays are recomputed whole (fast).
 """
 
@@ -23,13 +23,18 @@ from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
 from models.records import FicheActionData, OpportunityData, PorteurData
 
 from matcher import corpus as c
+from matcher.affinity import ProfileRun
 from matcher.analysis import SpacyAnalyzer, TextAnalyzer, Token
+from matcher.call_exclusion_effect import exclusion_effect
 from matcher.grid import EligibilityGrid
 from matcher.lexical import Bm25
-from matcher.profiles import SATURATION, ProfileHits, ProfileScorer, attached_profiles, profile_strings
-from matcher.run import ProfileRun, ScoredRun, Signals
+from matcher.profiles import (
+    SATURATION, ProfileHits, ProfileScorer, attached_profiles, named_profiles, profile_strings,
+)
+from matcher.run import ScoredRun, Signals
 from matcher.semantic import CachedEncoder, Encoder, semantic_matrix
 from matcher.stash import AnalysisStash, namespace
+from matcher.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
 
@@ -105,12 +110,13 @@ class MatchEngine:
               as_of: date) -> ScoredRun:
         """Every signal of every pair, the eligibility grid and the fused scores."""
         calls, pairs = list(opportunities), list(pairs)
-        context = _digest(synonyms.model_dump_json(), *matching.stop_words)  # what documents depend on
+        context = _digest(synonyms.model_dump_json(), f"thesaurus={matching.thesaurus}", *matching.stop_words)  # what documents depend on
         if context != self._context:
             self._context, self._documents = context, {}
         corpus = c.build_corpus(
             self.analyzer, [c.opportunity_fields(o) for o in calls], [c.fiche_fields(f) for f, _ in pairs],
             profile_strings(profiles), synonyms, c.stop_keys(matching.stop_words), self._documents,
+            load_thesaurus() if matching.thesaurus else None,
         )
         bm25 = Bm25([d.bag for d in corpus.calls])
         lexical = bm25.normalised([d.bag for d in corpus.fiches])
@@ -119,29 +125,35 @@ class MatchEngine:
         grid = EligibilityGrid(calls, pairs, as_of, matching.min_lead_days)
         signals = Signals(lexical, profile, has_profile, semantic)
         logger.info("appariement fiches=%d appels=%d paires=%d", len(pairs), len(calls), len(pairs) * len(calls))
-        return ScoredRun(calls, pairs, matching, corpus, bm25, grid, signals, hits)
+        excluded = exclusion_effect(corpus, matching.call_exclusion_factor)
+        return ScoredRun(calls, pairs, matching, corpus, bm25, grid, signals, hits, excluded)
 
     def _profiles(self, calls: list[OpportunityData], pairs: list[Pair], profiles: Mapping[str, ProfileConfig],
                   corpus: c.Corpus, context: bytes) -> tuple[ProfileRun, np.ndarray, np.ndarray]:
-        """Hits of each profile in each call (once per profile, not per pair) and the profile signal."""
+        """Hits of each profile in each call and in each fiche (once per text, not per pair), and the profile
+        signal: each attached profile counts as far as the fiche is about it (matcher.affinity)."""
         scorer = ProfileScorer(profiles, corpus.phrases)
         attached = [attached_profiles(f, p, profiles) for f, p in pairs]
+        named = [frozenset(named_profiles(f, p, profiles)) for f, p in pairs]
         used = sorted({pid for ids in attached for pid in ids})
-        hits: dict[str, list[ProfileHits]] = {}
+        call_keys, fiche_keys = [_call_hash(o) for o in calls], [_fiche_hash(f) for f, _ in pairs]
+        in_calls: dict[str, list[ProfileHits]] = {}
+        in_fiches: dict[str, list[ProfileHits]] = {}
         for pid in used:
             version = _digest(profiles[pid].model_dump_json(), context)
-            hits[pid] = [self._hits_of(scorer, pid, version, o, d) for o, d in zip(calls, corpus.calls)]
-        raw = np.asarray([[h.raw for h in hits[pid]] for pid in used], dtype=np.float64).reshape(len(used), len(calls))
-        links = np.zeros((len(pairs), len(used)))
-        column = {pid: n for n, pid in enumerate(used)}
-        for i, ids in enumerate(attached):
-            links[i, [column[pid] for pid in ids]] = 1.0
-        total = np.maximum(links @ raw, 0.0)
-        return (hits, attached), total / (total + SATURATION), links.any(axis=1)
+            in_calls[pid] = [self._hits_of(scorer, pid, version, k, d) for k, d in zip(call_keys, corpus.calls)]
+            in_fiches[pid] = [self._hits_of(scorer, pid, version, k, d) for k, d in zip(fiche_keys, corpus.fiches)]
+        floors = [{pid: profiles[pid].axe_affinity for pid in ids if f.axe and f.axe in profiles[pid].axes}
+                  for (f, _), ids in zip(pairs, attached)]
+        run = ProfileRun(in_calls, in_fiches, attached, named, floors)
+        total = np.zeros((len(pairs), len(calls)))
+        for pid in used:
+            total += run.points(pid)
+        total = np.maximum(total, 0.0)
+        return run, total / (total + SATURATION), run.has_profile().reshape(len(pairs))
 
-    def _hits_of(self, scorer: ProfileScorer, pid: str, version: bytes, call: OpportunityData,
-                 doc: c.Document) -> ProfileHits:
-        key = (pid, version, _call_hash(call))
+    def _hits_of(self, scorer: ProfileScorer, pid: str, version: bytes, text: bytes, doc: c.Document) -> ProfileHits:
+        key = (pid, version, text)
         if key not in self._hits:
             self._hits[key] = scorer.hits(pid, doc)
         return self._hits[key]
@@ -158,6 +170,10 @@ class MatchEngine:
 
 def _call_hash(call: OpportunityData) -> bytes:
     return _digest(*(f.text for f in c.opportunity_fields(call)))
+
+
+def _fiche_hash(fiche: FicheActionData) -> bytes:
+    return _digest("fiche", *(f.text for f in c.fiche_fields(fiche)))
 
 
 def _digest(*parts: str | bytes) -> bytes:

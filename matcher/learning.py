@@ -1,36 +1,40 @@
 """Learning from the chef de projet's reviews: a logistic regression over the signals and simple features.
 
-    examples = review_examples(run, decisions)               # accepted = 1, rejected = 0
-    report = train(examples, previous, min_reviews)          # kept only if it beats `previous` on held-out reviews
-    scores = report.model.scores(features(run)) if report.kept else run.scores
+    reviews = review_set(run, decisions)                    # matcher.learning_gate: accepted = 1, rejected = 0
+    report = train(reviews, previous, min_reviews)          # matcher.learning_gate: kept only if it ranks better
+    scores = ranked_scores(run, report.model if report.kept else previous, alpha)
 
 scikit-learn fits; the model itself is a few numbers (feature names, means, scales, coefficients,
-intercept), stored as JSON — never pickled — and applied with numpy.
+intercept, bound), stored as JSON — never pickled — and applied with numpy.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 import numpy as np
 from scipy import sparse
 
+from matcher.neighbours import boost
 from matcher.run import ScoredRun
 
 FEATURES = ("lexical", "profile", "semantic", "deadline", "amount_fit", "beneficiary_exact", "territory_known",
-            "title_overlap")
-"""deadline: days to the next close / 365, capped at 1 (1 when unknown or permanent)."""
+            "title_overlap", "content", "neighbours")
+"""deadline: days to the next close / 365, capped at 1 (1 when unknown or permanent); content: the score in use
+without a model (fused signals, calibrated); neighbours: what other territories decided on the call for similar
+fiches (matcher.neighbours), 0 when nobody elsewhere did."""
 FEATURE_LABELS = {
     "lexical": "mots communs (BM25)", "profile": "profils de mots-clés", "semantic": "proximité de sens",
     "deadline": "délai avant la clôture", "amount_fit": "montant adapté au besoin",
     "beneficiary_exact": "bénéficiaire nommé par l'appel", "territory_known": "territoire de l'appel connu",
     "title_overlap": "mots de la fiche dans le titre de l'appel",
+    "content": "score de contenu (signaux fusionnés)",
+    "neighbours": "décisions d'autres territoires pour des fiches semblables",
 }
 """What each feature means, in French, for the chef de projet."""
-HELD_OUT_SHARE = 0.25
+CONTENT, NEIGHBOURS = FEATURES.index("content"), FEATURES.index("neighbours")
 
 
 @dataclass
@@ -42,29 +46,26 @@ class Reranker:
     scales: list[float]
     coefficients: list[float]
     intercept: float
+    bound: float = 0.0
+    """0: the probability is the score (models stored before bounded ones). β > 0: the probability p only
+    adjusts the score in service without a model, within ±β/2 of it: score × (1 + β·(p − 0.5))."""
 
     def scores(self, matrix: np.ndarray) -> np.ndarray:
-        """Probability of acceptance for each row (features in `self.features` order), rounded to 4 decimals."""
-        z = (matrix - np.asarray(self.means)) / np.asarray(self.scales)
+        """Probability of acceptance for each row (features in FEATURES order, or in `self.features` order),
+        rounded to 4 decimals."""
+        z = (self.own_columns(matrix) - np.asarray(self.means)) / np.asarray(self.scales)
         return np.round(1 / (1 + np.exp(-(z @ np.asarray(self.coefficients) + self.intercept))), 4)
+
+    def own_columns(self, matrix: np.ndarray) -> np.ndarray:
+        """The columns this model was trained on, from a matrix of every feature (FEATURES order): a model
+        stored before a feature was added keeps scoring as it was trained."""
+        if matrix.shape[-1] == len(FEATURES) and list(self.features) != list(FEATURES):
+            return matrix[..., [FEATURES.index(name) for name in self.features]]
+        return matrix
 
     def to_json(self) -> dict:
         """Plain numbers for the database."""
         return asdict(self)
-
-
-@dataclass
-class TrainingReport:
-    """What training found: the new model, its held-out score and the one it had to beat."""
-
-    model: Reranker | None
-    reviews: int
-    held_out: float
-    """Average precision of the new model on the held-out reviews."""
-    previous: float
-    """Average precision, on the same reviews, of the previous model (or of the unlearnt score)."""
-    kept: bool
-    message: str
 
 
 def features(run: ScoredRun) -> np.ndarray:
@@ -76,8 +77,35 @@ def features(run: ScoredRun) -> np.ndarray:
     signals = run.signals
     semantic = signals.semantic if signals.semantic is not None else np.zeros((f, c))
     stacked = [signals.lexical, signals.profile * signals.has_profile[:, None], semantic,
-               np.broadcast_to(deadline, (f, c)), amount, beneficiary, territory, title_overlap(run)]
+               np.broadcast_to(deadline, (f, c)), amount, beneficiary, territory, title_overlap(run), run.content,
+               run.neighbours]
     return np.stack(stacked, axis=-1)
+
+
+def ranked_scores(run: ScoredRun, reranker: Reranker | None, alpha: float) -> np.ndarray:
+    """What a run is ranked by (before the calls' exclusions, which `ScoredRun.rerank` applies): see
+    `served_scores`; without a reranker, the content score moved by the neighbour signal."""
+    if reranker is None:
+        return boost(np.asarray(run.content, dtype=np.float64), run.neighbours, alpha)
+    return served_scores(features(run), reranker, alpha)
+
+
+def served_scores(matrix: np.ndarray, reranker: Reranker | None, alpha: float) -> np.ndarray:
+    """Scores of pairs given their features (FEATURES order), before the calls' exclusions:
+    - without a reranker: the content score moved by the neighbour signal (`neighbours.boost`), so that decisions
+      of other territories count from the first match, before any model is learnt;
+    - a bounded reranker (`Reranker.bound`): that score × (1 + β·(p − 0.5));
+    - an unbounded one that learnt the neighbour signal: its probability; an older one: its probability moved by
+      the signal."""
+    unlearnt = boost(np.asarray(matrix[..., CONTENT], dtype=np.float64), matrix[..., NEIGHBOURS], alpha)
+    if reranker is None:
+        return unlearnt
+    probability = reranker.scores(matrix)
+    if reranker.bound:
+        return np.round(unlearnt * (1.0 + reranker.bound * (probability - 0.5)), 4)
+    if "neighbours" in reranker.features:
+        return probability
+    return boost(probability, matrix[..., NEIGHBOURS], alpha)
 
 
 def _deadline(run: ScoredRun, j: int) -> float:
@@ -114,35 +142,26 @@ def review_examples(run: ScoredRun, decisions: Mapping[tuple[str, str, str], boo
     return x, y, base, [k for k, _, _ in found]
 
 
-def train(x: np.ndarray, y: np.ndarray, base: np.ndarray, keys: Sequence[tuple[str, str, str]],
-          previous: Reranker | None, min_reviews: int) -> TrainingReport:
-    """Fit on ~75 % of the reviews (chosen by a hash of each pair: stable from one run to the next), judge on
-    the rest by average precision; keep only if better than the previous model (or the unlearnt score)."""
-    if len(y) < min_reviews:
-        return TrainingReport(None, len(y), 0.0, 0.0, False,
-                              f"pas assez de revues pour apprendre : {len(y)} sur {min_reviews} nécessaires")
-    held = np.asarray([_held_out(k) for k in keys])
-    if len(set(y[~held])) < 2 or len(set(y[held])) < 2:
-        return TrainingReport(None, len(y), 0.0, 0.0, False,
-                              "il faut des acceptations et des rejets, à l'apprentissage comme au contrôle")
-    from sklearn.linear_model import LogisticRegression  # imported here: only this command needs it
+BOUND = 0.5
+"""β of a learnt model (`Reranker.bound`): it moves the score in service by at most ±25 %."""
 
-    means, scales = x[~held].mean(axis=0), x[~held].std(axis=0)
+
+def fit(x: np.ndarray, y: np.ndarray, bound: float = BOUND) -> Reranker:
+    """Logistic regression on the standardised features other than the neighbour signal, used as a bounded
+    adjustment of the score in service without a model (`served_scores`). Reviews are the top of each fiche's
+    queue: a model fitted on them alone may rank the unreviewed bulk of a fiche's calls anyhow. Bounded, it can
+    reorder calls whose scores are close, never lift a poorly scored call above a well scored one; and the
+    neighbour signal moves the score as it does without a model, so where nobody elsewhere decided (signal 0,
+    the cold start) the model ranks as if the signal did not exist."""
+    from sklearn.linear_model import LogisticRegression  # imported here: only `vigie learn` needs it
+
+    columns = [n for n, name in enumerate(FEATURES) if name != "neighbours"]
+    x = x[:, columns]
+    means, scales = x.mean(axis=0), x.std(axis=0)
     scales = np.where(scales > 0, scales, 1.0)
-    fitted = LogisticRegression(C=1.0, max_iter=1000).fit((x[~held] - means) / scales, y[~held])
-    model = Reranker(list(FEATURES), means.tolist(), scales.tolist(), fitted.coef_[0].tolist(),
-                     float(fitted.intercept_[0]))
-    new = average_precision(y[held], model.scores(x[held]))
-    old = average_precision(y[held], previous.scores(x[held]) if previous else base[held])
-    kept = new > old
-    verdict = "gardé" if kept else "écarté"
-    message = f"modèle {verdict} : précision moyenne {new:.3f} contre {old:.3f} sur {int(held.sum())} revues de contrôle"
-    return TrainingReport(model, len(y), new, old, kept, message)
-
-
-def _held_out(key: tuple[str, str, str]) -> bool:
-    digest = hashlib.sha1("\x1f".join(key).encode()).digest()
-    return digest[0] < 256 * HELD_OUT_SHARE
+    fitted = LogisticRegression(C=1.0, max_iter=1000).fit((x - means) / scales, y)
+    return Reranker([FEATURES[n] for n in columns], means.tolist(), scales.tolist(), fitted.coef_[0].tolist(),
+                    float(fitted.intercept_[0]), bound)
 
 
 def average_precision(labels: np.ndarray, scores: np.ndarray) -> float:

@@ -1,4 +1,4 @@
-"""Keyword profiles: weighted terms found in a call, minus exclusions that are not negated.
+"""Keyword profiles: weighted terms found in a text (a call or a fiche), minus exclusions that are not negated.
 
 "hors agriculture" excludes agriculture from the call, so a profile excluding agriculture
 is not penalised; "agriculture" plainly present is.
@@ -22,7 +22,7 @@ SATURATION = 4.0
 
 @dataclass(frozen=True)
 class ProfileHits:
-    """What one profile found in one call."""
+    """What one profile found in one call (or in one fiche, whose exclusions are not used)."""
 
     profile_id: str
     terms: tuple[tuple[str, float], ...]
@@ -47,19 +47,20 @@ def profile_strings(profiles: Mapping[str, ProfileConfig]) -> list[str]:
     return strings
 
 
+def named_profiles(
+    fiche: FicheActionData, porteur: PorteurData, profiles: Mapping[str, ProfileConfig]
+) -> list[str]:
+    """Profiles the fiche or its porteur names (unknown ids ignored): they apply whatever the fiche says."""
+    return [pid for pid in dict.fromkeys([*fiche.profiles, *porteur.profiles]) if pid in profiles]
+
+
 def attached_profiles(
     fiche: FicheActionData, porteur: PorteurData, profiles: Mapping[str, ProfileConfig]
 ) -> list[str]:
-    """Profiles named by the fiche or its porteur, or attached to the fiche's axe (unknown ids ignored)."""
-    named = [*fiche.profiles, *porteur.profiles]
+    """Profiles named by the fiche or its porteur, then those attached to the fiche's axe (see matcher.affinity:
+    an axe profile counts only as far as the fiche's own text is about it)."""
     by_axe = [pid for pid, p in profiles.items() if fiche.axe and fiche.axe in p.axes]
-    return [pid for pid in dict.fromkeys(named + by_axe) if pid in profiles]
-
-
-def profile_score(hits: list[ProfileHits]) -> float:
-    """Normalised profile signal of the profiles attached to a fiche."""
-    raw = max(0.0, sum(h.raw for h in hits))
-    return raw / (raw + SATURATION)
+    return list(dict.fromkeys(named_profiles(fiche, porteur, profiles) + by_axe))
 
 
 class ProfileScorer:

@@ -9,10 +9,13 @@ from math import fsum
 
 from models.records import Reason
 
+from matcher.affinity import PairProfile
 from matcher.analysis import Token
 from matcher.documents import Document, Phrase, Sentence, surface
 from matcher.labels import signed
-from matcher.profiles import EXCLUSION_PENALTY, ProfileHits
+from matcher.neighbours import Evidence
+from matcher.profiles import EXCLUSION_PENALTY
+from matcher.thesaurus import is_concept_key
 
 MAX_TERMS = 5
 MAX_OCCURRENCES = 5
@@ -29,7 +32,8 @@ def term_reason(score: float, contributions: Mapping[str, float], call: Document
     Terms brought in by a synonym come last, named with what the call says ("zéro artificialisation
     nette (ZAN)"), and are left out when that is already shown.
     """
-    top_keys = set(sorted(contributions, key=lambda k: (-contributions[k], k))[:MAX_KEYS])
+    words = [k for k in contributions if not is_concept_key(k)]  # sectors have their own reason
+    top_keys = set(sorted(words, key=lambda k: (-contributions[k], k))[:MAX_KEYS])
     spans = _spans(call, top_keys)
     spans.sort(key=lambda s: (s.origin is not None, -fsum(contributions[k] for k in s.keys), -len(s.keys)))
     chosen: list[str] = []
@@ -90,18 +94,34 @@ def _display(tokens: list[Token]) -> str:
     return "".join(w + (" " if t.space else "") for w, t in zip(words, tokens)).strip()
 
 
-def profile_reasons(hits: list[ProfileHits]) -> list[Reason]:
-    """One reason per profile that found terms, one per exclusion that fired."""
+def profile_reasons(parts: list[PairProfile]) -> list[Reason]:
+    """One reason per profile that brings points to the pair, one per exclusion that takes some off; a profile
+    the fiche is not about (affinity 0) claims nothing."""
     reasons = []
-    for hit in hits:
-        if hit.terms:
-            found = ", ".join(f"{term} ({signed(weight)})" for term, weight in hit.terms)
-            weight = sum(w for _, w in hit.terms)
-            reasons.append(Reason(feature="profil", weight=weight, evidence=f"profil {hit.profile_id} : {found}"))
-        for term in hit.exclusions:
-            evidence = f"exclusion du profil {hit.profile_id} : {term} ({signed(-EXCLUSION_PENALTY)})"
-            reasons.append(Reason(feature="exclusion", weight=-EXCLUSION_PENALTY, evidence=evidence))
+    for part in parts:
+        if part.affinity <= 0:
+            continue
+        if part.shared or part.call_only:
+            evidence = f"profil {part.profile_id} : {profile_evidence(part)}"
+            reasons.append(Reason(feature="profil", weight=round(part.term_points, 3), evidence=evidence))
+        for term in part.exclusions:
+            evidence = f"exclusion du profil {part.profile_id} : {term} ({signed(round(part.exclusion_points, 1))})"
+            reasons.append(Reason(feature="exclusion", weight=round(part.exclusion_points, 3), evidence=evidence))
     return reasons
+
+
+def profile_evidence(part: PairProfile) -> str:
+    """ "« chaleur fatale » (+4) dans la fiche et dans l'appel ; dans l'appel seulement, comptés à 50 % :
+    décarbonation (+5)"; a profile named by the fiche lists the call's terms as they count, in full."""
+    said = []
+    if part.shared:
+        said.append(", ".join(f"« {t} » ({signed(w)})" for t, w in part.shared) + " dans la fiche et dans l'appel")
+    if part.call_only:
+        found = ", ".join(f"{t} ({signed(w)})" for t, w in part.call_only)
+        counted = "compté" if len(part.call_only) == 1 else "comptés"
+        share = "" if part.affinity >= 1 else f", {counted} à {round(100 * part.affinity)} %"
+        said.append(f"dans l'appel seulement{share} : {found}" if part.shared or share else found)
+    return " ; ".join(said)
 
 
 def sentence_reason(fiche: Document, call: Document, idf: Callable[[str], float]) -> Reason | None:
@@ -141,3 +161,23 @@ def quote(sentence: Sentence, shared: frozenset[str], limit: int = MAX_QUOTE) ->
     prefix = "… " if start else ""
     suffix = " …" if end < len(tokens) else ""
     return prefix + surface(tokens[start:end]) + suffix
+
+
+DECISIONS = "decisions"
+"""Feature of the reasons that tell what other territories decided on the call for similar fiches."""
+
+
+def decision_reasons(evidence: Evidence, names: Mapping[str, str]) -> list[Reason]:
+    """ "acceptée pour 3 fiches semblables dans d'autres territoires (Vosges, Finistère)", then the rejections:
+    territories by their display name (most similar fiche first), never a porteur or a fiche."""
+    reasons = []
+    for verb, territories, weight in (("acceptée", evidence.accepted, evidence.weights[0]),
+                                      ("rejetée", evidence.rejected, -evidence.weights[1])):
+        if territories:
+            shown = ", ".join(dict.fromkeys(names.get(t, t) for t in territories))
+            count = len(territories)
+            where = "dans un autre territoire" if len(set(territories)) == 1 else "dans d'autres territoires"
+            fiches = "fiche semblable" if count == 1 else "fiches semblables"
+            reasons.append(Reason(feature=DECISIONS, weight=round(weight, 3),
+                                  evidence=f"{verb} pour {count} {fiches} {where} ({shown})"))
+    return reasons

@@ -15,15 +15,16 @@ import numpy as np
 from models.config.schema import MatchingConfig
 from models.records import FicheActionData, MatchResult, OpportunityData, PorteurData, Reason
 
+from matcher.affinity import ProfileRun
+from matcher.calibration import calibrate, calibration_features
+from matcher.call_exclusion_effect import ExclusionEffect, no_exclusion
 from matcher.corpus import Corpus
 from matcher.grid import EligibilityGrid
 from matcher.lexical import Bm25
-from matcher.profiles import ProfileHits
 from matcher.reasons import profile_reasons, sentence_reason, term_reason
+from matcher.thesaurus import sector_reasons
 
 Pair = tuple[FicheActionData, PorteurData]
-ProfileRun = tuple[dict[str, list[ProfileHits]], list[list[str]]]
-"""Hits of each used profile in each call, and the profiles attached to each fiche."""
 
 
 @dataclass
@@ -52,20 +53,40 @@ class ScoredRun:
     """Everything one matching run computed; results are materialised on demand."""
 
     def __init__(self, calls: list[OpportunityData], pairs: list[Pair], matching: MatchingConfig, corpus: Corpus,
-                 bm25: Bm25, grid: EligibilityGrid, signals: Signals, hits: ProfileRun) -> None:
+                 bm25: Bm25, grid: EligibilityGrid, signals: Signals, hits: ProfileRun,
+                 exclusions: ExclusionEffect | None = None) -> None:
         self.calls, self.pairs, self.matching = calls, pairs, matching
         self.corpus, self.bm25, self.grid, self.signals = corpus, bm25, grid, signals
-        self.hits, self.attached = hits
-        self.scores = signals.fused(matching)
+        self.profile_run = hits
+        self.hits, self.attached = hits.calls, hits.attached
+        self.exclusions = exclusions or no_exclusion(self.shape)
+        """Exclusions written in the calls: a multiplier of every final score (calibrated, or reranked)."""
+        self.fused = signals.fused(matching)
+        """The fused score, before calibration."""
+        self.content = calibrate(self.calibration_features(), matching.calibration)
+        """The content score before the calls' exclusions: what a reranker or other territories' decisions move."""
+        self.scores = self._excluded(self.content)
         self.eligible = grid.mask
         self.ranks = self._ranks(eligible=True)
         self.ineligible_ranks = self._ranks(eligible=False)
+        self.neighbours = np.zeros(self.shape)
+        """What other territories decided on each call for similar fiches (matcher.neighbours), in [-1, 1]."""
+        self.decision_reasons: dict[tuple[int, int], list[Reason]] = {}
+        """Reasons of the pairs that decisions of other territories moved."""
 
     def rerank(self, scores: np.ndarray) -> None:
-        """Replace the fused scores (by a learnt reranker's) and rank again."""
-        self.scores = np.asarray(scores, dtype=np.float64).reshape(self.shape)
+        """Replace the fused scores (by a learnt reranker's), apply the calls' exclusions and rank again."""
+        self.scores = self._excluded(np.asarray(scores, dtype=np.float64).reshape(self.shape))
         self.ranks = self._ranks(eligible=True)
         self.ineligible_ranks = self._ranks(eligible=False)
+
+    def calibration_features(self) -> np.ndarray:
+        """What the calibration reads of every pair (matcher.calibration): shape (fiches, calls, features)."""
+        return calibration_features(self.fused, self.bm25, [d.bag for d in self.corpus.fiches])
+
+    def _excluded(self, scores: np.ndarray) -> np.ndarray:
+        """Scores with the calls' exclusions applied, rounded to 4 decimals."""
+        return np.round(scores * self.exclusions.multiplier, 4)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -116,16 +137,17 @@ class ScoredRun:
         return MatchResult.model_construct(
             fiche_id=fiche.id, porteur_id=porteur.id, source=call.source, source_id=call.source_id,
             score=float(self.scores[i, j]), eligible=bool(self.eligible[i, j]), eligibility=criteria,
-            reasons=self._reasons(i, j, explain),
+            reasons=self.exclusions.reasons(i, j) + self._reasons(i, j, explain) + self.decision_reasons.get((i, j), []),
         )
 
     def _reasons(self, i: int, j: int, explain: bool) -> list[Reason]:
-        hits = [self.hits[pid][j] for pid in self.attached[i]]
+        profiles = self.profile_run.pair(i, j)
         if not explain:
-            return profile_reasons(hits)
+            return profile_reasons(profiles)
         shared = self.bm25.contributions(self.corpus.fiches[i].bag, j)
         reasons = [term_reason(float(self.signals.lexical[i, j]), shared, self.corpus.calls[j]) if shared else None]
-        reasons.extend(profile_reasons(hits))
+        reasons.extend(sector_reasons(shared, self.corpus.fiches[i], self.corpus.calls[j]))
+        reasons.extend(profile_reasons(profiles))
         if shared:
             reasons.append(sentence_reason(self.corpus.fiches[i], self.corpus.calls[j], self.bm25.idf))
         return [r for r in reasons if r is not None]

@@ -1,7 +1,8 @@
 """What the digest threshold keeps, measured on labels: for each candidate threshold, the proposals per
 fiche (eligible, score at or above it, within the fiche's `top_n`), how many are off-topic, their
 precision and the recall of relevant calls. It shows whoever tunes `matching.threshold` the trade-off
-between the porteurs' noise and the calls they would miss."""
+between the porteurs' noise and the calls they would miss. With the calibration on (matcher.calibration), scores
+are probabilities of relevance, so the candidates are small probabilities as much as large ones."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from models.records import MatchResult
 
 from matcher.evaluation import RELEVANT, Grades
 
-THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+TARGET_PRECISION = 0.5
+"""The rule of the default threshold: the lowest one at which half the proposals are relevant."""
 
 
 @dataclass(frozen=True)
@@ -57,3 +60,11 @@ def threshold_table(results: Sequence[MatchResult], grades: Grades, top_n: int,
     ranked = proposals(results, top_n)
     reachable = sum(1 for r in results if r.eligible and grades.get((r.fiche_id, r.source_id), 0) >= RELEVANT)
     return [threshold_row(ranked, grades, reachable, t) for t in sorted(set(thresholds))]
+
+
+def lowest_threshold(results: Sequence[MatchResult], grades: Grades, top_n: int,
+                     precision: float = TARGET_PRECISION, step: float = 0.01) -> float | None:
+    """The lowest threshold (a multiple of `step`) at which the proposals reach `precision`; None if none does."""
+    candidates = [round(n * step, 6) for n in range(1, int(round(1 / step)))]
+    rows = threshold_table(results, grades, top_n, candidates)
+    return next((r.threshold for r in rows if r.per_fiche > 0 and r.precision >= precision), None)

@@ -81,7 +81,7 @@ def test_to_review_leaves_out_low_scores_ineligible_closed_calls_and_snoozed_one
 def test_review_list_the_dashboard_the_api_and_the_chef_letter_count_the_same_matches(
     web_config: VigieConfig, web_store: Store, client: TestClient, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    add_marginal(web_store, "F2", "aap-1", 0.1)  # eligible, far below the threshold: to review nowhere
+    add_marginal(web_store, "F2", "aap-1", 0.01)  # eligible, far below the threshold: to review nowhere
     web_store.upsert_opportunity(opportunity("clos", title="Appel clos depuis", close_dates=[date(2026, 11, 2)]), NOW)
     _eligible(web_store, "F1", "clos", 0.95)
     listed = run_cli(capsys, "--config", str(web_config.directory), "--as-of", AS_OF.isoformat(),

@@ -84,7 +84,7 @@ def test_a_profile_term_made_of_punctuation_only_is_ignored():
     odd = ProfileConfig(terms={"—": 3, "chaufferie": 2}, exclusions=[ExclusionConfig(term="…")])
     fiche = FICHE.model_copy(update={"profiles": ["odd"]})
     reasons = run([call()], fiches=[fiche], profiles={"odd": odd})[0].reasons
-    assert any("chaufferie (+2)" in r.evidence for r in reasons)
+    assert any("« chaufferie » (+2)" in r.evidence for r in reasons)
 
 
 @pytest.mark.parametrize("content, expected", [

@@ -1,4 +1,4 @@
-"""Learning from reviews: a reranker is kept only if it beats what is in use on held-out reviews."""
+"""Learning from reviews: a reranker is kept only if it ranks the control reviews better than what is in use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from matcher import SimpleAnalyzer
-from matcher.learning import FEATURES, Reranker, average_precision, describe, train
+from matcher.learning import FEATURES, Reranker, average_precision, describe
+from matcher.learning_gate import FicheQueue, ReviewSet, train
 from models.config.schema import SettingsConfig, SynonymsConfig, VigieConfig
 from models.records import PlanData
 from models.store import Store
@@ -21,35 +22,38 @@ NOW = datetime(2026, 11, 24, 8, tzinfo=timezone.utc)
 AS_OF = date(2026, 11, 24)
 
 
-def reviews(count: int, seed: int = 3):
-    """Reviews where acceptance follows the semantic signal while the unlearnt score follows noise."""
+def reviews(count: int, seed: int = 3) -> ReviewSet:
+    """Reviews of one fiche where acceptance follows the semantic signal while the unlearnt score (content, no
+    neighbour signal) follows noise."""
     rng = np.random.default_rng(seed)
     x = rng.random((count, len(FEATURES)))
+    x[:, FEATURES.index("neighbours")] = 0.0
     y = (x[:, 2] > 0.5).astype(int)
     keys = [("F1", "s", f"c{n}") for n in range(count)]
-    return x, y, rng.random(count), keys
+    queue = FicheQueue("gers", x, np.ones(count), y, tuple(keys))
+    return ReviewSet(x, y, keys, ["gers"] * count, {"F1": queue}, alpha=0.5)
 
 
 def test_too_few_reviews_train_nothing_and_say_how_many_are_missing():
-    report = train(*reviews(12), previous=None, min_reviews=100)
+    report = train(reviews(12), previous=None, min_reviews=100)
     assert report.model is None and not report.kept and "12 sur 100" in report.message
 
 
 def test_a_model_that_beats_the_unlearnt_score_is_kept_and_its_coefficients_are_shown():
-    report = train(*reviews(200), previous=None, min_reviews=100)
+    report = train(reviews(200), previous=None, min_reviews=100)
     assert report.kept and report.held_out > report.previous
     assert describe(report.model)[0].startswith("semantic : +")
 
 
 def test_a_model_that_does_not_beat_the_one_in_use_is_not_kept():
-    best = train(*reviews(200), previous=None, min_reviews=100).model
-    report = train(*reviews(200), previous=best, min_reviews=100)
+    best = train(reviews(200), previous=None, min_reviews=100).model
+    report = train(reviews(200), previous=best, min_reviews=100)
     assert report.model is not None and not report.kept and "écarté" in report.message
 
 
 def test_a_reranker_survives_json_and_scores_the_same():
-    model = train(*reviews(200), previous=None, min_reviews=100).model
-    x = reviews(5, seed=9)[0]
+    model = train(reviews(200), previous=None, min_reviews=100).model
+    x = reviews(5, seed=9).x
     assert np.array_equal(Reranker(**model.to_json()).scores(x), model.scores(x))
 
 

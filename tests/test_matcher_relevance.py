@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from matcher import SimpleAnalyzer, fuse, match, rank
-from models.config.schema import ExclusionConfig, MatchingConfig, MatchingWeights, ProfileConfig, SynonymsConfig
+from models.config.schema import CalibrationConfig, ExclusionConfig, MatchingConfig, MatchingWeights, ProfileConfig, SynonymsConfig
 from models.errors import VigieError
 from models.records import FicheActionData, MatchResult, OpportunityData, PorteurData
 
@@ -149,7 +149,8 @@ def test_reasons_quote_terms_as_written_profile_hits_and_a_sentence_pair():
     assert terms.startswith("termes communs : ")
     assert "chaufferies biomasse" in terms and "réseaux de chaleur" in terms
     assert evidence(result, "profil") == (
-        "profil chaleur-renouvelable : biomasse (+3), réseau de chaleur (+2), chaleur renouvelable (+2)"
+        "profil chaleur-renouvelable : « biomasse » (+3), « réseau de chaleur » (+2) dans la fiche et dans l'appel ; "
+        "dans l'appel seulement, compté à 56 % : chaleur renouvelable (+2)"
     )
     pair = evidence(result, "phrase")
     assert pair.startswith("« Chaufferie biomasse et réseau de chaleur du parc d'activités » ↔ « ")
@@ -208,8 +209,9 @@ class FakeEncoder:
 
 def test_an_encoder_fills_the_semantic_slot():
     calls = [BIOMASSE, FORMATION]
-    plain = by_call(run(calls))
-    config = MatchingConfig(weights=MatchingWeights(lexical=1, profile=1, semantic=1))
+    fusion_only = CalibrationConfig(enabled=False)  # the fused score itself, as the signals make it
+    plain = by_call(run(calls, calibration=fusion_only))
+    config = MatchingConfig(weights=MatchingWeights(lexical=1, profile=1, semantic=1), calibration=fusion_only)
     semantic = by_call(match(calls, [CHAUFFERIE], {AUCH.id: AUCH}, {}, SYNONYMS, config, TODAY,
                              analyzer=SimpleAnalyzer(), encoder=FakeEncoder()))
     assert plain["biomasse"].score == 1.0

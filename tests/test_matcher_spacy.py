@@ -8,7 +8,7 @@ import pytest
 
 from matcher import SpacyAnalyzer, match
 from matcher.analysis import load_french
-from models.config.schema import MatchingConfig, SynonymsConfig
+from models.config.schema import CalibrationConfig, MatchingConfig, SynonymsConfig
 from models.records import FicheActionData, OpportunityData, PorteurData
 
 
@@ -50,7 +50,7 @@ def test_match_with_the_default_analyzer_uses_lemmas():
     fiche = FicheActionData(id="f", porteur_id="p", titre="Créer des chaufferies au bois")
     call = OpportunityData(source="s", source_id="1", url="https://example.org/1", title="Chaufferie bois collective")
     other = OpportunityData(source="s", source_id="2", url="https://example.org/2", title="Formation numérique")
-    config = MatchingConfig()
+    config = MatchingConfig(calibration=CalibrationConfig(enabled=False))  # the fused score, as the signals make it
     results = match([call, other], [fiche], {"p": porteur}, {}, SynonymsConfig(), config, date(2026, 11, 24))
     assert [r.score for r in results] == [1.0, 0.0]
     assert "chaufferie bois" in results[0].reasons[0].evidence

@@ -29,10 +29,11 @@ def stored_pairs(store: Store) -> list[tuple[str, str, float]]:
     return [(m.fiche_id, ids[m.opportunity_id], m.score) for m in store.matches()]
 
 
-@pytest.mark.parametrize("reranked", [False, True], ids=["fused", "learnt-reranker"])
-def test_explain_reproduces_every_stored_score_to_the_third_decimal(world: Store, tmp_path: Path, reranked: bool):
+@pytest.mark.parametrize("reranked", [False, True, "bounded"], ids=["fused", "learnt-reranker", "bounded-reranker"])
+def test_explain_reproduces_every_stored_score_to_the_third_decimal(world: Store, tmp_path: Path, reranked):
     if reranked:
-        model = Reranker(list(FEATURES), [0.3] * 8, [0.2] * 8, [1.5, 0.8, 0.4, -0.2, 0.1, 0.3, 0.2, 0.9], -0.5)
+        model = Reranker(list(FEATURES[:8]), [0.3] * 8, [0.2] * 8, [1.5, 0.8, 0.4, -0.2, 0.1, 0.3, 0.2, 0.9], -0.5,
+                         0.5 if reranked == "bounded" else 0.0)
         world.save_match_model(MatchModel(trained_at=NOW, model=model.to_json(), active=True))
     config = config_of(write_config(tmp_path / "cur", threshold=0.0, top_n=9))
     match_stored(config, world, AS_OF, analyzer=SimpleAnalyzer(), full=True)
@@ -41,7 +42,11 @@ def test_explain_reproduces_every_stored_score_to_the_third_decimal(world: Store
     for fiche_id, source_id, score in pairs:
         found = explain_pair(config, world, AS_OF, fiche_id, source_id, engine())
         assert round(found.explanation.score, 3) == round(score, 3) == round(found.stored.score, 3)
-        assert (found.explanation.intercept is not None) is reranked
+        assert (found.explanation.intercept is not None) is bool(reranked)
+        if reranked == "bounded":  # the score in service without a model, adjusted within ±25 %, then the exclusions
+            e = found.explanation
+            adjusted = e.unlearnt * (1 + 0.5 * (e.probability - 0.5)) * e.exclusion_multiplier
+            assert adjusted == pytest.approx(score, abs=1e-3)
 
 
 def test_explain_shows_each_step_of_the_fusion(world: Store, tmp_path: Path):
@@ -58,7 +63,7 @@ def test_explain_quotes_the_text_each_profile_term_matched(world: Store, tmp_pat
     config = config_of(write_config(tmp_path / "cur"))
     e = explain_pair(config, world, AS_OF, "F-CHALEUR", "hors-agri", engine()).explanation
     term = next(p for p in e.profiles if p.term == "décarbonation")
-    assert term.kind == "terme" and term.weight == 4
+    assert term.kind == "terme commun" and term.weight == 4
     assert term.snippets[0].match == "décarbonation" and term.snippets[0].before.startswith("Investissements")
 
 
@@ -67,7 +72,8 @@ def test_explain_names_a_negated_exclusion_and_the_synonyms_that_fired(world: St
     synonyms = 'groups = [["décarbonation", "transition bas carbone"]]\n'
     config = config_of(write_config(tmp_path / "cur", profiles=profiles, synonyms=synonyms))
     e = explain_pair(config, world, AS_OF, "F-CHALEUR", "hors-agri", engine()).explanation
-    assert [(p.kind, p.term) for p in e.profiles if p.kind != "terme"] == [("exclusion neutralisée", "agriculture")]
+    excluded = [(p.kind, p.term) for p in e.profiles if not p.kind.startswith("terme")]
+    assert excluded == [("exclusion neutralisée", "agriculture")]
     call_synonyms = [(text, origin) for label, text, origin, _ in e.synonyms if label == "appel"]
     assert ("transition bas carbone", "décarbonation") in call_synonyms
 

@@ -64,7 +64,7 @@ def test_every_stored_score_is_recomputed_exactly_without_spacy(demo: Path, monk
     engine = MatchEngine(SpacyAnalyzer(), CachedEncoder(SpacyEncoder()))  # nothing in memory: a fresh process
     found = {m.id: explain_pair(config, store, DEMO_AS_OF, m.fiche_id, refs[m.opportunity_id], engine) for m in stored}
     store.close()
-    assert len(stored) > 300
+    assert len(stored) > 200  # every top 10, and the calls above the probability threshold within the top 50
     assert [(m.score, m.eligible, m.rank) for m in stored] == [
         (f.explanation.score, f.explanation.eligible, f.explanation.rank) for f in found.values()]
     assert all(f.stored is not None and f.stored.id == m.id for m, f in zip(stored, found.values()))

@@ -32,6 +32,9 @@ CALLS = {
 SETTINGS = """[matching]
 threshold = {threshold}
 top_n = {top_n}
+# This world's thresholds are on the scale of the fused score: calibration into probabilities is tested elsewhere.
+[matching.calibration]
+enabled = false
 """
 
 PROFILES = {

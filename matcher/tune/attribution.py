@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from models.config.schema import MatchingConfig
 
+from matcher.affinity import PairProfile
 from matcher.documents import Document, surface
 from matcher.labels import signed
 from matcher.run import ScoredRun
@@ -41,6 +42,10 @@ def config_changes(before: MatchingConfig, after: MatchingConfig) -> list[Config
         found.append(ConfigChange("eligibilite", text))
     if before.semantic_floor != after.semantic_floor:
         found.append(ConfigChange("score", f"plancher sémantique {_n(before.semantic_floor)} → {_n(after.semantic_floor)}"))
+    if before.call_exclusion_factor != after.call_exclusion_factor:
+        old, new = _n(before.call_exclusion_factor), _n(after.call_exclusion_factor)
+        text = f"facteur des exclusions écrites dans l'appel {old} → {new}"
+        found.append(ConfigChange("score", text))
     added, removed = set(after.stop_words) - set(before.stop_words), set(before.stop_words) - set(after.stop_words)
     if added or removed:
         parts = [f"+{w}" for w in sorted(added)] + [f"-{w}" for w in sorted(removed)]
@@ -65,22 +70,52 @@ def pair_reasons(before: ScoredRun, after: ScoredRun, i: int, j: int, general: l
 
 
 def profile_causes(before: ScoredRun, after: ScoredRun, i: int, j: int) -> list[str]:
-    """Profile terms found or lost, weights changed, exclusions that fire or no longer fire, profiles attached."""
-    old, new = _hits(before, i, j), _hits(after, i, j)
+    """Profiles attached or detached, the fiche's affinity to a profile, its terms found or lost in the call (with
+    how much they count for this fiche), weights changed, exclusions that fire or no longer fire."""
+    old = {p.profile_id: p for p in before.profile_run.pair(i, j)}
+    new = {p.profile_id: p for p in after.profile_run.pair(i, j)}
     reasons = [f"profil {pid} attaché à la fiche" for pid in new if pid not in old]
     reasons += [f"profil {pid} détaché de la fiche" for pid in old if pid not in new]
     for pid in (p for p in new if p in old):
-        (old_terms, old_excl), (new_terms, new_excl) = old[pid], new[pid]
-        for term, weight in new_terms.items():
-            if term not in old_terms:
-                reasons.append(f"nouveau terme du profil {pid} trouvé : « {term} » ({signed(weight)})")
-            elif old_terms[term] != weight:
-                reasons.append(f"poids de « {term} » (profil {pid}) {_n(old_terms[term])} → {_n(weight)}")
-        reasons += [f"terme du profil {pid} perdu : « {t} » ({signed(-w)})" for t, w in old_terms.items()
-                    if t not in new_terms]
-        reasons += [f"exclusion « {t} » du profil {pid} se déclenche" for t in new_excl - old_excl]
-        reasons += [f"exclusion « {t} » du profil {pid} ne se déclenche plus" for t in old_excl - new_excl]
+        reasons += _affinity_causes(before, after, i, pid) + _term_causes(old[pid], new[pid])
+        old_excl, new_excl = set(old[pid].exclusions), set(new[pid].exclusions)
+        reasons += [f"exclusion « {t} » du profil {pid} se déclenche" for t in sorted(new_excl - old_excl)]
+        reasons += [f"exclusion « {t} » du profil {pid} ne se déclenche plus" for t in sorted(old_excl - new_excl)]
     return reasons
+
+
+def _affinity_causes(before: ScoredRun, after: ScoredRun, i: int, pid: str) -> list[str]:
+    """The profile's terms found or lost in the fiche's own text, and the affinity they make."""
+    old = {t for t, _ in before.profile_run.fiches[pid][i].terms}
+    new = {t for t, _ in after.profile_run.fiches[pid][i].terms}
+    reasons = [f"terme du profil {pid} trouvé dans la fiche : « {t} »" for t in sorted(new - old)]
+    reasons += [f"terme du profil {pid} perdu dans la fiche : « {t} »" for t in sorted(old - new)]
+    a, b = before.profile_run.affinity(i, pid), after.profile_run.affinity(i, pid)
+    if abs(a - b) > EPSILON:
+        reasons.append(f"affinité de la fiche au profil {pid} {_n(a, 2)} → {_n(b, 2)}")
+    return reasons
+
+
+def _term_causes(old: PairProfile, new: PairProfile) -> list[str]:
+    """Terms of one profile found, lost or reweighted in the call."""
+    pid, reasons = new.profile_id, []
+    old_terms, new_terms = dict(old.shared + old.call_only), dict(new.shared + new.call_only)
+    for term, weight in new_terms.items():
+        if term not in old_terms:
+            reasons.append(f"nouveau terme du profil {pid} trouvé : « {term} » ({signed(weight)}{_counted(new, term)})")
+        elif old_terms[term] != weight:
+            reasons.append(f"poids de « {term} » (profil {pid}) {_n(old_terms[term])} → {_n(weight)}")
+    reasons += [f"terme du profil {pid} perdu : « {t} » ({signed(-w)}{_counted(old, t)})" for t, w in old_terms.items()
+                if t not in new_terms]
+    return reasons
+
+
+def _counted(part: PairProfile, term: str) -> str:
+    """How much a call's term counts for the fiche, when not in full: shared terms and named profiles count
+    in full, the call's other terms × the fiche's affinity."""
+    if part.affinity >= 1 or term in dict(part.shared):
+        return ""
+    return f", compté à {round(100 * part.affinity)} %" if part.affinity > 0 else ", ne compte pas pour cette fiche"
 
 
 def synonym_causes(before: ScoredRun, after: ScoredRun, i: int, j: int) -> list[str]:
@@ -117,10 +152,6 @@ def _links(doc: Document, text: str, other: Document) -> bool:
     """Whether an expansion shares a content key with the other text of the pair."""
     field = next(f for f in doc.fields if f.name == "synonymes" and surface(f.tokens) == text)
     return any(doc.is_content(t) and t.key in other.bag for t in field.tokens)
-
-
-def _hits(run: ScoredRun, i: int, j: int) -> dict[str, tuple[dict[str, float], set[str]]]:
-    return {pid: (dict(run.hits[pid][j].terms), set(run.hits[pid][j].exclusions)) for pid in run.attached[i]}
 
 
 def _signal(run: ScoredRun, name: str, i: int, j: int) -> float | None:

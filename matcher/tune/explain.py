@@ -15,9 +15,10 @@ import numpy as np
 from models.config.schema import ProfileConfig
 from models.records import Criterion
 
+from matcher.affinity import contribution
+from matcher.calibration import contributions
 from matcher.documents import Document, Phrase, surface
-from matcher.learning import Reranker, features
-from matcher.profiles import EXCLUSION_PENALTY
+from matcher.learning import Reranker, features, served_scores
 from matcher.run import ScoredRun
 from matcher.tune.attribution import SIGNAL_NAMES, expansions
 
@@ -54,9 +55,22 @@ class ProfileEvidence:
     profile_id: str
     term: str
     weight: float
+    """Points it counts for the pair (shared terms in full, the call's other terms × the fiche's affinity)."""
     kind: str
-    """terme | exclusion | exclusion neutralisée."""
+    """terme commun (fiche et appel) | terme de l'appel | exclusion | exclusion neutralisée."""
     snippets: list[Snippet]
+
+
+@dataclass(frozen=True)
+class ProfileAffinity:
+    """How much a profile attached to the fiche concerns it."""
+
+    profile_id: str
+    affinity: float
+    named: bool
+    """Named by the fiche or its porteur (affinity 1), rather than attached through the fiche's axe."""
+    terms: list[str]
+    """The profile's terms found in the fiche's own text."""
 
 
 @dataclass
@@ -76,11 +90,33 @@ class Explanation:
     reranker: list[tuple[str, float, float]] = field(default_factory=list)
     """(feature, value, contribution to the logit) when a learnt reranker is in use."""
     intercept: float | None = None
+    probability: float | None = None
+    """The reranker's probability of acceptance."""
+    bound: float = 0.0
+    """β of a bounded reranker (matcher.learning.Reranker.bound): the score is `unlearnt` × (1 + β·(p − 0.5)),
+    before the calls' exclusions; 0 when the probability is the score."""
+    unlearnt: float = 0.0
+    """The score without a model: the content score moved by other territories' decisions."""
+    calibration: list[tuple[str, float, float]] = field(default_factory=list)
+    """(input, value, contribution to the logit) of the calibration that made the fused score a probability
+    (matcher.calibration); empty when it is off or a learnt reranker replaced the score."""
+    calibration_intercept: float = 0.0
+    neighbours: float = 0.0
+    """What other territories decided on the call for similar fiches (matcher.neighbours), in [-1, 1]."""
+    content: float = 0.0
+    """The content score before the calls' exclusions, before a reranker or those decisions moved it."""
+    decisions: list[str] = field(default_factory=list)
+    """Those decisions in words (territories, never porteurs)."""
     profiles: list[ProfileEvidence] = field(default_factory=list)
+    affinities: list[ProfileAffinity] = field(default_factory=list)
     synonyms: list[tuple[str, str, str, list[Snippet]]] = field(default_factory=list)
     """(which text: appel | fiche, synonym added, term found, where the term stands)."""
     terms: list[tuple[str, float]] = field(default_factory=list)
     """Shared terms (as the call writes them) and their BM25 contribution, best first."""
+    call_exclusions: list[tuple[str, str]] = field(default_factory=list)
+    """(subject, quote) of what the call excludes and the fiche is about."""
+    exclusion_multiplier: float = 1.0
+    """What the score was multiplied by after fusion (or reranking) for those exclusions."""
 
 
 def explain(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig],
@@ -95,12 +131,23 @@ def explain(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig
         run.rank_of(i, j),
     )
     if reranker is not None:
-        result.reranker, result.intercept = reranker_parts(reranker, features(run)[i, j]), reranker.intercept
+        row = features(run)[i, j]
+        result.reranker, result.intercept = reranker_parts(reranker, row), reranker.intercept
+        result.probability, result.bound = float(reranker.scores(row)), reranker.bound
+        result.unlearnt = float(served_scores(row, None, run.matching.neighbour_boost))
+    elif run.matching.calibration.enabled:
+        result.calibration = contributions(run.calibration_features()[i, j], run.matching.calibration)
+        result.calibration_intercept = run.matching.calibration.intercept
+    result.neighbours, result.content = float(run.neighbours[i, j]), float(run.content[i, j])
+    result.decisions = [r.evidence for r in run.decision_reasons.get((i, j), [])]
     result.profiles = profile_evidence(run, i, j, profiles)
+    result.affinities = profile_affinities(run, i)
     result.synonyms = synonym_evidence(run.corpus.calls[j], "appel") + synonym_evidence(run.corpus.fiches[i], "fiche")
     shared = run.bm25.contributions(run.corpus.fiches[i].bag, j)
     best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     result.terms = [(_written(run.corpus.calls[j], key), value) for key, value in best]
+    result.call_exclusions = [(e.subject, e.quote) for e in run.exclusions.fired(i, j)]
+    result.exclusion_multiplier = float(run.exclusions.multiplier[i, j])
     return result
 
 
@@ -126,21 +173,34 @@ def signal_parts(run: ScoredRun, i: int, j: int) -> list[SignalPart]:
 
 def reranker_parts(reranker: Reranker, row: np.ndarray) -> list[tuple[str, float, float]]:
     """(feature, raw value, coefficient × standardised value) of the logistic regression."""
+    row = reranker.own_columns(row)
     z = (row - np.asarray(reranker.means)) / np.asarray(reranker.scales)
     return [(name, float(v), float(c * zz)) for name, v, c, zz in zip(reranker.features, row, reranker.coefficients, z)]
 
 
 def profile_evidence(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig]) -> list[ProfileEvidence]:
-    """Terms found and exclusions looked for in the call, for every profile attached to the fiche."""
+    """Terms found and exclusions looked for in the call, for every profile attached to the fiche, with the points
+    each counts for the pair (matcher.affinity)."""
     doc, phrases = run.corpus.calls[j], run.corpus.phrases
     found = []
-    for pid in run.attached[i]:
-        hits = run.hits[pid][j]
-        for term, weight in hits.terms:
-            found.append(ProfileEvidence(pid, term, weight, "terme", snippets(doc, phrases[term])))
-        for term in hits.exclusions:
-            found.append(ProfileEvidence(pid, term, -EXCLUSION_PENALTY, "exclusion", snippets(doc, phrases[term])))
+    for part in run.profile_run.pair(i, j):
+        pid = part.profile_id
+        for term, weight in part.shared:
+            found.append(ProfileEvidence(pid, term, weight, "terme commun", snippets(doc, phrases[term])))
+        for term, weight in part.call_only:
+            points = round(float(contribution(part.affinity, weight, 0.0)), 2)
+            found.append(ProfileEvidence(pid, term, points, "terme de l'appel", snippets(doc, phrases[term])))
+        for term in part.exclusions:
+            points = round(part.exclusion_points, 2)
+            found.append(ProfileEvidence(pid, term, points, "exclusion", snippets(doc, phrases[term])))
     return found + _negated_exclusions(run, i, j, profiles)
+
+
+def profile_affinities(run: ScoredRun, i: int) -> list[ProfileAffinity]:
+    """The fiche's affinity to each profile attached to it, and the terms that make it."""
+    profile_run = run.profile_run
+    return [ProfileAffinity(pid, profile_run.affinity(i, pid), pid in profile_run.named[i],
+                            [t for t, _ in profile_run.fiches[pid][i].terms]) for pid in run.attached[i]]
 
 
 def _negated_exclusions(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig]

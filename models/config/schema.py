@@ -147,12 +147,30 @@ class MatchingWeights(BaseModel):
     semantic: float = Field(default=1.0, ge=0)
 
 
+class CalibrationConfig(BaseModel):
+    """A logistic regression that turns the fused score into an estimated probability that the call is relevant
+    to the fiche (grade ≥ 2 on a labelled set): p = 1 / (1 + exp(−(intercept + fused × s + shared_words × w))).
+    Fitted by `vigie eval --calibrer`; the defaults were fitted on the development set (tests/data/matching)."""
+
+    model_config = _STRICT
+    enabled: bool = True
+    """False: the score is the fused score itself (then `threshold` is not a probability)."""
+    intercept: float = -5.3519
+    fused: float = 6.9109
+    """Coefficient of the fused score (the call's exclusions multiply the calibrated score afterwards)."""
+    shared_words: float = 2.9556
+    """Coefficient of the share of the fiche's distinct content words that the call holds: unlike the fused
+    score, it does not depend on the fiche's other calls."""
+    fitted_on: str = "jeu de réglage tests/data/matching (22 fiches du Gers, 122 appels)"
+    """What the coefficients were fitted on, shown by `vigie eval`."""
+
+
 class MatchingConfig(BaseModel):
     """Thresholds and weights of the matcher."""
 
     model_config = _STRICT
-    threshold: float = Field(default=0.2, ge=0)
-    """Minimum score for a match to be proposed."""
+    threshold: float = Field(default=0.05, ge=0)
+    """Minimum score for a match to be proposed: a probability of relevance when the calibration is on."""
     top_n: int = Field(default=10, ge=1)
     min_lead_days: int = Field(default=7, ge=0)
     """A call must leave at least this many days before its next relève."""
@@ -160,7 +178,12 @@ class MatchingConfig(BaseModel):
     """True: only matches accepted by the chef de projet go out in digests."""
     min_reviews_for_learning: int = Field(default=100, ge=10)
     stop_words: list[str] = ["appel", "projet", "projets", "dispositif", "aide", "aides"]
+    thesaurus: bool = True
+    """Texts that use words of a sector (NAF division) or trade family (ROME domaine) also share that sector
+    as a term (matcher/thesaurus.py, data in models/data/thesaurus/)."""
     weights: MatchingWeights = MatchingWeights()
+    calibration: CalibrationConfig = CalibrationConfig()
+    """Turns the fused score into a probability of relevance; `threshold` is then a probability."""
     explain_top: int = Field(default=50, ge=1)
     """Quoted reasons (terms, sentence pair) are built for a fiche's top_n calls, and for calls above the
     threshold among its explain_top best (issue 5)."""
@@ -169,6 +192,18 @@ class MatchingConfig(BaseModel):
     (cosine - floor) / (1 - floor), clipped to [0, 1], so that scores can be compared with the threshold."""
     rescore_tolerance: float = Field(default=0.02, ge=0)
     """An unchanged pair is rewritten only if its score moved by more than this (idf drift, issue 5)."""
+    call_exclusion_factor: float = Field(default=0.2, ge=0, le=1)
+    """A pair whose fiche is about a subject its call excludes (« hors biomasse ») has its score multiplied by this
+    (1: exclusions written in calls change nothing; 0: such pairs score 0)."""
+    share_decisions: bool = True
+    """Decisions on a call for a fiche count for similar fiches of the other territories of the database
+    (matcher.neighbours); a territory may still withhold its own (`partage_decisions = false`)."""
+    neighbours: int = Field(default=5, ge=1)
+    """How many similar fiches of other territories are heard, the most similar first."""
+    neighbour_floor: float = Field(default=0.15, ge=0, lt=1)
+    """Fiches less similar than this (TF-IDF cosine of title and description) are not heard."""
+    neighbour_boost: float = Field(default=0.5, ge=0, le=1)
+    """Before a learnt model uses it, the signal moves the content score by at most this share."""
 
 
 class ChefDeProjetConfig(BaseModel):
@@ -187,6 +222,8 @@ class TerritoryConfig(BaseModel):
     nom: str
     geo: list[str] = []
     chef_de_projet: ChefDeProjetConfig = ChefDeProjetConfig()
+    partage_decisions: bool = True
+    """False: this territory's accept/reject decisions never count for the other territories' fiches."""
 
     def to_data(self) -> TerritoryData:
         """The territory as a record."""
@@ -332,6 +369,8 @@ class ProfileConfig(BaseModel):
     description: str = ""
     axes: list[str] = []
     """Attach to every fiche of these axes (besides porteurs and fiches that name the profile)."""
+    axe_affinity: float = Field(default=0.0, ge=0.0, le=1.0)
+    """Least affinity of a fiche of these axes to the profile, whatever its words (0: only its words count)."""
     terms: dict[str, float] = {}
     """Term or phrase → weight (0 < weight ≤ 10)."""
     exclusions: list[ExclusionConfig] = []

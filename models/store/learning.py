@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import select
 
-from models.tables import Match, MatchFingerprint, MatchModel, Opportunity
+from models.tables import Match, MatchFingerprint, MatchModel, Opportunity, Porteur
 from models.vocab import ReviewStatus
 
 PairKey = tuple[str, str, str]
@@ -48,6 +48,26 @@ class LearningStore:
             query = select(Match.fiche_id, Opportunity.source, Opportunity.source_id, Match.review_status).join(
                 Opportunity, Opportunity.id == Match.opportunity_id).where(Match.review_status.in_(decided))
             return {(f, s, i): status == ReviewStatus.ACCEPTED.value for f, s, i, status in session.exec(query).all()}
+
+    def call_groups(self) -> dict[tuple[str, str], int]:
+        """(source, source_id) of every stored call → id of its canonical call (its own id when canonical)."""
+        with self.session() as session:
+            rows = session.exec(select(Opportunity.id, Opportunity.source, Opportunity.source_id,
+                                       Opportunity.canonical_id)).all()
+            return {(source, source_id): canonical or oid for oid, source, source_id, canonical in rows}
+
+    def shared_decisions(self) -> list[tuple[str, str, int, bool]]:
+        """(fiche_id, territory id of its porteur, canonical call id, accepted) of every accepted or rejected match,
+        whichever source's row of the call it was decided on."""
+        decided = [ReviewStatus.ACCEPTED.value, ReviewStatus.REJECTED.value]
+        with self.session() as session:
+            query = (select(Match.fiche_id, Porteur.territoire_id, Opportunity.id, Opportunity.canonical_id,
+                            Match.review_status)
+                     .join(Opportunity, Opportunity.id == Match.opportunity_id)
+                     .join(Porteur, Porteur.id == Match.porteur_id)
+                     .where(Match.review_status.in_(decided)).order_by(Match.id))
+            return [(fiche, territory, canonical or oid, status == ReviewStatus.ACCEPTED.value)
+                    for fiche, territory, oid, canonical, status in session.exec(query).all()]
 
     def save_match_model(self, model: MatchModel) -> None:
         """Store a trained reranker; an active one replaces the reranker in use."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.records import MatchResult
 from models.tables import Match, Opportunity
@@ -21,6 +22,27 @@ def _apply(row: Match, result: MatchResult, rank: int | None, scored_at: datetim
     row.score, row.rank, row.eligible, row.scored_at = result.score, rank, result.eligible, scored_at
     row.eligibility = [c.model_dump() for c in result.eligibility]
     row.reasons = [r.model_dump() for r in result.reasons]
+
+
+def record_review(row: Match, status: ReviewStatus, reviewer: str, at: datetime, note: str | None,
+                  reason: str | None) -> None:
+    """The chef de projet's decision written on a match (a note given replaces the previous one)."""
+    row.review_status, row.reviewer, row.reviewed_at = status.value, reviewer, at
+    row.note = note if note is not None else row.note
+    row.reject_reason = reason if status == ReviewStatus.REJECTED else None
+
+
+@dataclass(frozen=True)
+class ImportedDecision:
+    """A decision made outside the queue, on a fiche and a call."""
+
+    fiche_id: str
+    porteur_id: str
+    opportunity_ids: tuple[int, ...]
+    """Every stored row of the call (one per source listing it), the one `vigie match` scores first."""
+    status: ReviewStatus
+    at: datetime
+    motif: str | None = None
 
 
 class MatchStore:
@@ -65,7 +87,23 @@ class MatchStore:
             row = session.get(Match, match_id)
             if row is None:
                 raise KeyError(match_id)
-            row.review_status, row.reviewer, row.reviewed_at = status.value, reviewer, at
-            row.note = note if note is not None else row.note
-            row.reject_reason = reason if status == ReviewStatus.REJECTED else None
+            record_review(row, status, reviewer, at, note, reason)
             return row
+
+    def import_decisions(self, decisions: Sequence[ImportedDecision], reviewer: str, now: datetime) -> int:
+        """Record decisions made outside the queue, all in one transaction, each as `review` records it: on the
+        fiche's stored match of the call (whichever source's row), else on a new match of the call's first row,
+        which the next `vigie match` scores and keeps with its decision. Returns how many matches were new."""
+        created = 0
+        with self.session() as session:
+            for d in decisions:
+                query = select(Match).where(Match.fiche_id == d.fiche_id, col(Match.opportunity_id).in_(d.opportunity_ids))
+                rows = sorted(session.exec(query).all(), key=lambda r: d.opportunity_ids.index(r.opportunity_id))
+                row = rows[0] if rows else None
+                if row is None:
+                    row = Match(fiche_id=d.fiche_id, opportunity_id=d.opportunity_ids[0], porteur_id=d.porteur_id,
+                                score=0.0, eligible=False, first_matched_at=now, scored_at=now)
+                    session.add(row)
+                    created += 1
+                record_review(row, d.status, reviewer, d.at, d.motif, d.motif)
+        return created

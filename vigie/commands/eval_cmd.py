@@ -1,4 +1,4 @@
-"""`vigie eval`: Vigie against three baselines on a labelled set."""
+"""`vigie eval`: Vigie against three baselines on a labelled set; what is learnt on the labels is judged held out."""
 
 from __future__ import annotations
 
@@ -6,40 +6,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from matcher.comparison import Comparison
-from matcher.evaluation import METRICS
-from matcher.thresholds import THRESHOLDS, ThresholdRow, threshold_table
+from matcher.agreement import agreement
+from matcher.evaluation import Grades
+from matcher.oracle_eval import oracle_report
+from matcher.thresholds import THRESHOLDS, lowest_threshold, threshold_table
 from models import display
+from models.config.schema import MatchingConfig
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
-from vigie.pipeline.evaluate import evaluate_files, evaluate_stored, read_labels
-
-HEADERS = {"ndcg@10": "nDCG@10", "recall@20": "Rappel@20", "p@5": "P@5", "mrr": "MRR",
-           "ineligible@10": "inéligibles top 10"}
-AXES = {axe: name.lower() for axe, name in display.AXE_LABELS.items()}
-
-
-def print_comparison(comparison: Comparison) -> None:
-    """The overall table, then nDCG@10 and Rappel@20 per axe (axes with judged fiches only)."""
-    table = Table(title=f"Appariement : moyennes sur {len(comparison.systems[0].per_fiche)} fiches jugées")
-    table.add_column("système")
-    for metric in METRICS:
-        table.add_column(HEADERS[metric], justify="right")
-    for system in comparison.systems:
-        table.add_row(system.name, *(display.decimal(system.mean(m), 3) for m in METRICS))
-    console.print(table)
-    per_axe = Table(title="Par axe : nDCG@10 / Rappel@20")
-    per_axe.add_column("système")
-    axes = [a for a in AXES if comparison.fiches_of_axe(a)]
-    for axe in axes:
-        per_axe.add_column(f"{AXES[axe]} ({len(comparison.fiches_of_axe(axe))})", justify="right")
-    for system in comparison.systems:
-        cells = [f"{display.decimal(system.mean('ndcg@10', comparison.fiches_of_axe(a)), 3)} / "
-                 f"{display.decimal(system.mean('recall@20', comparison.fiches_of_axe(a)), 3)}" for a in axes]
-        per_axe.add_row(system.name, *cells)
-    console.print(per_axe)
+from vigie.commands.eval_print import (
+    print_agreement, print_calibration, print_comparison, print_cross, print_oracle, print_thresholds,
+)
+from vigie.pipeline.eval_inputs import calibration_toml, read_facts, read_label_set, write_calibration
+from vigie.pipeline.evaluate import (
+    HeldOutCalibration, cross_territory_systems, evaluate_inputs, file_inputs, held_out_calibration, read_labels,
+    stored_inputs,
+)
 
 
 def eval_command(
@@ -50,6 +33,18 @@ def eval_command(
         "--calls", help="Appels au format CSV dispositif-aide, au lieu des appels enregistrés.")] = None,
     plan: Annotated[Path | None, typer.Option(
         "--plan", help="Plan d'actions (.csv/.xlsx), au lieu des fiches enregistrées.")] = None,
+    facts: Annotated[Path | None, typer.Option(
+        "--facts", help="Faits écrits sur chaque appel (id,beneficiaires,territoires,date_cloture,exclusions) : "
+                        "éligibilité de référence.")] = None,
+    accord: Annotated[tuple[Path, Path] | None, typer.Option(
+        "--accord", help="Deux fichiers de notes de deux annotateurs indépendants : leur accord (κ de Cohen).")] = None,
+    calibrer: Annotated[bool, typer.Option(
+        "--calibrer", help="Ajuster l'étalonnage sur ces notes (hors groupe) : Brier, fiabilité, coefficients.")] = False,
+    ecrire: Annotated[Path | None, typer.Option(
+        "--ecrire", help="Avec --calibrer : écrire la table [matching.calibration] ajustée dans ce fichier.")] = None,
+    croise: Annotated[bool, typer.Option(
+        "--croise", help="Simuler l'apprentissage d'un territoire à l'autre : chaque territoire classé avec les "
+                         "seules décisions des autres.")] = False,
 ) -> None:
     """Évaluer l'appariement sur un jeu annoté : Vigie face à trois références (mots communs, TF-IDF, BM25)."""
     app = app_context(ctx)
@@ -57,30 +52,51 @@ def eval_command(
     grades = read_labels(labels)
     if (calls is None) != (plan is None):
         raise VigieError("évaluation impossible", "--calls / --plan", "donner les deux options ou aucune")
-    if calls is not None and plan is not None:
-        comparison = evaluate_files(app.config, calls, plan, grades, day)
-    else:
-        comparison = evaluate_stored(app.config, app.store, grades, day)
+    if ecrire is not None and not calibrer:
+        raise VigieError("évaluation impossible", "--ecrire", "ajouter --calibrer (l'étalonnage à écrire)")
+    reference = read_facts(facts) if facts is not None else None
+    label_set = read_label_set(labels)
+    if accord is not None:
+        print_agreement(agreement(read_labels(accord[0]), read_labels(accord[1])), accord[0].name, accord[1].name)
+    inputs = file_inputs(calls, plan, day) if calls is not None and plan is not None else stored_inputs(app.store, day)
+    comparison = evaluate_inputs(app.config, *inputs, grades, day)
     if not comparison.systems[0].per_fiche:
         raise VigieError("évaluation impossible", str(labels), "aucune fiche notée n'a d'appel pertinent éligible")
-    print_comparison(comparison)
     matching = app.config.settings.matching
-    print_thresholds(threshold_table(comparison.results, grades, matching.top_n,
-                                     [*THRESHOLDS, matching.threshold]), matching.threshold, matching.top_n)
+    fitted_on = f"{label_set.kind()} {labels} ({len(comparison.porteur_of)} fiches)"
+    held = held_out_calibration(comparison, grades, matching, fitted_on)
+    console.print(label_set.statement())
+    console.print(held.protocol.statement())
+    print_comparison(comparison, [held.system] if held.system else [])
+    print_thresholds(threshold_table(comparison.results, grades, matching.top_n, [*THRESHOLDS, matching.threshold]),
+                     matching.threshold, matching.top_n)
+    if reference is not None and facts is not None:
+        print_oracle(oracle_report(comparison, grades, reference, day), facts.name)
+    if calibrer:
+        report_calibration(held, grades, matching, ecrire)
+    if croise:
+        systems, notes = cross_territory_systems(app.config, *inputs, grades, day)
+        print_cross(systems, notes)
     console.print(f"Au {day:%d/%m/%Y} ; une note ≥ 2 compte comme pertinente ; un appel inéligible ne rapporte rien.")
 
 
-def print_thresholds(rows: list[ThresholdRow], current: float, top_n: int) -> None:
-    """What the digest would propose at each threshold (the configured one marked)."""
-    table = Table(title=f"Seuil d'envoi (matching.threshold ; au plus {top_n} appels par fiche)")
-    for header in ("seuil", "appels proposés / fiche", "dont hors sujet", "précision", "rappel"):
-        table.add_column(header, justify="right")
-    for row in rows:
-        mark = " (réglé)" if abs(row.threshold - current) < 1e-9 else ""
-        table.add_row(f"{display.decimal(row.threshold)}{mark}", display.decimal(row.per_fiche, 1),
-                      display.decimal(row.off_topic_per_fiche, 1), display.decimal(row.precision),
-                      display.decimal(row.recall))
-    console.print(table)
+def report_calibration(held: HeldOutCalibration, grades: Grades, matching: MatchingConfig, target: Path | None) -> None:
+    """`--calibrer`: Brier and reliability held out, the threshold table under held-out probabilities, the
+    suggested threshold, and the coefficients fitted on every label (written only to `target`)."""
+    if held.report is None:
+        console.print("Étalonnage impossible à juger : il faut au moins deux porteurs dans les notes.")
+        return
+    print_calibration(held.report, matching.calibration)
+    print_thresholds(threshold_table(held.results, grades, matching.top_n, [*THRESHOLDS, matching.threshold]),
+                     matching.threshold, matching.top_n,
+                     title="Seuil d'envoi avec l'étalonnage réappris hors groupe (probabilités jamais apprises sur "
+                           "la fiche jugée)")
+    suggested = lowest_threshold(held.results, grades, matching.top_n)
+    console.print("Seuil suggéré (le plus bas où la moitié des propositions sont pertinentes, probabilités hors "
+                  f"groupe) : {display.decimal(suggested) if suggested is not None else 'aucun'}.")
+    if target is not None and held.report.fitted is not None:
+        write_calibration(target, calibration_toml(held.report.fitted, held.report))
+        console.print(f"Étalonnage écrit dans {target} : table [matching.calibration] à copier dans settings.toml.", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,8 +17,10 @@ from models.errors import VigieError
 from models.store.web_queue import review_filter
 from models.vocab import ReviewStatus
 from vigie.commands.common import acting_user, app_context, console
+from vigie.errors import err_console
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.match import RankedMatch, learn_from_reviews, match_stored, select_for_display
+from vigie.pipeline.review_import import import_decisions
 
 
 class Format(StrEnum):
@@ -140,6 +143,25 @@ def review_reject(ctx: typer.Context, ids: list[int], note: str | None = typer.O
                   reviewer: str | None = typer.Option(None, "--par", help=REVIEWER_HELP)) -> None:
     """Rejeter des correspondances (le motif sert à l'apprentissage)."""
     _decide(ctx, ids, ReviewStatus.REJECTED, note, reviewer)
+
+
+@review_app.command("import")
+def review_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Tableur des décisions (.csv ou .xlsx) : fiche_id, source_id, decision "
+                                               "(« accepté » ou « rejeté », avec ou sans accent), motif et date facultatifs.")],
+    reviewer: str | None = typer.Option(None, "--par", help="Nom du relecteur enregistré (défaut : « import »)."),
+) -> None:
+    """Importer des décisions prises hors de la file (tout ou rien, chaque ligne fautive signalée) : elles
+    comptent comme celles de la file, y compris pour les fiches semblables des autres territoires."""
+    app = app_context(ctx)
+    result = import_decisions(app.store, file, reviewer)
+    if result.problems:
+        err_console.print(f"Import refusé, rien n'est enregistré ({file.name}) :", markup=False)
+        for line in result.problems:
+            err_console.print(f"  {line}", markup=False)
+        raise typer.Exit(2)
+    console.print(result.summary() + ".", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,10 @@ Every run scores every pair in memory (array operations, fast once the texts are
   or its score drifted by more than `matching.rescore_tolerance`. New calls change the idf of every term
   and each fiche's best score, so unchanged pairs drift a little: the tolerance bounds that drift.
 Reviews are kept (`Store.save_matches` never touches them). A reranker learnt from the reviews
-(`learn_from_reviews`, `vigie learn`) replaces the fused score once it beats it on held-out reviews. The engine (analysed texts, lemmas, vectors)
-lives as long as the process: `vigie run` under the scheduler re-matches in seconds.
+(`learn_from_reviews`, `vigie learn`) adjusts the score within bounds once it ranks control fiches better than
+the score in service (matcher.learning_gate); decisions of other territories on similar fiches move the scores
+(`shared_decisions`), and the pairs they move are rewritten with their reasons. The engine (analysed texts,
+lemmas, vectors) lives as long as the process: `vigie run` under the scheduler re-matches in seconds.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-
 from matcher.analysis import SpacyAnalyzer, TextAnalyzer
 from matcher.engine import MatchEngine
-from matcher.learning import Reranker, TrainingReport, features, review_examples, train
+from matcher.learning import Reranker
+from matcher.learning_gate import TrainingReport, review_set, too_few, train
 from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
 from matcher.pipeline import fiche_pairs
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
@@ -31,6 +32,7 @@ from models.records import MatchResult, OpportunityData
 from models.store import Store
 from models.tables import MatchModel
 from vigie.pipeline.clock import today, utcnow
+from vigie.pipeline.shared_decisions import apply_shared, load_shared, withheld_territories
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +98,16 @@ def match_stored(
     with engine.stashed(analysis_stash(config)):
         run = engine.score(calls, pairs, config.profiles, config.synonyms, matching, as_of)
     model = store.active_match_model()
-    if model is not None:
-        run.rerank(Reranker(**model.model).scores(features(run)))
-    digests = fingerprints(run, config.profiles, config.synonyms, f"modèle {model.id}" if model else "")
+    withheld = withheld_territories(config)
+    heard = apply_shared(run, load_shared(store, pairs, withheld), Reranker(**model.model) if model else None)
+    extra = (f"modèle {model.id}" if model else "") + "".join(f" sans {t}" for t in sorted(withheld))
+    digests = fingerprints(run, config.profiles, config.synonyms, extra)
     kept = set(run.kept())
     states = store.match_states()
     candidates = sorted(kept | set(stored_pairs(run, states)))
     to_write = pairs_to_write(run, candidates, digests, store.match_fingerprints(), states, full)
+    # Pairs moved by other territories' decisions: their reasons follow the latest decisions.
+    to_write = sorted(set(to_write) | (set(heard.evidence if heard else {}) & set(candidates)))
     written = run.results(to_write)
     store.save_matches(written, {pair_key(run, i, j): r for i, j in to_write if (r := run.rank_of(i, j))}, utcnow())
     store.save_match_fingerprints(digests, utcnow())
@@ -115,13 +120,13 @@ def match_stored(
 
 def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
                        encoder: Encoder | None = None) -> TrainingReport:
-    """Train a reranker on the chef de projet's decisions; store it, active only if it beats the one in use
-    (or the unlearnt score) on held-out reviews. The next `vigie match` rewrites every pair with it."""
+    """Train a reranker on the chefs de projet's decisions; store it, active only if it ranks the control fiches
+    better than the score in service (matcher.learning_gate: with reviews of several territories, each territory
+    left out in turn). The next `vigie match` rewrites every pair with it."""
     decisions = store.review_decisions()
     minimum = config.settings.matching.min_reviews_for_learning
     if len(decisions) < minimum:  # say so without loading the language model
-        empty = np.zeros((len(decisions), 0))
-        return train(empty, np.zeros(len(decisions)), np.zeros(len(decisions)), [], None, minimum)
+        return too_few(len(decisions), minimum)
     engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
     plan = store.plan()
     calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=True)]
@@ -129,8 +134,9 @@ def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer:
     run = engine.score(calls, pairs, config.profiles, config.synonyms, config.settings.matching, as_of)
     current = store.active_match_model()
     previous = Reranker(**current.model) if current else None
-    x, y, base, keys = review_examples(run, decisions)
-    report = train(x, y, base, keys, previous, minimum)
+    # The neighbour feature of a reviewed pair is computed as when scoring: from other territories only.
+    apply_shared(run, load_shared(store, pairs, withheld_territories(config)), None)
+    report = train(review_set(run, decisions), previous, minimum)
     if report.model is not None:
         store.save_match_model(MatchModel(trained_at=utcnow(), model=report.model.to_json(), reviews=report.reviews,
                                           held_out=report.held_out, previous=report.previous, active=report.kept))

@@ -21,6 +21,7 @@ from models.errors import ConfigError
 from models.store import Store
 from models.tables import Match
 from vigie.pipeline.match import analysis_stash, default_engine
+from vigie.pipeline.shared_decisions import withheld_territories
 from vigie.tune.bench import Bench, TuneDiff
 from vigie.tune.reference import MatchingSetup, current_setup, journal, record_reference, resolve_setup, tune_dir
 
@@ -35,7 +36,7 @@ def diff_against(config: VigieConfig, store: Store, as_of: date, against: str | 
     """The current configuration against the applied reference (None), a folder or a git revision."""
     with tempfile.TemporaryDirectory(prefix="vigie-tune-") as scratch:
         reference = resolve_setup(config.directory, against, Path(scratch))
-    bench = Bench(store, as_of, engine_or_default(engine))
+    bench = Bench(store, as_of, engine_or_default(engine), withheld=withheld_territories(config))
     return bench.diff(reference, current_setup(config))
 
 
@@ -79,7 +80,8 @@ def explain_pair(config: VigieConfig, store: Store, as_of: date, fiche_id: str, 
     fiche's best call, ranks, reranker features) depends on its row alone, so the scores are those of the whole
     grid `vigie match` stores. The texts come from the analyses `vigie match` kept on disk (analysis_stash):
     no language model to load when nothing changed since."""
-    bench = Bench(store, as_of, engine_or_default(engine), analysis_stash(config), preload=False)
+    bench = Bench(store, as_of, engine_or_default(engine), analysis_stash(config), preload=False,
+                  withheld=withheld_territories(config))
     i, j = bench.locate(fiche_id, call_ref)
     run = bench.run(current_setup(config), [bench.pairs[i]])
     porteur_id = bench.pairs[i][1].id
@@ -115,7 +117,7 @@ def try_profile(config: VigieConfig, store: Store, as_of: date, path: Path, fich
                 engine: MatchEngine | None = None) -> list[TrialRow]:
     """The fiche's best calls with the profile attached, and their score without it."""
     profile = read_profile(path)
-    bench = Bench(store, as_of, engine_or_default(engine))
+    bench = Bench(store, as_of, engine_or_default(engine), withheld=withheld_territories(config))
     without, with_profile = bench.trial(current_setup(config), path.stem, profile, fiche_id)
     order = sorted(range(len(bench.calls)), key=lambda j: (not with_profile.eligible[0, j], -with_profile.scores[0, j]))
     rows = []

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from matcher.engine import MatchEngine
-from matcher.learning import Reranker, features
+from matcher.learning import Reranker
 from matcher.pipeline import fiche_pairs
 from matcher.run import ScoredRun
 from matcher.stash import AnalysisStash
@@ -23,6 +24,8 @@ from models.config.schema import ProfileConfig
 from models.errors import VigieError
 from models.records import OpportunityData
 from models.store import Store
+from models.callref import designates
+from vigie.pipeline.shared_decisions import apply_shared, load_shared
 from vigie.tune.reference import MatchingSetup
 
 logger = logging.getLogger(__name__)
@@ -53,9 +56,10 @@ class Bench:
     """The stored calls (as of a day) and fiches, ready to be scored under several setups."""
 
     def __init__(self, store: Store, as_of: date, engine: MatchEngine, stash: AnalysisStash | None = None,
-                 preload: bool = True) -> None:
+                 preload: bool = True, withheld: Iterable[str] = ()) -> None:
         """`stash`: analysed texts kept on disk by `vigie match` (read before analysing anything); `preload`:
-        load the language model now, so that a diff's timing leaves it out."""
+        load the language model now, so that a diff's timing leaves it out; `withheld`: territories that do not
+        share their decisions."""
         self.store, self.as_of, self.engine, self.stash = store, as_of, engine, stash
         self.stored = store.canonical_opportunities(as_of=as_of, include_closed=False)
         self.calls: list[OpportunityData] = [data for _, data in self.stored]
@@ -64,6 +68,7 @@ class Bench:
         self.territory_of = {p.id: p.territoire for p in plan.porteurs}
         model = store.active_match_model()
         self.reranker = Reranker(**model.model) if model is not None else None
+        self.shared = load_shared(store, self.pairs, withheld)
         started = time.perf_counter()
         if preload:
             engine.analyzer.analyze("amorce")  # loads the language model once, outside the timed comparison
@@ -74,8 +79,7 @@ class Bench:
         with self.engine.stashed(self.stash):
             run = self.engine.score(self.calls, self.pairs if pairs is None else pairs, setup.profiles,
                                     setup.synonyms, setup.matching, self.as_of)
-        if self.reranker is not None:
-            run.rerank(self.reranker.scores(features(run)))
+        apply_shared(run, self.shared, self.reranker)
         return run
 
     def diff(self, reference: MatchingSetup, current: MatchingSetup) -> TuneDiff:
@@ -102,7 +106,7 @@ class Bench:
         rows = [i for i, (f, _) in enumerate(self.pairs) if f.id == fiche_id]
         if not rows:
             raise VigieError("explication impossible", f"fiche {fiche_id}", "fiche-action inconnue")
-        columns = [j for j, o in enumerate(self.calls) if call_ref in (o.source_id, f"{o.source}:{o.source_id}")]
+        columns = [j for j, o in enumerate(self.calls) if designates(call_ref, o.source, o.source_id)]
         if not columns:
             raise VigieError("explication impossible", f"appel {call_ref}",
                              f"aucun appel ouvert au {self.as_of:%d/%m/%Y} ne porte cet identifiant")

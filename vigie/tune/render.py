@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
 
 from rich.markup import escape
 
 from matcher.tune.diff import ENTERS, LEAVES, PairChange
-from matcher.tune.explain import Explanation, Snippet
+from matcher.tune.explain import Explanation, ProfileAffinity, Snippet
 from vigie.tune.actions import PairExplanation, TrialRow
 from vigie.tune.bench import TuneDiff
 
@@ -87,6 +88,9 @@ def explain_lines(found: PairExplanation) -> list[str]:
     formula = " + ".join(f"{s.weight:g} × {fr(s.value)}" for s in active)
     lines.append(f"[bold]Fusion[/] : ({formula}) / {sum(s.weight for s in active):g} = {fr(e.fused, 4)}")
     lines += _reranker_lines(e)
+    lines += _calibration_lines(e)
+    lines += _call_exclusion_lines(e)
+    lines += _decision_lines(e)
     lines += _evidence_lines(e)
     lines += _score_lines(found)
     return lines
@@ -94,15 +98,59 @@ def explain_lines(found: PairExplanation) -> list[str]:
 
 def _reranker_lines(e: Explanation) -> list[str]:
     if e.intercept is None:
-        return ["[bold]Modèle appris[/] : aucun en service, le score est la fusion."]
+        moved = ", déplacée par les décisions d'autres territoires" if e.decisions else ""
+        calibrated = " étalonnée" if e.calibration else ""
+        return [f"[bold]Modèle appris[/] : aucun en service, le score est la fusion{calibrated}{moved}."]
     lines = ["[bold]Modèle appris[/] (régression logistique : contribution au logit)"]
     lines += [f"  {escape(n)} = {fr(v)} → {'+' if x >= 0 else ''}{fr(x)}" for n, v, x in e.reranker]
-    lines.append(f"  constante {fr(e.intercept)} ; probabilité = {fr(e.score, 4)}")
+    if not e.bound:
+        lines.append(f"  constante {fr(e.intercept)} ; probabilité = {fr(e.score, 4)}")
+        return lines
+    lines.append(f"  constante {fr(e.intercept)} ; probabilité d'acceptation p = {fr(e.probability or 0.0, 4)}")
+    lines.append(f"  ajustement borné : score sans modèle {fr(e.unlearnt, 4)} × (1 + {fr(e.bound)} × (p − 0,5))"
+                 f" = {fr(e.unlearnt * (1 + e.bound * ((e.probability or 0.0) - 0.5)), 4)}")
     return lines
+
+
+def _calibration_lines(e: Explanation) -> list[str]:
+    if not e.calibration:
+        return []
+    parts = " ".join(f"+ {escape(n)} {fr(v)} → {'+' if x >= 0 else ''}{fr(x)}" for n, v, x in e.calibration)
+    logit = e.calibration_intercept + sum(x for _, _, x in e.calibration)
+    # The first input is the fused score: without any evidence the pair stays at 0 (matcher.calibration).
+    probability = 1 / (1 + math.exp(-logit)) if e.calibration[0][1] > 0 else 0.0
+    return [f"[bold]Étalonnage[/] (contribution au logit) : constante {fr(e.calibration_intercept)} {parts} ; "
+            f"probabilité de pertinence = {fr(probability, 4)}"]
+
+
+def _decision_lines(e: Explanation) -> list[str]:
+    if not e.decisions:
+        return ["[bold]Décisions d'autres territoires[/] : aucune pour des fiches semblables"]
+    lines = [f"[bold]Décisions d'autres territoires[/] : signal {'+' if e.neighbours >= 0 else ''}{fr(e.neighbours)}"
+             + ("" if e.intercept is not None else f" ; score de contenu {fr(e.content, 4)} → {fr(e.score, 4)}")]
+    return lines + [f"  {escape(text)}" for text in e.decisions]
+
+
+def _affinity_line(a: ProfileAffinity) -> str:
+    """« profil X : nommé par la fiche ou son porteur » or its affinity and the fiche's words that make it."""
+    if a.named:
+        return f"  profil {escape(a.profile_id)} : nommé par la fiche ou son porteur, compte en entier"
+    if not a.terms:
+        return f"  profil {escape(a.profile_id)} : la fiche ne cite aucun de ses termes, il ne compte pas"
+    words = ", ".join(escape(t) for t in a.terms)
+    return f"  profil {escape(a.profile_id)} : affinité de la fiche {fr(a.affinity)} (dans la fiche : {words})"
+
+
+def _call_exclusion_lines(e: Explanation) -> list[str]:
+    if not e.call_exclusions:
+        return ["[bold]Exclusions écrites dans l'appel[/] : aucune ne touche la fiche"]
+    lines = [f"[bold]Exclusions écrites dans l'appel[/] : score × {fr(e.exclusion_multiplier, 2)}"]
+    return lines + [f"  « {escape(subject)} » — « {escape(quote)} »" for subject, quote in e.call_exclusions]
 
 
 def _evidence_lines(e: Explanation) -> list[str]:
     lines = ["[bold]Profils[/]" if e.profiles else "[bold]Profils[/] : aucun terme trouvé"]
+    lines += [_affinity_line(a) for a in e.affinities]
     for p in e.profiles:
         weight = f" ({'+' if p.weight >= 0 else ''}{p.weight:g})" if p.kind != "exclusion neutralisée" else ""
         lines.append(f"  {escape(p.kind)} « {escape(p.term)} »{weight} — profil {escape(p.profile_id)}")

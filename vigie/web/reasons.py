@@ -13,7 +13,9 @@ from models.store.web_text import WORD, stem, stems
 PAIR = re.compile(r"^«\s?(?P<fiche>.*?)\s?»\s*↔\s*«\s?(?P<call>.*?)\s?»$", re.S)
 """The matcher's sentence-pair evidence: « fiche sentence » ↔ « call sentence »."""
 LABELS = {"termes": "Termes communs", "profil": "Profil thématique", "exclusion": "Exclusion",
-          "suggestion": "Suggestion", "semantique": "Proximité de sens", "phrase": "Phrases les plus proches"}
+          "exclusion_appel": "Exclusion écrite dans l'appel",
+          "suggestion": "Suggestion", "semantique": "Proximité de sens", "phrase": "Phrases les plus proches",
+          "decisions": "Décisions d'autres territoires"}
 
 
 @dataclass(frozen=True)
