@@ -31,7 +31,7 @@ KINDS: dict[str, SourceKind] = {
             "crawlers.spiders.dispositif_aide_csv:DispositifAideCsvSpider",
         ),
         SourceKind("rss", RssOptions, "crawlers.spiders.rss:RssSpider"),
-        # HTML sites (issue 4, helper 4a): listing cards + detail pages.
+        # HTML sites: listing cards + detail pages.
         SourceKind("bpifrance", HtmlOptions, "crawlers.spiders.bpifrance:BpifranceSpider"),
         SourceKind("ademe_catalogue", AdemeCatalogueOptions, "crawlers.spiders.ademe_catalogue:AdemeCatalogueSpider"),
         SourceKind("dge", HtmlOptions, "crawlers.spiders.dge:DgeSpider"),

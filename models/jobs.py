@@ -1,4 +1,4 @@
-"""Stored rows of the scheduler (issue 8, migration 0004_sched): job runs, job leases, dead-link checks."""
+"""Stored rows of the scheduler: job runs, job leases, dead-link checks."""
 
 from __future__ import annotations
 

@@ -80,7 +80,7 @@ class OpportunityData(BaseModel):
     """The original record as found (volatile)."""
     stated_status: Status | None = None
     """CLOSED or UPCOMING when the source says so itself ("Clos", "À venir") whatever its dates say
-    (volatile, like `status`; issue 4). `status_on` honours it."""
+    (volatile, like `status`). `status_on` honours it."""
 
     _url = field_validator("url")(lambda v: _http_url(v) or _raise("lien manquant"))
     _apply = field_validator("apply_url")(_http_url)

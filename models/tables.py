@@ -95,7 +95,7 @@ class Source(SQLModel, table=True):
     last_item_count: int | None = None
     disabled_reason: str | None = None
     """Set when the site answered 410 Gone: the source is no longer crawled."""
-    # issue 4 (migration 0002_crawl): "non configurée" is a state of its own, not a failure.
+    # migration 0002_crawl: "non configurée" is a state of its own, not a failure.
     unconfigured_reason: str | None = Field(default=None, sa_column=Column(Text))
     """Why the source could not run yet (e.g. its API key is missing); None once it ran."""
 
@@ -153,7 +153,7 @@ class Opportunity(SQLModel, table=True):
     """False once the source stops listing it."""
     canonical_id: int | None = Field(default=None, foreign_key="opportunity.id", index=True)
     """The opportunity this one duplicates (same call found at another source)."""
-    # issue 4 (migration 0003_crawl): cheap unchanged re-crawls; the status a source states.
+    # migration 0003_crawl: cheap unchanged re-crawls; the status a source states.
     crawl_fingerprint: str | None = Field(default=None, max_length=64)
     """Hash of the call as its listing or API last showed it (crawlers/fingerprints.py); None: read it in full."""
     crawl_fingerprint_at: datetime | None = None
@@ -233,7 +233,7 @@ class DigestItem(SQLModel, table=True):
     match_id: int | None = Field(default=None, foreign_key="match.id")
     section: str
     """nouveaux | mis_a_jour | cloture_proche."""
-    # issue 6 (migration 0002_notify): what the item covered, so that nothing is said twice.
+    # migration 0002_notify: what the item covered, so that nothing is said twice.
     event_id: int | None = None
     """Last OpportunityEvent of the call covered by this item (changes after it are "mis à jour")."""
     band: int | None = None
@@ -255,9 +255,9 @@ class User(SQLModel, table=True):
     created_at: datetime
 
 
-# --- issue 7 (web app) ---------------------------------------------------------------------------
+# --- (web app) ---------------------------------------------------------------------------
 class CalendarFeed(SQLModel, table=True):
-    """A porteur's subscribable ICS feed: the unguessable token of its URL (issue 7)."""
+    """A porteur's subscribable ICS feed: the unguessable token of its URL."""
 
     __tablename__ = "calendar_feed"
     porteur_id: str = Field(primary_key=True, foreign_key="porteur.id", max_length=120)
@@ -280,10 +280,10 @@ def _web_indexes() -> tuple[Index, ...]:
 WEB_INDEXES = _web_indexes()
 
 
-# --- issue 5 (matcher, migration 0002_match) -----------------------------------------------------
+# --- (matcher, migration 0002_match) -----------------------------------------------------
 class MatchFingerprint(SQLModel, table=True):
     """What the last match run saw of a call, a fiche or the matching configuration (content hashes):
-    the next run re-scores only what changed (issue 5)."""
+    the next run re-scores only what changed."""
 
     __tablename__ = "match_fingerprint"
     __table_args__ = (UniqueConstraint("kind", "key"),)
@@ -296,7 +296,7 @@ class MatchFingerprint(SQLModel, table=True):
 
 
 class MatchModel(SQLModel, table=True):
-    """A reranker learnt from the chef de projet's reviews: numbers as JSON, never pickled (issue 5)."""
+    """A reranker learnt from the chef de projet's reviews: numbers as JSON, never pickled."""
 
     __tablename__ = "match_model"
     id: int | None = Field(default=None, primary_key=True)
@@ -311,5 +311,5 @@ class MatchModel(SQLModel, table=True):
     active: bool = False
 
 
-# --- issue 8 (scheduler, migration 0004_sched): tables of their own module ------------------------
+# --- (scheduler, migration 0004_sched): tables of their own module ------------------------
 from models.jobs import JobLease, JobRun, LinkCheck  # noqa: E402,F401

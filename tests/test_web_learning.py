@@ -1,4 +1,4 @@
-"""The dashboard tells the chef de projet what Vigie learnt from their reviews (issue 5: coefficients shown)."""
+"""The dashboard tells the chef de projet what Vigie learnt from their reviews (coefficients shown)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tuning keyword profiles with confidence (issue 9): pure code over scored runs.
+"""Tuning keyword profiles with confidence: pure code over scored runs.
 
 - `diff`: the pairs that enter or leave a fiche's top N or cross the digest threshold between two runs;
 - `attribution`: why a pair moved (a profile term, an exclusion, a synonym, a weight, a threshold);

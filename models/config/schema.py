@@ -97,11 +97,11 @@ class CrawlConfig(BaseModel):
     """Consecutive failures before the chef de projet is told in their digest."""
     recheck_after_days: int = Field(default=28, ge=0)
     """A call found unchanged on its listing is not read again (no detail page) unless it was last read in
-    full longer ago than this; 0: read everything every time (issue 4)."""
+    full longer ago than this; 0: read everything every time."""
 
 
 class LoggingConfig(BaseModel):
-    """The log file (issue 8): one line per event with key=value context, rotated by size."""
+    """The log file: one line per event with key=value context, rotated by size."""
 
     model_config = _STRICT
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -113,7 +113,7 @@ class LoggingConfig(BaseModel):
 
 
 class RetentionConfig(BaseModel):
-    """How long bulky history is kept (issue 8, `vigie purge`); 0 keeps it forever. Calls and reviews are never deleted."""
+    """How long bulky history is kept; 0 keeps it forever. Calls and reviews are never deleted."""
 
     model_config = _STRICT
     raw_payload_days: int = Field(default=180, ge=0)
@@ -186,12 +186,12 @@ class MatchingConfig(BaseModel):
     """Turns the fused score into a probability of relevance; `threshold` is then a probability."""
     explain_top: int = Field(default=50, ge=1)
     """Quoted reasons (terms, sentence pair) are built for a fiche's top_n calls, and for calls above the
-    threshold among its explain_top best (issue 5)."""
+    threshold among its explain_top best."""
     semantic_floor: float = Field(default=0.6, ge=0, lt=1)
     """Cosine that unrelated French texts reach anyway with averaged word vectors: the semantic signal is
     (cosine - floor) / (1 - floor), clipped to [0, 1], so that scores can be compared with the threshold."""
     rescore_tolerance: float = Field(default=0.02, ge=0)
-    """An unchanged pair is rewritten only if its score moved by more than this (idf drift, issue 5)."""
+    """An unchanged pair is rewritten only if its score moved by more than this (idf drift)."""
     call_exclusion_factor: float = Field(default=0.2, ge=0, le=1)
     """A pair whose fiche is about a subject its call excludes (« hors biomasse ») has its score multiplied by this
     (1: exclusions written in calls change nothing; 0: such pairs score 0)."""

@@ -1,4 +1,4 @@
-"""What the scheduler keeps (issue 8): job leases, job runs and dead-link checks."""
+"""What the scheduler keeps: job leases, job runs and dead-link checks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the matcher keeps between runs (issue 5): content fingerprints, stored pair states, learnt rerankers."""
+"""What the matcher keeps between runs: content fingerprints, stored pair states, learnt rerankers."""
 
 from __future__ import annotations
 

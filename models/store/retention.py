@@ -1,4 +1,4 @@
-"""Retention (issue 8): empty old raw payloads and delete old crawl runs. Calls, reviews, digests stay."""
+"""Retention: empty old raw payloads and delete old crawl runs. Calls, reviews, digests stay."""
 
 from __future__ import annotations
 

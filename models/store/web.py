@@ -1,4 +1,4 @@
-"""Web app accounts, contacts, calendar feeds and the one-click unsubscribe (issue 7)."""
+"""Web app accounts, contacts, calendar feeds and the one-click unsubscribe."""
 
 from __future__ import annotations
 

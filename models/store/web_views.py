@@ -1,4 +1,4 @@
-"""Read models of the web app's pages: dashboard, call and match detail, plan matrix, search (issue 7)."""
+"""Read models of the web app's pages: dashboard, call and match detail, plan matrix, search."""
 
 from __future__ import annotations
 

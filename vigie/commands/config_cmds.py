@@ -57,7 +57,7 @@ def check(ctx: typer.Context) -> None:
         f"{len(config.plan.territories)} territoire(s), {len(config.plan.porteurs)} porteur(s), "
         f"{len(config.plan.fiches)} fiche(s)-action(s), {len(config.profiles)} profil(s)."
     )
-    warnings, note = check_warnings(config)  # warnings never change the exit code (issue 9)
+    warnings, note = check_warnings(config)  # warnings never change the exit code
     warnings = region_warnings(config) + warnings
     url_warnings, notes = public_url_advice(config)
     warnings = url_warnings + warnings

@@ -1,4 +1,4 @@
-"""`vigie backup`, `vigie restore` and `vigie purge`: operating a deployment (issue 8)."""
+"""`vigie backup`, `vigie restore` and `vigie purge`: operating a deployment."""
 
 from __future__ import annotations
 

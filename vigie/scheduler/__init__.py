@@ -1,4 +1,4 @@
-"""The scheduler (issue 8): `vigie schedule` runs the jobs of settings.toml at their cron times (Europe/Paris).
+"""The scheduler: `vigie schedule` runs the jobs of settings.toml at their cron times (Europe/Paris).
 
 - plan.py: which jobs exist and when (pure: config in, job specs out; cron arithmetic);
 - jobs.py: the job functions, plain `(config_dir, as_of, …) -> message` (the soak test drives them);

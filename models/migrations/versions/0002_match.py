@@ -1,4 +1,4 @@
-"""matcher (issue 5): fingerprints of what the last match run saw, rerankers learnt from reviews
+"""matcher: fingerprints of what the last match run saw, rerankers learnt from reviews
 
 Revision ID: 0002_match
 Revises: 0001

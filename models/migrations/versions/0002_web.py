@@ -1,4 +1,4 @@
-"""web app (issue 7): calendar feed tokens, indexes for the review queue and the dashboard
+"""web app: calendar feed tokens, indexes for the review queue and the dashboard
 
 Revision ID: 0002_web
 Revises: 0001

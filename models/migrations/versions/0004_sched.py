@@ -1,4 +1,4 @@
-"""scheduler (issue 8): job runs, job leases (one scheduler runs a job), dead-link checks of stored calls
+"""scheduler: job runs, job leases (one scheduler runs a job), dead-link checks of stored calls
 
 Revision ID: 0004_sched
 Revises: 0003_crawl

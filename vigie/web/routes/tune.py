@@ -1,5 +1,5 @@
 """Réglage de l'appariement: the diff of the configuration files on disk against the applied reference, before
-applying it, and the full computation of a match on its detail page (issue 9).
+applying it, and the full computation of a match on its detail page.
 
 Both read the configuration folder afresh (the person tuning edits files while `vigie serve` runs) and score
 with the process-wide engine (`app.state.web.engine` when a test sets one).
