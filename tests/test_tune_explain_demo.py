@@ -19,6 +19,7 @@ from models.config import load_config
 from models.store import Store
 from vigie.context import source_kinds
 from vigie.demo.run import DEMO_AS_OF
+from vigie.pipeline import clock
 from vigie.pipeline.match import STASH_FILE
 from vigie.tune.actions import explain_pair
 from vigie.web.security import hash_password
@@ -61,6 +62,7 @@ def test_every_stored_score_is_recomputed_exactly_without_spacy(demo: Path, monk
     stored = store.matches()
     monkeypatch.setattr(SpacyAnalyzer, "analyze_many", _refuse)
     monkeypatch.setattr(SpacyEncoder, "encode", _refuse)
+    clock.fix_today(DEMO_AS_OF)  # as `vigie --as-of` does: the kept analyses are not yet old on the demo's day
     engine = MatchEngine(SpacyAnalyzer(), CachedEncoder(SpacyEncoder()))  # nothing in memory: a fresh process
     found = {m.id: explain_pair(config, store, DEMO_AS_OF, m.fiche_id, refs[m.opportunity_id], engine) for m in stored}
     store.close()
@@ -78,6 +80,7 @@ from models.config import load_config
 from models.store import Store
 from vigie.context import source_kinds
 from vigie.demo.run import DEMO_AS_OF
+from vigie.pipeline import clock
 from vigie.web import create_app
 from test_web_world import csrf_of
 
