@@ -17,6 +17,7 @@ from clirun import run_cli
 from conftest import NOW
 from models.config import load_config
 from models.store import Store
+from demo_world import run_demo
 from test_web_world import PASSWORD, SECRET, login, password_hash
 from vigie.context import source_kinds
 from vigie.demo.run import DEMO_AS_OF
@@ -28,14 +29,7 @@ TERRITORY = "gers-lomagne"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Run the demo once through the CLI, as tests/test_demo.py does."""
-    directory = tmp_path_factory.mktemp("demo") / "vigie-demo"
-    from vigie.cli import main
-
-    try:
-        main(["demo", "--dir", str(directory)])
-    except SystemExit as exc:  # pragma: no cover - a failing demo fails every test below
-        pytest.fail(f"vigie demo a échoué (code {exc.code})")
-    return directory
+    return run_demo(tmp_path_factory)
 
 
 def _letters(demo: Path) -> dict[str, tuple[str, str]]:

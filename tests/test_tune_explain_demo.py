@@ -18,6 +18,7 @@ from matcher.semantic import CachedEncoder, SpacyEncoder
 from models.config import load_config
 from models.store import Store
 from vigie.context import source_kinds
+from demo_world import run_demo
 from vigie.demo.run import DEMO_AS_OF
 from vigie.pipeline import clock
 from vigie.pipeline.match import STASH_FILE
@@ -33,13 +34,7 @@ PAGE_SECONDS = 2.0
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo run once through the CLI (mirror, crawl, plan, `vigie match`), with an admin account."""
-    directory = tmp_path_factory.mktemp("demo") / "vigie-demo"
-    from vigie.cli import main
-
-    try:
-        main(["demo", "--dir", str(directory)])
-    except SystemExit as exc:  # pragma: no cover - a failing demo fails every test below
-        pytest.fail(f"vigie demo a échoué (code {exc.code})")
+    directory = run_demo(tmp_path_factory)
     config = load_config(directory / "config", source_kinds())
     store = Store.open(config.database_url)
     store.add_user("alice", hash_password(PASSWORD), "admin", [], datetime(2026, 11, 23, 7, tzinfo=UTC))
