@@ -26,6 +26,9 @@ class RawItem:
     """May hold HTML."""
     summary: str = ""
     description: str = ""
+    from_page: bool = False
+    """The description is the call's own page, read after the listing: what it states is quoted as « page de
+    l'appel »."""
     eligibility_text: str = ""
     apply_url: str | None = None
     funders: list[str] = field(default_factory=list)
@@ -33,6 +36,9 @@ class RawItem:
     """Programmes the source states (more are detected in the text)."""
     instrument_labels: list[str] = field(default_factory=list)
     beneficiary_labels: list[str] = field(default_factory=list)
+    labels_are_families: bool = False
+    """The labels are broad audience families (« professionnels », « secteur public ») that bound the text's
+    applicants (crawlers/normalise/families.py), not a list of who may apply."""
     geo_codes: list[str] = field(default_factory=list)
     geo_exclusions: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)

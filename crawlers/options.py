@@ -31,6 +31,9 @@ class OpendatasoftOptions(BaseModel):
     """Funder name when the records do not carry one (e.g. "Région Occitanie")."""
     geo: list[str] = []
     """COG codes the whole dataset covers (e.g. ["REG-76"])."""
+    detail_pages: bool = False
+    """Read the page a record links to when the record gives no close date or no beneficiaries (Occitanie:
+    deadlines and « Bénéficiaires » are only on the laregion.fr page); a record marked closed needs none."""
 
     _geo = field_validator("geo")(_cog_codes)
 

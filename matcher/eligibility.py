@@ -1,4 +1,5 @@
-"""Eligibility criteria: who may apply, where, when, how much. Each says ok / ko / inconnu in French.
+"""Eligibility criteria: who may apply, where, when, how much (matcher/amount_fit.py). Each says ok / ko /
+inconnu in French.
 
 An unknown field never excludes: a call with no stated beneficiaries is `inconnu`, not `ko`.
 """
@@ -11,7 +12,8 @@ from models import geo
 from models.records import Criterion, FicheActionData, OpportunityData, PorteurData
 from models.vocab import Beneficiary, PorteurType, Status, Taille
 
-from matcher.labels import beneficiary_label, euros, place_label, porteur_label
+from matcher.amount_fit import amount_criterion
+from matcher.labels import beneficiary_label, place_label, porteur_label
 
 OK, KO, UNKNOWN = "ok", "ko", "inconnu"
 
@@ -128,23 +130,6 @@ def _in_days(days: int) -> str:
     if days == 0:
         return "clôture aujourd'hui"
     return "clôture demain" if days == 1 else f"clôture dans {days} jours"
-
-
-def amount_criterion(opportunity: OpportunityData, fiche: FicheActionData) -> Criterion:
-    """The fiche's funding need against the call's floor and ceiling."""
-    need, low, high = fiche.besoin_financement, opportunity.amount_min, opportunity.amount_max
-    if need is None:
-        return Criterion(criterion="montant", verdict=UNKNOWN, detail="besoin de financement non renseigné")
-    if low is None and high is None:
-        return Criterion(criterion="montant", verdict=UNKNOWN, detail="montants de l'aide non précisés")
-    if low is not None and need < low:
-        detail = f"besoin {euros(need)} sous le plancher de {euros(low)} ✘"
-        return Criterion(criterion="montant", verdict=KO, detail=detail)
-    if high is not None and need > high:
-        detail = f"plafond {euros(high)} : couvre une partie du besoin ({euros(need)})"
-        return Criterion(criterion="montant", verdict=OK, detail=detail)
-    bound = f"≤ plafond {euros(high)}" if high is not None else f"≥ plancher {euros(low or 0)}"
-    return Criterion(criterion="montant", verdict=OK, detail=f"besoin {euros(need)} {bound} ✔")
 
 
 def _d(day: date | None) -> str:

@@ -13,6 +13,7 @@ import numpy as np
 
 from models.records import Criterion, FicheActionData, OpportunityData, PorteurData
 
+from matcher.amount_fit import amount_key, amount_masks
 from matcher.eligibility import (
     KO, OK, amount_criterion, beneficiary_criterion, calendar_criterion, territory_criterion,
 )
@@ -37,13 +38,14 @@ class EligibilityGrid:
             [[all(c.verdict != KO for c in row) for row in rows] for rows in self.porteur_criteria], dtype=bool,
         ).reshape(len(porteurs), len(self.calls))
         calendar_ok = np.asarray([c.verdict != KO for c in self.calendar], dtype=bool)
-        self.mask = porteur_ok[self.porteur_of] & calendar_ok[None, :] & ~self._amount_ko()
+        self._amount_ko, self._amount_ok = amount_masks([f for f, _ in self.pairs], self.calls)
+        self.mask = porteur_ok[self.porteur_of] & calendar_ok[None, :] & ~self._amount_ko
 
     def criteria(self, i: int, j: int) -> list[Criterion]:
         """The four criteria of one pair, in display order."""
         fiche = self.pairs[i][0]
         call = self.calls[j]
-        key = ("montant", fiche.besoin_financement, call.amount_min, call.amount_max)
+        key = amount_key(call, fiche)
         if key not in self._cases:
             self._cases[key] = amount_criterion(call, fiche)
         return [*self.porteur_criteria[self.porteur_of[i]][j], self.calendar[j], self._cases[key]]
@@ -54,12 +56,7 @@ class EligibilityGrid:
         shape = (len(rows), len(self.calls))
         who = np.asarray([[b.verdict == OK for b, _ in row] for row in rows], dtype=bool).reshape(shape)
         where = np.asarray([[t.verdict == OK for _, t in row] for row in rows], dtype=bool).reshape(shape)
-        need = np.asarray([_number(f.besoin_financement) for f, _ in self.pairs], dtype=np.float64)
-        low = np.asarray([_number(o.amount_min) for o in self.calls], dtype=np.float64)
-        high = np.asarray([_number(o.amount_max) for o in self.calls], dtype=np.float64)
-        bounded = ~np.isnan(low) | ~np.isnan(high)
-        amount = ~np.isnan(need)[:, None] & bounded[None, :] & ~self._amount_ko()
-        return {"beneficiaire": who[self.porteur_of], "territoire": where[self.porteur_of], "montant": amount}
+        return {"beneficiaire": who[self.porteur_of], "territoire": where[self.porteur_of], "montant": self._amount_ok}
 
     def _porteur_pair(self, porteur: PorteurData, call: OpportunityData) -> tuple[Criterion, Criterion]:
         who = ("beneficiaire", porteur.type, porteur.taille, tuple(call.beneficiaries))
@@ -69,14 +66,3 @@ class EligibilityGrid:
         if where not in self._cases:
             self._cases[where] = territory_criterion(call, porteur)
         return self._cases[who], self._cases[where]
-
-    def _amount_ko(self) -> np.ndarray:
-        """A need under the call's floor excludes (a need above the ceiling only gets part of it)."""
-        need = np.asarray([_number(f.besoin_financement) for f, _ in self.pairs], dtype=np.float64)
-        floor = np.asarray([_number(o.amount_min) for o in self.calls], dtype=np.float64)
-        with np.errstate(invalid="ignore"):
-            return need[:, None] < floor[None, :]  # NaN (unknown) compares False: never excludes
-
-
-def _number(value: float | int | None) -> float:
-    return float("nan") if value is None else float(value)

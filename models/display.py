@@ -88,8 +88,12 @@ def percent(rate: float | None) -> str:
     return f"{number}{NNBSP}%"
 
 
-def amount_range(low: float | None, high: float | None, rate: float | None = None) -> str:
-    """« de 10 000 € à 500 000 € · taux max 40 % », « jusqu'à 500 000 € »… ("" when nothing is known)."""
+def amount_range(
+    low: float | None, high: float | None, rate: float | None = None,
+    project_low: float | None = None, project_high: float | None = None,
+) -> str:
+    """The aid then the project it asks for: « de 10 000 € à 500 000 € · taux max 40 % · projet de 100 000 € à
+    2 000 000 € », « jusqu'à 500 000 € »… ("" when nothing is known)."""
     parts = []
     if low and high and low != high:
         parts.append(f"de {euros(low)} à {euros(high)}")
@@ -101,7 +105,19 @@ def amount_range(low: float | None, high: float | None, rate: float | None = Non
         parts.append(f"à partir de {euros(low)}")
     if rate:
         parts.append(f"taux max {percent(rate)}")
+    if project_low or project_high:
+        parts.append(project_range(project_low, project_high))
     return " · ".join(parts)
+
+
+def project_range(low: float | None, high: float | None) -> str:
+    """The project's budget a call admits: « projet de 500 000 € à 3 000 000 € », « projet d'au moins
+    100 000 € », « projet d'au plus 3 000 000 € » ("" when the call says nothing)."""
+    if low and high:
+        return f"projet de {euros(low)} à {euros(high)}"
+    if low:
+        return f"projet d'au moins {euros(low)}"
+    return f"projet d'au plus {euros(high)}" if high else ""
 
 
 def _as_date(value: Any) -> date | None:

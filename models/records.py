@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -33,6 +33,39 @@ def _cog_codes(codes: list[str]) -> list[str]:
     if problems:
         raise ValueError("; ".join(problems))
     return list(dict.fromkeys(c.strip() for c in codes))
+
+
+FactKind = Literal["cloture", "ouverture", "beneficiaire", "territoire", "montant_aide", "montant_projet", "taux"]
+"""The facts of a call that keep where they were read (FactEvidence.fact)."""
+FACT_KINDS: tuple[str, ...] = get_args(FactKind)
+QUOTE_LENGTH = 200
+"""The longest quote kept: a sentence, or the words of a long one around the fact."""
+
+
+def fact_value(value: Any) -> str:
+    """A fact's value as evidence names it: ISO day, vocabulary or COG code, number without trailing « .0 »."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)
+
+
+class FactEvidence(BaseModel):
+    """Where one extracted fact was read: the block of the source and its sentence (or raw field value)."""
+
+    model_config = _FROZEN
+
+    fact: FactKind
+    """cloture | ouverture | beneficiaire | territoire | montant_aide | montant_projet | taux."""
+    value: str = Field(min_length=1)
+    """The fact as stored, through `fact_value`: « 2027-06-15 », « pme », « REG-76 », « 500000 », « 40 »."""
+    block: str = Field(min_length=1)
+    """Where it was read, in French: « page de l'appel », « éligibilité », « champ date de clôture »…"""
+    quote: str = Field(min_length=1, max_length=QUOTE_LENGTH)
+    """The sentence that states it, or the field's raw value."""
+    source: str | None = None
+    """The source that stated it, when it is not the record's own (a call listed by several sources)."""
 
 
 class OpportunityData(BaseModel):
@@ -68,8 +101,14 @@ class OpportunityData(BaseModel):
     """Every relève / wave / deadline, sorted; the next future one is the deadline."""
     recurrence: Recurrence | None = None
     amount_min: float | None = Field(default=None, ge=0)
-    """Euros."""
+    """Floor of the aid itself (subvention, avance, prêt), euros: compared with a fiche's besoin_financement."""
     amount_max: float | None = Field(default=None, ge=0)
+    """Ceiling of the aid itself, euros."""
+    project_min: float | None = Field(default=None, ge=0)
+    """Floor of the project's budget the call admits (« projets d'au moins 500 000 € », « dépenses éligibles
+    d'au moins 100 k€ »), euros: compared with a fiche's budget_total."""
+    project_max: float | None = Field(default=None, ge=0)
+    """Ceiling of the project's budget the call names (« projets de 500 000 € à 3 M€ »), euros."""
     rate_max: float | None = Field(default=None, ge=0, le=100)
     """Maximum aid rate, percent."""
     status: Status = Status.UNKNOWN
@@ -78,9 +117,15 @@ class OpportunityData(BaseModel):
     """The source's own last-modified stamp (volatile: not part of the content hash)."""
     raw: dict[str, Any] | None = None
     """The original record as found (volatile)."""
+    fact_sources: dict[str, str] = {}
+    """For a call listed by several sources, read back as one: field → the source whose value was kept, when it
+    was not this copy's own (models/merge.py; never stored)."""
     stated_status: Status | None = None
     """CLOSED or UPCOMING when the source says so itself ("Clos", "À venir") whatever its dates say
     (volatile, like `status`). `status_on` honours it."""
+    evidence: list[FactEvidence] = []
+    """Where each fact was read (crawlers/normalise/evidence.py): volatile, so that a reworded sentence alone is no
+    change, but stored with the call and shown beside its facts (models/display_evidence.py)."""
 
     _url = field_validator("url")(lambda v: _http_url(v) or _raise("lien manquant"))
     _apply = field_validator("apply_url")(_http_url)
@@ -93,7 +138,8 @@ class OpportunityData(BaseModel):
 
     def content_hash(self) -> str:
         """A hash of what a user would call the call's content (volatile fields left out)."""
-        content = self.model_dump(mode="json", exclude=VOLATILE_FIELDS)
+        unset = {name for name in LATER_FIELDS if getattr(self, name) is None}
+        content = self.model_dump(mode="json", exclude=VOLATILE_FIELDS | unset)
         return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
     def status_on(self, as_of: date) -> Status:
@@ -105,8 +151,12 @@ class OpportunityData(BaseModel):
         return next((d for d in self.close_dates if d >= as_of), None)
 
 
-VOLATILE_FIELDS = {"status", "source_updated_at", "raw", "stated_status"}
+VOLATILE_FIELDS = {"status", "source_updated_at", "raw", "stated_status", "fact_sources", "evidence"}
 """Fields that never make a call count as changed."""
+
+LATER_FIELDS = {"project_min", "project_max"}
+"""Fields added after calls were first stored: left out of the content hash while unset, so that a stored call
+keeps its hash until a source states them."""
 
 HISTORY_FIELDS = [f for f in OpportunityData.model_fields if f not in VOLATILE_FIELDS]
 

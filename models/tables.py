@@ -142,6 +142,10 @@ class Opportunity(SQLModel, table=True):
     recurrence: str | None = None
     amount_min: float | None = None
     amount_max: float | None = None
+    """amount_min / amount_max: floor and ceiling of the aid itself."""
+    # migration 0005_amounts: the project's budget a call admits, apart from the aid.
+    project_min: float | None = None
+    project_max: float | None = None
     rate_max: float | None = None
     status: str = "unknown"
     source_updated_at: datetime | None = None
@@ -160,6 +164,9 @@ class Opportunity(SQLModel, table=True):
     """When the call was last read in full (detail page included) with that fingerprint."""
     stated_status: str | None = Field(default=None, max_length=20)
     """"closed" / "upcoming" when the source says so itself ("Clos", "À venir"); see OpportunityData."""
+    # migration 0006_evidence: where each fact was read.
+    evidence: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
+    """models.records.FactEvidence of each fact, as JSON (None: stored before Vigie kept them)."""
 
 
 class OpportunityEvent(SQLModel, table=True):
@@ -313,3 +320,6 @@ class MatchModel(SQLModel, table=True):
 
 # --- (scheduler, migration 0004_sched): tables of their own module ------------------------
 from models.jobs import JobLease, JobRun, LinkCheck  # noqa: E402,F401
+
+# --- (typed changes between crawls, migration 0005_changes) -----------------------------
+from models.change_rows import CallChange  # noqa: E402,F401

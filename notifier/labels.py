@@ -44,7 +44,7 @@ def deadline_label(day: date, as_of: date) -> str:
 
 def amount_line(opp: OpportunityData) -> str:
     """"de 10 000 € à 500 000 € · taux max 40 %", or "" when nothing is known."""
-    return display.amount_range(opp.amount_min, opp.amount_max, opp.rate_max)
+    return display.amount_range(opp.amount_min, opp.amount_max, opp.rate_max, opp.project_min, opp.project_max)
 
 
 def funding_line(opp: OpportunityData) -> str:

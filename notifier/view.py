@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from models.display_evidence import deadline_quote
 from notifier import labels
 from notifier.entries import CLOSING, NEW, SECTIONS, DigestContent, DigestEntry
 
@@ -29,6 +30,8 @@ class CallView:
     amount: str
     deadline: str
     """"15/01/2027 (J-52)", or "" when no relève is coming."""
+    deadline_quote: str
+    """What the source says of that relève: « « Date limite : 15 janvier 2027 » (page de l'appel) », or ""."""
     fiche: str
     """The fiche-action it fits ("" under a fiche heading, which already says it)."""
     reasons: list[str]
@@ -105,6 +108,7 @@ def call_view(entry: DigestEntry, as_of: date, with_fiche: bool) -> CallView:
         instruments=labels.instruments_line(opp),
         amount=labels.amount_line(opp),
         deadline=labels.deadline_label(next_close, as_of) if next_close else "",
+        deadline_quote=deadline_quote(opp, next_close),
         fiche=fiche_label(entry) if with_fiche else "",
         reasons=[labels.one_line(r) for r in entry.reasons[:MAX_REASONS] if r.strip()],
         changes=[labels.one_line(c) for c in entry.changes if c.strip()],

@@ -70,7 +70,7 @@ def normalise_all(items: list[RawItem]) -> dict[str, list[Any]]:
     records, dropped = [], []
     for item in items:
         try:
-            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw"}))
+            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw", "evidence", "fact_sources"}))
         except ItemRejected as exc:
             dropped.append(drop_reason(item, str(exc)))
     return {"records": records, "dropped": dropped}
@@ -158,7 +158,7 @@ def test_aura_stops_paging_once_every_announced_result_was_seen() -> None:
 
 def test_grand_est_reads_both_card_markups_and_stops_past_the_last_page() -> None:
     _, result = crawl(BY_SLUG["grandest"])
-    assert ("https://www.grandest.fr/aides/page/3/", 404) in result.fetched
+    assert ("https://www.grandest.fr/aides/page/3/?pg=3", 404) in result.fetched
     kinds = {item.source_id: item.instrument_labels for item in result.items}
     assert kinds["climaxion-chaleur-renouvelable"] == ["Appel à projets"]
     assert kinds["territoires-dindustrie-ingenierie"] == ["Appels à projets"]

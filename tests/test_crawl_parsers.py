@@ -80,7 +80,7 @@ def normalise_all(items: list[RawItem]) -> dict[str, list[Any]]:
     records, dropped = [], []
     for item in items:
         try:
-            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw"}))
+            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw", "evidence", "fact_sources"}))
         except ItemRejected as exc:
             dropped.append(drop_reason(item, str(exc)))
     return {"records": records, "dropped": dropped}

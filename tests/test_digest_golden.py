@@ -18,7 +18,7 @@ import pytest
 from conftest import NOW
 from digestworld import example_config, filled_store, recrawl
 from factories import opportunity
-from models.records import MatchResult, Reason
+from models.records import FactEvidence, MatchResult, Reason
 from models.store import Store
 from models.store.results import CrawlCounts
 from models.vocab import ReviewStatus
@@ -28,6 +28,9 @@ from vigie.pipeline.weekly import run_weekly
 GOLDEN = Path(__file__).parent / "data" / "digests"
 HOSTILE = '<script>alert(1)</script> Appel " onmouseover="alert(2)'
 LATER = date(2026, 12, 16)
+RELEVE_QUOTE = FactEvidence(fact="cloture", value="2027-03-10", block="page de l'appel",
+                            quote="Relèves : 10 mars 2027 à midi, puis 15 mai 2027.")
+"""Where the updated call's next relève was read: the letter quotes it under « Prochaine clôture »."""
 
 
 def add_call(store: Store, source_id: str, score: float, status: ReviewStatus | None, seen: datetime,
@@ -53,7 +56,8 @@ def world(tmp_path: Path):  # noqa: ANN201
     run_weekly(config, store, iso_week(date(2026, 11, 23)), date(2026, 11, 23), send=True)
     seen = datetime(2026, 12, 15, 6, tzinfo=UTC)
     recrawl(store, LATER, source_id="ami-friches", title="Recyclage des friches industrielles",
-            close_dates=[date(2027, 3, 10), date(2027, 5, 15)], amount_max=800_000, funders=["Région Occitanie"])
+            close_dates=[date(2027, 3, 10), date(2027, 5, 15)], amount_max=800_000, funders=["Région Occitanie"],
+            evidence=[RELEVE_QUOTE])
     add_call(store, "aap-hostile", 0.5, None, seen, title=HOSTILE, close_dates=[date(2027, 1, 5)])
     for _ in range(3):
         store.record_crawl("occitanie", "opendatasoft", seen, seen, CrawlCounts(),

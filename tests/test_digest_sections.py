@@ -50,7 +50,7 @@ def test_a_new_releve_and_a_higher_amount_are_announced_once_as_an_update(config
     [outcome] = send(config, store, later)
     assert sections(store, later) == [("mis_a_jour", None)]
     preview = outcome.paths[1].read_text("utf-8")
-    assert "nouvelle relève le 15/05/2027" in preview and "montant maximum porté à 800" in preview
+    assert "nouvelle relève le 15/05/2027" in preview and "le montant maximum passe de 500 000 € à 800 000 €" in preview
     assert send(config, store, date(2026, 12, 7)) == []
 
 
@@ -58,7 +58,7 @@ def test_a_moved_deadline_says_from_when_to_when(config: VigieConfig, store: Sto
     send(config, store, START)
     recrawl(store, date(2026, 11, 30), close_dates=[date(2027, 1, 31)])
     [outcome] = send(config, store, date(2026, 11, 30))
-    assert "date limite déplacée du 15/01 au 31/01/2027" in outcome.paths[1].read_text("utf-8")
+    assert "la date limite passe du 15/01/2027 au 31/01/2027 (repoussée de 16 jours)" in outcome.paths[1].read_text("utf-8")
 
 
 def test_reminders_come_at_j30_then_j7_and_never_twice(config: VigieConfig, store: Store) -> None:

@@ -74,3 +74,18 @@ def test_dates_in_a_text_come_in_reading_order() -> None:
 )
 def test_deadlines_are_the_dates_after_a_deadline_cue(text: str, expected: list[date]) -> None:
     assert find_deadlines(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relèves : 9 novembre 2026 – mis à jour le 3 mars 2026", [date(2026, 11, 9)]),
+        ("Clôture — Dernière modification : 14/03/2026", []),
+        ("Relèves : 15 mars et 15 juin 2027", [date(2027, 3, 15), date(2027, 6, 15)]),
+        ("Dates limites : 15 mars 2027 et 15 juin 2027", [date(2027, 3, 15), date(2027, 6, 15)]),
+        ("Relèves en 2027 : 10 février ; date limite 9 décembre 2026", [date(2026, 12, 9), date(2027, 2, 10)]),
+    ],
+    ids=["update-after-releves", "modification-after-cloture", "yearless-releve", "dates-limites", "group-year"],
+)
+def test_deadlines_read_as_the_releves_do(text: str, expected: list[date]) -> None:
+    assert find_deadlines(text) == expected

@@ -137,3 +137,21 @@ def test_the_matches_export_names_each_funder_once_too(client: TestClient, web_s
     text = client.get("/exports/correspondances.csv").content.decode("utf-8-sig")
     line = next(row for row in text.splitlines() if "Décarbonation des procédés" in row)
     assert LONG_ADEME not in text and "ADEME" in line and "ADEME, ADEME" not in line
+
+
+def test_a_call_listed_by_two_sources_shows_the_facts_of_both_and_who_gave_them(
+    client: TestClient, web_store: Store
+) -> None:
+    call_id = add_call(web_store, "aap-7", "Chaleur renouvelable des ateliers", close_dates=[date(2027, 3, 1)],
+                       url="https://www.bpifrance.fr/chaleur-ateliers", geo_codes=["PAYS-99100"])
+    web_store.upsert_opportunity(opportunity(
+        "at-7", source="aides-territoires", title="Chaleur renouvelable des ateliers",
+        url="https://aides-territoires.beta.gouv.fr/aides/chaleur-ateliers/",
+        apply_url="https://www.bpifrance.fr/chaleur-ateliers", geo_codes=["REG-76"],
+        close_dates=[date(2027, 1, 15), date(2027, 3, 1)]), NOW)
+    web_store.link_duplicates()
+    login(client, "camille")
+    page = html.unescape(re.sub(r"<[^>]+>", "", client.get(f"/appels/{call_id}").text))
+    assert "15/01/2027, 01/03/2027 (d'après aides-territoires)" in page
+    assert "Occitanie (d'après aides-territoires)" in page
+    assert "Faits réunis des 2 sources" in page

@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from vigie.commands import (  # one line per command module
+    changes_cmd,
     config_cmds,
     crawl_cmds,
     demo_cmd,
     digest_cmds,
     eval_cmd,
+    eval_fields_cmd,
     export_cmds,
     match_cmds,
     ops_cmds,
@@ -54,6 +56,7 @@ def main_options(
 COMMAND_MODULES = [
     config_cmds,
     crawl_cmds,
+    changes_cmd,
     plan_cmds,
     match_cmds,
     digest_cmds,
@@ -61,6 +64,7 @@ COMMAND_MODULES = [
     export_cmds,
     web_cmds,
     eval_cmd,
+    eval_fields_cmd,
     ops_cmds,
     tune_cmds,
     schedule_cmds,

@@ -1,7 +1,10 @@
 """Amounts and aid rates in free French text ("montant maximum de 350.000€", "70% maximum").
 
-Deliberately simple regexes: a cue word ("jusqu'à", "plafonnée à", "montant maximum") then a
-number with a unit. A text that names several ceilings keeps the largest.
+Deliberately simple regexes: a cue word ("jusqu'à", "plafonnée à", "au moins") then a number with a unit, or a
+range "de 50 k€ à 2 M€". Each figure is told apart as the aid's or the project's (amount_subject.py): a floor or
+ceiling of the aid is amount_min / amount_max, one of the project's budget (dépenses, assiette, investissement)
+is project_min / project_max. A comparison ("supérieur à", "plus de") counts only when its subject is named.
+A text that names several ceilings keeps the largest, several floors the smallest.
 """
 
 from __future__ import annotations
@@ -9,15 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawlers.normalise.amount_subject import AID, PROJECT, subject_of
+
 _NUMBER = r"(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?"
 _UNIT = r"\s*(millions? d['’]euros|millions? €|md€|m€|meur|k€|keur|€|euros?)"
 _GAP = r"[^\d.;:%€]{0,40}?"
 _MAX_CUES = (
     r"montant (?:maximum|maximal|plafond)|plafonn[ée]+s? à|plafond de|plafond|jusqu['’]à|dans la limite de"
-    r"|maximum de|au maximum|au plus|peut atteindre|pouvant atteindre"
+    r"|maximum de|au maximum|au plus|peut atteindre|pouvant atteindre|maxima(?:l|le|les|ux) de"
     r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peut d[ée]passer"
 )
-_MIN_CUES = r"montant (?:minimum|minimal|plancher)|minimum de|au moins|plancher de|[àa] partir de"
+_MIN_CUES = (
+    r"montant (?:minimum|minimal|plancher)|minimum de|au moins|plancher de|[àa] partir de|minima(?:l|le|les|ux) de"
+)
+# Comparisons: a floor or a ceiling only when the words before say whose (« projets de plus de 1 M€ »).
+_ABOVE_CUES = r"sup[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)plus\s+de|d[ée]passant"
+_BELOW_CUES = r"inf[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)moins\s+de"
 _RATE_CUES = (
     r"jusqu['’]à|à hauteur de|hauteur maximale de|taux(?: d['’]aide| d['’]intervention)?(?: maximum| maximal)?"
     r"|plafonn[ée]+s? à|maximum de|au maximum|dans la limite de|peut atteindre|pouvant atteindre"
@@ -25,6 +35,11 @@ _RATE_CUES = (
 _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
+_AMOUNT_MIN_BARE = re.compile(rf"\bminimum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_MAX_BARE = re.compile(rf"\bmaximum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_ABOVE = re.compile(rf"(?:{_ABOVE_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_BELOW = re.compile(rf"(?:{_BELOW_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_CUES}){_GAP}{_NUMBER}\s*%", re.IGNORECASE)
 _RATE_AFTER = re.compile(rf"{_NUMBER}\s*%\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 # "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends), "de 30 % à 60 %".
@@ -33,6 +48,16 @@ _AMOUNT_RANGE = re.compile(
 )
 _RATE_RANGE = re.compile(rf"(?:taux|aide|subvention|financ\w*|intervention|hauteur)[^.;%\d]{{0,40}}?(?:\bde|\bentre)\s+{_NUMBER}\s*%?\s*(?:à|a|et)\s+{_NUMBER}\s*%", re.IGNORECASE)
 _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9}
+# (regex, floor or ceiling, counts only with a named subject)
+_CUED = (
+    (_AMOUNT_MAX, "high", False), (_AMOUNT_AFTER, "high", False), (_AMOUNT_MAX_BARE, "high", False),
+    (_AMOUNT_MIN, "low", False), (_AMOUNT_AFTER_MIN, "low", False), (_AMOUNT_MIN_BARE, "low", False),
+    (_AMOUNT_ABOVE, "low", True), (_AMOUNT_BELOW, "high", True),
+)
+_MONEY = re.compile(rf"{_NUMBER}{_UNIT}", re.IGNORECASE)
+# A line break ends a clause when a new sentence, heading or bullet starts; a wrapped line (lower case) does not.
+_CLAUSE_BREAK = re.compile(r"[.!?;•](?=\s|$)|\n\s*\n|\n(?=\s*(?:[^\w\s]|[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ]))")
+_CONTINUED = re.compile(r"[\s,]*(?:HT|TTC)?[\s,]*(?:et|ou)\s+(?:de\s+|d['’])?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,38 +65,96 @@ class Amounts:
     """What a text says about money."""
 
     amount_min: float | None = None
-    """Euros."""
+    """Floor of the aid itself (subvention, avance, prêt), euros."""
     amount_max: float | None = None
-    """Euros."""
+    """Ceiling of the aid itself, euros."""
     rate_max: float | None = None
     """Percent of eligible costs."""
+    project_min: float | None = None
+    """Floor of the project's budget (dépenses éligibles, assiette, investissement), euros."""
+    project_max: float | None = None
+    """Ceiling of the project's budget, euros."""
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One floor and/or ceiling found in the text, before its subject is known."""
+
+    start: int
+    end: int
+    number_at: int
+    low: float | None
+    high: float | None
+    needs_subject: bool = False
 
 
 def extract_amounts(text: str) -> Amounts:
-    """The floor, ceiling and maximum rate named in `text` (None for what it does not say)."""
-    maxima = [_euros(m) for regex in (_AMOUNT_MAX, _AMOUNT_AFTER) for m in regex.finditer(text)]
-    minima = [_euros(m) for m in _AMOUNT_MIN.finditer(text)]
-    for low, high in _ranges(text):
-        minima.append(low)
-        maxima.append(high)
+    """Floors and ceilings of the aid and of the project, and the maximum rate, named in `text`."""
+    figures = _figures(text)
+    aid, project = [], []
+    for figure, subject in zip(figures, _subjects(text, figures)):
+        if subject == PROJECT:
+            project.append(figure)
+        elif subject == AID or (subject is None and not figure.needs_subject):
+            aid.append(figure)
     rates = [_number(m[1], m[2]) for regex in (_RATE_BEFORE, _RATE_AFTER) for m in regex.finditer(text)]
     rates += [_number(m[3], m[4]) for m in _RATE_RANGE.finditer(text)]
     rates = [r for r in rates if 0 < r <= 100]
     return Amounts(
-        amount_min=min(minima) if minima else None,
-        amount_max=max(maxima) if maxima else None,
-        rate_max=max(rates) if rates else None,
+        amount_min=_lowest(aid), amount_max=_highest(aid), rate_max=max(rates) if rates else None,
+        project_min=_lowest(project), project_max=_highest(project),
     )
 
 
-def _ranges(text: str) -> list[tuple[float, float]]:
-    """(floor, ceiling) of every "de X à Y €" in euros; the lone unit of "de 50 à 200 k€" counts twice."""
+def _figures(text: str) -> list[_Figure]:
+    """Every cued amount and every range, in reading order."""
+    found = []
+    for regex, side, needs_subject in _CUED:
+        for m in regex.finditer(text):
+            value = _euros(m)
+            low, high = (value, None) if side == "low" else (None, value)
+            found.append(_Figure(m.start(), m.end(), m.start(1), low, high, needs_subject))
+    found += _ranges(text)
+    return sorted(found, key=lambda f: (f.number_at, f.start))
+
+
+def _subjects(text: str, figures: list[_Figure]) -> list[str | None]:
+    """Whose money each figure is; « de 10 000 € minimum et de 200 000 € maximum » says it once for both."""
+    subjects: list[str | None] = []
+    for n, figure in enumerate(figures):
+        subject = subject_of(_clause(text, figure.number_at))
+        before = [i for i in range(n) if figures[i].end <= figure.start]
+        if subject is None and before and _CONTINUED.fullmatch(text[figures[before[-1]].end:figure.start]):
+            subject = subjects[before[-1]]
+        subjects.append(subject)
+    return subjects
+
+
+def _clause(text: str, at: int) -> str:
+    """The words before position `at`, back to the start of the sentence or to the amount before."""
+    window = text[max(0, at - 200):at]
+    cuts = [m.end() for regex in (_CLAUSE_BREAK, _MONEY) for m in regex.finditer(window)]
+    return window[max(cuts, default=0):]
+
+
+def _lowest(figures: list[_Figure]) -> float | None:
+    values = [f.low for f in figures if f.low is not None]
+    return min(values) if values else None
+
+
+def _highest(figures: list[_Figure]) -> float | None:
+    values = [f.high for f in figures if f.high is not None]
+    return max(values) if values else None
+
+
+def _ranges(text: str) -> list[_Figure]:
+    """Every "de X à Y €" in euros; the lone unit of "de 50 à 200 k€" counts twice."""
     found = []
     for m in _AMOUNT_RANGE.finditer(text):
         high = _number(m[4], m[5]) * _multiplier(m[6])
         low = _number(m[1], m[2]) * _multiplier(m[3] or m[6])
         if low <= high:
-            found.append((low, high))
+            found.append(_Figure(m.start(), m.end(), m.start(1), low, high))
     return found
 
 

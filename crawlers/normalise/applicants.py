@@ -4,34 +4,31 @@ A type named in prose is an applicant only where a sentence says who may apply (
 « réservé aux », « peuvent candidater »…), or anywhere in an eligibility text that has no such sentence
 (« Communes et intercommunalités de la région »). Mentions elsewhere (« au bénéfice des habitants »,
 « en lien avec les associations », « création d'entreprise ») name no applicant. The tables are in
-crawlers/normalise/beneficiary_tables.py.
+crawlers/normalise/beneficiary_tables.py, headcounts in crawlers/normalise/headcounts.py.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from crawlers.normalise import beneficiary_tables as T
-from crawlers.normalise.text import fold
+from crawlers.normalise.headcounts import headcounts_in
+from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
 
 _TEXT = [(re.compile(pattern), targets) for pattern, targets in T.TEXT_RULES]
-_HEADCOUNTS = [re.compile(pattern) for pattern in T.HEADCOUNT_RULES]
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 _ALL_SIZES = re.compile(T.ALL_SIZES)
 _EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
 _EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
 _EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
-_PARTIAL = re.compile(T.PARTIAL)
+_EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
+_WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
 _NOT_APPLYING = re.compile(T.NOT_APPLYING)
-_COMPLEMENT = re.compile(T.COMPLEMENT)
+_COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
-_SENTENCE_END = re.compile(r"(?<=[.;!])\s+|\n+")
-_LIST_LINE = re.compile(r"(?<=[:,?])\s*\n\s*|\n\s*(?=[-•*–·] )")
-_HEADING = re.compile(rf"^{T.APPLICANT_HEADING}\s*[?]?\s*\n", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -62,22 +59,19 @@ class _Mention:
 def read_eligibility(text: str) -> Reading:
     """An eligibility text: its sentences that say who may apply, or all of them when none does."""
     sentences = split_sentences(text)
-    cued = [s for s in sentences if _CUE.search(s)]
+    cued = [s for s in sentences if _is_cued(s)]
     return _read(sentences, cued or sentences)
 
 
 def read_description(text: str) -> Reading:
     """A description: only its sentences that say who may apply name applicants."""
     sentences = split_sentences(text)
-    return _read(sentences, [s for s in sentences if _CUE.search(s)])
+    return _read(sentences, [s for s in sentences if _is_cued(s)])
 
 
-def split_sentences(text: str) -> list[str]:
-    """Folded sentences; a list that follows « : », a question or a bullet stays with the line that announces it,
-    and a heading over who may apply reads as « bénéficiaires : » before its first line."""
-    folded = _HEADING.sub("beneficiaires : ", fold(text or ""))
-    joined = _LIST_LINE.sub(" ", folded)
-    return [" ".join(s.split()) for s in _SENTENCE_END.split(joined) if s.strip()]
+def _is_cued(sentence: str) -> bool:
+    """The sentence says who may apply; « … ne peuvent pas candidater » says who may not."""
+    return bool(_CUE.search(_EXCLUDING_BEFORE.sub(" ", sentence)))
 
 
 def _read(sentences: list[str], applying: list[str]) -> Reading:
@@ -107,13 +101,16 @@ def _applies(sentence: str, mention: _Mention) -> bool:
 
 
 def _is_excluded(sentence: str, mention: _Mention) -> bool:
-    """Excluded outright; « à l'exclusion des communes de plus de 10 000 habitants » excludes only some."""
-    return _in_exclusion(sentence, mention) and not _PARTIAL.match(sentence, mention.end)
+    """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
+    cultuelles sont exclues » exclude only a group of it."""
+    return _in_exclusion(sentence, mention) and bool(_WHOLE_TYPE.match(sentence, mention.end))
 
 
 def _in_exclusion(sentence: str, mention: _Mention) -> bool:
     clause_start = _clause_start(sentence, mention.start)
     if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
+        return True
+    if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
         return True
     segment_end = _SEGMENT_END.search(sentence, mention.end)
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
@@ -134,24 +131,9 @@ def _clause_end(sentence: str, position: int) -> int:
 def _mentions(sentence: str) -> list[_Mention]:
     """Every type the sentence names; where two phrases overlap the one that starts first, then the longer, wins."""
     found = [_Mention(m.start(), m.end(), targets) for pattern, targets in _TEXT for m in pattern.finditer(sentence)]
-    headcounts = (m for pattern in _HEADCOUNTS for m in pattern.finditer(sentence))
-    found += [_Mention(m.start(), m.end(), _sizes(m), headcount=True) for m in headcounts]
+    found += [_Mention(h.start, h.end, h.sizes, headcount=True) for h in headcounts_in(sentence)]
     kept: list[_Mention] = []
     for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
-
-
-def _sizes(match: re.Match[str]) -> tuple[B, ...]:
-    """Company sizes whose headcount band meets the phrase's band."""
-    groups = {k: int(v.replace(" ", "")) for k, v in match.groupdict().items() if v}
-    low = groups.get("low", 0)
-    high = groups.get("high", groups["under"] - 1 if "under" in groups else math.inf)
-    floor = 0
-    sizes = []
-    for size, ceiling in T.HEADCOUNT_CEILINGS:
-        if low <= ceiling and high >= floor:
-            sizes.append(size)
-        floor = ceiling + 1
-    return tuple(sizes)

@@ -41,12 +41,14 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     """Who may apply: the applicants the text names win over the labels (« réservé aux PME » within
     « entreprises »), then the types the text excludes are removed; [] when nothing says who may apply.
 
-    A description's applicants count only when they share a type with the labels (or there are no labels):
-    one that names others (« les entreprises pourront bénéficier de loyers modérés » in a call to
-    collectivités) speaks of who gains from the project, not of who applies."""
+    A description's applicants count only when the eligibility text names none and they share a type with the
+    labels (or there are no labels): the eligibility text (a page's « Bénéficiaires » section) says it more
+    precisely than a summary, and a description that names others (« les entreprises pourront bénéficier de
+    loyers modérés » in a call to collectivités) speaks of who gains from the project, not of who applies."""
     labelled = map_beneficiaries(labels)
     reading, prose = read_eligibility(eligibility_text), read_description(description)
-    reading += prose if _shares_a_type(labelled, prose) else Reading(excluded=prose.excluded)
+    counts = not reading.applicants and _shares_a_type(labelled, prose)
+    reading += prose if counts else Reading(excluded=prose.excluded)
     return _without(_narrowed(labelled, reading), reading.excluded)
 
 

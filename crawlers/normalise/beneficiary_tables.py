@@ -1,4 +1,5 @@
-"""Every table that says who may apply to a call: source labels, phrases of prose, sizes, cues and exclusions.
+"""Every table that says who may apply to a call: source labels, phrases of prose, sizes, cues and exclusions
+(headcount phrases are in crawlers/normalise/headcounts.py).
 
 Patterns are matched against folded text (lower case, no accents, apostrophes unified: text.fold).
 The code that reads them is crawlers/normalise/beneficiaries.py (labels, combination) and
@@ -19,8 +20,13 @@ PRIVATE_PERSONS = (B.ENTREPRISE, B.ASSOCIATION, B.SEM)
 SIZES = (B.TPE, B.PME, B.ETI, B.GE)
 SIZE_COVERS = {B.TPE: (B.TPE,), B.PME: (B.TPE, B.PME), B.ETI: (B.ETI,), B.GE: (B.GE,)}
 """What excluding a size removes: a PME in the EU sense includes the TPE."""
-HEADCOUNT_CEILINGS = ((B.TPE, 9), (B.PME, 249), (B.ETI, 4999), (B.GE, 10**9))
-"""Largest headcount of each size (EU thresholds), for « moins de 250 salariés »."""
+
+PUBLIC_SYNDICATES = (
+    r"syndicats? (?:d'|de |des |du )(?:l'|la )?(?!salarie|employeur|copropri|proprietaire|initiative|producteur"
+    r"|professionnel|travailleur|commune)\w+"
+)
+"""« syndicats de rivière », « syndicat d'énergie »: syndicates of local authorities run as syndicats mixtes
+(trade unions, co-ownership and tourist-office syndicates left out; « syndicats de communes » are EPCI)."""
 
 LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     # Source labels: the FIRST matching rule wins, so specific rules come before general ones.
@@ -29,15 +35,26 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bpme\b", (B.PME,)),
     (r"\beti\b|taille intermediaire", (B.ETI,)),
     (r"grande[s]? entreprise|\bge\b", (B.GE,)),
-    (r"\bepci\b|intercommunal|communaute[s]? (de communes|d'agglomeration|urbaine)|metropole", (B.EPCI,)),
-    (r"syndicat[s]? mixte", (B.SYNDICAT_MIXTE,)),
+    (
+        r"\bepci\b|intercommunal|communaute[s]? (de communes|d'agglomeration|urbaine)|metropole|syndicats? de communes",
+        (B.EPCI,),
+    ),
+    (r"syndicat[s]? mixte|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
     (r"\bpetr\b|pole d'equilibre|\bpays\b", (B.PETR,)),
     (r"\bcommunes?\b|\bmairies?\b", (B.COMMUNE,)),
     (r"departement", (B.DEPARTEMENT,)),
     (r"\bregions?\b", (B.REGION,)),
-    (r"chambre[s]? (consulaire|de commerce|des metiers|d'agriculture)|\bcci\b|\bcma\b", (B.CHAMBRE_CONSULAIRE,)),
-    (r"\bsem\b|economie mixte|\bspl\b", (B.SEM,)),
-    (r"enseignement|\blycees?\b|universit|organisme de formation|\bcfa\b", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
+    (
+        r"chambre[s]? (?:\w+ )?(consulaire|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b",
+        (B.CHAMBRE_CONSULAIRE,),
+    ),
+    (r"\bsem(?:op|l)?\b|economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
+    (r"\bepst\b|centres? techniques?|\binstituts? de recherche", (B.RECHERCHE,)),
+    (
+        r"enseignement|\blycees?\b|universit|\biut\b|organismes? de formation|centres? de formation|\bcfa\b"
+        r"|^ecoles?\b|grandes? ecoles?|etablissements? scolaires?",
+        (B.ETABLISSEMENT_ENSEIGNEMENT,),
+    ),
     (r"demandeur d.emploi|\betudiants?\b|\bjeunes?\b|\blyceens?\b|\bapprentis?\b|\bsalaries?\b", (B.PARTICULIER,)),
     (r"recherche|laboratoire", (B.RECHERCHE,)),
     (r"agriculteur|exploitant", (B.AGRICULTEUR,)),
@@ -72,8 +89,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|syndicats? (?:intercommunaux|de communes)",
         (B.EPCI,),
     ),
-    (r"syndicats? mixtes?", (B.SYNDICAT_MIXTE,)),
-    (r"\bpetr\b|poles? d'equilibre territorial", (B.PETR,)),
+    (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
+    (r"\bpetr\b|poles? d'equilibre territori(?:al|aux)", (B.PETR,)),
     (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b", (B.COMMUNE,)),
     (r"conseils? departementaux|conseil departemental|\bdepartements\b", (B.DEPARTEMENT,)),
     (r"conseils? regionaux|conseil regional|\bregions\b", (B.REGION,)),
@@ -85,25 +102,25 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
     (r"\bassociations?\b|\bfondations?\b", (B.ASSOCIATION,)),
     (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
-    (r"(?:organismes?|laboratoires?|etablissements?|centres?) (?:publics? )?de recherche", (B.RECHERCHE,)),
     (
-        r"\blycees?\b|\buniversites?\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b",
+        r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?) (?:\w+ )?de recherche"
+        r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
+        r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique",
+        (B.RECHERCHE,),
+    ),
+    (
+        r"\blycees?\b|\buniversites?\b|\biut\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b"
+        r"|centres? de formation(?: d'apprentis| professionnelle)?|etablissements? scolaires?|grandes? ecoles?"
+        r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)",
         (B.ETABLISSEMENT_ENSEIGNEMENT,),
     ),
-    (r"chambres? (?:consulaires?|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b", (B.CHAMBRE_CONSULAIRE,)),
-    (r"\bsem\b|societes? d'economie mixte|\bspl\b|societes? publiques? locales?", (B.SEM,)),
+    (
+        r"chambres? (?:\w+ )?(?:consulaires?|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b",
+        (B.CHAMBRE_CONSULAIRE,),
+    ),
+    (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?", (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b", (B.PARTICULIER,)),
-]
-
-_PEOPLE = r"(?:salaries|personnes|employes|emplois|etp|collaborateurs)"
-_N = r"\d{1,3}(?: ?\d{3})*"
-HEADCOUNT_RULES = [
-    # Headcount phrases; groups: `low` (smallest headcount), `high` (largest), `under` (largest + 1).
-    rf"\bmoins de (?P<under>{_N}) {_PEOPLE}",
-    rf"\b(?:de|entre) (?P<low>{_N}) (?:a|et) (?P<high>{_N}) {_PEOPLE}",
-    rf"\b(?P<low>{_N}) {_PEOPLE} (?:et|ou) plus\b",
-    rf"\b(?:plus de|au moins|d'au moins|a partir de) (?P<low>{_N}) {_PEOPLE}",
 ]
 
 ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
@@ -135,10 +152,13 @@ EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception 
 """« hors grandes entreprises »: the types named after it in the same clause are excluded."""
 
 EXCLUDING_BEFORE = (
-    r"\bne sont pas eligibles?|\bn'est pas eligible|\bsont exclue?s\b|\best exclue?\b"
+    r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
+
+EXCLUDED_RIGHT_AFTER = r"\s*(?:\([^)]*\)\s*)?exclue?s?\b"
+"""« …, grandes entreprises exclues »: a participle right after a type excludes that type only."""
 
 EXCLUDING_HEAD = (
     r"(?:ne sont pas eligibles?|n'est pas eligible|(?:sont )?exclue?s|exclusions?"
@@ -146,11 +166,13 @@ EXCLUDING_HEAD = (
 )
 """« Ne sont pas éligibles : … », « Sont exclues les … » opening a sentence: every type it names is excluded."""
 
-PARTIAL = (
-    r"\s*(?:de (?:plus|moins) de|en (?:difficulte|liquidation|redressement|procedure)|qui\b|dont\b"
-    r"|ayant\b|n'ayant\b|deja\b|beneficiant\b|soumise?s?\b)"
+WHOLE_TYPE = (
+    r"\s*(?:\([^)]*\)\s*)?(?:au sens (?:communautaire|europeen|de [^,;:.()]*?)\s*)?"
+    r"(?:$|[,;:.!?)]|(?:et|ou|ni|ainsi|ne|n'|sont|est|seront|sera|restent|exclue?s?|quel\w* que)\b)"
 )
-"""After an excluded type: only some of its members are excluded (« communes de plus de 10 000 habitants »)."""
+"""What may follow an excluded type when the exclusion removes the type itself (« les associations ne sont pas
+éligibles », « hors grandes entreprises, »). Anything else narrows it to a group (« les associations cultuelles »,
+« les entreprises en difficulté », « communes de plus de 10 000 habitants »): a group's exclusion keeps the type."""
 
 NOT_APPLYING = (
     r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|\ba destination d"
@@ -160,6 +182,9 @@ NOT_APPLYING = (
 
 COMPLEMENT = r"(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""
+
+ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
+"""A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""
 
 TEXT_LABELS: dict[B, str] = {
     # French label of each beneficiary, as a spider puts it in RawItem.beneficiary_labels (LABEL_RULES reads it back).

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
+from crawlers.normalise.releves import find_releves
+
 PARIS = ZoneInfo("Europe/Paris")
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -24,10 +26,6 @@ _MONTHS = (
     "|janv\\.?|févr\\.?|fevr\\.?|avr\\.?|juil\\.?|sept\\.?|oct\\.?|nov\\.?|déc\\.?|dec\\.?"
 )
 _FRENCH = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:er)?\s+({_MONTHS})\s+(\d{{4}})", re.IGNORECASE)
-_DEADLINE_CUES = re.compile(
-    r"(date limite|clôture|cloture|jusqu'au|jusqu’au|au plus tard|relèves?|releves?|dépôt des dossiers)",
-    re.IGNORECASE,
-)
 
 
 class DateError(ValueError):
@@ -76,14 +74,11 @@ def find_dates(text: str) -> list[date]:
 
 
 def find_deadlines(text: str) -> list[date]:
-    """Dates that follow a deadline cue ("date limite", "clôture", "jusqu'au", "relèves"…)."""
-    deadlines: list[date] = []
-    for cue in _DEADLINE_CUES.finditer(text):
-        # A list of relèves names several dates; any other cue names one.
-        many = cue[0].lower().startswith(("relève", "releve"))
-        window = text[cue.end(): cue.end() + (240 if many else 80)]
-        deadlines.extend(find_dates(window)[: 6 if many else 1])
-    return sorted(set(deadlines))
+    """Dates a deadline cue labels ("date limite", "clôture", "jusqu'au", "relèves"…), sorted, once each.
+
+    The cues, and the labels that are never deadlines (publication, update, event), live in releves.
+    """
+    return find_releves(text)
 
 
 def _from_iso(value: str) -> datetime:

@@ -7,7 +7,7 @@ import re
 from crawlers.normalise.text import fold
 from models import geo
 
-_NATIONAL = re.compile(r"toutes les regions|france entiere|national|toute la france")
+_NATIONAL = re.compile(r"toutes les regions|france entiere|\bnational(?:e|es|aux)?\b|toute la france")
 
 
 def region_codes_in_text(text: str) -> list[str]:

@@ -8,8 +8,10 @@ from pydantic import ValidationError
 
 from crawlers.items import RawItem
 from crawlers.normalise.amounts import extract_amounts
-from crawlers.normalise.beneficiaries import call_beneficiaries
+from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
+from crawlers.normalise.families import within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
+from crawlers.normalise.evidence import call_evidence
 from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
 from crawlers.normalise.programmes import programmes_in_text
 from crawlers.normalise.text import canonical_url, html_to_text, one_line
@@ -50,7 +52,7 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
             *map_instruments(item.instrument_labels), *call_formats_in_text(title),
             *money_instruments_in_text(amount_text),
         ]),
-        beneficiaries=call_beneficiaries(item.beneficiary_labels, eligibility_text, f"{summary}\n{description}"),
+        beneficiaries=_applicants(item, eligibility_text, f"{summary}\n{description}"),
         geo_codes=item.geo_codes,
         geo_exclusions=item.geo_exclusions,
         themes=_unique(one_line(t) for t in item.themes),
@@ -59,6 +61,8 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         recurrence=recurrence,
         amount_min=item.amount_min if item.amount_min is not None else amounts.amount_min,
         amount_max=item.amount_max if item.amount_max is not None else amounts.amount_max,
+        project_min=amounts.project_min,
+        project_max=amounts.project_max,
         rate_max=amounts.rate_max,
         status=status,
         stated_status=stated,
@@ -66,9 +70,16 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         raw=item.raw or None,
     )
     try:
-        return OpportunityData(**fields)
+        record = OpportunityData(**fields)
     except ValidationError as exc:
         raise ItemRejected(explain_validation(exc)) from exc
+    return record.model_copy(update={"evidence": call_evidence(item, record)})
+
+
+def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
+    """Who may apply; broad audience families bound the text's applicants."""
+    found = call_beneficiaries(item.beneficiary_labels, eligibility_text, prose)
+    return within_families(found, map_beneficiaries(item.beneficiary_labels)) if item.labels_are_families else found
 
 
 def explain_validation(exc: ValidationError) -> str:
@@ -84,14 +95,18 @@ def _calendar(item: RawItem) -> tuple[date | None, list[date], Recurrence | None
     open_date = _day(item.open_date, "ouverture")
     close_dates = [d for d in (_day(text, "clôture") for text in item.close_dates) if d]
     next_start = _day(item.next_campaign, "prochaine campagne")
-    recurrence = Recurrence.PERMANENTE if item.permanent and not close_dates else None
     if next_start:
-        recurrence = Recurrence.RECURRENTE
         past_campaign = all(d < next_start for d in close_dates) and (open_date is None or open_date < next_start)
         if past_campaign:
             # The published dates belong to the campaign that ended: follow the next one.
             open_date, close_dates = next_start, []
-    return open_date, close_dates, recurrence
+    if open_date:
+        # No relève falls before the call opened. An earlier one is dropped, not re-dated: it is a past
+        # edition's date or a year the text left out, and a year moved forward is one no source wrote.
+        close_dates = [d for d in close_dates if d >= open_date]
+    if next_start:
+        return open_date, close_dates, Recurrence.RECURRENTE
+    return open_date, close_dates, Recurrence.PERMANENTE if item.permanent and not close_dates else None
 
 
 def _day(text: str | None, what: str) -> date | None:

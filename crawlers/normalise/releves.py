@@ -1,12 +1,16 @@
 """Every relève / wave / deadline date named in a call's text (France 2030 cahiers des charges…).
 
-A cue ("relèves", "vague", "session", "date limite", "clôture", "jusqu'au", "au plus tard"…) is
-followed by one date, or by a list of dates for the plural cues ("aux dates de relèves suivantes :
-• 9 novembre 2022 à 12h00 (midi) • 8 mars 2023 …"). Dates are `DD/MM/YYYY` or French
-("1er décembre 2025", "16 nov. 2026, 13:00:00 UTC+1", "14 janvier, 15 avril et 9 septembre 2026":
-a date without a year takes the year of the next dated one). Times ("à 12h", "midi") are ignored:
-a deadline is a Paris day. Accents may be missing, spaces may be non-breaking.
-A month table is enough for these forms, so no dateparser here (it is slow to load and to call).
+A date is a deadline only when a deadline cue labels it. A one-date cue ("date limite", "clôture",
+"jusqu'au", "au plus tard", "date butoir", "à déposer avant le"…) names the date that follows it; a
+list cue ("relèves", "vagues", "sessions", "échéances", "dates limites", "dates de dépôt") names the
+dates that follow it in the same clause ("aux dates de relèves suivantes : • 9 novembre 2022 à
+12h00 (midi) • 8 mars 2023 …"). A date whose own label is an opening, an update, a publication or
+an event ("ouverture le", "mis à jour le", "dernière modification", "publié le", "webinaire",
+"jury", "résultats le"…) is never a deadline, even inside a list; nor is the start of a range ("du
+1er mars au 30 avril": 30 avril). "Calendrier" alone cues nothing: it heads openings and events too.
+Years left out are inferred as `day_tokens` says, after the opening the text names if it names one.
+Times ("à 12h", "midi") are ignored: a deadline is a Paris day. Accents may be missing, spaces may
+be non-breaking.
 """
 
 from __future__ import annotations
@@ -15,57 +19,55 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from crawlers.normalise.text import fold
+from crawlers.normalise.day_tokens import LIST_REACH, Token, as_date, day_tokens, prepare, with_years
 
-_MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_TOKEN = re.compile(
-    rf"(?<![\d/.-])(?:(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})(?![\d/])"
-    rf"|(\d{{1,2}})(?:er|ere|eme)?\s+({_MONTH_NAMES})\b\.?(?:\s+(\d{{4}})\b)?)"
+# Folded text: no accents, lower case. A list cue is tried before a one-date cue ("dates limites").
+_LIST_CUES = (
+    r"releves?|vagues?|sessions?(?! d.information)|echeances?|dates limites?|dates? (?:de depot|suivantes)"
+    r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)"
 )
-# Folded text: no accents, lower case. Plural cues introduce a list of dates.
-_LIST_CUES = r"releves?|vagues?|sessions?(?! d.information)|dates? (?:de depot|suivantes)|calendrier|echeances?"
 _ONE_CUES = (
-    r"date limite|date de (?:fin|cloture)|clotures?|jusqu'au|au plus tard|fin de (?:depot|publication)"
-    r"|depot des (?:dossiers|candidatures|projets)|deadline"
+    r"date limite|date butoir|date de (?:fin|cloture|remise)|limite de (?:depot|remise|candidature)|cloture"
+    r"|jusqu'au|au plus tard|fin (?:de|des) (?:depots?|candidatures?|publication)"
+    r"|(?:depot|remise|envoi) des (?:dossiers|candidatures|projets|offres)|deadline"
+    r"|(?:deposer|remettre|transmettre|soumettre|candidater)\b[a-z' ]{0,30}?\bavant le"
 )
 _CUE = re.compile(rf"\b(?:(?P<many>{_LIST_CUES})|(?P<one>{_ONE_CUES}))\b")
 _FIRST_REACH = 160
-"""Characters allowed between a cue and its first date."""
-_NEXT_REACH = 90
-"""Characters allowed between two dates of one list."""
-_SENTENCE_END = re.compile(r"[.;!?]\s+[a-z]{3,}\s[a-z]")
-_RANGE_START = re.compile(r"\bdu\s*$")
-_NOT_DEADLINE = re.compile(r"ouverture|ouvert(?:e|s)? (?:le|du|a partir)|lancement|a partir d|webinaire|reunion|information")
-"""Words that make the next date an opening or an event, not a deadline ("calendrier : ouverture le …")."""
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    day: int
-    month: int
-    year: int | None
+"""Characters allowed between a cue and its first date (then `LIST_REACH` between two dates)."""
+_CLAUSE_END = re.compile(r"[.;!?]\s+[a-z]{3,}\s[a-z]")
+"""A new sentence or clause ("; date limite …") ends a cue's reach."""
+_OPENING = r"ouverture|ouvert(?:e|s|es)? (?:le|du|des|a partir)|lancement|a partir d"
+_NOT_DEADLINE = re.compile(
+    rf"\b(?:{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
+    r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
+    r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?)"
+)
+"""Labels that make the next date an opening, an update, a publication or an event, not a deadline."""
+_ASIDE = re.compile(r"\([^()]*\)")
+"""An aside labels no date: "Date limite (après le webinaire) : 15 avril" is a deadline."""
+_OPENING_CUE = re.compile(rf"\b(?:{_OPENING})")
+_OPENING_REACH = 40
+_RANGES = (
+    (re.compile(r"\bdu\s*\Z"), re.compile(r"[^.;]{0,20}?\bau\b")),
+    (re.compile(r"\bentre(?: le)?\s*\Z"), re.compile(r"[^.;]{0,20}?\bet\b")),
+)
+"""(words before, words after) a date that starts a range."""
 
 
 def find_releves(text: str) -> list[date]:
     """Every deadline the text names after a cue, sorted, without duplicates."""
-    folded = _prepare(text)
-    tokens = _with_years(_tokens(folded))
+    days = _read(prepare(text))
     found: set[date] = set()
-    for cue in _CUE.finditer(folded):
-        found.update(_dates_after(folded, cue, tokens))
+    for cue in days.cues:
+        found.update(_dates_after(days, cue))
     return sorted(found)
 
 
 def dates_in(text: str) -> list[date]:
-    """Every date in the text, in reading order (yearless ones take the next year written)."""
-    return [d for d in (_as_date(t) for t in _with_years(_tokens(_prepare(text)))) if d]
+    """Every date in the text, in reading order (a day without its year takes its list's, see day_tokens)."""
+    folded = prepare(text)
+    return [d for d in (as_date(t) for t in with_years(folded, day_tokens(folded))) if d]
 
 
 def date_range(text: str) -> tuple[date | None, date | None]:
@@ -76,62 +78,66 @@ def date_range(text: str) -> tuple[date | None, date | None]:
     return (found[0], found[1]) if len(found) > 1 else (found[0], None)
 
 
-def _prepare(text: str) -> str:
-    return fold(re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text or ""))
+@dataclass(frozen=True)
+class _Days:
+    """The days of one folded text, as the deadline cues read them."""
+
+    folded: str
+    cues: list[re.Match[str]]
+    written: list[Token]
+    """Every day, in reading order, years as written."""
+    otherwise: frozenset[int]
+    """Starts of the days labelled as openings, updates, publications or events: never deadlines."""
+    dated: dict[int, Token]
+    """The other days by start, with their year (written or inferred); a day of unknown year is absent."""
 
 
-def _tokens(folded: str) -> list[_Token]:
-    tokens = []
-    for m in _DAY_TOKEN.finditer(folded):
-        if m[1]:
-            tokens.append(_Token(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
-        else:
-            year = int(m[6]) if m[6] else None
-            tokens.append(_Token(m.start(), m.end(), int(m[4]), _MONTHS[m[5]], year))
-    return tokens
+def _read(folded: str) -> _Days:
+    written, cues = day_tokens(folded), list(_CUE.finditer(folded))
+    otherwise = frozenset(
+        t.start for i, t in enumerate(written) if _labelled_otherwise(folded, written[:i], cues, t)
+    )
+    # A date labelled otherwise is no part of a list of deadlines: it lends the list no year.
+    candidates = [t for t in written if t.start not in otherwise]
+    dated = {t.start: t for t in with_years(folded, candidates, _opening(folded, written))}
+    return _Days(folded, cues, written, otherwise, dated)
 
 
-def _with_years(tokens: list[_Token]) -> list[_Token]:
-    """A yearless date takes the year of the next dated token (else of the previous one)."""
-    filled: list[_Token] = []
-    for i, token in enumerate(tokens):
-        year = token.year
-        if year is None:
-            later = next((t for t in tokens[i + 1:] if t.year), None)
-            earlier = next((t for t in reversed(filled) if t.year), None)
-            if later is not None:  # "15 novembre et 15 janvier 2027": November of 2026
-                year = later.year - (token.month > later.month) if later.year else None
-            elif earlier is not None:
-                year = earlier.year
-        if year is not None:
-            filled.append(_Token(token.start, token.end, token.day, token.month, year))
-    return filled
+def _labelled_otherwise(folded: str, earlier: list[Token], cues: list[re.Match[str]], token: Token) -> bool:
+    """Whether the words since the last cue or day before `token` make it an opening, an update, an event…"""
+    cue_ends = [c.end() for c in cues if c.end() <= token.start]
+    label = folded[max(0, token.start - _FIRST_REACH, *(t.end for t in earlier[-1:]), *cue_ends):token.start]
+    return bool(_NOT_DEADLINE.search(_ASIDE.sub(" ", label)))
 
 
-def _dates_after(folded: str, cue: re.Match[str], tokens: list[_Token]) -> list[date]:
-    position, dates = cue.end(), []
-    reach = _FIRST_REACH
-    for token in (t for t in tokens if t.start >= cue.end()):
-        gap = folded[position:token.start]
-        if len(gap) > reach or _SENTENCE_END.search(gap):
+def _dates_after(days: _Days, cue: re.Match[str]) -> list[date]:
+    many, position, reach, dates = bool(cue["many"]), cue.end(), _FIRST_REACH, []
+    for token in (t for t in days.written if t.start >= cue.end()):
+        gap = days.folded[position:token.start]
+        if len(gap) > reach or _CLAUSE_END.search(gap):
             break
-        if _NOT_DEADLINE.search(gap):
-            position = token.end
+        position = token.end
+        if token.start in days.otherwise or _starts_range(days.folded, token):
             continue
-        if _RANGE_START.search(folded[:token.start]) and not cue["many"]:
-            position = token.end  # "du 1er mars au 30 avril": the deadline is the end of the range
-            continue
-        day = _as_date(token)
+        day = as_date(days.dated[token.start]) if token.start in days.dated else None
         if day:
             dates.append(day)
-        if not cue["many"]:
+        if not many:
             break
-        position, reach = token.end, _NEXT_REACH
+        reach = LIST_REACH
     return dates
 
 
-def _as_date(token: _Token) -> date | None:
-    try:
-        return date(token.year or 0, token.month, token.day)
-    except ValueError:
-        return None
+def _starts_range(folded: str, token: Token) -> bool:
+    """Whether the day opens a range ("du 1er mars au 30 avril", "entre le 2 et le 30 novembre 2026")."""
+    before, after = folded[max(0, token.start - 12):token.start], folded[token.end:token.end + 24]
+    return any(opens.search(before) and closes.match(after) for opens, closes in _RANGES)
+
+
+def _opening(folded: str, tokens: list[Token]) -> date | None:
+    """The first day written with its year right after an opening cue ("ouverture le 1er octobre 2026")."""
+    for cue in _OPENING_CUE.finditer(folded):
+        token = next((t for t in tokens if t.start >= cue.end()), None)
+        if token and token.year and len(folded[cue.end():token.start]) <= _OPENING_REACH:
+            return as_date(token)
+    return None

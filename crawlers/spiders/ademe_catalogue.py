@@ -4,6 +4,10 @@ Listing `{url}/{entreprises|collectivites}/aides-financieres/catalogue?page=N`; 
 `data-status` (`closed` / `past` mean closed; other values are trusted to `data-end-date`) and
 `data-end-date` (`DD-MM-YYYY`). `/catalogue/aap/` links are calls (appels à projets), year-scoped
 `/catalogue/2026/` links are guichets; `/catalogue-rex/` links are experience reports (skipped).
+The card's régions are its text pieces that are wholly coverage labels ("Toutes les Régions",
+"Occitanie"), never a région its title or summary mentions. The audience read stands for who may
+apply (ADEME files each dispositif under the publics it is for) until the dispositif's page says more
+precisely (crawlers/spiders/detail_page.py: eligibility, territory, relèves).
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ from typing import Any
 from scrapy.http import Response
 
 from crawlers.items import RawItem
-from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.releves import find_releves
 from crawlers.options_html import AdemeCatalogueOptions
+from crawlers.spiders.detail_page import read_detail_page
 from crawlers.spiders.html import HtmlSourceSpider, first_href, last_segment, text_of
-from crawlers.spiders.html_text import enrich_from_page, main_container
+from crawlers.normalise.region_labels import region_codes_of_labels
 
 # ── Selectors (sources.md §8; `data-status` values beyond closed/past are [INF]) ──────────────────
 CARDS = ('[data-component-id="agir_theme:card"]', "[data-end-date]", "[data-status]")
@@ -28,15 +32,13 @@ END_DATE = "(descendant-or-self::*/@data-end-date | ancestor::*/@data-end-date)[
 STATUS = "(descendant-or-self::*/@data-status | ancestor::*/@data-status)[1]"
 CLOSED_STATUSES = {"closed", "past"}
 SKIPPED_PATHS = ("/catalogue-rex/",)
-DETAIL_CONTAINERS = ("article", "main")
-ELIGIBILITY_HEADINGS = r"beneficiaires|pour qui|qui peut|eligib"
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 _YEAR_GUICHET = re.compile(r"/catalogue/\d{4}/")
 _AUDIENCE_LABELS = {"entreprises": "Entreprise", "collectivites": "Collectivité territoriale"}
 
 
 class AdemeCatalogueSpider(HtmlSourceSpider):
-    """Catalogue cards; detail pages only when `detail_pages = true`."""
+    """Catalogue cards, each completed by its dispositif's page with `detail_pages = true` (as configured)."""
 
     name = "ademe_catalogue"
     options: AdemeCatalogueOptions
@@ -67,7 +69,7 @@ class AdemeCatalogueSpider(HtmlSourceSpider):
             beneficiary_labels=[_AUDIENCE_LABELS[self.options.audience]],
             raw={"data-status": status, "data-end-date": end, "text": card_text},
         )
-        item.geo_codes = region_codes_in_text(card_text) or item.geo_codes
+        item.geo_codes = region_codes_of_labels(node.css("::text").getall()) or item.geo_codes
         if "/catalogue/aap/" in href:
             item.instrument_labels = ["Appel à projets"]
         elif _YEAR_GUICHET.search(href) and not item.close_dates:
@@ -75,5 +77,5 @@ class AdemeCatalogueSpider(HtmlSourceSpider):
         return item
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Eligibility, relèves and France 2030 from the dispositif's page."""
-        return enrich_from_page(item, main_container(response, DETAIL_CONTAINERS), ELIGIBILITY_HEADINGS)
+        """Eligibility, territory, relèves and France 2030 from the dispositif's page."""
+        return read_detail_page(response, item)

@@ -3,7 +3,8 @@
 Keys used: id, url (relative), name, financers[], programs[], description/eligibility (HTML),
 perimeter + perimeter_scale, origin_url (the operator's page: kept as apply_url, the link the
 cross-source deduplication compares), application_url, categories[], is_call_for_project,
-targeted_audiences[], aid_types[], start_date, submission_deadline, subvention_rate_*_bound,
+targeted_audiences[] (the eligibility text's applicants win at normalisation), aid_types[], start_date,
+submission_deadline (plus the deadlines description and eligibility state), subvention_rate_*_bound,
 subvention_comment, loan_amount, recoverable_advance_amount, recurrence, date_updated, is_live.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 from crawlers.items import RawItem
 from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.text import fold, split_labels, without_tracking
+from crawlers.spiders.stated_deadlines import close_dates
 from models import geo
 
 SITE = "https://aides-territoires.beta.gouv.fr"
@@ -28,7 +30,6 @@ def map_aid(aid: dict[str, Any], source: str, position: int) -> RawItem:
     instruments = split_labels(aid.get("aid_types"), "|")
     if aid.get("is_call_for_project"):
         instruments.append("Appel à projets")
-    deadline = _text(aid, "submission_deadline")
     return RawItem(
         source=source,
         position=position,
@@ -43,10 +44,14 @@ def map_aid(aid: dict[str, Any], source: str, position: int) -> RawItem:
         programmes=split_labels(aid.get("programs"), "|"),
         instrument_labels=instruments,
         beneficiary_labels=split_labels(aid.get("targeted_audiences"), "|"),
+        labels_are_families=True,
         geo_codes=perimeter_codes(_text(aid, "perimeter"), _text(aid, "perimeter_scale")),
         themes=split_labels(aid.get("categories"), "|"),
         open_date=_text(aid, "start_date") or None,
-        close_dates=[deadline] if deadline else [],
+        # `submission_deadline` is often empty while the texts state the deadline or the relèves.
+        close_dates=close_dates(
+            _text(aid, "submission_deadline"), _text(aid, "description"), _text(aid, "eligibility"),
+        ),
         permanent=fold(_text(aid, "recurrence")) == "permanente",
         closed=aid.get("is_live") is False,
         amount_text=amount_text(aid),

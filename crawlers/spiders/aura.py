@@ -4,7 +4,9 @@ Listing `…/aides?f[0]=profil:<id>&page=N`: `article.node--type-aid.node--view-
 cards (link `.c-result a`, category `div.c-result__category`, "Date limite du dépôt : 30/10/2026"),
 counter "N Résultat(s)", next page `a[rel=next]`. Detail: `h1`, then `.c-project__title` headers
 each followed by a sibling `div` ("Votre projet", "Montant et accompagnement proposé",
-"Bénéficiaires et points d'attention"…). source_id = `/aides/<slug>`.
+"Bénéficiaires et points d'attention"…; a page without them is cut by its headings, page_sections.py).
+Who may apply: the sections detail_page.py names; deadlines: cued dates of the text and every date of a
+calendar section ("Prochaines étapes", "Calendrier"…, calendar_sections.py). source_id = `/aides/<slug>`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
 from crawlers.normalise.releves import find_releves
 from crawlers.normalise.text import fold
+from crawlers.spiders.calendar_sections import calendar_deadlines
+from crawlers.spiders.detail_page import ELIGIBILITY_HEADINGS
 from crawlers.spiders.html import HtmlSourceSpider, first_href, text_of
 from crawlers.spiders.html_text import names_france_2030, node_text, says_all_year
+from crawlers.spiders.page_sections import read_page
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +40,6 @@ SECTION_TITLE = ".c-project__title"
 SECTION_BODY = "following-sibling::div[1]"
 SUMMARY_SECTION = "votre projet"
 AMOUNT_SECTION = "montant"
-ELIGIBILITY_SECTION = "beneficiaires"
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -79,16 +83,17 @@ class AuraSpider(HtmlSourceSpider):
         return super().next_page(response)
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Sections of the aid page: summary, amount, beneficiaries, deadlines."""
+        """Sections of the aid page: summary, amount, who may apply, deadlines."""
         node = next((found[0] for css in DETAIL_NODE if (found := response.css(css))), response)
-        found = _sections(node)
+        found = _sections(node) or {fold(title): body for title, body in read_page(response, DETAIL_NODE).sections}
         item.title = text_of(response, "h1") or item.title
         item.summary = _first_line(found.get(SUMMARY_SECTION, "")) or item.summary
         item.description = node_text(node)
         item.amount_text = _matching(found, AMOUNT_SECTION) or item.description
-        item.eligibility_text = _matching(found, ELIGIBILITY_SECTION)
+        item.eligibility_text = "\n".join(text for title, text in found.items() if ELIGIBILITY_HEADINGS.search(title))
         item.beneficiary_labels = beneficiary_labels_in_text(item.eligibility_text)
-        item.close_dates = sorted({*item.close_dates, *(d.isoformat() for d in find_releves(item.description))})
+        stated = {*(d.isoformat() for d in find_releves(item.description)), *calendar_deadlines(found.items())}
+        item.close_dates = sorted({*item.close_dates, *stated})
         if names_france_2030(item.description):
             item.programmes.append("France 2030")
         item.permanent = says_all_year(item.description)

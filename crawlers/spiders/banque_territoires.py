@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 from scrapy.http import Response
 
 from crawlers.items import RawItem
-from crawlers.normalise.geography import region_codes_in_text
 from crawlers.spiders.html import HtmlSourceSpider, first_href, last_segment, text_of
-from crawlers.spiders.html_text import enrich_from_page, main_container
+from crawlers.spiders.html_text import enrich_from_page, main_container, title_region_codes
 from models import geo
 
 # ── Selectors (sources.md §9.6) ────────────────────────────────────────────────────────────────
@@ -24,7 +23,8 @@ CALL_LINKS = ("article a[href]", "h2 a[href]", "h3 a[href]", ".card a[href]")
 SUMMARY = "p"
 NOT_CALLS = re.compile(r"localtis|partage|share|facebook|twitter|linkedin|x\.com|mailto:|/edition/|/flux-rss|/recherche")
 DETAIL_CONTAINERS = (".node__content", "article", "main")
-ELIGIBILITY_HEADINGS = r"beneficiaires|pour qui|qui peut|eligib|porteurs?|cibles?"
+ELIGIBILITY_HEADINGS = r"^(?:publics? )?cibles?\b|^a qui s.adresse"
+"""Headings on who may apply beyond the shared ones (crawlers/spiders/detail_page.py)."""
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -54,12 +54,11 @@ class BanqueTerritoiresSpider(HtmlSourceSpider):
         item = self.base_item(href, source_id=last_segment(href), title=title,
                               summary=text_of(card[0], SUMMARY) if card else "")
         item.programmes = list(dict.fromkeys([*item.programmes, "France 2030"]))
-        if " | " in title:  # "Bretagne | Appel à projets du volet régionalisé …"
-            item.geo_codes = region_codes_in_text(title.split(" | ")[0]) or item.geo_codes
+        item.geo_codes = title_region_codes(title) or item.geo_codes
         return item
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Deadlines (relèves, date limite), eligibility and summary from the call's page."""
+        """Deadlines (relèves, date limite, calendar), who may apply, coverage and summary from the call's page."""
         container = main_container(response, DETAIL_CONTAINERS)
         item.summary = item.summary or text_of(container, "p")
         return enrich_from_page(item, container, ELIGIBILITY_HEADINGS)

@@ -14,10 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 from scrapy.http import Response
 
 from crawlers.items import RawItem
-from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.releves import date_range
 from crawlers.spiders.html import HtmlSourceSpider, first_href, last_segment, text_of
-from crawlers.spiders.html_text import enrich_from_page, main_container
+from crawlers.spiders.html_text import enrich_from_page, main_container, title_region_codes
 from models import geo
 
 # ── Selectors (sources.md §7) ──────────────────────────────────────────────────────────────────
@@ -30,7 +29,8 @@ APPLY_LINK = "div.bottom-block a"
 PAGER_LINKS = "li.pager__item a[href*='page=']"
 DETAIL_CONTAINERS = (".body-content", "article", "main")
 DETAIL_TITLE = "h1"
-ELIGIBILITY_HEADINGS = r"porteurs? de projet|qui peut|beneficiaires|eligib|pour qui"
+ELIGIBILITY_HEADINGS = r"^entreprises concernees|^a qui s.adresse"
+"""Headings on who may apply beyond the shared ones (crawlers/spiders/detail_page.py)."""
 APPLY_WORDS = ("candidater", "deposer", "déposer", "dossier")
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -64,8 +64,7 @@ class BpifranceSpider(HtmlSourceSpider):
             apply_url=apply if apply and apply.startswith("http") else None,
             raw={"card_date": text_of(node, CARD_DATE), "rubrique": text_of(node, RUBRIQUE)},
         )
-        if " | " in title:  # "Bretagne | Appel à projets du volet régionalisé …"
-            item.geo_codes = region_codes_in_text(title.split(" | ")[0]) or item.geo_codes
+        item.geo_codes = title_region_codes(title) or item.geo_codes
         return item
 
     def next_page(self, response: Response) -> str | None:
@@ -78,7 +77,7 @@ class BpifranceSpider(HtmlSourceSpider):
         return next((href for href in links if parse_qs(urlsplit(href).query).get("page") == [wanted]), None)
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Deadlines, eligibility, France 2030 and instruments from the page's text."""
+        """Deadlines (relèves, calendar), who may apply, coverage and France 2030 from the page's sections."""
         container = main_container(response, DETAIL_CONTAINERS)
         item.title = item.title or text_of(response, DETAIL_TITLE)
         enrich_from_page(item, container, ELIGIBILITY_HEADINGS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
@@ -17,6 +16,7 @@ from twisted.python.failure import Failure
 from crawlers.failures import failure_message, http_error_message
 from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
+from crawlers.sites import page_url
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +45,14 @@ class DetailPagesMixin:
             return [settled]
         if not self.wants_detail(item):
             return [item]
-        if urlsplit(item.url).netloc != urlsplit(self.source.url).netloc:
-            # Only the configured site is crawled (a mirror never sends Vigie to the real one).
+        url = page_url(item.url, self.source.url)
+        if url is None:
+            # Only the source's own site is crawled (a mirror never sends Vigie to the real one).
             logger.debug("source=%s off_site_detail=%s", self.source.slug, item.url)
             return [item]
         # Not kept in the HTTP cache: a detail page is only asked for when its card changed (or the call was
         # last read long ago), so a cached copy would rarely answer; writing it costs ~7 files per page.
-        return [Request(item.url, callback=self.parse_detail, errback=self.detail_failed, cb_kwargs={"item": item},
+        return [Request(url, callback=self.parse_detail, errback=self.detail_failed, cb_kwargs={"item": item},
                         meta={"dont_cache": True})]
 
     def parse_detail(self, response: Response, item: RawItem) -> Iterator[RawItem]:
@@ -60,8 +61,10 @@ class DetailPagesMixin:
         if response.status >= 400:
             yield from self.without_detail(item, http_error_message(response.status, response.url))
             return
+        listed = item.description
         completed = self.read_detail(response, item)
         if completed is not None:
+            completed.from_page = completed.from_page or completed.description != listed
             yield completed
 
     def detail_failed(self, failure: Failure) -> Iterator[RawItem]:

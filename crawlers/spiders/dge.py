@@ -26,7 +26,8 @@ CARD_DESC = ".fr-card__desc"
 CARD_DETAIL = ".fr-card__detail"
 BADGE = ".fr-badge, .fr-tag"
 DETAIL_CONTAINERS = ("main .fr-container", "main", "article")
-ELIGIBILITY_HEADINGS = r"beneficiaires|pour qui|qui peut|eligib|porteurs?"
+ELIGIBILITY_HEADINGS = r"^entreprises concernees|^a qui s.adresse"
+"""Headings on who may apply beyond the shared ones (crawlers/spiders/detail_page.py)."""
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -63,6 +64,6 @@ class DgeSpider(HtmlSourceSpider):
         return self.base_item(href, source_id=last_segment(href), title=text_of(link), raw={"layout": "liens"})
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Deadlines, eligibility and programmes from the call's page."""
+        """Deadlines (relèves, calendar), who may apply, coverage and programmes from the call's page."""
         item.title = item.title or text_of(response, "h1")
         return enrich_from_page(item, main_container(response, DETAIL_CONTAINERS), ELIGIBILITY_HEADINGS)

@@ -1,4 +1,10 @@
-"""A CSV in the etalab dispositif-aide schema (Mission transition écologique on data.gouv.fr, §12)."""
+"""A CSV in the etalab dispositif-aide schema (Mission transition écologique on data.gouv.fr, §12).
+
+`date_cloture` is filled for few rows: the deadlines and relèves that `promesse`, `description` and
+`eligibilite` state are close dates too. `cibles` are broad families (« professionnels »); the company
+sizes of the eligibility's size line narrow them, and the eligibility text's applicants are read at
+normalisation (crawlers/normalise/record.py).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +19,17 @@ from scrapy.http import Request, Response
 
 from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
-from crawlers.normalise.text import first_link, split_labels, without_tracking
+from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
+from crawlers.normalise.text import first_link, fold, split_labels, without_tracking
 from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.stated_deadlines import close_dates
 
 REQUIRED_COLUMNS = ("id", "titre", "url_source", "date_mise_a_jour")
 _OPERATOR_LINK = re.compile(r"Lien externe de pr[ée]sentation de l['’]aide\s*:?\s*(https?://\S+)", re.IGNORECASE)
+_SIZE_LINE = re.compile(r"nombre de salari[ée]s[ \t]*:[ \t]*(?P<value>[^\n]*)", re.IGNORECASE)
+_HEADCOUNT_BAND = re.compile(r"(?P<low>\d[\d ]*?)\s*-\s*(?:(?P<high>\d[\d ]*)|pas de taille maximale)", re.IGNORECASE)
+_OVERSEAS_COLLECTIVITY = re.compile(r"COM-9(?:7[578]|8[46789])")
+"""COG codes of the collectivités d'outre-mer (COM-987 Polynésie française, COM-988 Nouvelle-Calédonie…)."""
 
 
 class DispositifAideCsvSpider(SourceSpider):
@@ -49,8 +61,8 @@ class DispositifAideCsvSpider(SourceSpider):
 
 def map_dispositif_row(row: dict[str, str], source: str, position: int) -> RawItem:
     """The RawItem of one dispositif-aide row."""
-    description = row.get("description") or ""
-    closing = (row.get("date_cloture") or "").strip()
+    description, eligibility = row.get("description") or "", row.get("eligibilite") or ""
+    closing = close_dates(row.get("date_cloture"), row.get("promesse"), description, eligibility)
     return RawItem(
         source=source,
         position=position,
@@ -59,17 +71,18 @@ def map_dispositif_row(row: dict[str, str], source: str, position: int) -> RawIt
         title=row.get("titre") or "",
         summary=row.get("promesse") or "",
         description=description,
-        eligibility_text=row.get("eligibilite") or "",
+        eligibility_text=eligibility,
         apply_url=operator_link(description),
         funders=porteur_names(row.get("porteurs") or ""),
         programmes=split_labels(row.get("programmes_parents"), "|"),
         instrument_labels=split_labels(row.get("types_aides"), "|"),
-        beneficiary_labels=split_labels(row.get("cibles"), "|"),
-        geo_codes=split_labels(row.get("eligibilite_geographique"), "|"),
-        geo_exclusions=split_labels(row.get("eligibilite_geographique_exclusions"), "|"),
+        beneficiary_labels=cible_labels(split_labels(row.get("cibles"), "|"), eligibility),
+        labels_are_families=True,
+        geo_codes=covered_codes(split_labels(row.get("eligibilite_geographique"), "|")),
+        geo_exclusions=without_overseas(split_labels(row.get("eligibilite_geographique_exclusions"), "|")),
         open_date=(row.get("date_ouverture") or "").strip() or None,
-        close_dates=[closing] if closing else [],
-        # A catalogue entry without a closing date is a standing offer.
+        close_dates=closing,
+        # A catalogue entry with no closing date, in its field or its texts, is a standing offer.
         permanent=not closing,
         amount_text=description,
         updated_at=(row.get("date_mise_a_jour") or "").strip() or None,
@@ -91,3 +104,40 @@ def operator_link(description: str) -> str | None:
     match = _OPERATOR_LINK.search(description)
     link = first_link(match[1]) if match else None
     return without_tracking(link) if link else None
+
+
+def cible_labels(cibles: list[str], eligibility: str) -> list[str]:
+    """The `cibles` families, « professionnels » narrowed to the company sizes of the eligibility's size line.
+
+    The text's own applicants are read at normalisation; these labels stand when it names none."""
+    sizes = company_sizes(eligibility)
+    if not sizes:
+        return cibles
+    return list(dict.fromkeys(s for label in cibles for s in (sizes if fold(label) == "professionnels" else [label])))
+
+
+def company_sizes(eligibility: str) -> list[str]:
+    """Labels of the sizes the line « Eligibilité en fonction du nombre de salariés: 10 - 249 » admits
+    (« 0 - Pas de taille maximale », « Toutes tailles »: every size, that is « Entreprise »); [] without it.
+
+    The band is read by the same headcount rules as prose, with the EU thresholds kept there."""
+    line = _SIZE_LINE.search(eligibility)
+    if not line or not line["value"].strip():
+        return []
+    value = line["value"].strip()
+    band = _HEADCOUNT_BAND.fullmatch(value)
+    if band:
+        high = band["high"]
+        value = f"de {band['low']} à {high} salariés" if high else f"de {band['low']} salariés et plus"
+    return beneficiary_labels_in_text(f"Entreprises {value}")
+
+
+def covered_codes(codes: list[str]) -> list[str]:
+    """The territories without the collectivités d'outre-mer, which hold no Territoire d'industrie; a row
+    naming only those keeps them, and the record check refuses it with its reason."""
+    return without_overseas(codes) or codes
+
+
+def without_overseas(codes: list[str]) -> list[str]:
+    """`codes` without those of the collectivités d'outre-mer."""
+    return [c for c in codes if not _OVERSEAS_COLLECTIVITY.fullmatch(c)]

@@ -4,7 +4,8 @@
   "Date limite de dépôt" with the date in `strong` (→ a call);
 - cards "verified Feb 2026": `a.card.aide` > `div.img-info.upper` with `span.flag.is--dark` (state)
   and `span.flag.is--corail|is--vert` (type, "Appels à projets"), then `h3` and `p.intro`.
-The `a[rel=next]` link needs JavaScript: pages are rebuilt as `/aides/page/{n}/` (query kept).
+The `a[rel=next]` link needs JavaScript: pages are rebuilt as `/aides/page/{n}/?pg={n}` (other query
+parameters kept); without `pg` the site serves page 1 again, and paging stops at a page with no new card.
 Calls are told by the type flag, the deadline or an `/appel-a-projet/` path; the detail page
 (`div.pf-content`) gives the deadlines. source_id = last URL segment.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from scrapy.http import Response
 
@@ -32,8 +33,10 @@ TITLE = ("h3", "h2", ".title", "p.titre")
 INTRO = ("p.intro", "p")
 DETAIL_TITLE = 'meta[property="og:title"]::attr(content)'
 DETAIL_CONTAINERS = ("div.pf-content", "article", "main")
-ELIGIBILITY_HEADINGS = r"beneficiaires|pour qui|qui peut|eligib"
+ELIGIBILITY_HEADINGS = r"^a qui s.adresse"
+"""Headings on who may apply beyond the shared ones (crawlers/spiders/detail_page.py)."""
 CALL_PATH = "/appel-a-projet/"
+PAGE_PARAMETER = "pg"
 GENERIC_LABELS = {"aide", "aides"}
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 _PAGED = re.compile(r"/page/(\d+)/?$")
@@ -78,14 +81,21 @@ class GrandEstSpider(HtmlSourceSpider):
         return item
 
     def next_page(self, response: Response) -> str | None:
-        """`/aides/page/{n+1}/`, built from the current URL (the site's own link needs JavaScript)."""
-        parts = urlsplit(response.url)
-        paged = _PAGED.search(parts.path)
-        number = int(paged[1]) + 1 if paged else 2
-        root = _PAGED.sub("", parts.path).rstrip("/")
-        return urlunsplit((parts.scheme, parts.netloc, f"{root}/page/{number}/", parts.query, ""))
+        """The page after the current URL (the site's own link needs JavaScript)."""
+        return page_after(response.url)
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem:
-        """Deadlines, eligibility and text from `div.pf-content`."""
+        """Deadlines (relèves, calendar), who may apply, coverage and text from `div.pf-content`."""
         item.title = item.title or (response.css(DETAIL_TITLE).get() or text_of(response, "h1")).strip()
         return enrich_from_page(item, main_container(response, DETAIL_CONTAINERS), ELIGIBILITY_HEADINGS)
+
+
+def page_after(url: str) -> str:
+    """`/aides/page/{n+1}/?…&pg={n+1}`: the path and `pg` both name the page, other parameters are kept."""
+    parts = urlsplit(url)
+    paged = _PAGED.search(parts.path)
+    number = int(paged[1]) + 1 if paged else 2
+    root = _PAGED.sub("", parts.path).rstrip("/")
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key != PAGE_PARAMETER]
+    query.append((PAGE_PARAMETER, str(number)))
+    return urlunsplit((parts.scheme, parts.netloc, f"{root}/page/{number}/", urlencode(query), ""))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
@@ -22,6 +22,7 @@ from scrapy.http import Request, Response
 from crawlers.fingerprints import SeenUnchanged, html_fingerprint, record_key
 from crawlers.items import RawItem
 from crawlers.options_html import HtmlOptions
+from crawlers.sites import join_url
 from crawlers.spiders.base import SourceSpider
 from crawlers.spiders.details import DetailPagesMixin
 
@@ -47,7 +48,7 @@ def text_of(node: Selector | Any, css: str = "") -> str:
 def first_href(node: Selector | Any, css: str, base: str) -> str | None:
     """The absolute href of the first link matching `css`."""
     href = node.css(f"{css}::attr(href)").get()
-    return urljoin(base, href.strip()) if href and href.strip() else None
+    return join_url(base, href.strip()) if href and href.strip() else None
 
 
 def last_segment(url: str) -> str:

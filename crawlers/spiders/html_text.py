@@ -1,14 +1,15 @@
-"""Reading a detail page's text: its main container, its sections by heading, programme hints."""
+"""Reading a detail page's text: its main container, programme hints, the région a call's title names."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.text import fold, html_to_text
 
-_HEADINGS = ("h2", "h3", "h4")
 _FRANCE_2030_HINTS = re.compile(r"france ?2030|\bpia ?4\b|\bsgpi\b|investissements d'avenir")
+_REGIONALISED = re.compile(r"\bregionalise|\bvolet regional\b")
 _ALL_YEAR = re.compile(r"tout au long de l'annee|au fil de l'eau|sans date limite")
 
 
@@ -26,52 +27,27 @@ def node_text(node: Any) -> str:
     return html_to_text(node.get() or "")
 
 
-def sections(container: Any) -> dict[str, str]:
-    """Folded heading text → plain text of the siblings that follow it, up to the next heading."""
-    found: dict[str, str] = {}
-    for heading in container.xpath(".//*[self::h2 or self::h3 or self::h4]"):
-        title = fold(" ".join(" ".join(heading.css("::text").getall()).split()))
-        parts = []
-        for sibling in heading.xpath("following-sibling::*"):
-            if sibling.root.tag in _HEADINGS:
-                break
-            parts.append(node_text(sibling))
-        if title:
-            found.setdefault(title, "\n".join(p for p in parts if p))
-    return found
-
-
-def section_matching(found: dict[str, str], pattern: str) -> str:
-    """The text of every section whose folded heading matches `pattern`, joined."""
-    regex = re.compile(pattern)
-    return "\n".join(text for title, text in found.items() if regex.search(title) and text)
-
-
 def names_france_2030(text: str) -> bool:
     """The page says the call belongs to France 2030 ("France 2030", "PIA4", "SGPI")."""
     return bool(_FRANCE_2030_HINTS.search(fold(text)))
 
 
-def enrich_from_page(item: Any, container: Any, eligibility_headings: str) -> Any:
-    """A RawItem completed from a detail page's main container: full text, eligibility, relèves, France 2030.
+def enrich_from_page(item: Any, container: Any, eligibility_headings: str = "") -> Any:
+    """A RawItem completed from a detail page's main container (crawlers/spiders/call_page.py): full text,
+    who may apply (the shared headings and `eligibility_headings`), coverage, deadlines, France 2030."""
+    from crawlers.spiders.call_page import complete_from_container  # it reads this module's hints
 
-    The close dates found in the text are added to those the listing gave (a listing's date is
-    often only the next relève).
-    """
-    from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
-    from crawlers.normalise.releves import find_releves
+    return complete_from_container(item, container, eligibility_headings)
 
-    text = node_text(container)
-    item.description = text
-    item.amount_text = text
-    item.eligibility_text = section_matching(sections(container), eligibility_headings) or item.eligibility_text
-    # Without an eligibility section, the page's own sentences on who may apply are read at normalisation.
-    item.beneficiary_labels = item.beneficiary_labels or beneficiary_labels_in_text(item.eligibility_text)
-    item.close_dates = sorted({*(d.isoformat() for d in find_releves(text)), *item.close_dates})
-    if names_france_2030(f"{item.title} {text}") and "France 2030" not in item.programmes:
-        item.programmes.append("France 2030")
-    item.permanent = item.permanent or says_all_year(text)
-    return item
+
+def title_region_codes(title: str) -> list[str]:
+    """The région a national operator's call is limited to, as its title states it: « Bretagne | Appel à
+    projets … », « … – volet régionalisé Occitanie »; [] when the title names no single région that way."""
+    if " | " in title:
+        return region_codes_in_text(title.split(" | ")[0])
+    named = region_codes_in_text(title) if _REGIONALISED.search(fold(title)) else []
+    codes = [code for code in named if code.startswith("REG-")]
+    return codes if len(codes) == 1 else []
 
 
 def says_all_year(text: str) -> bool:

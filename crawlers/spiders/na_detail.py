@@ -3,7 +3,8 @@
 Header blocks `div.categories p`, in order: publics concernés, domaines secondaires, date de fin
 de publication ("31 janvier 2025"); each is recognised by its label first, by its rank otherwise.
 Body sections `div.dispositif-aide > div.mod-textSimple` (objectifs, calendrier, bénéficiaires,
-montant, critères, modalités) are recognised by their heading. A page without these blocks
+montant, critères, modalités) are recognised by their heading; the section on who may apply (« Bénéficiaires »,
+« Pour qui ? ») is the call's eligibility text. A page without these blocks
 leaves the feed's item as it was.
 """
 
@@ -15,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiaries_of_label, beneficiary_labels_in_text
+from crawlers.normalise.beneficiary_tables import APPLICANT_HEADING
 from crawlers.normalise.releves import dates_in, find_releves
 from crawlers.normalise.text import fold
 from crawlers.spiders.html import text_of
@@ -32,6 +34,8 @@ BREADCRUMB_THEME = "ul.m-breadcrumb__list > li:nth-child(2) > span"
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 _HEADER_ORDER = ("publics", "domaines", "fin de publication")
 _ALL_YEAR = re.compile(r"tout au long de l'annee|au fil de l'eau")
+_WHO_MAY_APPLY = re.compile(rf"{APPLICANT_HEADING}\s*[?:]?")
+"""« Bénéficiaires », « Pour qui ? », « Qui peut candidater ? », « Publics éligibles »: the section on who may apply."""
 
 
 def read_fiche_page(response: Any, item: RawItem) -> RawItem:
@@ -98,10 +102,15 @@ def _read_sections(sections: dict[str, str], item: RawItem) -> None:
         if "calendrier" in key:
             item.close_dates = sorted({*item.close_dates, *(d.isoformat() for d in find_releves(text))})
             item.permanent = item.permanent or bool(_ALL_YEAR.search(fold(text)))
-        elif "beneficiaire" in key:
-            item.eligibility_text = text
-            if not any(beneficiaries_of_label(label) for label in item.beneficiary_labels):
-                item.beneficiary_labels = beneficiary_labels_in_text(text)
+        elif "beneficiaire" in key or _WHO_MAY_APPLY.fullmatch(key):
+            _read_who_may_apply(text, item)
         elif "montant" in key:
             item.amount_text = text
 
+
+def _read_who_may_apply(text: str, item: RawItem) -> None:
+    """The section is the call's eligibility text: the applicants it names win over the « Publics concernés »
+    header line, which only stands when the section names none."""
+    item.eligibility_text = "\n".join(t for t in (item.eligibility_text, text) if t)
+    if not any(beneficiaries_of_label(label) for label in item.beneficiary_labels):
+        item.beneficiary_labels = beneficiary_labels_in_text(item.eligibility_text)

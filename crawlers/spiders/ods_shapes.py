@@ -1,6 +1,8 @@
 """Field mappings of the Opendatasoft datasets, chosen by which fields a record has (not by slug).
 
-- Île-de-France `aides-appels-a-projets` (sources.md §2): id_aide, nom_de_l_aide_de_la_demarche…
+- Île-de-France `aides-appels-a-projets` (sources.md §2): id_aide, nom_de_l_aide_de_la_demarche…; its close
+  date is `date_cloture`, and the sessions the texts list (« 1ère session de dépôt : jusqu'au 13 octobre 2026 »
+  in `modalite`, `demarches` or `notes`) are deadlines too;
 - Occitanie `aides-et-appels-a-projets-de-la-region-occitanie` (§3): titre, type, chapo, introduction…
 """
 
@@ -13,8 +15,11 @@ from crawlers.items import RawItem
 from crawlers.normalise.dates import find_deadlines
 from crawlers.normalise.text import first_link, html_to_text, split_labels
 from crawlers.options import OpendatasoftOptions
+from crawlers.spiders.stated_deadlines import close_dates
 
 IDF_PAGE = "https://www.iledefrance.fr/aides-et-appels-a-projets/{}"
+IDF_CALENDAR_TEXTS = ("modalite", "demarches", "notes")
+"""IDF fields (HTML) whose text may list the sessions' deadlines."""
 _HIGHLIGHT = re.compile(r"<span[^>]*titre_surligne[^>]*>(.*?)</span>", re.IGNORECASE | re.DOTALL)
 _CLOSED_MARK = re.compile(r"\s*(?:[-–:]\s*clos\b|\(\s*clos\s*\)|^\s*clos\s*[-–:])\s*", re.IGNORECASE)
 _CLOSED_TEXT = re.compile(r"^\s*(cet|cette) (appel|aide|dispositif)[^.]{0,40}\best (clos|close|fermée?)", re.IGNORECASE)
@@ -50,7 +55,7 @@ def map_idf_record(f: dict[str, Any], source: str, position: int, options: Opend
         geo_codes=list(options.geo),
         themes=split_labels(f.get("theme"), "|||") + split_labels(f.get("mots_cles"), "|||"),
         open_date=_text(f, "date_ouverture") or None,
-        close_dates=[_text(f, "date_cloture")] if _text(f, "date_cloture") else [],
+        close_dates=close_dates(_text(f, "date_cloture"), *(_text(f, key) for key in IDF_CALENDAR_TEXTS)),
         next_campaign=_text(f, "datedebutfuturcampagne") or None,
         amount_text=modalities,
         updated_at=_text(f, "date") or None,
@@ -64,7 +69,7 @@ def map_occitanie_record(f: dict[str, Any], source: str, position: int, options:
     title_text = html_to_text(title)
     introduction = html_to_text(_text(f, "introduction"))
     body = f"{_text(f, 'chapo')}\n{introduction}"
-    closed = bool(_CLOSED_MARK.search(title_text)) or bool(_CLOSED_TEXT.search(introduction))
+    closed = bool(_CLOSED_MARK.search(title_text)) or says_closed(introduction)
     url = _text(f, "url")
     return RawItem(
         source=source,
@@ -86,6 +91,11 @@ def map_occitanie_record(f: dict[str, Any], source: str, position: int, options:
         updated_at=_text(f, "date_modification") or None,
         raw=f,
     )
+
+
+def says_closed(text: str) -> bool:
+    """A line of the text opens with « Cet appel à projets est clos » (or « Cette aide est close »…)."""
+    return any(_CLOSED_TEXT.search(line) for line in text.splitlines())
 
 
 def split_highlight(title_html: str) -> tuple[str, str]:

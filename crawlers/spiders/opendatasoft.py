@@ -1,8 +1,12 @@
-"""Opendatasoft portals (Explore API v2.1 or the v1 search API), paginated by offset."""
+"""Opendatasoft portals (Explore API v2.1 or the v1 search API), paginated by offset.
+
+With `detail_pages`, a record that gives no close date or no beneficiaries is completed by the page it
+links to (crawlers/spiders/ods_detail.py); a page that cannot be read keeps the record as found.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -12,14 +16,18 @@ from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
 from crawlers.options import OpendatasoftOptions
 from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.details import DetailPagesMixin
+from crawlers.spiders.html import layout_changed_message
+from crawlers.spiders.ods_detail import BODY, needs_page, read_record_page
 from crawlers.spiders.ods_shapes import map_ods_record
 
 ODS_CAP = 10_000
 """The records endpoint refuses offset + limit beyond this."""
 
 
-class OpendatasoftSpider(SourceSpider):
-    """Pages through a dataset's records until offset ≥ total (or the 10 000 cap)."""
+class OpendatasoftSpider(DetailPagesMixin, SourceSpider):
+    """Pages through a dataset's records until offset ≥ total (or the 10 000 cap), each record
+    completed by its page when it lacks a deadline or beneficiaries (with `detail_pages`)."""
 
     name = "opendatasoft"
     options: OpendatasoftOptions
@@ -54,10 +62,22 @@ class OpendatasoftSpider(SourceSpider):
             return
         rows, total = page
         for row in rows:
-            yield self.settle(map_ods_record(row, self.source.slug, self.next_position(), self.options))
+            yield from self.complete(map_ods_record(row, self.source.slug, self.next_position(), self.options))
         next_offset = _offset_of(response.url) + len(rows)
         if rows and next_offset < min(total, ODS_CAP):
             yield self.page_request(next_offset)
+
+    def wants_detail(self, item: RawItem) -> bool:
+        """With `detail_pages`: an open record without close date or without beneficiaries."""
+        return self.options.detail_pages and needs_page(item)
+
+    def read_detail(self, response: Response, item: RawItem) -> RawItem | None:
+        """The record completed by its page; a page whose body is not found keeps the record as found."""
+        completed = read_record_page(response, item)
+        if completed is not None:
+            return completed
+        kept = self.without_detail(item, layout_changed_message(f"corps de page ({', '.join(BODY)})", response.url))
+        return kept[0] if kept else None
 
 
 def read_page(payload: Any, api: str) -> tuple[list[dict[str, Any]], int] | None:

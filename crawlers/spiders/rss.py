@@ -15,9 +15,10 @@ from crawlers.items import RawItem
 from crawlers.normalise.text import canonical_url
 from crawlers.options import RssOptions
 from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.detail_page import read_detail_page
 from crawlers.spiders.details import DetailPagesMixin
 from crawlers.spiders.html import layout_changed_message
-from crawlers.spiders.na_detail import TITLE, fiche_links, read_fiche_page
+from crawlers.spiders.na_detail import SECTIONS, TITLE, fiche_links, read_fiche_page
 from crawlers.spiders.rss_shapes import is_not_a_call, map_feed_entry
 
 logger = logging.getLogger(__name__)
@@ -76,8 +77,11 @@ class RssSpider(DetailPagesMixin, SourceSpider):
         return self.options.detail_pages or "lu_depuis" in item.raw
 
     def read_detail(self, response: Response, item: RawItem) -> RawItem | None:
-        """The item completed by its fiche page (Nouvelle-Aquitaine layout); a page found by the fallback
-        that is not a fiche (no `h1.headline-aide`) gives nothing."""
+        """The item completed by its page: a Nouvelle-Aquitaine fiche by its blocks, any other page (ADEME's
+        Drupal pages…) by its main text and headings; a page found by the fallback that is not a fiche
+        (no `h1.headline-aide`) gives nothing."""
         if "lu_depuis" in item.raw and not response.css(TITLE):
             return None
-        return read_fiche_page(response, item)
+        if response.css(TITLE) or response.css(SECTIONS):
+            return read_fiche_page(response, item)
+        return read_detail_page(response, item)

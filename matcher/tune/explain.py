@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from models.config.schema import ProfileConfig
+from models.display_evidence import evidence_lines
 from models.records import Criterion
 
 from matcher.affinity import contribution
@@ -117,6 +118,8 @@ class Explanation:
     """(subject, quote) of what the call excludes and the fiche is about."""
     exclusion_multiplier: float = 1.0
     """What the score was multiplied by after fusion (or reranking) for those exclusions."""
+    facts: list[str] = field(default_factory=list)
+    """The call's facts, each with the sentence it was read in (models/display_evidence.py)."""
 
 
 def explain(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig],
@@ -148,6 +151,7 @@ def explain(run: ScoredRun, i: int, j: int, profiles: Mapping[str, ProfileConfig
     result.terms = [(_written(run.corpus.calls[j], key), value) for key, value in best]
     result.call_exclusions = [(e.subject, e.quote) for e in run.exclusions.fired(i, j)]
     result.exclusion_multiplier = float(run.exclusions.multiplier[i, j])
+    result.facts = evidence_lines(call)
     return result
 
 

@@ -14,7 +14,7 @@ _ROW_ONLY = {"id", "first_seen", "last_seen", "content_hash", "listed", "canonic
 
 def record_values(data: OpportunityData) -> dict[str, Any]:
     """The record as row column values (dates of close_dates as ISO strings)."""
-    values = data.model_dump(mode="python")
+    values = data.model_dump(mode="python", exclude={"fact_sources"})
     values["close_dates"] = [d.isoformat() for d in data.close_dates]
     for key in ("instruments", "beneficiaries"):
         values[key] = [str(v) for v in values[key]]
@@ -34,6 +34,7 @@ def to_record(row: Opportunity) -> OpportunityData:
     """The stored row as a validated record."""
     values = {k: v for k, v in row.model_dump().items() if k not in _ROW_ONLY}
     values["close_dates"] = [date.fromisoformat(d) for d in row.close_dates]
+    values["evidence"] = row.evidence or []
     return OpportunityData.model_validate(values)
 
 

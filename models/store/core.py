@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from models.errors import DatabaseError
+from models.store.changes import ChangeStore
 from models.store.dedup import DedupStore
 from models.store.digests import DigestStore
 from models.store.jobs import JobStore
@@ -75,7 +76,7 @@ def _pg_args(parsed) -> dict:  # noqa: ANN001
     return dict(PG_CONNECT_ARGS) if parsed.get_backend_name() == "postgresql" else {}
 
 
-class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore):
+class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore, ChangeStore):
     """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction."""
 
     def __init__(self, engine: Engine) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from models.dedup import TITLE_THRESHOLD, CallKey, duplicate_links
+from models.merge import merge_copies
 from models.records import OpportunityData
 from models.tables import Opportunity
 
@@ -33,13 +34,14 @@ class DedupStore:
     def canonical_opportunities(
         self, as_of: date | None = None, include_closed: bool = True
     ) -> list[tuple[int, OpportunityData]]:
-        """One (id, record) per call however many sources list it: the canonical row, or, when it is
-        closed and `include_closed` is False, the first still open duplicate (status as of `as_of`)."""
+        """One (id, record) per call however many sources list it: the canonical row completed by its
+        duplicates' facts (models/merge.py), or, when it is closed and `include_closed` is False, the first
+        still open duplicate completed by the other open ones (status as of `as_of`)."""
         canonical = self._canonical_ids()
         groups: dict[int, list[tuple[int, OpportunityData]]] = defaultdict(list)
         for row_id, data in self.opportunities(as_of=as_of, include_closed=include_closed):
             groups[canonical.get(row_id) or row_id].append((row_id, data))
-        return [members[0] for _, members in sorted(groups.items())]
+        return [(members[0][0], _merged([data for _, data in members], as_of)) for _, members in sorted(groups.items())]
 
     def same_call_links(self, opportunity_id: int) -> list[tuple[str, str]]:
         """(source, url) of every row of the call `opportunity_id` belongs to, canonical first."""
@@ -55,3 +57,10 @@ class DedupStore:
         with self.session() as session:
             return dict(session.exec(select(Opportunity.id, Opportunity.canonical_id)).all())
 
+
+
+def _merged(copies: list[OpportunityData], as_of: date | None) -> OpportunityData:
+    merged = merge_copies(copies)
+    if as_of is None or len(copies) == 1:
+        return merged
+    return merged.model_copy(update={"status": merged.status_on(as_of)})

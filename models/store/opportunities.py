@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from models.records import OpportunityData, status_as_of
+from models.store.changes import record_update
 from models.store.convert import changed_fields, new_row, record_values, to_record
 from models.store.results import CrawlCounts, UpsertResult
 from models.tables import Opportunity, OpportunityEvent
@@ -42,13 +43,15 @@ def upsert_in(
         if known is not None:
             known[data.source_id] = row
         return UpsertResult(UpsertOutcome.NEW, row.id, events=[ChangeKind.NEW])
-    return _update(session, row, data, seen_at)
+    return _update(session, row, data, seen_at, as_of)
 
 
-def _update(session: Session, row: Opportunity, data: OpportunityData, seen_at: datetime) -> UpsertResult:
-    was_closed = _is_closed(row)
+def _update(session: Session, row: Opportunity, data: OpportunityData, seen_at: datetime, as_of: date) -> UpsertResult:
+    was_closed, was_listed = _is_closed(row), row.listed
     digest = data.content_hash()
     before = changed_fields(row, data) if row.content_hash != digest else {}
+    # The stored call, rebuilt only when a typed change is possible: new content, or closed ↔ open.
+    old = to_record(row) if before or was_closed != (data.status == Status.CLOSED) else None
     if before:
         for key, value in record_values(data).items():
             setattr(row, key, value)
@@ -57,20 +60,24 @@ def _update(session: Session, row: Opportunity, data: OpportunityData, seen_at: 
     else:  # same content: only what is volatile moves (the raw copy of the first version is kept)
         row.status, row.source_updated_at = data.status.value, data.source_updated_at
         row.stated_status = data.stated_status.value if data.stated_status else None
+        row.evidence = [e.model_dump() for e in data.evidence]  # a sentence reworded: its new words, no change
     row.last_seen, row.listed = seen_at, True
     events = ([ChangeKind.CHANGED] if before else []) + _closing_events(session, row, was_closed, seen_at)
+    record_update(session, row, old, data, was_listed, seen_at, as_of)
     outcome = UpsertOutcome.CHANGED if before else UpsertOutcome.UNCHANGED
     return UpsertResult(outcome, row.id, sorted(before), events)
 
 
 def _touch_seen(session: Session, row: Opportunity, seen_at: datetime, as_of: date) -> UpsertResult:
     """A call the crawl found exactly as last time (not read again): seen, listed, status as of the day."""
-    was_closed = _is_closed(row)
+    was_closed, was_listed = _is_closed(row), row.listed
     close_dates = [date.fromisoformat(d) for d in row.close_dates]
     recurrence = Recurrence(row.recurrence) if row.recurrence else None
     stated = Status(row.stated_status) if row.stated_status else None
     row.status = status_as_of(row.open_date, close_dates, recurrence, as_of, stated).value
     row.last_seen, row.listed = seen_at, True
+    same = to_record(row) if not was_listed else None  # listed again: perhaps reopened
+    record_update(session, row, same, same, was_listed, seen_at, as_of)
     return UpsertResult(UpsertOutcome.UNCHANGED, row.id, [], _closing_events(session, row, was_closed, seen_at))
 
 
@@ -113,7 +120,7 @@ class OpportunityStore:
                 seen.add(source_id)
             # The preloaded rows (and the new ones) are the source's rows: no second query.
             if complete:
-                counts.closed += _unlist_missing(session, list(known.values()), seen, seen_at)
+                counts.closed += _unlist_missing(session, list(known.values()), seen, seen_at, as_of)
             counts.closed += _close_expired(session, list(known.values()), seen, seen_at, as_of)
         return counts
 
@@ -150,13 +157,16 @@ def _keep_fingerprint(row: Opportunity, fingerprint: str | None, read_at: dateti
     row.crawl_fingerprint_at = read_at if fingerprint else None
 
 
-def _unlist_missing(session: Session, rows: Iterable[Opportunity], seen: set[str], at: datetime) -> int:
-    """Listed calls (of the source's preloaded rows) not seen this time are no longer listed."""
+def _unlist_missing(session: Session, rows: Iterable[Opportunity], seen: set[str], at: datetime,
+                    as_of: date) -> int:
+    """Listed calls (of the source's preloaded rows) not seen this time are no longer listed (withdrawn before
+    their deadline: a typed change)."""
     closed = 0
     for row in rows:
         if row.source_id in seen or not row.listed:
             continue
         was_closed = _is_closed(row)
+        record_update(session, row, to_record(row), None, True, at, as_of)
         row.listed = False
         closed += len(_closing_events(session, row, was_closed, at))
     return closed

@@ -8,8 +8,11 @@ from typing import Any
 from sqlalchemy import and_, case, distinct, func, or_
 from sqlmodel import col, select
 
+from models.display_evidence import evidence_lines
 from models.funders import FunderNames, funder_key
+from models.merge import merge_copies
 from models.records import status_as_of
+from models.store.convert import to_record
 from models.store.web_queue import next_deadline
 from models.store.web_text import stems
 from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur, Territory
@@ -91,7 +94,9 @@ class WebViewStore:
             ids = [s.id for s in siblings]
             events = session.exec(select(OpportunityEvent).where(col(OpportunityEvent.opportunity_id).in_(ids))
                                   .order_by(col(OpportunityEvent.at).desc())).all()
-        return {"call": row, "siblings": list(siblings), "events": list(events)}
+        facts = merge_copies([to_record(s) for s in siblings]) if siblings else to_record(row)
+        return {"call": row, "siblings": list(siblings), "events": list(events), "facts": facts,
+                "evidence": evidence_lines(facts)}
 
     def matches_of_call(self, opportunity_id: int, territories: list[str] | None) -> list[dict[str, Any]]:
         """The fiches a call matches (in the user's territories), best first."""
@@ -108,7 +113,8 @@ class WebViewStore:
             m = session.get(Match, match_id)
             if m is None:
                 return None
-            return {"match": m, "call": session.get(Opportunity, m.opportunity_id),
+            call = session.get(Opportunity, m.opportunity_id)
+            return {"match": m, "call": call, "evidence": evidence_lines(to_record(call)) if call else [],
                     "fiche": session.get(FicheAction, m.fiche_id), "porteur": session.get(Porteur, m.porteur_id)}
 
     def search_calls(self, words: str, funder: str = "", open_on: date | None = None, limit: int = 100,

@@ -163,7 +163,7 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
     if existing and existing.status != "pending":
         return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent" if existing.status == "sent" else "failed",
                              existing.error)
-    planned = plan_letter(store, contact.email, matches, inputs, existing)
+    planned = plan_letter(store, contact.email, matches, inputs, existing, porteur.id)
     if not planned:
         return None
     calls = call_count([p.entry for p in planned])
@@ -191,14 +191,24 @@ def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, cont
 
 
 def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,
-                existing: Digest | None) -> list[Planned]:
+                existing: Digest | None, porteur_id: str | None = None) -> list[Planned]:
     """What a contact's letter holds: the items of this week's recorded letter when there is one, said as when
-    it was recorded; else a new planning of the wanted matches."""
+    it was recorded; else a new planning of the wanted matches, and of the porteur's calls the contact heard of
+    whose deadline moved earlier since (`porteur_id`), wanted or not."""
     announced = store.announced(email, existing.id if existing else None)
     if existing:
         rows = {m.id: m for m in store.match_rows(sorted(store.digest_match_ids(existing.id)))}
         return plan_pending(store.digest_items(existing.id), rows, announced, inputs)
-    return plan_fresh(matches, announced, inputs)
+    return plan_fresh(matches, announced, inputs, sent_unwanted(store, announced, matches, porteur_id))
+
+
+def sent_unwanted(store: Store, announced: dict, matches: list[Match], porteur_id: str | None) -> list[Match]:
+    """The porteur's matches announced to the contact that are no longer among the wanted `matches`."""
+    wanted_ids = {m.id for m in matches}
+    ids = sorted({i for seen in announced.values() for i in seen.match_ids} - wanted_ids)
+    if porteur_id is None or not ids:
+        return []
+    return [m for m in store.match_rows(ids) if m.porteur_id == porteur_id]
 
 
 def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date, send: bool) -> dict[str, int]:
@@ -213,7 +223,7 @@ def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date,
             existing = store.existing_digest(contact.email, kind, week) if send else None
             if refused(contact) or (send and (existing is None or existing.status != "sent")):
                 continue  # blocked, refused, still pending or nothing to say: nothing went to it
-            entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing)]
+            entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing, porteur.id)]
         if entries:
             counts[porteur.id] = call_count(entries)
     return counts

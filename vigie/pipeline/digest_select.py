@@ -1,8 +1,9 @@
 """Which calls go in a contact's digest, and in which section (pure: rows in, planned entries out).
 
 nouveaux: wanted matches the contact never heard of; mis à jour: calls already sent whose relèves,
-deadline or amounts changed since (change events after the last one covered); clôture proche:
-calls already sent, still open, not yet "déposé", entering the J-30 or J-7 band of their next
+deadline, amounts or beneficiaries changed since (change events after the last one covered) — a deadline
+moved earlier reaches every contact who heard of the call, even when its match is no longer wanted;
+clôture proche: calls already sent, still open, not yet "déposé", entering the J-30 or J-7 band of their next
 relève for the first time.
 """
 
@@ -21,7 +22,7 @@ from models.tables import DigestItem, Match, OpportunityEvent
 from models.vocab import ChangeKind, Status
 from notifier import DigestEntry, closing_soon
 from notifier.select import reminder_band
-from notifier.changes import describe_changes, merge_before
+from notifier.changes import describe_changes, is_flagged, merge_before
 from notifier.entries import CLOSING, NEW, UPDATED
 
 PROFILE_SUFFIX = "#profil"
@@ -49,8 +50,10 @@ class Inputs:
     as_of: date
 
 
-def plan_fresh(wanted: Sequence[Match], announced: dict[int, Announced], inputs: Inputs) -> list[Planned]:
-    """A new digest: new matches first, then one update or reminder per call already sent."""
+def plan_fresh(wanted: Sequence[Match], announced: dict[int, Announced], inputs: Inputs,
+               sent: Sequence[Match] = ()) -> list[Planned]:
+    """A new digest: new matches first, then one update or reminder per call already sent; `sent`: matches
+    announced to the contact that are no longer wanted, told only of a deadline moved earlier."""
     planned, fresh_calls, known = [], set(), {}
     for match in sorted(wanted, key=lambda m: -m.score):
         call = _open_call(match, inputs)
@@ -67,7 +70,24 @@ def plan_fresh(wanted: Sequence[Match], announced: dict[int, Announced], inputs:
     for opportunity_id, match in known.items():
         if opportunity_id not in fresh_calls:
             planned += _follow_up(match, announced[opportunity_id], inputs)
+    told = fresh_calls | set(known)
+    for match in sorted(sent, key=lambda m: -m.score):
+        if match.opportunity_id not in told and match.opportunity_id in announced:
+            told.add(match.opportunity_id)
+            planned += _flagged_only(match, announced[match.opportunity_id], inputs)
     return planned
+
+
+def _flagged_only(match: Match, seen: Announced, inputs: Inputs) -> list[Planned]:
+    """An update of a call whose match is no longer wanted, when a change concerns whoever heard of it."""
+    call = _open_call(match, inputs)
+    if call is None:
+        return []
+    last = last_event(inputs, match.opportunity_id)
+    before = _merged_before(inputs, match.opportunity_id, seen.last_event_id, last)
+    if not is_flagged(before, call, inputs.as_of):
+        return []
+    return [_planned(match, call, inputs, UPDATED, last, changes=describe_changes(before, call, inputs.as_of))]
 
 
 def _follow_up(match: Match, seen: Announced, inputs: Inputs) -> list[Planned]:
@@ -106,9 +126,15 @@ def plan_pending(items: Sequence[DigestItem], matches: dict[int, Match], announc
 def changes_between(inputs: Inputs, opportunity_id: int, after: int, upto: int,
                     call: OpportunityData) -> list[str]:
     """French lines for the changes recorded in events (after, upto]."""
+    before = _merged_before(inputs, opportunity_id, after, upto)
+    return describe_changes(before, call, inputs.as_of) if before else []
+
+
+def _merged_before(inputs: Inputs, opportunity_id: int, after: int, upto: int) -> dict:
+    """The earliest previous value of each watched field over the change events (after, upto]."""
     befores = [e.before for e in inputs.events.get(opportunity_id, [])
                if e.kind == ChangeKind.CHANGED and after < (e.id or 0) <= upto]
-    return describe_changes(merge_before(befores), call, inputs.as_of) if befores else []
+    return merge_before(befores)
 
 
 def last_event(inputs: Inputs, opportunity_id: int) -> int:

@@ -81,6 +81,7 @@ def explain_lines(found: PairExplanation) -> list[str]:
     lines = [f"[bold]Fiche {escape(e.fiche_id)} × {escape(e.title)}[/] ({escape(e.source)}:{escape(e.source_id)})",
              "[bold]Éligibilité[/] : " + ("éligible" if e.eligible else "non éligible")]
     lines += [f"  {escape(c.criterion)} : {escape(c.verdict)} — {escape(c.detail)}" for c in e.eligibility]
+    lines += ["[bold]Faits de l'appel[/] (d'où chacun vient)", *(f"  {escape(f)}" for f in e.facts or ["aucun"])]
     lines.append("[bold]Signaux[/] (valeur, poids, rang parmi les appels de la fiche)")
     lines += [f"  {s.name} : {fr(s.value)} × {s.weight:g} (rang {s.rank})" + ("" if s.active else " — inactif")
               for s in e.signals]

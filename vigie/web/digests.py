@@ -42,7 +42,7 @@ def preview(config: VigieConfig, store: Store, porteur_id: str, contact: Contact
         return Preview(None, {}, this_week)
     matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, config)]
     inputs = load_inputs(store, as_of)
-    planned = plan_letter(store, contact.email, matches, inputs, None)
+    planned = plan_letter(store, contact.email, matches, inputs, None, porteur_id)
     if not planned:
         return Preview(None, {}, this_week)
     sections = {key: call_count([p.entry for p in planned if p.entry.section == key])

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 
+from models.display_changes import change_sentence
 from models.vocab import ReviewStatus
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
@@ -27,7 +28,10 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: 
     page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1))
     porteurs = state.store.porteur_names(viewer.scope)
     kept = {k: params[k] for k in PAGE_KEYS if params.get(k)}
-    return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept,
+    # What changed in each call since the match was last decided (or first proposed): said, not just « modifié ».
+    news = {i: [change_sentence(c) for c in changes]
+            for i, changes in state.store.match_news([r["id"] for r in page.rows]).items()}
+    return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept, news=news,
                   query=urlencode(kept), pages=max(1, -(-page.total // page.per_page)),
                   territories=_territories(state, viewer), threshold=state.threshold,
                   funders=state.funders_present())

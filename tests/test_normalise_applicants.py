@@ -1,0 +1,150 @@
+"""Who may apply, read from prose and labels: every applicant type, company sizes from headcounts, exclusions
+that remove a type or only a group of it, and how lines and lists make sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import beneficiaries_in_text, beneficiaries_of_label, call_beneficiaries
+from crawlers.normalise.sentences import split_sentences
+from models.vocab import Beneficiary as B
+
+COMPANIES = [B.ENTREPRISE]
+COLLECTIVITIES = [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent déposer les pôles d'équilibre territoriaux et ruraux du massif.", [B.PETR]),
+        ("Syndicats d'électrification et syndicats de traitement des déchets.", [B.SYNDICAT_MIXTE]),
+        ("Le syndicat de rivière porteur du contrat territorial.", [B.SYNDICAT_MIXTE]),
+        ("Les syndicats d'énergie, avec l'appui des syndicats de salariés.", [B.SYNDICAT_MIXTE]),
+        ("Une SEMOP ou une SEML d'aménagement peut être candidate.", [B.SEM]),
+        ("Les SPLA du département.", [B.SEM]),
+        ("Les chambres régionales d'agriculture.", [B.CHAMBRE_CONSULAIRE]),
+        ("Centres de formation d'apprentis de l'industrie.", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Établissements scolaires et IUT du département.", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Écoles de commerce et grandes écoles.", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Les laboratoires universitaires et les unités mixtes de recherche.", [B.RECHERCHE]),
+        ("Centres techniques industriels (CTI) et instituts de recherche technologique.", [B.RECHERCHE]),
+        ("Établissements publics à caractère scientifique et technologique (EPST).", [B.RECHERCHE]),
+        ("Sont éligibles les centres techniques ainsi que les communes mutualisant leurs laboratoires d'analyses.",
+         [B.RECHERCHE, B.COMMUNE]),
+        ("Les PME associées à un laboratoire de recherche.", [B.PME]),
+    ],
+    ids=[
+        "petr-plural", "syndicats-of-public-services", "syndicat-de-riviere", "not-trade-unions",
+        "semop-seml", "spla", "chambres-regionales", "cfa-in-full", "schools-and-iut", "ecoles", "research-units",
+        "technical-centres", "epst", "analysis-labs-are-no-research-body", "associated-labs-are-partners",
+    ],
+)
+def test_prose_names_every_applicant_type(text: str, expected: list[B]) -> None:
+    assert beneficiaries_in_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Chambre de métiers", [B.CHAMBRE_CONSULAIRE]),
+        ("Centre de formation des apprentis", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("SEMOP", [B.SEM]),
+        ("Société publique locale", [B.SEM]),
+        ("Syndicat d'énergie", [B.SYNDICAT_MIXTE]),
+        ("Syndicat de communes", [B.EPCI]),
+        ("École d'ingénieurs", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Centre technique", [B.RECHERCHE]),
+    ],
+)
+def test_labels_name_every_applicant_type(label: str, expected: list[B]) -> None:
+    assert beneficiaries_of_label(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Entreprises dont l'effectif est strictement inférieur à 10 salariés.", [B.TPE]),
+        ("Sociétés d'un effectif inférieur ou égal à 249.", [B.TPE, B.PME]),
+        ("Entreprises n'excédant pas 50 salariés.", [B.TPE, B.PME]),
+        ("Entreprises dont l'effectif n'excède pas 250 salariés.", [B.TPE, B.PME]),
+        ("Entreprises comptant jusqu'à 250 personnes.", [B.TPE, B.PME]),
+        ("Entreprises jusqu'à 4 999 salariés.", [B.TPE, B.PME, B.ETI]),
+        ("Entreprises de 20 salariés maximum.", [B.TPE, B.PME]),
+        ("Entreprises dont l'effectif est supérieur à 9 salariés.", [B.PME, B.ETI, B.GE]),
+        ("Entreprises de plus de 4 999 salariés.", [B.GE]),
+        ("Entreprises dont l'effectif est compris entre 50 et 4 999.", [B.PME, B.ETI]),
+        ("Entreprises de 10 à 250 salariés.", [B.PME]),
+    ],
+    ids=[
+        "strictly-under-10", "at-most-249", "n-excedant-pas", "effectif-n-excede-pas-250", "jusqu-a-250",
+        "jusqu-a-4999", "maximum", "superieur-a-9", "plus-de-4999", "effectif-between", "band-ending-at-250",
+    ],
+)
+def test_headcounts_give_company_sizes(text: str, expected: list[B]) -> None:
+    assert beneficiaries_in_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "text", "expected"),
+    [
+        (["entreprises"], "Les entreprises de la filière viticole ne sont pas éligibles.", COMPANIES),
+        (["entreprises"], "Ouvert à toute entreprise, sauf les entreprises du secteur bancaire.", COMPANIES),
+        (["entreprises"], "Les entreprises exploitant une installation classée sont exclues.", COMPANIES),
+        (["entreprises"], "Les entreprises individuelles ne peuvent pas candidater.", COMPANIES),
+        (["associations", "entreprises"], "Les associations sportives professionnelles sont exclues.",
+         [B.ASSOCIATION, B.ENTREPRISE]),
+        (["collectivités"], "Ne sont pas éligibles : les communes nouvelles créées après 2020.", COLLECTIVITIES),
+        ([], "Sont éligibles les industriels. Les industriels du négoce de carburants sont exclus.", COMPANIES),
+    ],
+    ids=["filiere", "sauf-secteur", "exploitant", "individuelles", "associations-sportives", "head-list", "no-labels"],
+)
+def test_excluding_a_group_keeps_its_type(labels: list[str], text: str, expected: list[B]) -> None:
+    assert call_beneficiaries(labels, text, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "text", "expected"),
+    [
+        (["entreprises", "associations"], "Les associations (loi 1901) ne sont pas éligibles. Les entreprises de négoce "
+         "sont exclues.", COMPANIES),
+        (["entreprises", "particuliers"], "Les particuliers et les entreprises agricoles ne peuvent pas bénéficier de "
+         "l'aide.", COMPANIES),
+        (["entreprises"], "Les grandes entreprises au sens européen et les entreprises publiques sont exclues.",
+         [B.TPE, B.PME, B.ETI]),
+        (["entreprises"], "Toute entreprise, ETI exclues.", [B.TPE, B.PME, B.GE]),
+    ],
+    ids=["parenthesis", "particuliers", "au-sens-europeen", "participle"],
+)
+def test_excluding_the_type_itself_removes_it_and_a_group_beside_it_does_not(
+    labels: list[str], text: str, expected: list[B]
+) -> None:
+    assert call_beneficiaries(labels, text, "") == expected
+
+
+def test_a_sentence_saying_who_may_not_apply_does_not_hide_who_may() -> None:
+    text = "Les ETI industrielles.\nLes associations ne peuvent pas déposer de dossier."
+    assert call_beneficiaries(["entreprises", "associations"], text, "") == [B.ETI]
+
+
+def test_the_eligibility_text_wins_over_the_description() -> None:
+    description = "Cet appel à projets est ouvert aux collectivités et aux associations."
+    assert call_beneficiaries(["collectivités", "associations"], "Les EPCI du territoire.", description) == [B.EPCI]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles :\n• les PME ;\n• les ETI.\nLe taux est de 30 %.",
+         ["sont eligibles : les pme, les eti.", "le taux est de 30 %."]),
+        ("Peuvent candidater :\nLes communes\nLes EPCI",
+         ["peuvent candidater : les communes, les epci"]),
+        ("Les entreprises de la région, associées à\ndes laboratoires.",
+         ["les entreprises de la region, associees a des laboratoires."]),
+        ("Pour qui ?\nLes syndicats mixtes\nMontant\nUne subvention forfaitaire versée en une seule fois aux lauréats.",
+         ["beneficiaires : les syndicats mixtes, montant",
+          "une subvention forfaitaire versee en une seule fois aux laureats."]),
+    ],
+    ids=["bullets-and-semicolons", "unpunctuated-list", "wrapped-line", "heading-list-stops-at-a-paragraph"],
+)
+def test_lists_and_wrapped_lines_stay_in_one_sentence(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
