@@ -1,8 +1,8 @@
 """How exactly the crawlers read each fact of each call: crawled records against facts written by hand from the
 pages alone (an `expected.csv` per corpus), per source and per field.
 
-Pure: rows and records in, a report out. A call is found when a record of its source has its link (scheme, query,
-fragment and trailing slash aside), else its title (folded). Beneficiaries are compared as sets after one
+Pure: rows and records in, a report out. A call is found when a record of its source has its link (as deduplication
+compares links: models/dedup.url_key), else its title (folded). Beneficiaries are compared as sets after one
 canonical form: a size stands for the sizes it covers (a PME call admits TPE), and every size together is
 « entreprise ». An empty expected cell means the page says nothing: a value found there is a guess, counted wrong.
 """
@@ -15,13 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from crawlers.normalise.beneficiary_tables import SIZE_COVERS, SIZES
 from crawlers.normalise.text import fold
+from models.dedup import url_key
 from models.errors import VigieError
 from models.records import OpportunityData
-from models.vocab import Beneficiary
+from models.vocab import COMPANY_SIZES, Beneficiary, sizes_admitted
 
 FIELDS = ("trouvé", "titre", "dates de clôture", "prochaine échéance", "bénéficiaires", "territoire",
           "montant de l'aide", "budget du projet", "taux")
@@ -99,14 +98,12 @@ def compare(expected: Sequence[ExpectedCall], records: Iterable[OpportunityData]
 
 def canonical_beneficiaries(codes: Iterable[str]) -> frozenset[str]:
     """Sizes spelled out by what they cover; every size together is « entreprise »."""
-    found: set[str] = set()
-    for code in codes:
-        try:
-            found.update(str(b) for b in SIZE_COVERS.get(Beneficiary(code), (Beneficiary(code),)))
-        except ValueError:
-            found.add(code)
-    sizes = {str(s) for s in SIZES}
-    if sizes <= found or "entreprise" in found:
+    values = {str(b) for b in Beneficiary}
+    written = list(codes)
+    found = {str(b) for b in sizes_admitted(Beneficiary(c) for c in written if c in values)}
+    found |= {c for c in written if c not in values}
+    sizes = {str(s) for s in COMPANY_SIZES}
+    if sizes <= found:
         found = (found - sizes) | {"entreprise"}
     return frozenset(found)
 
@@ -131,17 +128,10 @@ def _facts(call: ExpectedCall, record: OpportunityData | None, as_of: date) -> l
 
 
 def _find(call: ExpectedCall, records: list[OpportunityData]) -> OpportunityData | None:
-    link = _link(call.url)
-    for record in records:
-        if link and _link(record.url) == link:
-            return record
+    link = url_key(call.url)
+    found = next((r for r in records if link and url_key(r.url) == link), None)
     title = _fold_title(call.title)
-    return next((r for r in records if _fold_title(r.title) == title), None)
-
-
-def _link(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return f"{parts.netloc.lower()}{parts.path.rstrip('/')}" if parts.netloc else ""
+    return found or next((r for r in records if _fold_title(r.title) == title), None)
 
 
 def _fold_title(title: str) -> str:

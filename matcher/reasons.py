@@ -14,7 +14,6 @@ from matcher.analysis import Token
 from matcher.documents import Document, Phrase, Sentence, surface
 from matcher.labels import signed
 from matcher.neighbours import Evidence
-from matcher.profiles import EXCLUSION_PENALTY
 from matcher.thesaurus import is_concept_key
 
 MAX_TERMS = 5

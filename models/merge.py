@@ -18,10 +18,8 @@ from typing import Any
 
 from models.fact_evidence import merged_evidence
 from models.records import OpportunityData
-from models.vocab import Beneficiary
+from models.vocab import sizes_admitted
 
-_SIZES = {Beneficiary.TPE, Beneficiary.PME, Beneficiary.ETI, Beneficiary.GE}
-_COVERS = {Beneficiary.PME: {Beneficiary.TPE, Beneficiary.PME}}
 _GEO_RANK = {"COM": 0, "EPCI": 1, "DEP": 2, "REG": 3, "PAYS": 4}
 _FIRST_STATED = ("apply_url", "amount_min", "amount_max", "project_min", "project_max", "rate_max", "open_date",
                  "recurrence")
@@ -53,9 +51,9 @@ def _close_dates(copies: Sequence[OpportunityData], name: str) -> tuple[Any, str
 
 def _beneficiaries(copies: Sequence[OpportunityData], name: str) -> tuple[Any, str | None]:
     known = [c for c in copies if c.beneficiaries]
-    for copy in sorted(known, key=lambda c: len(_cover(c.beneficiaries))):
-        mine = _cover(copy.beneficiaries)
-        if all(mine <= _cover(other.beneficiaries) for other in known):
+    for copy in sorted(known, key=lambda c: len(sizes_admitted(c.beneficiaries))):
+        mine = sizes_admitted(copy.beneficiaries)
+        if all(mine <= sizes_admitted(other.beneficiaries) for other in known):
             return copy.beneficiaries, copy.source
     return copies[0].beneficiaries, copies[0].source
 
@@ -82,14 +80,6 @@ def _union(copies: Sequence[OpportunityData], name: str) -> tuple[Any, str | Non
     values = list(dict.fromkeys(v for c in copies for v in getattr(c, name)))
     extra = next((c.source for c in copies if set(getattr(c, name)) - set(getattr(copies[0], name))), None)
     return values, extra
-
-
-def _cover(found: Sequence[Beneficiary]) -> set[Beneficiary]:
-    """Who a list admits, sizes spelled out (« entreprise » is every size)."""
-    admitted: set[Beneficiary] = set()
-    for code in found:
-        admitted |= _SIZES if code == Beneficiary.ENTREPRISE else _COVERS.get(code, {code})
-    return admitted
 
 
 _RULES: dict[str, Callable[[Sequence[OpportunityData], str], tuple[Any, str | None]]] = {

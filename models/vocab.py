@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -45,6 +46,23 @@ class Beneficiary(StrEnum):
     RECHERCHE = "recherche"
     PARTICULIER = "particulier"
     AGRICULTEUR = "agriculteur"
+
+
+COMPANY_SIZES = (Beneficiary.TPE, Beneficiary.PME, Beneficiary.ETI, Beneficiary.GE)
+"""The company sizes a call may be limited to; all of them together are « entreprise »."""
+SIZE_COVERS = {
+    Beneficiary.TPE: (Beneficiary.TPE,), Beneficiary.PME: (Beneficiary.TPE, Beneficiary.PME),
+    Beneficiary.ETI: (Beneficiary.ETI,), Beneficiary.GE: (Beneficiary.GE,),
+}
+"""The sizes a size admits: a PME in the EU sense includes the TPE."""
+
+
+def sizes_admitted(codes: Iterable[Beneficiary]) -> set[Beneficiary]:
+    """Who a list of beneficiaries admits, sizes spelled out (« entreprise » is every size)."""
+    admitted: set[Beneficiary] = set()
+    for code in codes:
+        admitted |= set(COMPANY_SIZES) if code == Beneficiary.ENTREPRISE else set(SIZE_COVERS.get(code, (code,)))
+    return admitted
 
 
 class Taille(StrEnum):

@@ -8,6 +8,8 @@ crawlers/normalise/applicants.py (sentences of prose).
 
 from __future__ import annotations
 
+from models.vocab import COMPANY_SIZES
+from models.vocab import SIZE_COVERS as VOCAB_SIZE_COVERS
 from models.vocab import Beneficiary as B
 
 COLLECTIVITIES = (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)
@@ -17,9 +19,9 @@ PUBLIC_BODIES = (*COLLECTIVITIES, B.SYNDICAT_MIXTE, B.PETR, B.ETABLISSEMENT_PUBL
 """« acteurs publics »: local authorities, their groupings and public bodies."""
 PUBLIC_PERSONS = (*PUBLIC_BODIES, B.CHAMBRE_CONSULAIRE, B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE)
 PRIVATE_PERSONS = (B.ENTREPRISE, B.ASSOCIATION, B.SEM)
-SIZES = (B.TPE, B.PME, B.ETI, B.GE)
-SIZE_COVERS = {B.TPE: (B.TPE,), B.PME: (B.TPE, B.PME), B.ETI: (B.ETI,), B.GE: (B.GE,)}
-"""What excluding a size removes: a PME in the EU sense includes the TPE."""
+SIZES = COMPANY_SIZES
+SIZE_COVERS = VOCAB_SIZE_COVERS
+"""What excluding a size removes: a PME in the EU sense includes the TPE (models/vocab.py)."""
 
 PUBLIC_SYNDICATES = (
     r"syndicats? (?:d'|de |des |du )(?:l'|la )?(?!salarie|employeur|copropri|proprietaire|initiative|producteur"

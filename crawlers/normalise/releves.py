@@ -38,12 +38,13 @@ _FIRST_REACH = 160
 _CLAUSE_END = re.compile(r"[.;!?]\s+[a-z]{3,}\s[a-z]")
 """A new sentence or clause ("; date limite …") ends a cue's reach."""
 _OPENING = r"ouverture|ouvert(?:e|s|es)? (?:le|du|des|a partir)|lancement|a partir d"
-_NOT_DEADLINE = re.compile(
-    rf"\b(?:{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
+NOT_DEADLINE_WORDS = (
+    rf"{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
     r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
-    r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?)"
+    r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
 )
-"""Labels that make the next date an opening, an update, a publication or an event, not a deadline."""
+"""Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
+_NOT_DEADLINE = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})")
 _ASIDE = re.compile(r"\([^()]*\)")
 """An aside labels no date: "Date limite (après le webinaire) : 15 avril" is a deadline."""
 _OPENING_CUE = re.compile(rf"\b(?:{_OPENING})")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crawlers.normalise.releves import find_releves
+from crawlers.normalise.releves import NOT_DEADLINE_WORDS, find_releves
 from crawlers.normalise.text import fold
 
 # ── What is read (folded: lower case, no accents) ────────────────────────────────────────────────
@@ -23,11 +23,10 @@ CALENDAR_HEADINGS = re.compile(
 )
 """Headings over a call's closing dates."""
 NOT_A_DEADLINE = re.compile(
-    r"\b(?:ouverture|ouvert|lancement|lance|debut|demarr|publication|publie|webinaires?|reunions?|information"
-    r"|ateliers?|jury|comites?|auditions?|resultats?|laureats?|selection|annonces?|notifications?|signature"
-    r"|conventionnement|versement)"
+    rf"\b(?:{NOT_DEADLINE_WORDS}|ouvert|lance|selection|signature|conventionnement|versement)"
 )
-"""Words that make a calendar line an opening or an event rather than a deadline."""
+"""Words that make a calendar line an opening, an update or an event rather than a deadline: those of the
+relève reader, and the steps after a deadline a calendar block lists (selection, signature, versement…)."""
 _AS_LIST = "Dates de dépôt : "
 """The cue a calendar heading stands for, put before each of its lines."""
 # ────────────────────────────────────────────────────────────────────────────────────────────────

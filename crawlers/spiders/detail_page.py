@@ -47,20 +47,32 @@ def read_detail_page(response: Any, item: RawItem, containers: tuple[str, ...] =
     page = read_page(response, containers)
     if not page.text.strip():
         return item
+    deadlines = {d.isoformat() for d in find_releves(page.text)}
+    return fill_from_page(item, page, eligibility_text(page), coverage_codes(page), deadlines)
+
+
+def fill_from_page(item: RawItem, page: PageText, eligibility: str, geo_codes: list[str],
+                   deadlines: set[str]) -> RawItem:
+    """The item with what its page states: the page's text, who may apply and the coverage when the page says
+    them (else the listing's), the page's deadlines added to the listing's, France 2030, a guichet."""
     item.description = page.text
     item.amount_text = page.text
-    item.eligibility_text = eligibility_text(page) or item.eligibility_text
-    item.geo_codes = coverage_codes(page) or item.geo_codes
-    item.close_dates = sorted({*(d.isoformat() for d in find_releves(page.text)), *item.close_dates})
+    item.eligibility_text = eligibility or item.eligibility_text
+    item.geo_codes = geo_codes or item.geo_codes
+    item.close_dates = sorted(deadlines | set(item.close_dates))
     if names_france_2030(f"{item.title}\n{page.text}") and "France 2030" not in item.programmes:
         item.programmes.append("France 2030")
     item.permanent = item.permanent or says_all_year(page.text)
     return item
 
 
-def eligibility_text(page: PageText) -> str:
-    """The text of every section on who may apply, joined."""
-    return "\n".join(body for heading, body in page.sections if body and ELIGIBILITY_HEADINGS.search(fold(heading)))
+def eligibility_text(page: PageText, more_headings: str = "") -> str:
+    """The text of every section on who may apply (the shared headings, and `more_headings` of a source)."""
+    extra = re.compile(more_headings) if more_headings else None
+    return "\n".join(
+        body for heading, body in page.sections
+        if body and (ELIGIBILITY_HEADINGS.search(fold(heading)) or (extra and extra.search(fold(heading))))
+    )
 
 
 def coverage_codes(page: PageText) -> list[str]:

@@ -6,7 +6,7 @@ links to (crawlers/spiders/ods_detail.py); a page that cannot be read keeps the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 

@@ -52,9 +52,14 @@ class DemoReport:
 def demo_config(config_dir: Path, base_url: str) -> VigieConfig:
     """The demo's config with its sources pointed at the local mirror and no politeness delay (the mirror is
     our own server on loopback; real sites keep the configured delay). Review stays as configured: required."""
-    config = load_config(config_dir, source_kinds())
-    crawl = config.settings.crawl.model_copy(update={"download_delay": 0})
-    settings = config.settings.model_copy(update={"crawl": crawl})
+    return on_mirror(load_config(config_dir, source_kinds()), base_url)
+
+
+def on_mirror(config: VigieConfig, base_url: str, **crawl: object) -> VigieConfig:
+    """`config` with its sources pointed at a local mirror and no politeness delay (`crawl`: more [crawl]
+    settings)."""
+    settings = config.settings.model_copy(update={
+        "crawl": config.settings.crawl.model_copy(update={"download_delay": 0, **crawl})})
     return config.model_copy(update={"sources": rebase_sources(config.sources, base_url), "settings": settings})
 
 

@@ -20,8 +20,8 @@ from crawlers.field_accuracy import FieldReport, compare, read_expected
 from models.config import VigieConfig
 from models.errors import VigieError
 from models.store import Store
-from vigie.demo.run import DEMO_AT_KEY
-from vigie.demo.server import rebase_sources, serve_site, unmirror
+from vigie.demo.run import DEMO_AT_KEY, on_mirror
+from vigie.demo.server import serve_site, unmirror
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
 
 USAGES = {"reglage": "jeu de réglage (servi à corriger les collecteurs)",
@@ -66,11 +66,9 @@ def _crawl(config: VigieConfig, site: Path, scratch: Path, day: date) -> tuple[l
     base_url, stop = serve_site(site)
     os.environ.setdefault(*DEMO_AT_KEY)
     try:
-        crawl = config.settings.crawl.model_copy(update={
-            "download_delay": 0, "http_cache_dir": str(scratch / "httpcache"), "recheck_after_days": 0})
-        settings = config.settings.model_copy(update={
-            "crawl": crawl, "database_url": f"sqlite:///{scratch / 'champs.db'}"})
-        local = config.model_copy(update={"sources": rebase_sources(config.sources, base_url), "settings": settings})
+        mirrored = on_mirror(config, base_url, http_cache_dir=str(scratch / "httpcache"), recheck_after_days=0)
+        settings = mirrored.settings.model_copy(update={"database_url": f"sqlite:///{scratch / 'champs.db'}"})
+        local = mirrored.model_copy(update={"settings": settings})
         store = Store.open(local.database_url)
         try:
             outcomes = crawl_all(local, store, [], day, transform=unmirror(base_url))

@@ -18,7 +18,7 @@ from notifier import RenderedDigest, iso_week, render_digest
 from vigie.pipeline.calendar_export import porteur_calendar
 from notifier.view import call_count
 from vigie.pipeline.digest import (
-    letter_content, load_inputs, message_domain, plan_letter, porteur_kind, shared_emails, unsubscribe_url, wanted,
+    letter_content, load_inputs, message_domain, plan_letter, porteur_kind, shared_emails, wanted,
 )
 
 
