@@ -41,6 +41,8 @@ class RawItem:
     applicants (crawlers/normalise/families.py), not a list of who may apply."""
     geo_codes: list[str] = field(default_factory=list)
     geo_exclusions: list[str] = field(default_factory=list)
+    geo_scope: str | None = None
+    """A coverage no COG code states (models.vocab.GeoScope), e.g. the European Union."""
     themes: list[str] = field(default_factory=list)
     open_date: str | None = None
     close_dates: list[str] = field(default_factory=list)

@@ -10,7 +10,7 @@ from datetime import date
 
 from models import geo
 from models.records import Criterion, FicheActionData, OpportunityData, PorteurData
-from models.vocab import Beneficiary, PorteurType, Status, Taille
+from models.vocab import Beneficiary, GeoScope, PorteurType, Status, Taille
 
 from matcher.amount_fit import amount_criterion
 from matcher.labels import beneficiary_label, place_label, porteur_label
@@ -82,6 +82,8 @@ def territory_criterion(opportunity: OpportunityData, porteur: PorteurData) -> C
     if not porteur.geo_codes:
         return Criterion(criterion="territoire", verdict=UNKNOWN, detail="territoire du porteur non renseigné")
     verdict = geo.covers(opportunity.geo_codes, opportunity.geo_exclusions, porteur.geo_codes)
+    if verdict is None and opportunity.geo_scope == GeoScope.UNION_EUROPEENNE:
+        return Criterion(criterion="territoire", verdict=OK, detail="Union européenne, dont la France ✔")
     if verdict is None:
         return Criterion(criterion="territoire", verdict=UNKNOWN, detail="territoire non précisé")
     places = [a for code in porteur.geo_codes for a in geo.ancestors(code)]

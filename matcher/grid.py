@@ -62,7 +62,8 @@ class EligibilityGrid:
         who = ("beneficiaire", porteur.type, porteur.taille, tuple(call.beneficiaries))
         if who not in self._cases:
             self._cases[who] = beneficiary_criterion(call, porteur)
-        where = ("territoire", tuple(porteur.geo_codes), tuple(call.geo_codes), tuple(call.geo_exclusions))
+        where = ("territoire", tuple(porteur.geo_codes), tuple(call.geo_codes), tuple(call.geo_exclusions),
+                 call.geo_scope)
         if where not in self._cases:
             self._cases[where] = territory_criterion(call, porteur)
         return self._cases[who], self._cases[where]

@@ -20,6 +20,7 @@ from models.display_labels import (  # noqa: F401 - the vocabularies' labels, re
     ROLE_LABELS, SEND_OUTCOME_LABELS, TAILLE_LABELS, VERDICT_LABELS,
 )
 from models.geo import FRANCE, commune_departement, departements, regions
+from models.vocab import GeoScope
 
 NBSP = "\u00a0"
 """No-break space: between the digit groups of an amount and before « € » (« 1 100 000 € » never wraps)."""
@@ -50,6 +51,8 @@ def labels_line(values: Iterable[Any], table: Mapping[str, str], empty: str = DA
 def place_name(code: str) -> str:
     """A COG code by its name: « France », « Occitanie », « Gers », « commune 32147 (Gers) »."""
     level, _, value = code.strip().partition("-")
+    if code.strip() == GeoScope.UNION_EUROPEENNE:
+        return "Union européenne"
     if code.strip() == FRANCE or level == "PAYS":
         return "France"
     if level == "REG" and value in regions():
@@ -63,8 +66,9 @@ def place_name(code: str) -> str:
     return code
 
 
-def places_line(codes: Iterable[str], empty: str = "France entière") -> str:
-    """Codes by name, comma-separated (`empty` when a call names no place: it is national)."""
+def places_line(codes: Iterable[str], empty: str = UNKNOWN) -> str:
+    """Codes by name, comma-separated (`empty` when there is none: a call that names no place is not national,
+    its territory is unknown)."""
     return ", ".join(dict.fromkeys(place_name(c) for c in codes if c)) or empty
 
 

@@ -19,7 +19,7 @@ def facts_of(record: OpportunityData) -> list[tuple[str, Any]]:
     if record.open_date:
         facts.append(("ouverture", record.open_date))
     facts += [("beneficiaire", code) for code in record.beneficiaries]
-    facts += [("territoire", code) for code in record.geo_codes]
+    facts += [("territoire", code) for code in record.territories()]
     for fact, values in (("montant_aide", (record.amount_min, record.amount_max)),
                          ("montant_projet", (record.project_min, record.project_max))):
         facts += [(fact, v) for v in dict.fromkeys(values) if v is not None]

@@ -22,7 +22,7 @@ from models.vocab import sizes_admitted
 
 _GEO_RANK = {"COM": 0, "EPCI": 1, "DEP": 2, "REG": 3, "PAYS": 4}
 _FIRST_STATED = ("apply_url", "amount_min", "amount_max", "project_min", "project_max", "rate_max", "open_date",
-                 "recurrence")
+                 "recurrence", "geo_scope")
 _LONGEST = ("summary", "description", "eligibility_text")
 _UNION = ("funders", "programmes", "instruments", "themes")
 

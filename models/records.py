@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from models import geo
-from models.vocab import Axe, Beneficiary, Instrument, PorteurType, Recurrence, Status, Taille
+from models.vocab import Axe, Beneficiary, GeoScope, Instrument, PorteurType, Recurrence, Status, Taille
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -95,6 +95,8 @@ class OpportunityData(BaseModel):
     """COG codes the call covers (empty: unknown)."""
     geo_exclusions: list[str] = []
     """COG codes excluded from the coverage (exclusions win)."""
+    geo_scope: GeoScope | None = None
+    """A coverage beyond France that no COG code states (the European Union): `geo_codes` then stay empty."""
     themes: list[str] = []
     open_date: date | None = None
     close_dates: list[date] = []
@@ -146,6 +148,10 @@ class OpportunityData(BaseModel):
         """Status as of `as_of`."""
         return status_as_of(self.open_date, self.close_dates, self.recurrence, as_of, self.stated_status)
 
+    def territories(self) -> list[str]:
+        """The call's coverage as facts: its COG codes, else its scope (the European Union), else nothing."""
+        return list(self.geo_codes) or ([str(self.geo_scope)] if self.geo_scope else [])
+
     def next_close_date(self, as_of: date) -> date | None:
         """The next relève on or after `as_of`."""
         return next((d for d in self.close_dates if d >= as_of), None)
@@ -154,7 +160,7 @@ class OpportunityData(BaseModel):
 VOLATILE_FIELDS = {"status", "source_updated_at", "raw", "stated_status", "fact_sources", "evidence"}
 """Fields that never make a call count as changed."""
 
-LATER_FIELDS = {"project_min", "project_max"}
+LATER_FIELDS = {"project_min", "project_max", "geo_scope"}
 """Fields added after calls were first stored: left out of the content hash while unset, so that a stored call
 keeps its hash until a source states them."""
 

@@ -167,6 +167,9 @@ class Opportunity(SQLModel, table=True):
     # migration 0006_evidence: where each fact was read.
     evidence: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
     """models.records.FactEvidence of each fact, as JSON (None: stored before Vigie kept them)."""
+    # migration 0007_scope: a coverage no COG code states.
+    geo_scope: str | None = Field(default=None, max_length=30)
+    """models.vocab.GeoScope (the European Union), or None."""
 
 
 class OpportunityEvent(SQLModel, table=True):

@@ -108,6 +108,13 @@ class Recurrence(StrEnum):
     RECURRENTE = "recurrente"
 
 
+class GeoScope(StrEnum):
+    """A coverage that COG codes cannot state."""
+
+    UNION_EUROPEENNE = "union_europeenne"
+    """Every member state of the European Union, France included (EU programmes)."""
+
+
 class Status(StrEnum):
     """A call's state as of a given day (derived from its dates)."""
 

@@ -58,6 +58,7 @@ def test_english_results_map_to_the_expected_records() -> None:
     assert len(actual["records"]) == 3
     assert by_id["HORIZON-CL4-2027-TWIN-TRANSITION-01-05"]["close_dates"] == ["2027-01-21", "2027-09-22"]
     assert [by_id[k]["status"] for k in sorted(by_id)] == ["open", "closed", "upcoming"]
+    assert {(r["geo_codes"] == [], r["geo_scope"]) for r in actual["records"]} == {(True, "union_europeenne")}
 
 
 def test_the_next_page_is_asked_while_results_remain() -> None:

@@ -58,8 +58,9 @@ def test_a_place_is_shown_by_its_name(code: str, name: str) -> None:
     assert display.place_name(code) == name
 
 
-def test_a_call_naming_no_place_is_national() -> None:
-    assert display.places_line([]) == "France entière"
+def test_a_call_naming_no_place_has_an_unknown_territory_and_an_eu_call_covers_the_union() -> None:
+    assert display.places_line([]) == "inconnu"
+    assert display.places_line(["union_europeenne"]) == "Union européenne"
     assert display.places_line(["REG-76", "DEP-32", "REG-76"]) == "Occitanie, Gers"
 
 

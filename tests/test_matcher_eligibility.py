@@ -84,6 +84,13 @@ def test_territory_criterion_walks_commune_departement_region(coverage, exclusio
     assert (result.verdict, result.detail) == (verdict, detail)
 
 
+def test_an_eu_call_covers_every_french_porteur_without_a_cog_code() -> None:
+    eu = call(geo_scope="union_europeenne")
+    result = territory_criterion(eu, porteur(geo=("COM-32013",)))
+    assert (result.verdict, result.detail) == ("ok", "Union européenne, dont la France ✔")
+    assert eu.territories() == ["union_europeenne"] and call(geo_codes=["REG-76"]).territories() == ["REG-76"]
+
+
 @pytest.mark.parametrize(
     ("fields", "verdict", "detail"),
     [

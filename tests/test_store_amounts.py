@@ -29,9 +29,10 @@ def test_a_new_project_floor_is_a_change_with_its_previous_value(store: Store) -
     assert store.history(first.opportunity_id)[-1].before == {"project_min": 100_000.0}
 
 
-def test_a_call_without_project_bounds_keeps_the_hash_it_had_before_they_existed() -> None:
+def test_a_call_without_project_bounds_or_scope_keeps_the_hash_it_had_before_they_existed() -> None:
     call = opportunity()
-    content = call.model_dump(mode="json", exclude=VOLATILE_FIELDS | {"project_min", "project_max"})
+    content = call.model_dump(mode="json", exclude=VOLATILE_FIELDS | {"project_min", "project_max", "geo_scope"})
     former = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
     assert call.content_hash() == former
     assert opportunity(project_max=2_000_000).content_hash() != former
+    assert opportunity(geo_scope="union_europeenne").content_hash() != former

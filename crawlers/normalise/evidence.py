@@ -33,7 +33,7 @@ def call_evidence(item: RawItem, record: OpportunityData) -> list[FactEvidence]:
         *(close_date_evidence(day, item, dated) for day in record.close_dates),
         opening_evidence(record.open_date, item, dated) if record.open_date else None,
         *(_beneficiary(code, item, texts) for code in record.beneficiaries),
-        *(_territory(code, item, texts) for code in record.geo_codes),
+        *(_territory(code, item, texts) for code in record.territories()),
         *_money(record, item, texts),
     ]
     kept: dict[tuple[str, str], FactEvidence] = {}
@@ -74,7 +74,7 @@ def _territory(code: str, item: RawItem, texts: dict[str, Block]) -> FactEvidenc
     """A sentence naming the place, else the territory the source gave (its field or its configuration)."""
     said = stated("territoire", code, _in_order(texts, "title", "summary", "description", "eligibility"),
                   lambda s: code in region_codes_in_text(s))
-    if said is None and code in item.geo_codes:
+    if said is None and code in (*item.geo_codes, item.geo_scope):
         return evidence("territoire", code, "territoire de la source", place_name(code))
     return said
 

@@ -55,6 +55,7 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         beneficiaries=_applicants(item, eligibility_text, f"{summary}\n{description}"),
         geo_codes=item.geo_codes,
         geo_exclusions=item.geo_exclusions,
+        geo_scope=item.geo_scope,
         themes=_unique(one_line(t) for t in item.themes),
         open_date=open_date,
         close_dates=close_dates,

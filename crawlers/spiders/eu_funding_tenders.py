@@ -18,8 +18,8 @@ from urllib3 import encode_multipart_formdata
 from crawlers.api_options import EuFundingTendersOptions
 from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
+from models.vocab import GeoScope
 from crawlers.spiders.base import SourceSpider
-from models import geo
 
 TOPIC_PAGE = "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/{}"
 BOUNDARY = "vigie-sedia-search"
@@ -98,7 +98,7 @@ def map_topic(result: dict[str, Any], source: str, position: int) -> RawItem:
         funders=["Commission européenne"],
         programmes=[name for prefix, name in _PROGRAMME_PREFIXES if identifier.upper().startswith(prefix)],
         instrument_labels=labels,
-        geo_codes=[geo.FRANCE],
+        geo_scope=GeoScope.UNION_EUROPEENNE,
         themes=[_first(meta, "callTitle")] if _first(meta, "callTitle") else [],
         open_date=_first(meta, "startDate") or None,
         close_dates=[d for d in meta.get("deadlineDate") or [] if isinstance(d, str) and d.strip()],
