@@ -51,3 +51,24 @@ def test_types_outside_every_labelled_family_are_left_out(found: list[B], labell
 )
 def test_without_labels_or_applicants_the_finding_stands(found: list[B], labelled: list[B]) -> None:
     assert within_families(found, labelled) == found
+
+
+@pytest.mark.parametrize(
+    ("found", "labelled", "expected"),
+    [
+        ([B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION], [B.COMMUNE, B.EPCI, B.SYNDICAT_MIXTE],
+         [B.COMMUNE, B.EPCI, B.SYNDICAT_MIXTE]),
+        ([B.ASSOCIATION, B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION], [B.ASSOCIATION, B.COMMUNE, B.EPCI],
+         [B.ASSOCIATION, B.COMMUNE, B.EPCI]),
+        ([B.ENTREPRISE], [B.PME, B.ETI], [B.PME, B.ETI]),
+        ([B.ENTREPRISE], [B.ENTREPRISE, B.PME], [B.ENTREPRISE]),
+        ([B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION], [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION],
+         [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION]),
+    ],
+    ids=["collectivites-read-as-the-labelled-ones", "with-another-family", "entreprises-read-as-labelled-sizes",
+         "labels-say-every-company", "labels-say-every-authority"],
+)
+def test_a_generic_word_of_the_text_takes_the_finer_labelled_types(
+    found: list[B], labelled: list[B], expected: list[B],
+) -> None:
+    assert within_families(found, labelled) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -44,6 +44,42 @@ def test_a_future_campaign_replaces_the_dates_of_the_past_one() -> None:
     ), AS_OF)
     assert (record.open_date, record.close_dates) == (date(2027, 5, 1), [])
     assert (record.recurrence, record.status) == (Recurrence.RECURRENTE, Status.UPCOMING)
+
+
+def test_a_campaign_whose_last_session_is_ahead_keeps_its_dates_until_then() -> None:
+    record = normalise_item(item(
+        close_dates=[f"{AS_OF - timedelta(days=30)}", f"{AS_OF + timedelta(days=40)}"],
+        next_campaign=f"{AS_OF + timedelta(days=200)}",
+    ), AS_OF)
+    assert record.close_dates == [AS_OF - timedelta(days=30), AS_OF + timedelta(days=40)]
+    assert record.status == Status.OPEN
+
+
+@pytest.mark.parametrize(
+    ("text", "coverage", "codes", "exclusions"),
+    [
+        ("Sont éligibles les projets situés dans les départements de l'Ariège (09), de l'Aude (11) et du Gers (32).",
+         ["REG-76"], ["DEP-09", "DEP-11", "DEP-32"], []),
+        ("Le dispositif est réservé aux territoires de la Corrèze (19) et de la Creuse (23).", ["REG-75"],
+         ["DEP-19", "DEP-23"], []),
+        ("Sont éligibles les sites implantés dans toute la région hors Pyrénées-Orientales (66) et Lozère (48).",
+         ["REG-76"], [f"DEP-{d}" for d in ("09", "11", "12", "30", "31", "32", "34", "46", "65", "81", "82")], []),
+        ("Les entreprises situées en France, hors Corse-du-Sud (2A), sont éligibles.", ["PAYS-99100"],
+         ["PAYS-99100"], ["DEP-2A"]),
+        ("Une usine du Tarn (81) a inauguré la démarche en 2025.", ["REG-76"], ["REG-76"], []),
+        ("Sont éligibles les projets situés dans le Calvados (14).", ["REG-76"], ["REG-76"], []),
+    ],
+    ids=["listed-departements", "reserved-territories", "region-but-some", "country-but-one", "passing-mention",
+         "departement-of-another-region"],
+)
+def test_a_sentence_limiting_the_call_to_departements_narrows_its_coverage(
+    text: str, coverage: list[str], codes: list[str], exclusions: list[str],
+) -> None:
+    record = normalise_item(item(eligibility_text=text, geo_codes=coverage), AS_OF)
+    assert (sorted(record.geo_codes), record.geo_exclusions) == (sorted(codes), exclusions)
+    if codes != coverage and len(codes) < 4:
+        quoted = {e.value: e.quote for e in record.evidence if e.fact == "territoire"}
+        assert all(text.startswith(quoted[code][:20]) for code in codes)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 A type named in prose is an applicant only where a sentence says who may apply (« sont éligibles »,
 « réservé aux », « peuvent candidater »…), or anywhere in an eligibility text that has no such sentence
 (« Communes et intercommunalités de la région »). Mentions elsewhere (« au bénéfice des habitants »,
-« en lien avec les associations », « création d'entreprise ») name no applicant. The tables are in
+« en lien avec les associations », « création d'entreprise »), and types that applicants act for or with (« pour le
+compte d'une collectivité », « en partenariat avec les communes ») name no applicant. The tables are in
 crawlers/normalise/beneficiary_tables.py, headcounts in crawlers/normalise/headcounts.py.
 """
 
@@ -27,6 +28,9 @@ _EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
 _WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
 _NOT_APPLYING = re.compile(T.NOT_APPLYING)
 _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
+_ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
+_KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
+_CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
@@ -57,10 +61,12 @@ class _Mention:
 
 
 def read_eligibility(text: str) -> Reading:
-    """An eligibility text: its sentences that say who may apply, or all of them when none does."""
+    """An eligibility text: its sentences that say who may apply, or all of them when none does (or when those
+    name only places: « Sont éligibles les sites situés dans les départements de… »)."""
     sentences = split_sentences(text)
     cued = [s for s in sentences if _is_cued(s)]
-    return _read(sentences, cued or sentences)
+    reading = _read(sentences, cued or sentences)
+    return reading if reading.applicants or not cued else _read(sentences, sentences)
 
 
 def read_description(text: str) -> Reading:
@@ -95,15 +101,19 @@ def _applicants(sentence: str) -> list[B]:
 def _applies(sentence: str, mention: _Mention) -> bool:
     if _in_exclusion(sentence, mention):
         return False
-    clause = sentence[_clause_start(sentence, mention.start): _clause_end(sentence, mention.end)]
+    start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
-    return not _NOT_APPLYING.search(clause) and not complement
+    acted_for = (_ON_BEHALF_OF.search(sentence, start, mention.start)
+                 and not _CO_APPLICANT.search(sentence, mention.end, end))
+    return not _NOT_APPLYING.search(sentence[start:end]) and not complement and not acted_for
 
 
 def _is_excluded(sentence: str, mention: _Mention) -> bool:
     """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
     cultuelles sont exclues » exclude only a group of it."""
-    return _in_exclusion(sentence, mention) and bool(_WHOLE_TYPE.match(sentence, mention.end))
+    whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
+                                                                                              mention.end)
+    return whole and _in_exclusion(sentence, mention)
 
 
 def _in_exclusion(sentence: str, mention: _Mention) -> bool:

@@ -81,7 +81,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|\bsocietes?\b|\bindustriels?\b|\bconsortiums?\b|\bgie\b|groupements? d'entreprises"
+        r"\bentreprises?\b|\bsocietes?\b|\bindustriels?\b|\bgie\b|groupements? d'entreprises"
+        r"|\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b",
         (B.ENTREPRISE,),
     ),
@@ -134,7 +135,10 @@ APPLICANT_CUES = [
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
-    r"\b(?:beneficiaires?|porteurs?(?: de projets?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
+    r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
+    r"\b(?:projets?|candidatures?|dossiers?)\b[^.;:]{0,40}\bportee?s? par\b",
+    r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
+    r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     r"\b(?:destine|ouvert|reserve)e?s? (?:\w+ )?(?:aux|a)\b",
@@ -179,8 +183,27 @@ WHOLE_TYPE = (
 NOT_APPLYING = (
     r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|\ba destination d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
+    r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
+
+ON_BEHALF_OF = (
+    r"\bpour (?:le )?compte (?:d'|de |des )|\ben partenariat (?:avec|etroit avec)\b|\ben lien (?:etroit )?avec\b"
+    r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
+    r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )"
+)
+"""Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
+SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
+
+PLACE_OF = r"\b(?:situee?s?|implantee?s?|localisee?s?) (?:dans|sur|en)\b|\btous les departements\b"
+"""Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""
+
+EPCI_KINDS = r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?"
+"""Kinds of EPCI: excluding one (« les métropoles ne sont pas éligibles ») excludes a group, not every EPCI."""
+
+CO_APPLICANT = r"\bco-?beneficiaire|\bco-?porteur|\begalement eligible|\baussi eligible"
+"""After such a type, in its clause: it applies as well (« en partenariat avec un laboratoire … qui peut être
+cobénéficiaire »)."""
 
 COMPLEMENT = r"(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""

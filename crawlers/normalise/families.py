@@ -24,6 +24,12 @@ PEOPLE = frozenset({B.PARTICULIER})
 FAMILIES = (COMPANIES, PUBLIC, ASSOCIATIONS, PEOPLE)
 
 
+LOCAL_AUTHORITIES = frozenset({B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION})
+"""What the text's generic « collectivités » reads as."""
+AUTHORITIES_AND_GROUPINGS = LOCAL_AUTHORITIES | {B.SYNDICAT_MIXTE, B.PETR}
+COMPANY_SIZES = frozenset({B.TPE, B.PME, B.ETI, B.GE})
+
+
 def family_of(labelled: list[B]) -> frozenset[B]:
     """Every type in a family that one of the labelled types belongs to."""
     return frozenset(b for family in FAMILIES if family & set(labelled) for b in family)
@@ -37,4 +43,26 @@ def within_families(found: list[B], labelled: list[B]) -> list[B]:
         return found
     allowed = family_of(labelled)
     kept = [b for b in found if b in allowed]
-    return kept or list(labelled)
+    return _refined(kept, labelled) or list(labelled)
+
+
+def _refined(found: list[B], labelled: list[B]) -> list[B]:
+    """A generic word of the text takes the finer types the labels give within it: « collectivités » (every
+    local authority) with labels « communes, EPCI, syndicats mixtes » reads as those; « entreprises » (every size)
+    with labels « PME, ETI » reads as those sizes."""
+    given = set(labelled)
+    if LOCAL_AUTHORITIES <= set(found) and given & LOCAL_AUTHORITIES and not LOCAL_AUTHORITIES <= given:
+        finer = [b for b in labelled if b in AUTHORITIES_AND_GROUPINGS]
+        found = _replace(found, LOCAL_AUTHORITIES, finer)
+    if B.ENTREPRISE in found and not COMPANY_SIZES & set(found) and B.ENTREPRISE not in given:
+        found = _replace(found, {B.ENTREPRISE}, [b for b in labelled if b in COMPANY_SIZES])
+    return found
+
+
+def _replace(found: list[B], generic: frozenset[B] | set[B], finer: list[B]) -> list[B]:
+    """`found` with the `generic` types swapped for `finer` at the place of the first of them (unchanged if none)."""
+    if not finer:
+        return found
+    at = next(i for i, b in enumerate(found) if b in generic)
+    rest = [b for b in found if b not in generic and b not in finer]
+    return list(dict.fromkeys([*rest[:at], *finer, *rest[at:]]))

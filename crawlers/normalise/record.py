@@ -11,9 +11,11 @@ from crawlers.normalise.amounts import extract_amounts
 from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
 from crawlers.normalise.families import within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
+from crawlers.normalise.departement_limits import limited_coverage
 from crawlers.normalise.evidence import call_evidence
 from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
 from crawlers.normalise.programmes import programmes_in_text
+from crawlers.normalise.sentences import split_sentences
 from crawlers.normalise.text import canonical_url, html_to_text, one_line
 from models.records import OpportunityData, status_as_of
 from models.vocab import Recurrence, Status
@@ -30,7 +32,7 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
         raise ItemRejected("titre manquant")
     if not item.url.strip():
         raise ItemRejected("lien manquant")
-    open_date, close_dates, recurrence = _calendar(item)
+    open_date, close_dates, recurrence = _calendar(item, as_of)
     summary, description = one_line(item.summary), html_to_text(item.description)
     eligibility_text = html_to_text(item.eligibility_text)
     amount_text = html_to_text(item.amount_text) or description
@@ -53,8 +55,7 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
             *money_instruments_in_text(amount_text),
         ]),
         beneficiaries=_applicants(item, eligibility_text, f"{summary}\n{description}"),
-        geo_codes=item.geo_codes,
-        geo_exclusions=item.geo_exclusions,
+        **_coverage(item, f"{eligibility_text}\n{description}\n{summary}"),
         geo_scope=item.geo_scope,
         themes=_unique(one_line(t) for t in item.themes),
         open_date=open_date,
@@ -83,6 +84,15 @@ def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
     return within_families(found, map_beneficiaries(item.beneficiary_labels)) if item.labels_are_families else found
 
 
+def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:
+    """The source's coverage, narrowed to the départements the text limits the call to."""
+    limits = limited_coverage(split_sentences(text), item.geo_codes)
+    if limits is None:
+        return {"geo_codes": item.geo_codes, "geo_exclusions": item.geo_exclusions}
+    codes, left_out = limits
+    return {"geo_codes": codes, "geo_exclusions": list(dict.fromkeys([*item.geo_exclusions, *left_out]))}
+
+
 def explain_validation(exc: ValidationError) -> str:
     """The first problems of a pydantic error, in one French line."""
     parts = []
@@ -92,12 +102,15 @@ def explain_validation(exc: ValidationError) -> str:
     return "donnée refusée (" + "; ".join(parts) + ")"
 
 
-def _calendar(item: RawItem) -> tuple[date | None, list[date], Recurrence | None]:
+def _calendar(item: RawItem, as_of: date) -> tuple[date | None, list[date], Recurrence | None]:
     open_date = _day(item.open_date, "ouverture")
     close_dates = [d for d in (_day(text, "clôture") for text in item.close_dates) if d]
     next_start = _day(item.next_campaign, "prochaine campagne")
     if next_start:
-        past_campaign = all(d < next_start for d in close_dates) and (open_date is None or open_date < next_start)
+        # A campaign whose last date is still ahead runs until then, whatever the next one's start.
+        ended = all(d < as_of for d in close_dates)
+        before_next = all(d < next_start for d in close_dates) and (open_date is None or open_date < next_start)
+        past_campaign = ended and before_next
         if past_campaign:
             # The published dates belong to the campaign that ended: follow the next one.
             open_date, close_dates = next_start, []

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
+from crawlers.normalise.departement_limits import departement_by_name, name_key, numbered_departements
 from crawlers.normalise.text import fold
-from models import geo
 
 # ── What is read (folded: lower case, no accents) ────────────────────────────────────────────────
 COVERAGE_HEADINGS = re.compile(
     r"territoires? (?:concerne|eligible|couvert|vise)|zones? geographiques?|localisation|perimetre"
     r"|departements? (?:concerne|eligible)|couverture geographique|\bou\b.*\bprojet\b.*\?$"
 )
-NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
-"""A département number in brackets, after its name: « Gers (32) »."""
 SEPARATORS = re.compile(r"\s*[,;/•]\s*|\s+(?:et|ou)\s+")
 ARTICLE = re.compile(r"^(?:(?:le |la |les |l')?departements? (?:du |de la |de l'|des |de )?|le |la |les |l'|du |de la |de l')")
 # ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -41,12 +38,7 @@ def departement_codes(sections: Iterable[tuple[str, str]]) -> list[str]:
 
 def _numbered(line: str) -> list[str]:
     """Départements written « Nom (NN) » whose name matches their number."""
-    codes = []
-    for match in NUMBERED.finditer(line):
-        departement = geo.departements().get(match["code"].upper())
-        if departement and _key(line[: match.start()]).endswith(_key(departement.nom)):
-            codes.append(f"DEP-{departement.code}")
-    return codes
+    return [code for code, _ in numbered_departements(line)]
 
 
 def _listed(line: str) -> list[str]:
@@ -54,14 +46,5 @@ def _listed(line: str) -> list[str]:
     label = line.strip(" .:")
     label = label.split(":", 1)[1] if ":" in label else label
     parts = [ARTICLE.sub("", part.strip()) for part in SEPARATORS.split(label) if part.strip()]
-    codes = [_by_name().get(_key(part)) for part in parts]
+    codes = [departement_by_name().get(name_key(part)) for part in parts]
     return [f"DEP-{code}" for code in codes if code] if parts and None not in codes else []
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-@cache
-def _by_name() -> dict[str, str]:
-    return {_key(d.nom): d.code for d in geo.departements().values()}

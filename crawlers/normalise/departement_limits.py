@@ -1,0 +1,83 @@
+"""The départements a call is limited to, when a sentence of its text says so.
+
+A regional call is often open in part of its region only: « Sont éligibles les projets situés dans les
+départements de l'Ariège (09), de l'Aude (11) et du Gers (32) », « Le dispositif est réservé aux territoires
+de la Corrèze (19) et de la Creuse (23) », « … dans tous les départements de la région hors Savoie (73) et
+Haute-Savoie (74) ». A sentence counts when it says where projects must be (a place cue) and names
+départements with their own number, « Nom (NN) » (crawlers/spiders/departement_coverage.py reads them); a
+département met in passing (« un site du Tarn ») gives nothing. The départements named after « hors » /
+« sauf » are left out of the coverage. Pure: folded sentences in, COG codes out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from functools import cache
+
+from crawlers.normalise.text import fold
+from models import geo
+
+PLACE_CUE = re.compile(
+    r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en)\b|\breservee?s? aux? (?:territoires?"
+    r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
+    r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
+)
+"""A sentence that says where a project must be (folded)."""
+NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
+"""A département number in brackets, after its name: « Gers (32) »."""
+LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
+
+
+def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[list[str], list[str]] | None:
+    """(codes, exclusions) of the call once its text's limits apply to `coverage`; None when no sentence
+    limits it. Named départements outside the coverage are ignored (a sentence about another place)."""
+    kept: dict[str, None] = {}
+    left_out: dict[str, None] = {}
+    for sentence in sentences:
+        if not PLACE_CUE.search(sentence):
+            continue
+        for code, start in numbered_departements(sentence):
+            if _within(code, coverage):
+                (left_out if LEAVING_OUT.search(sentence, 0, start) else kept)[code] = None
+    if kept:
+        return list(kept), []
+    if left_out:
+        return _all_but(coverage, list(left_out))
+    return None
+
+
+def numbered_departements(line: str) -> list[tuple[str, int]]:
+    """(DEP code, position) of the départements a folded line writes « Nom (NN) », the name matching the number."""
+    found = []
+    for match in NUMBERED.finditer(line):
+        departement = geo.departements().get(match["code"].upper())
+        if departement and name_key(line[: match.start()]).endswith(name_key(departement.nom)):
+            found.append((f"DEP-{departement.code}", match.start()))
+    return found
+
+
+def name_key(text: str) -> str:
+    """Letters and digits only, folded: how a département's name is compared."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+@cache
+def departement_by_name() -> dict[str, str]:
+    """Name key → département code."""
+    return {name_key(d.nom): d.code for d in geo.departements().values()}
+
+
+def _within(code: str, coverage: list[str]) -> bool:
+    return not coverage or any(c in coverage for c in geo.ancestors(code))
+
+
+def _all_but(coverage: list[str], excluded: list[str]) -> tuple[list[str], list[str]]:
+    """A region's other départements; a wider coverage keeps its codes and lists the exclusions."""
+    regions = [c for c in coverage if c.startswith("REG-")]
+    if len(regions) == len(coverage) and regions:
+        others = [f"DEP-{d.code}" for d in geo.departements().values()
+                  if f"REG-{d.region}" in regions and f"DEP-{d.code}" not in excluded]
+        return others, []
+    return list(coverage), excluded
