@@ -55,3 +55,25 @@ def test_a_cue_closing_one_text_takes_no_date_from_the_next() -> None:
         "<p>Projets engagés après le 1er janvier 2027.</p>",
     )
     assert deadlines_in(*texts) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"description": "<p>Subvention plafonnée à 250 000 € par site.</p>", "subvention_rate_upper_bound": 40},
+         (None, 250_000, 40)),
+        ({"description": "<p>Aide comprise entre 10 000 € et 90 000 €.</p>", "subvention_rate_upper_bound": 60},
+         (10_000, 90_000, 60)),
+        ({"description": "<p>Les projets doivent représenter au moins 400 000 € d'investissement.</p>"},
+         (None, None, None)),
+    ],
+    ids=["ceiling-in-description", "range-beside-structured-rate", "project-budget-is-no-aid"],
+)
+def test_the_aid_amounts_stated_in_the_description_are_read(fields: dict[str, Any], expected: tuple) -> None:
+    call = record(**fields)
+    assert (call.amount_min, call.amount_max, call.rate_max) == expected
+
+
+def test_a_project_budget_stated_in_the_description_is_the_projects() -> None:
+    call = record(description="<p>Les projets doivent représenter au moins 400 000 € d'investissement.</p>")
+    assert (call.project_min, call.amount_max) == (400_000, None)

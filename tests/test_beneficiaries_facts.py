@@ -88,9 +88,9 @@ def test_most_facts_give_the_expected_applicants() -> None:
     cases = list(facts())
     wrong = [c for c in cases if not is_right(c)]
     verdicts_right = sum(right_verdicts(c) for c in cases)
-    assert len(cases) == 111
-    assert len(cases) - len(wrong) >= 111, f"cas faux : {wrong}"
-    assert verdicts_right >= 1887
+    assert len(cases) == 113
+    assert len(cases) - len(wrong) >= 113, f"cas faux : {wrong}"
+    assert verdicts_right >= 1921
 
 
 @pytest.mark.parametrize(
@@ -145,6 +145,8 @@ def test_most_facts_give_the_expected_applicants() -> None:
         pytest.param("benef_109", id="cued-sentence-naming-a-place-only"),
         pytest.param("benef_110", id="consortium-members"),
         pytest.param("benef_111", id="participants-sans-etre-beneficiaires"),
+        pytest.param("benef_112", id="cue-portees-par-les"),
+        pytest.param("benef_113", id="agricultural-company-and-ne-relevent-pas"),
     ],
 )
 def test_each_class_of_fact_is_read(case: str) -> None:

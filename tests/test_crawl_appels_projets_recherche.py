@@ -84,3 +84,16 @@ def test_a_changed_answer_fails_the_source_in_french(body: bytes, expected_error
     apr = spider()
     assert run(apr, 1, body) == ([], [])
     assert expected_error in (apr.error or "")
+
+
+def test_the_amounts_stated_in_a_card_are_read() -> None:
+    card = (
+        '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
+        '<h3 class="card-title"><a href="/appel/aap-hydrogene-2027">AAP Hydrogène 2027</a></h3>'
+        '<div class="card-text fs-5"><p>Appel ouvert aux consortiums. Financement de 200 000 € à 600 000 € '
+        'par projet, jusqu’à 100 % des coûts marginaux pour les laboratoires.</p></div></div>'
+        '<div class="card-footer"><span class="badge">3 mars 2027, 13:00:00 UTC+1</span></div></div>'
+    )
+    body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
+    [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    assert (record["amount_min"], record["amount_max"], record["rate_max"]) == (200_000, 600_000, 100)

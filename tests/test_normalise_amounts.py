@@ -119,3 +119,89 @@ def test_a_crawled_item_keeps_the_project_budget_apart_from_the_aid() -> None:
     record = normalise_item(item, date(2026, 11, 23))
     assert (record.amount_min, record.amount_max) == (None, 250_000)
     assert (record.project_min, record.project_max) == (400_000, 2_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Taux d'aide maximum : 35 % des dépenses retenues.", 35),
+        ("Taux maximal de subvention : 45 %", 45),
+        ("Taux d'intervention régional : 25 % du coût HT du programme.", 25),
+        ("Funding rate: up to 70% of the eligible costs.", 70),
+        ("The maximum EU co-financing rate is 95 % of eligible costs for the LIFE Nature projects.", 95),
+    ],
+    ids=["label-colon", "label-maximal-de-subvention", "label-regional", "eu-funding-rate", "eu-co-financing-rate"],
+)
+def test_a_rate_named_by_its_label_is_read(text: str, rate: float) -> None:
+    assert extract_amounts(text) == Amounts(rate_max=rate)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Aide régionale de 30 % du coût de l'étude.", 30),
+        ("Prise en charge de 80 % de la prestation de conseil.", 80),
+        ("La Région finance 40 % des dépenses de formation.", 40),
+        ("Les travaux sont subventionnés à 25 %.", 25),
+        ("L'aide ne peut excéder 60 % de l'assiette éligible.", 60),
+        ("Subvention : 20 % des investissements matériels.", 20),
+        ("La participation de la Région est de 35 % du total des dépenses.", 35),
+    ],
+    ids=["aide-de", "prise-en-charge-de", "finance-active", "subventionnes-a", "ne-peut-exceder", "subvention-colon",
+         "participation-de-la-region"],
+)
+def test_a_rate_the_aid_measures_is_read(text: str, rate: float) -> None:
+    assert extract_amounts(text) == Amounts(rate_max=rate)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Subvention de 20 % des dépenses éligibles, majorée à 30 % en quartier prioritaire.", 30),
+        ("Taux d'aide : 25 % pour les ETI, 35 % pour les PME et 45 % pour les TPE.", 45),
+        ("La Région intervient à hauteur de 20 %, voire 30 % pour les projets collectifs.", 30),
+        ("Le soutien couvre jusqu'à 35 % des surcoûts pour une ETI et 55 % pour une petite entreprise.", 55),
+    ],
+    ids=["majoree-a", "list-by-size", "voire", "surcouts-then-list"],
+)
+def test_the_highest_of_the_rates_following_an_aid_rate_is_kept(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jusqu'à 40 % des émissions évitées", Amounts()),
+        ("Un maximum de 25 % des lauréats pourront être des grandes entreprises.", Amounts()),
+        ("Les projets visent une réduction de 40 % des émissions, portée à 55 % d'ici 2030.", Amounts()),
+        ("30 % des emplois sont occupés par des femmes ; aide plafonnée à 50 000 €.", Amounts(amount_max=50_000)),
+        ("Subvention de 20 % des dépenses, pour des sites réduisant d'au moins 60 % leurs rejets.",
+         Amounts(rate_max=20)),
+        ("Une participation du porteur de projet de 30 % minimum est exigée.", Amounts()),
+        ("Le taux de recyclage atteint 70 % ; aide aux entreprises dont 60 % du chiffre d'affaires vient de l'export.",
+         Amounts()),
+    ],
+    ids=["emissions-after-cue", "laureats", "reduction-raised", "emplois", "reduction-after-aid-rate",
+         "applicants-own-share", "recycling-and-turnover"],
+)
+def test_a_percentage_of_something_other_than_costs_is_no_aid_rate(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aide plafonnée à 150 000 €. Les projets doivent représenter un montant de 300 000 € à 2 M€.",
+         Amounts(amount_max=150_000, project_min=300_000, project_max=2_000_000)),
+        ("Subvention jusqu'à 80 k€ ; les opérations doivent afficher un montant total compris entre 100 k€ et 500 k€.",
+         Amounts(amount_max=80_000, project_min=100_000, project_max=500_000)),
+        ("Avance remboursable plafonnée à 1 M€ pour des programmes de 2 M€ à 8 M€ d'investissement.",
+         Amounts(amount_max=1_000_000, project_min=2_000_000, project_max=8_000_000)),
+        ("Dossiers de 50 000 € à 400 000 € HT de dépenses éligibles ; l'aide atteint au plus 100 000 €.",
+         Amounts(amount_max=100_000, project_min=50_000, project_max=400_000)),
+    ],
+    ids=["projets-doivent-representer", "operations-doivent-afficher", "figure-then-investissement",
+         "figure-then-depenses"],
+)
+def test_a_project_budget_beside_an_aid_ceiling_never_becomes_the_aid(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected

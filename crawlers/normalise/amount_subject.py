@@ -7,6 +7,7 @@ first noun: « aide à l'investissement » is aid, « dépenses d'investissement
 « opération » are everywhere in calls (« porteurs de projets », « par projet »), so they count only when the
 figure hangs on them (« projets de… », « projets d'un montant d'au moins… »). « 30 % des dépenses » names the
 base of a rate, not a subject. A company's turnover or the call's envelope is neither (OTHER: not a bound).
+A noun right after the figure names it first: « 1 M€ d'investissement », « 50 000 € de subvention ».
 """
 
 from __future__ import annotations
@@ -37,11 +38,22 @@ _TIE = re.compile(
     rf"(?:\s|['’]|\b(?:à|a|au|aux|de|du|des|d|l|la|le|les|en|pour|sur|un|une|dans|faveur|et|ou|{_ADJECTIVE})\b)*",
     re.IGNORECASE,
 )
-# What may stand between « projets » and its figure: « projets industriels d'un montant total d'au moins ».
+# What may stand between « projets » and its figure: « projets industriels d'un montant total d'au moins »,
+# « les projets doivent représenter un montant de », « projets présentant des dépenses de ».
+_PROJECT_VERBS = (
+    r"pr[ée]sent(?:er|ent|ant)|repr[ée]sent(?:er|ent)|affich(?:er|ent|ant)|atteindre|atteignent|mobilis(?:er|ent|ant)"
+    r"|totalis(?:er|ent|ant)|s|se|[ée]lev(?:er|ent|ant)|situ(?:er|ent|ant)|avoir|ont|ayant"
+)
 _HANG = re.compile(
     rf"(?:\s|['’]|\b(?:de|d|du|des|un|une|le|l|dont|est|sont|doit|doivent|être|au|moins|plus|montant|co[ûu]t"
     rf"|budget|taille|total|globale?|minim(?:um|al|ale|aux)|maxim(?:um|al|ale|aux)|sup[ée]rieure?s?|inf[ée]rieure?s?"
-    rf"|à|a|compris(?:es)?|entre|exc[ée]dant|d[ée]passant|atteignant|repr[ée]sentant|allant|HT|TTC|{_ADJECTIVE})\b)*",
+    rf"|à|a|compris(?:es)?|entre|exc[ée]dant|d[ée]passant|atteignant|repr[ée]sentant|allant|HT|TTC|{_ADJECTIVE}"
+    rf"|{_PROJECT_VERBS})\b)*",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    rf"\s*(?:HT|TTC)?\s*(?:de\s+|d['’])(?:l['’]|la\s+|les\s+)?"
+    rf"(?:(?P<project>{_PROJECT})|(?P<aid>{_AID})|(?P<other>{_OTHER}))\b",
     re.IGNORECASE,
 )
 _RATE_BASE = re.compile(r"%(?:\s*[^\s%\d]+){0,4}\s*$")
@@ -61,6 +73,13 @@ def subject_of(context: str) -> str | None:
     while head > 0 and _TIE.fullmatch(context[nouns[head - 1][0].end():nouns[head][0].start()]):
         head -= 1
     return nouns[head][1]
+
+
+def subject_after(words: str) -> str | None:
+    """AID, PROJECT or OTHER when the words right after a figure name what it counts (« 1 M€ d'investissement »,
+    « 50 000 € de subvention », « 40 M€ de chiffre d'affaires »); None when they do not."""
+    found = _AFTER.match(words)
+    return _kind(found) if found else None
 
 
 def _kind(match: re.Match[str]) -> str:

@@ -4,7 +4,8 @@ Deliberately simple regexes: a cue word ("jusqu'à", "plafonnée à", "au moins"
 range "de 50 k€ à 2 M€". Each figure is told apart as the aid's or the project's (amount_subject.py): a floor or
 ceiling of the aid is amount_min / amount_max, one of the project's budget (dépenses, assiette, investissement)
 is project_min / project_max. A comparison ("supérieur à", "plus de") counts only when its subject is named.
-A text that names several ceilings keeps the largest, several floors the smallest.
+A text that names several ceilings keeps the largest, several floors the smallest. The rate is read by
+amount_rates.py.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawlers.normalise.amount_subject import AID, PROJECT, subject_of
+from crawlers.normalise.amount_numbers import NUMBER as _NUMBER
+from crawlers.normalise.amount_numbers import number_of as _number
+from crawlers.normalise.amount_rates import rate_max
+from crawlers.normalise.amount_subject import AID, PROJECT, subject_after, subject_of
 
-_NUMBER = r"(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?"
 _UNIT = r"\s*(millions? d['’]euros|millions? €|md€|m€|meur|k€|keur|€|euros?)"
 _GAP = r"[^\d.;:%€]{0,40}?"
 _MAX_CUES = (
@@ -28,10 +31,6 @@ _MIN_CUES = (
 # Comparisons: a floor or a ceiling only when the words before say whose (« projets de plus de 1 M€ »).
 _ABOVE_CUES = r"sup[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)plus\s+de|d[ée]passant"
 _BELOW_CUES = r"inf[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)moins\s+de"
-_RATE_CUES = (
-    r"jusqu['’]à|à hauteur de|hauteur maximale de|taux(?: d['’]aide| d['’]intervention)?(?: maximum| maximal)?"
-    r"|plafonn[ée]+s? à|maximum de|au maximum|dans la limite de|peut atteindre|pouvant atteindre"
-)
 _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
@@ -40,13 +39,10 @@ _AMOUNT_MIN_BARE = re.compile(rf"\bminimum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECA
 _AMOUNT_MAX_BARE = re.compile(rf"\bmaximum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_ABOVE = re.compile(rf"(?:{_ABOVE_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_BELOW = re.compile(rf"(?:{_BELOW_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
-_RATE_BEFORE = re.compile(rf"(?:{_RATE_CUES}){_GAP}{_NUMBER}\s*%", re.IGNORECASE)
-_RATE_AFTER = re.compile(rf"{_NUMBER}\s*%\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
-# "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends), "de 30 % à 60 %".
+# "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends).
 _AMOUNT_RANGE = re.compile(
     rf"(?:\bde|\bentre)\s+{_NUMBER}(?:{_UNIT})?\s*(?:à|a|et)\s+{_NUMBER}{_UNIT}", re.IGNORECASE
 )
-_RATE_RANGE = re.compile(rf"(?:taux|aide|subvention|financ\w*|intervention|hauteur)[^.;%\d]{{0,40}}?(?:\bde|\bentre)\s+{_NUMBER}\s*%?\s*(?:à|a|et)\s+{_NUMBER}\s*%", re.IGNORECASE)
 _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9}
 # (regex, floor or ceiling, counts only with a named subject)
 _CUED = (
@@ -97,11 +93,8 @@ def extract_amounts(text: str) -> Amounts:
             project.append(figure)
         elif subject == AID or (subject is None and not figure.needs_subject):
             aid.append(figure)
-    rates = [_number(m[1], m[2]) for regex in (_RATE_BEFORE, _RATE_AFTER) for m in regex.finditer(text)]
-    rates += [_number(m[3], m[4]) for m in _RATE_RANGE.finditer(text)]
-    rates = [r for r in rates if 0 < r <= 100]
     return Amounts(
-        amount_min=_lowest(aid), amount_max=_highest(aid), rate_max=max(rates) if rates else None,
+        amount_min=_lowest(aid), amount_max=_highest(aid), rate_max=rate_max(text),
         project_min=_lowest(project), project_max=_highest(project),
     )
 
@@ -122,7 +115,7 @@ def _subjects(text: str, figures: list[_Figure]) -> list[str | None]:
     """Whose money each figure is; « de 10 000 € minimum et de 200 000 € maximum » says it once for both."""
     subjects: list[str | None] = []
     for n, figure in enumerate(figures):
-        subject = subject_of(_clause(text, figure.number_at))
+        subject = subject_after(text[figure.end:figure.end + 60]) or subject_of(_clause(text, figure.number_at))
         before = [i for i in range(n) if figures[i].end <= figure.start]
         if subject is None and before and _CONTINUED.fullmatch(text[figures[before[-1]].end:figure.start]):
             subject = subjects[before[-1]]
@@ -166,7 +159,3 @@ def _multiplier(unit_text: str) -> float:
     unit = unit_text.lower().replace(" ", "")
     return 1e6 if unit.startswith("million") else _MULTIPLIERS.get(unit, 1.0)
 
-
-def _number(integer: str, decimals: str | None) -> float:
-    digits = re.sub(r"[ .\u00a0\u202f]", "", integer)
-    return float(f"{digits}.{decimals}" if decimals else digits)

@@ -122,7 +122,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         (B.CHAMBRE_CONSULAIRE,),
     ),
     (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
-    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?", (B.AGRICULTEUR,)),
+    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?",
+     (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b", (B.PARTICULIER,)),
 ]
 
@@ -136,7 +137,7 @@ APPLICANT_CUES = [
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
     r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
-    r"\b(?:projets?|candidatures?|dossiers?)\b[^.;:]{0,40}\bportee?s? par\b",
+    r"\bportee?s? par (?:les|des|un|une|l'|la|le)\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
@@ -159,7 +160,7 @@ EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception 
 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
-    r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)"
+    r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
 

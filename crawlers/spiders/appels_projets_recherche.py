@@ -73,13 +73,15 @@ class AppelsProjetsRechercheSpider(SourceSpider):
         badge = one_line(" ".join(card.css(BADGE + " ::text").getall()))
         deadlines = find_dates(badge)
         funder = one_line(card.css(FUNDER + " ::text").get())
+        text = " ".join(card.css(TEXT + " ::text").getall())
         return RawItem(
             source=self.source.slug,
             position=self.next_position(),
             url=f"{self.source.url.rstrip('/')}{href}" if href else "",
             source_id=href.rstrip("/").rsplit("/", 1)[-1] if href else "",
             title=" ".join(card.css(TITLE + " ::text").getall()),
-            summary=" ".join(card.css(TEXT + " ::text").getall()),
+            summary=text,
+            amount_text=text,  # the card's text is all the site says of the call, its amounts included
             funders=[funder] if funder else [],
             instrument_labels=["Appel à projets"],
             geo_codes=list(self.options.geo),

@@ -74,7 +74,8 @@ def perimeter_codes(perimeter: str, scale: str) -> list[str]:
 
 
 def amount_text(aid: dict[str, Any]) -> str:
-    """The structured rates and amounts written as the sentences the amount extractor reads."""
+    """The structured rates and amounts written as the sentences the amount extractor reads, then the
+    description, where the aid's figures are often stated (« Subvention plafonnée à 500 000 € »)."""
     parts = []
     upper = aid.get("subvention_rate_upper_bound")
     if isinstance(upper, (int, float)) and 0 < upper <= 100:
@@ -84,7 +85,7 @@ def amount_text(aid: dict[str, Any]) -> str:
         if isinstance(value, (int, float)) and value > 0:
             parts.append(f"{label} jusqu'à {int(value)} €.")
     parts.append(_text(aid, "subvention_comment"))
-    return " ".join(p for p in parts if p)
+    return "\n".join(p for p in (" ".join(p for p in parts if p), _text(aid, "description")) if p)
 
 
 def _operator_link(aid: dict[str, Any]) -> str | None:

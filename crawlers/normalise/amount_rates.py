@@ -1,0 +1,121 @@
+"""The highest aid rate a text states, in percent of the costs the aid covers.
+
+Funders state it in a few ways: a cue before the figure (« jusqu'à 40 % », « à hauteur de 50 % », « dans la
+limite de 30 % »), a label (« Taux maximal d'aide : 40 % », « taux d'intervention de 30 % », « The maximum EU
+co-financing rate is 60% » on the EU portal), the aid the figure measures (« Aide de 50 % du coût », « prise en
+charge de 70 % », « projets financés à 60 % », « l'ADEME prend en charge 70 % », « l'aide ne peut dépasser
+50 % »), a range (« subvention de 20 à 40 % ») and, in the sentence of one of those, the rates that follow it
+(« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les grandes entreprises, 40 % pour les
+moyennes et 50 % pour les petites »): the highest counts.
+Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
+that must be a cost or the aid, so « jusqu'à 40 % des émissions » and « 30 % des emplois » are no aid rates. A
+percentage without any of those words (« réduire de 20 % les émissions ») is not read either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.normalise.amount_numbers import NUMBER, number_of
+
+_PERCENT = rf"{NUMBER}\s*%"
+_GAP = r"[^\d.;!?%€]{0,40}?"
+_CUES = (
+    r"jusqu['’]à|à hauteur (?:maximale )?de|hauteur maximale de|plafonn[ée]+s? à|maximum de|au maximum"
+    r"|dans la limite de|peut atteindre|pouvant atteindre|au taux de|à un taux de"
+)
+# « taux » alone is any rate (« taux de recyclage de 70 % »): it counts when it says whose, or heads a « : ».
+_QUALIFIERS = (
+    r"maxim(?:um|al|ale|aux)|plafond|de base|bonifi[ée]|major[ée]|d['’]aide|d['’]intervention|de subvention"
+    r"|de (?:co-?)?financement|de prise en charge|de soutien|d['’]accompagnement|de participation|publics?"
+    r"|publiques?|r[ée]gional\w*"
+)
+_LABELS = (
+    rf"taux(?:\s+(?:{_QUALIFIERS}))+|taux(?=\s*:)|(?:co-?)?(?:financing|funding)\s+rates?|reimbursement\s+rates?"
+)
+_AID_NOUNS = (
+    r"aides?|subventions?|prises?\s+en\s+charge|(?:co-?)?financements?|participations?|soutiens?|interventions?"
+    r"|contributions?|bonifications?"
+)
+_AID_VERBS = r"(?:co-?)?financ[ée]+s?|subventionn[ée]+s?|aid[ée]+s?|soutenu(?:e|s|es)?|pris(?:es?)?\s+en\s+charge"
+_AID_ACTS = (
+    r"prend(?:ra|nent|ront)?\s+en\s+charge|(?:co-?)?financ(?:e|ent|era|eront)|subventionn(?:e|ent|era|eront)"
+    r"|couvr(?:e|ent|ira|iront)"
+)
+_CEILINGS = (
+    r"ne\s+(?:peut|peuvent|pourra|pourront|doit|saurait)\s+(?:pas\s+)?(?:d[ée]passer|exc[ée]der)"
+    r"|n['’]exc[ée]dant\s+pas|sans\s+d[ée]passer|limit[ée]+s?\s+à|plafonn[ée]+s?\s+à"
+)
+_MEASURES = r"de|d['’]|à|a|:|[ée]ga(?:l|le|les|ux)\s+à|repr[ée]sentant|correspondant\s+à|couvrant|fix[ée]+s?\s+à"
+# The applicant's own share (« participation du porteur de 30 % », « contribution minimale du bénéficiaire »).
+_OWN_SHARE = re.compile(
+    r"\b(?:porteurs?|b[ée]n[ée]ficiaires?|demandeurs?|candidats?|ma[îi]tres?\s+d['’]ouvrage|autofinanc\w*"
+    r"|apports?|propres?|minim(?:um|al|ale|aux))\b",
+    re.IGNORECASE,
+)
+_BY_AID = (
+    re.compile(rf"\b(?:{_AID_NOUNS})(?:\s+[^\W\d]+){{0,4}}?\s*(?:{_MEASURES})\s*{_PERCENT}", re.IGNORECASE),
+    re.compile(rf"\b(?:{_AID_NOUNS}){_GAP}(?:{_CEILINGS})\s*{_PERCENT}", re.IGNORECASE),
+)
+_STATED = (
+    re.compile(rf"\b(?:{_CUES}|{_LABELS}){_GAP}{_PERCENT}", re.IGNORECASE),
+    re.compile(rf"\b(?:{_AID_VERBS})\s+(?:à|a)\s+{_PERCENT}", re.IGNORECASE),
+    re.compile(rf"\b(?:{_AID_ACTS})\s+{_PERCENT}", re.IGNORECASE),
+    re.compile(rf"{_PERCENT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE),
+    # "de 30 % à 60 %", "entre 20 et 40 %": the upper end is the rate.
+    re.compile(
+        rf"(?:taux|aide|subvention|financ\w*|intervention|hauteur)[^.;%\d]{{0,40}}?(?:\bde|\bentre)\s+{NUMBER}\s*%?"
+        rf"\s*(?:à|a|et)\s+{_PERCENT}",
+        re.IGNORECASE,
+    ),
+)
+# A rate listed or raised after an aid rate: « , 40 % pour les PME », « et 50 % pour … », « porté à 40 % ».
+_FOLLOWING = re.compile(
+    rf"(?:,|\b(?:et|ou|voire|puis|mais)\b|\b(?:port|major|bonifi|relev|augment|[ée]lev)[ée]+s?\s+(?:à|a)\b)"
+    rf"\s*(?:jusqu['’]à\s*)?{_PERCENT}",
+    re.IGNORECASE,
+)
+_OF = r"(?:de\s+l['’]|d['’]|(?:de\s+la|des|du|de|of(?:\s+the)?)\b)"
+# What a percentage is a share of: the noun after « de / des / du / of » and its determiners or fore-adjectives.
+_SHARE_OF = re.compile(
+    rf"\s*(?:maximum|max\b|au maximum|au plus|HT|TTC)?\s*{_OF}\s*(?:total\s*{_OF}\s*)?"
+    r"(?:(?:the|its|their|leurs?|son|sa|ses|ce|cet|cette|ces|vos|votre|nos|notre|total\w*|eligible|[ée]ligibles?"
+    r"|admissibles?|direct\w*|overall)\s+)*([^\W\d]+)",
+    re.IGNORECASE,
+)
+_FLOOR = re.compile(r"\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
+_COSTS = re.compile(
+    r"^(?:(?:sur)?co[ûu]ts?|d[ée]penses?|investissements?|montants?|budgets?|frais|assiettes?|prestations?"
+    r"|diagnostics?|[ée]tudes?|programmes?|projets?|op[ée]rations?|travaux|prix|factures?|salaires?|besoins?"
+    r"|acquisitions?|achats?|d[ée]ficits?|honoraires|r[ée]mun[ée]rations?|loyers?|[ée]quipements?|actions?"
+    r"|conseils?|missions?|charges?|postes?|HT|TTC|costs?|expenses?"
+    r"|expenditures?|aides?|subventions?|financements?)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def rate_max(text: str) -> float | None:
+    """The highest aid rate `text` states, in percent; None when it states none."""
+    by_aid = [m for regex in _BY_AID for m in regex.finditer(text) if not _OWN_SHARE.search(m[0])]
+    stated = [m for regex in _STATED for m in regex.finditer(text)] + by_aid
+    stated = [m for m in stated if _of_costs(text, m.end())]
+    following = [m for m in _FOLLOWING.finditer(text) if _of_costs(text, m.end()) and _after_a_rate(text, m, stated)]
+    rates = [number_of(*m.groups()[-2:]) for m in (*stated, *following)]
+    rates = [r for r in rates if 0 < r <= 100]
+    return max(rates) if rates else None
+
+
+def _of_costs(text: str, end: int) -> bool:
+    """Whether the percentage ending at `end` is a share of costs (or of nothing named), and no floor."""
+    if _FLOOR.match(text, end):
+        return False
+    share = _SHARE_OF.match(text, end)
+    return share is None or bool(_COSTS.match(share[1]))
+
+
+def _after_a_rate(text: str, following: re.Match[str], stated: list[re.Match[str]]) -> bool:
+    """« , 40 % pour les PME » or « porté à 40 % » goes on an aid rate stated before it in the same sentence."""
+    return any(
+        m.end() <= following.start() and not _SENTENCE_END.search(text, m.end(), following.start()) for m in stated
+    )
