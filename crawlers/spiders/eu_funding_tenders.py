@@ -18,6 +18,8 @@ from urllib3 import encode_multipart_formdata
 from crawlers.api_options import EuFundingTendersOptions
 from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
+from crawlers.normalise.applicants_en import english_applicants
+from crawlers.normalise.beneficiary_tables import TEXT_LABELS
 from models.vocab import GeoScope
 from crawlers.spiders.base import SourceSpider
 
@@ -98,6 +100,7 @@ def map_topic(result: dict[str, Any], source: str, position: int) -> RawItem:
         funders=["Commission européenne"],
         programmes=[name for prefix, name in _PROGRAMME_PREFIXES if identifier.upper().startswith(prefix)],
         instrument_labels=labels,
+        beneficiary_labels=[TEXT_LABELS[b] for b in english_applicants(_first(meta, "description"))],
         geo_scope=GeoScope.UNION_EUROPEENNE,
         themes=[_first(meta, "callTitle")] if _first(meta, "callTitle") else [],
         open_date=_first(meta, "startDate") or None,

@@ -1,0 +1,56 @@
+"""Who may apply to an EU topic, read from its English text (the Funding & Tenders portal writes in English).
+
+Only a sentence that says who may apply counts (« Eligible applicants: consortia of at least three SMEs … »,
+« The call is open to research organisations and universities »); a topic that says nothing leaves its
+applicants unknown. Types follow Vigie's vocabulary, as the French reader's do
+(crawlers/normalise/applicants.py): « SMEs » are TPE and PME, universities are schools.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.normalise.text import fold, html_to_text
+from models.vocab import Beneficiary as B
+
+# ── What is read (folded: lower case) ───────────────────────────────────────────────────────────
+CUE = re.compile(
+    r"\beligible (?:applicants?|entities|organisations?|organizations?|beneficiaries|participants)\b"
+    r"|\bapplicants? (?:must|should|shall) be\b|\b(?:is|are) open to\b|\bonly\b.{0,30}\bmay apply\b|\bmay apply\b"
+)
+TYPES: list[tuple[str, tuple[B, ...]]] = [
+    (r"\bsmes?\b|small and medium[- ]sized enterprises?", (B.TPE, B.PME)),
+    (r"\bmicro[- ]enterprises?\b", (B.TPE,)),
+    (r"\blarge (?:enterprises?|companies)\b", (B.GE,)),
+    (r"\b(?:enterprises?|companies|businesses|for-profit)\b", (B.ENTREPRISE,)),
+    (r"\bresearch (?:organisations?|organizations?|centres?|centers?|institutes?)\b", (B.RECHERCHE,)),
+    (r"\buniversit(?:y|ies)\b|higher education", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
+    (r"\b(?:local|regional|public) authorit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b", (B.COMMUNE, B.EPCI,
+                                                                                     B.DEPARTEMENT, B.REGION)),
+    (r"\bnon-?profit\b|\bngos?\b|civil society organi[sz]ations?", (B.ASSOCIATION,)),
+]
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+# ────────────────────────────────────────────────────────────────────────────────────────────────
+_TYPES = [(re.compile(pattern), targets) for pattern, targets in TYPES]
+
+
+def english_applicants(text: str) -> list[B]:
+    """The applicants the English text's sentences on who may apply name, in reading order; [] if none."""
+    found: dict[B, None] = {}
+    for sentence in SENTENCE_END.split(fold(html_to_text(text or ""))):
+        if CUE.search(sentence):
+            found.update(dict.fromkeys(_types_in(sentence)))
+    sized = any(b in (B.TPE, B.PME, B.GE) for b in found)
+    return [b for b in found if not (sized and b == B.ENTREPRISE)]
+
+
+def _types_in(sentence: str) -> list[B]:
+    """Types named, each phrase once: the longer, earlier phrase wins over a word inside it."""
+    spans: list[tuple[int, int, tuple[B, ...]]] = []
+    for pattern, targets in _TYPES:
+        spans += [(m.start(), m.end(), targets) for m in pattern.finditer(sentence)]
+    kept: list[tuple[int, int, tuple[B, ...]]] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return [b for _, _, targets in kept for b in targets]
