@@ -83,7 +83,7 @@ def review_set(run: ScoredRun, decisions: Mapping[tuple[str, str, str], bool]) -
     """The reviewed pairs this run scored, with the neighbour signal the run holds, and their fiches' queues."""
     x, y, _, keys = review_examples(run, decisions)
     territory = {f.id: p.territoire for f, p in run.pairs}
-    array, multiplier = features(run), run.exclusions.multiplier
+    array, multiplier = features(run), run.multiplier
     reviewed, queues = {k[0] for k in keys}, {}
     for i, (fiche, porteur) in enumerate(run.pairs):
         if fiche.id not in reviewed or fiche.id in queues:

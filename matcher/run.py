@@ -23,6 +23,7 @@ from matcher.grid import EligibilityGrid
 from matcher.lexical import Bm25
 from matcher.reasons import profile_reasons, sentence_reason, term_reason
 from matcher.thesaurus import sector_reasons
+from matcher.unknown_applicants import unknown_applicants
 
 Pair = tuple[FicheActionData, PorteurData]
 
@@ -61,6 +62,8 @@ class ScoredRun:
         self.hits, self.attached = hits.calls, hits.attached
         self.exclusions = exclusions or no_exclusion(self.shape)
         """Exclusions written in the calls: a multiplier of every final score (calibrated, or reranked)."""
+        self.unknown = unknown_applicants(calls, grid.porteur_criteria, grid.porteur_of)
+        """Calls that do not say who may apply: a multiplier of every final score (matcher.unknown_applicants)."""
         self.fused = signals.fused(matching)
         """The fused score, before calibration."""
         self.content = calibrate(self.calibration_features(), matching.calibration)
@@ -86,7 +89,13 @@ class ScoredRun:
 
     def _excluded(self, scores: np.ndarray) -> np.ndarray:
         """Scores with the calls' exclusions applied, rounded to 4 decimals."""
-        return np.round(scores * self.exclusions.multiplier, 4)
+        return np.round(scores * self.multiplier, 4)
+
+    @property
+    def multiplier(self) -> np.ndarray:
+        """What multiplies every final score: the calls' exclusions and the chance that an unknown applicant is
+        admitted."""
+        return self.exclusions.multiplier * self.unknown.multiplier
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -137,7 +146,8 @@ class ScoredRun:
         return MatchResult.model_construct(
             fiche_id=fiche.id, porteur_id=porteur.id, source=call.source, source_id=call.source_id,
             score=float(self.scores[i, j]), eligible=bool(self.eligible[i, j]), eligibility=criteria,
-            reasons=self.exclusions.reasons(i, j) + self._reasons(i, j, explain) + self.decision_reasons.get((i, j), []),
+            reasons=[*self.exclusions.reasons(i, j), *self.unknown.reasons(i, j), *self._reasons(i, j, explain),
+                     *self.decision_reasons.get((i, j), [])],
         )
 
     def _reasons(self, i: int, j: int, explain: bool) -> list[Reason]:

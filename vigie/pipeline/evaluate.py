@@ -132,7 +132,7 @@ def held_out_calibration(comparison: Comparison, grades: Grades, matching: Match
     column = {c: j for j, c in enumerate(call_ids)}
     row = {f: n for n, f in enumerate(sample.fiches)}
     # As in the engine, the calls' exclusions multiply the calibrated score.
-    scores = np.round(report.heldout * run.exclusions.multiplier[sample.rows], 4)
+    scores = np.round(report.heldout * run.multiplier[sample.rows], 4)
     rescored = [r.model_copy(update={"score": float(scores[row[r.fiche_id], column[r.source_id]])})
                 for r in comparison.results if r.fiche_id in row]
     system = score_system(HELD_OUT_VIGIE, vigie_rankings(rescored), grades, eligible_sets(rescored))

@@ -14,6 +14,7 @@ PAIR = re.compile(r"^«\s?(?P<fiche>.*?)\s?»\s*↔\s*«\s?(?P<call>.*?)\s?»$",
 """The matcher's sentence-pair evidence: « fiche sentence » ↔ « call sentence »."""
 LABELS = {"termes": "Termes communs", "profil": "Profil thématique", "exclusion": "Exclusion",
           "exclusion_appel": "Exclusion écrite dans l'appel",
+          "beneficiaires_inconnus": "Bénéficiaires non précisés",
           "suggestion": "Suggestion", "semantique": "Proximité de sens", "phrase": "Phrases les plus proches",
           "decisions": "Décisions d'autres territoires"}
 
