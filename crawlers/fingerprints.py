@@ -19,7 +19,7 @@ from typing import Any
 from crawlers.items import RawItem
 from crawlers.normalise.text import canonical_url
 
-FINGERPRINT_VERSION = "1"
+FINGERPRINT_VERSION = "2"
 """Bump when a spider or the normalisation reads more or differently: every call is read again."""
 
 _NOT_CONTENT = {"position", "fingerprint"}

@@ -15,7 +15,13 @@ from matcher.evaluation import RELEVANT, Grades
 
 THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 TARGET_PRECISION = 0.5
-"""The rule of the default threshold: the lowest one at which half the proposals are relevant."""
+"""Without review (letters go straight to porteurs): the lowest threshold at which half the proposals are relevant."""
+TARGET_RECALL = 0.7
+"""With review (the chef de projet reads every proposal first): the highest threshold that still proposes this share
+of the relevant calls. The shipped default follows this rule, since review is on by default."""
+UNREVIEWED_THRESHOLD = 0.2
+"""The precision rule's threshold on the tuning sets (Gers and five other territories, probabilities learnt
+without the judged territory): under it, letters sent without review carry mostly off-topic calls."""
 
 
 @dataclass(frozen=True)
@@ -68,3 +74,11 @@ def lowest_threshold(results: Sequence[MatchResult], grades: Grades, top_n: int,
     candidates = [round(n * step, 6) for n in range(1, int(round(1 / step)))]
     rows = threshold_table(results, grades, top_n, candidates)
     return next((r.threshold for r in rows if r.per_fiche > 0 and r.precision >= precision), None)
+
+
+def highest_threshold(results: Sequence[MatchResult], grades: Grades, top_n: int,
+                      recall: float = TARGET_RECALL, step: float = 0.01) -> float | None:
+    """The highest threshold (a multiple of `step`) whose proposals still reach `recall`; None if none does."""
+    candidates = [round(n * step, 6) for n in range(1, int(round(1 / step)))]
+    rows = threshold_table(results, grades, top_n, candidates)
+    return next((r.threshold for r in reversed(rows) if r.recall >= recall), None)

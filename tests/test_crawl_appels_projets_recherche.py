@@ -97,3 +97,17 @@ def test_the_amounts_stated_in_a_card_are_read() -> None:
     body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
     [record] = normalise_all(run(spider(), 1, body)[0])["records"]
     assert (record["amount_min"], record["amount_max"], record["rate_max"]) == (200_000, 600_000, 100)
+
+
+def test_a_card_s_regional_strand_and_its_stated_steps_are_read() -> None:
+    card = (
+        '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
+        '<h3 class="card-title"><a href="/appel/volet-bretagne">Volet régionalisé Bretagne – Algues vertes</a></h3>'
+        '<div class="card-text fs-5"><p>Deux étapes : lettres d’intention jusqu’au 12 janvier 2027, dossiers '
+        'complets jusqu’au 6 avril 2027.</p></div></div>'
+        '<div class="card-footer"><span class="badge">12 janv. 2027, 12:00:00 UTC+1</span></div></div>'
+    )
+    body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
+    [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    assert record["geo_codes"] == ["REG-53"]
+    assert record["close_dates"] == ["2027-01-12", "2027-04-06"]

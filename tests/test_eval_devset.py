@@ -87,7 +87,7 @@ def test_vigie_eval_prints_every_system_and_the_axes(capsys):
                      "--calls", str(DEVSET / "calls.csv"), "--plan", str(DEVSET / "plan.csv"), "--as-of", "2026-11-23")
     assert result.code == 0, result.out + result.err
     for name in ("Vigie", "TF-IDF cosinus", "BM25", "mots-clés communs", "nDCG@10", "Rappel@20", "foncier",
-                 "Seuil d'envoi", "0,05 (réglé)", "meilleure référence", "Jeu de réglage", "mémoire du réglage",
+                 "Seuil d'envoi", "0,03 (réglé)", "meilleure référence", "Jeu de réglage", "mémoire du réglage",
                  "un porteur à la fois (8 porteurs)"):
         assert name in result.out
 

@@ -68,9 +68,12 @@ def test_a_campaign_whose_last_session_is_ahead_keeps_its_dates_until_then() -> 
          ["PAYS-99100"], ["DEP-2A"]),
         ("Une usine du Tarn (81) a inauguré la démarche en 2025.", ["REG-76"], ["REG-76"], []),
         ("Sont éligibles les projets situés dans le Calvados (14).", ["REG-76"], ["REG-76"], []),
+        ("Seuls les projets implantés en Essonne ou dans le Val-d'Oise sont éligibles.", ["REG-11"],
+         ["DEP-91", "DEP-95"], []),
+        ("Les sites situés dans le nord de l'Essonne sont prioritaires.", ["REG-11"], ["REG-11"], []),
     ],
     ids=["listed-departements", "reserved-territories", "region-but-some", "country-but-one", "passing-mention",
-         "departement-of-another-region"],
+         "departement-of-another-region", "named-without-number", "a-direction-is-no-departement"],
 )
 def test_a_sentence_limiting_the_call_to_departements_narrows_its_coverage(
     text: str, coverage: list[str], codes: list[str], exclusions: list[str],

@@ -54,11 +54,11 @@ def test_an_admin_applies_edits_a_threshold_and_sees_the_diff_before_applying(pa
     page.click("button:has-text('Appliquer')")
     assert "Référence enregistrée" in page.locator(".flash").inner_text()
     settings = directory / "settings.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.05", "threshold = 0.95"),
+    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.03", "threshold = 0.95"),
                         encoding="utf-8")
     page.goto(f"{base}/reglage")
     rows = page.locator("tr.tune-sort")
-    assert rows.count() >= 1 and "seuil 0,05 → 0,95" in rows.first.inner_text()
+    assert rows.count() >= 1 and "seuil 0,03 → 0,95" in rows.first.inner_text()
     shot(page, "reglage")
 
 

@@ -58,6 +58,8 @@ WEIGHTS = [
     pytest.param({"weights": {"lexical": 0, "profile": 0, "semantic": 0}}, ["matching.weights"], id="all-zero"),
     pytest.param({"threshold": 1.5}, ["matching.threshold"], id="unreachable-threshold"),
     pytest.param({}, [], id="defaults"),
+    pytest.param({"review_required": False, "threshold": 0.05}, ["matching.threshold"], id="low-threshold-unreviewed"),
+    pytest.param({"review_required": False, "threshold": 0.2}, [], id="threshold-for-unreviewed-letters"),
 ]
 
 

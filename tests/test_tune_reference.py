@@ -103,12 +103,12 @@ def test_the_cli_exit_code_says_whether_matches_change(capsys: pytest.CaptureFix
     assert run_cli(capsys, *base, "tune", "apply", "--par", "camille").code == 0
     assert run_cli(capsys, *base, "tune", "diff").code == 0
     settings = conf / "settings.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.05", "threshold = 0.9"))
+    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.03", "threshold = 0.9"))
     changed = run_cli(capsys, *base, "tune", "diff", "--format", "json")
     assert changed.code == 5
     payload = json.loads(changed.out)
     assert payload["changed"] and payload["counts"]["sort"] == len(payload["changes"]) > 0
-    assert all(c["movement"] == "sort" and "seuil 0,05 → 0,9" in c["reasons"] for c in payload["changes"])
+    assert all(c["movement"] == "sort" and "seuil 0,03 → 0,9" in c["reasons"] for c in payload["changes"])
 
 
 def test_the_chef_digest_carries_the_line_in_text_and_html():

@@ -26,7 +26,7 @@ def tuned(client: TestClient) -> TestClient:
 
 def raise_threshold(config: VigieConfig, value: str) -> None:
     settings = Path(config.directory) / "settings.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.05", f"threshold = {value}"),
+    settings.write_text(settings.read_text(encoding="utf-8").replace("threshold = 0.03", f"threshold = {value}"),
                         encoding="utf-8")
 
 
@@ -44,7 +44,7 @@ def test_an_admin_applies_then_sees_what_an_edit_of_the_files_changes(tuned: Tes
     assert "Aucune correspondance de vos territoires" in tuned.get("/reglage").text
     raise_threshold(web_config, "0.95")
     page = tuned.get("/reglage").text
-    assert "seuil 0,05 → 0,95" in page and 'class="tune-sort"' in page and "passe sous le seuil" in page
+    assert "seuil 0,03 → 0,95" in page and 'class="tune-sort"' in page and "passe sous le seuil" in page
 
 
 def test_a_chef_de_projet_sees_only_the_changes_of_his_territories_and_cannot_apply(tuned: TestClient,

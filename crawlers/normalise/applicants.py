@@ -30,7 +30,10 @@ _NOT_APPLYING = re.compile(T.NOT_APPLYING)
 _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
 _ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
 _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
+_NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
+_DEFINED_BY = re.compile(T.DEFINED_BY)
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
+_PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
@@ -63,15 +66,27 @@ class _Mention:
 def read_eligibility(text: str) -> Reading:
     """An eligibility text: its sentences that say who may apply, or all of them when none does (or when those
     name only places: « Sont éligibles les sites situés dans les départements de… »)."""
-    sentences = split_sentences(text)
+    sentences = _sentences(text)
     cued = [s for s in sentences if _is_cued(s)]
     reading = _read(sentences, cued or sentences)
     return reading if reading.applicants or not cued else _read(sentences, sentences)
 
 
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, a clause that speaks of the previous one's types (« ; elles ne sont pas
+    bénéficiaires ») kept with it."""
+    joined: list[str] = []
+    for sentence in split_sentences(text):
+        if joined and _PRONOUN_START.match(sentence):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
 def read_description(text: str) -> Reading:
     """A description: only its sentences that say who may apply name applicants."""
-    sentences = split_sentences(text)
+    sentences = _sentences(text)
     return _read(sentences, [s for s in sentences if _is_cued(s)])
 
 
@@ -101,11 +116,26 @@ def _applicants(sentence: str) -> list[B]:
 def _applies(sentence: str, mention: _Mention) -> bool:
     if _in_exclusion(sentence, mention):
         return False
+    if len(mention.targets) > 2 and _DEFINED_BY.match(sentence, mention.end):
+        return False  # a broad group, defined by the list that follows
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
     acted_for = (_ON_BEHALF_OF.search(sentence, start, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
-    return not _NOT_APPLYING.search(sentence[start:end]) and not complement and not acted_for
+    return (not _NOT_APPLYING.search(sentence[start:end]) and not complement and not acted_for
+            and not _receives_nothing(sentence, mention))
+
+
+def _receives_nothing(sentence: str, mention: _Mention) -> bool:
+    """The clause right after the type's (past what qualifies it) says it receives no aid."""
+    follows = _CLAUSE_END.search(sentence, mention.end)
+    while follows and _NOT_RECEIVING.match(sentence, follows.end()) is None:
+        ahead = _CLAUSE_END.search(sentence, follows.end())
+        between = sentence[follows.end(): ahead.start() if ahead else len(sentence)]
+        if ahead is None or any(pattern.search(between) for pattern, _ in _TEXT):
+            return False
+        follows = ahead
+    return follows is not None
 
 
 def _is_excluded(sentence: str, mention: _Mention) -> bool:

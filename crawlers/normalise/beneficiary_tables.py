@@ -81,7 +81,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|\bsocietes?\b|\bindustriels?\b|\bgie\b|groupements? d'entreprises"
+        r"\bentreprises?\b|(?<!en )\bsocietes?\b|\bindustriels?\b|\bgie\b|groupements? d'entreprises"
         r"|\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b",
         (B.ENTREPRISE,),
@@ -101,6 +101,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bleurs groupements\b", GROUPINGS),
     (r"\bacteurs? publics?\b", PUBLIC_BODIES),
     (r"personnes? morales?", (*PUBLIC_PERSONS, *PRIVATE_PERSONS)),
+    (r"(?:personnes? morales?|structures?|organismes?|organisations?)(?: de droit prive| privee?s?)?"
+     r" (?:a but non lucratif|sans but lucratif)", (B.ASSOCIATION,)),
     (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
     (r"\bassociations?\b|\bfondations?\b", (B.ASSOCIATION,)),
@@ -138,6 +140,8 @@ APPLICANT_CUES = [
     r"\bdeposent (?:leurs?|un|une|des)\b",
     r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
     r"\bportee?s? par (?:les|des|un|une|l'|la|le)\b",
+    r"^pour (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b",
+    r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
@@ -161,6 +165,7 @@ EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
+    r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
 
@@ -185,6 +190,7 @@ NOT_APPLYING = (
     r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|\ba destination d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
+    r"|\bpeu(?:t|vent) etre associee?s\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
 
@@ -195,6 +201,17 @@ ON_BEHALF_OF = (
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
+
+NOT_RECEIVING = (
+    r"\s*(?:qui |mais |elles |ils |celles-ci |ceux-ci )?(?:ne (?:sont|seront|est|sera) pas (?:co-?)?beneficiaires?"
+    r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir))"
+)
+"""At the start of the clause right after a type (« …, qui ne reçoivent pas d'aide », « ; elles ne sont pas
+bénéficiaires de l'aide »): that type takes part without receiving the aid."""
+
+DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
+"""Right after a broad group (« les acteurs publics, c'est-à-dire… », « personne morale de droit public – collectivités,
+… »): the list that follows says which types it means, the group itself names none."""
 
 PLACE_OF = r"\b(?:situee?s?|implantee?s?|localisee?s?) (?:dans|sur|en)\b|\btous les departements\b"
 """Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""

@@ -4,8 +4,9 @@ A regional call is often open in part of its region only: « Sont éligibles les
 départements de l'Ariège (09), de l'Aude (11) et du Gers (32) », « Le dispositif est réservé aux territoires
 de la Corrèze (19) et de la Creuse (23) », « … dans tous les départements de la région hors Savoie (73) et
 Haute-Savoie (74) ». A sentence counts when it says where projects must be (a place cue) and names
-départements with their own number, « Nom (NN) » (crawlers/spiders/departement_coverage.py reads them); a
-département met in passing (« un site du Tarn ») gives nothing. The départements named after « hors » /
+départements with their own number, « Nom (NN) » (crawlers/spiders/departement_coverage.py reads them too), or
+after a preposition of place (« implantés en Essonne ou dans le Val-d'Oise »); a département met in passing
+(« un site du Tarn »), or a part of one (« dans le nord de l'Essonne »), gives nothing. The départements named after « hors » /
 « sauf » are left out of the coverage. Pure: folded sentences in, COG codes out.
 """
 
@@ -27,6 +28,9 @@ PLACE_CUE = re.compile(
 """A sentence that says where a project must be (folded)."""
 NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
+_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |hors |sauf )\s*"
+_PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|limite)\s*$")
+"""« dans le nord de l'Essonne »: a part of a département is no limit the coverage can say."""
 LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
 
 
@@ -38,7 +42,7 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     for sentence in sentences:
         if not PLACE_CUE.search(sentence):
             continue
-        for code, start in numbered_departements(sentence):
+        for code, start in numbered_departements(sentence) or named_departements(sentence):
             if _within(code, coverage):
                 (left_out if LEAVING_OUT.search(sentence, 0, start) else kept)[code] = None
     if kept:
@@ -58,9 +62,30 @@ def numbered_departements(line: str) -> list[tuple[str, int]]:
     return found
 
 
+def named_departements(sentence: str) -> list[tuple[str, int]]:
+    """(DEP code, position) of the départements a folded sentence names after a preposition of place, without
+    their number (« implantés en Essonne, en Seine-Saint-Denis ou dans le Val-d'Oise »)."""
+    found = [(f"DEP-{code}", match.start("name"), match.end("name"))
+             for code, pattern in _named_patterns() for match in pattern.finditer(sentence)
+             if not _PART_OF.search(sentence, 0, match.start())]
+    kept = [f for f in found if not any(o[1] <= f[1] and f[2] <= o[2] and o != f for o in found)]
+    return sorted(((code, start) for code, start, _ in kept), key=lambda f: f[1])
+
+
+@cache
+def _named_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(d.code, re.compile(rf"\b{_PLACE_PREPOSITION}(?P<name>{re.escape(fold(d.nom))})(?![\w-])(?! d[eu's])"))
+            for d in geo.departements().values()]
+
+
 def name_key(text: str) -> str:
     """Letters and digits only, folded: how a département's name is compared."""
     return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def departements_in(sentence: str) -> list[str]:
+    """DEP codes a folded sentence names, with their number or after a preposition of place."""
+    return [code for code, _ in numbered_departements(sentence) or named_departements(sentence)]
 
 
 @cache

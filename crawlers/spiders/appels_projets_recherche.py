@@ -22,6 +22,8 @@ from crawlers.items import RawItem
 from crawlers.normalise.dates import find_dates
 from crawlers.normalise.text import fold, one_line
 from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.html_text import title_region_codes
+from crawlers.spiders.stated_deadlines import deadlines_in
 
 CARD = "div.card-call-for-proposal"
 TITLE = "h3.card-title"
@@ -74,18 +76,19 @@ class AppelsProjetsRechercheSpider(SourceSpider):
         deadlines = find_dates(badge)
         funder = one_line(card.css(FUNDER + " ::text").get())
         text = " ".join(card.css(TEXT + " ::text").getall())
+        title = " ".join(card.css(TITLE + " ::text").getall())
         return RawItem(
             source=self.source.slug,
             position=self.next_position(),
             url=f"{self.source.url.rstrip('/')}{href}" if href else "",
             source_id=href.rstrip("/").rsplit("/", 1)[-1] if href else "",
-            title=" ".join(card.css(TITLE + " ::text").getall()),
+            title=title,
             summary=text,
             amount_text=text,  # the card's text is all the site says of the call, its amounts included
             funders=[funder] if funder else [],
             instrument_labels=["Appel à projets"],
-            geo_codes=list(self.options.geo),
-            close_dates=[d.isoformat() for d in deadlines[:1]],
+            geo_codes=title_region_codes(title) or list(self.options.geo),
+            close_dates=[*(d.isoformat() for d in deadlines[:1]), *deadlines_in(text)],
             closed=fold(badge).startswith("clos"),
             upcoming=fold(badge).startswith("a venir"),
             raw={"href": href, "badge": badge, "funder": funder},

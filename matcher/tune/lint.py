@@ -11,8 +11,11 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from models import display
 from models.config.messages import format_loc
 from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
+
+from matcher.thresholds import UNREVIEWED_THRESHOLD
 
 MAX_SIGNAL_WEIGHT = 10.0
 """Same range as profile term weights (0 < weight ≤ 10): beyond it one signal silences the others."""
@@ -103,6 +106,12 @@ def weight_warnings(matching: MatchingConfig) -> list[LintWarning]:
         warnings.append(LintWarning("settings.toml", "matching.weights", "tous les poids sont nuls : tout score vaut 0"))
     if matching.threshold > 1:
         message = f"seuil {matching.threshold:g} : les scores vont de 0 à 1, aucune correspondance ne le franchira"
+        warnings.append(LintWarning("settings.toml", "matching.threshold", message))
+    unreviewed = not matching.review_required and matching.calibration.enabled
+    if unreviewed and matching.threshold < UNREVIEWED_THRESHOLD:
+        message = (f"seuil {display.decimal(matching.threshold)} sans relecture (review_required = false) : les lettres "
+                   "partent sans que le chef de projet les lise et, sur les jeux de réglage, la moitié des propositions "
+                   f"ne sont pertinentes qu'à partir de {display.decimal(UNREVIEWED_THRESHOLD)}")
         warnings.append(LintWarning("settings.toml", "matching.threshold", message))
     return warnings
 

@@ -169,7 +169,7 @@ class MatchingConfig(BaseModel):
     """Thresholds and weights of the matcher."""
 
     model_config = _STRICT
-    threshold: float = Field(default=0.05, ge=0)
+    threshold: float = Field(default=0.03, ge=0)
     """Minimum score for a match to be proposed: a probability of relevance when the calibration is on."""
     top_n: int = Field(default=10, ge=1)
     min_lead_days: int = Field(default=7, ge=0)

@@ -10,7 +10,7 @@ import typer
 from matcher.agreement import agreement
 from matcher.evaluation import Grades
 from matcher.oracle_eval import oracle_report
-from matcher.thresholds import THRESHOLDS, lowest_threshold, threshold_table
+from matcher.thresholds import TARGET_RECALL, THRESHOLDS, highest_threshold, lowest_threshold, threshold_table
 from models import display
 from models.config.schema import MatchingConfig
 from models.errors import VigieError
@@ -91,9 +91,13 @@ def report_calibration(held: HeldOutCalibration, grades: Grades, matching: Match
                      matching.threshold, matching.top_n,
                      title="Seuil d'envoi avec l'étalonnage réappris hors groupe (probabilités jamais apprises sur "
                            "la fiche jugée)")
-    suggested = lowest_threshold(held.results, grades, matching.top_n)
-    console.print("Seuil suggéré (le plus bas où la moitié des propositions sont pertinentes, probabilités hors "
-                  f"groupe) : {display.decimal(suggested) if suggested is not None else 'aucun'}.")
+    reviewed = highest_threshold(held.results, grades, matching.top_n)
+    unreviewed = lowest_threshold(held.results, grades, matching.top_n)
+    console.print("Seuil suggéré, probabilités hors groupe — avec relecture (review_required = true : le plus haut "
+                  f"qui propose encore {display.percent(TARGET_RECALL * 100)} des appels pertinents) : "
+                  f"{display.decimal(reviewed) if reviewed is not None else 'aucun'} ; sans relecture (le plus bas où "
+                  "la moitié des propositions sont pertinentes) : "
+                  f"{display.decimal(unreviewed) if unreviewed is not None else 'aucun'}.")
     if target is not None and held.report.fitted is not None:
         write_calibration(target, calibration_toml(held.report.fitted, held.report))
         console.print(f"Étalonnage écrit dans {target} : table [matching.calibration] à copier dans settings.toml.", markup=False)
