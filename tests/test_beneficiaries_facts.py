@@ -88,9 +88,9 @@ def test_most_facts_give_the_expected_applicants() -> None:
     cases = list(facts())
     wrong = [c for c in cases if not is_right(c)]
     verdicts_right = sum(right_verdicts(c) for c in cases)
-    assert len(cases) == 120
-    assert len(cases) - len(wrong) >= 120, f"cas faux : {wrong}"
-    assert verdicts_right >= 2040
+    assert len(cases) == 122
+    assert len(cases) - len(wrong) >= 122, f"cas faux : {wrong}"
+    assert verdicts_right >= 2074
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,8 @@ def test_most_facts_give_the_expected_applicants() -> None:
         pytest.param("benef_118", id="broad-group-defined-by-a-list"),
         pytest.param("benef_119", id="farmer-en-societe"),
         pytest.param("benef_120", id="patrons-receiving-no-aid"),
+        pytest.param("benef_121", id="networks-of-companies"),
+        pytest.param("benef_122", id="professional-branches"),
     ],
 )
 def test_each_class_of_fact_is_read(case: str) -> None:

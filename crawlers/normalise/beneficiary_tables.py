@@ -105,7 +105,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r" (?:a but non lucratif|sans but lucratif)", (B.ASSOCIATION,)),
     (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
-    (r"\bassociations?\b|\bfondations?\b", (B.ASSOCIATION,)),
+    (r"\bassociations?\b|\bfondations?\b|(?:reseaux|clubs?|federations?) d'entreprises"
+     r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?) (?:\w+ )?de recherche"
