@@ -1,7 +1,7 @@
 """Learning across territories on the development set: does hearing other territories help, does the learnt
 model help, and does it keep the cold-start ranking?
 
-    python benchmarks/cross_territory.py [--simple] [--partage N]
+    python benchmarks/cross_territory.py [--simple | --small] [--partage N]
 
 The development set (tests/data/matching: 22 fiches of one territory, 122 calls, graded labels) is given two
 sister territories that word the same projects differently: « jumeau » keeps each fiche's title and the first
@@ -19,7 +19,8 @@ the figures are those of `vigie eval` (nDCG@10, P@5, MRR, on the eligible set) f
 `--partage N`: another world, without sisters — the development fiches dealt among N territories (fiche k to
 territory k mod N), each ranked having heard the others: territories that describe different projects, where
 the other territories' decisions say less. Figures over every fiche. `--simple` uses the test analyzer (no spaCy,
-no word vectors).
+no word vectors; `--small` is the same, the smoke check every benchmark takes). These are ranking figures, not
+timings: the machine's load does not change them.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def dealt(plan, grades, parts: int):  # noqa: ANN001, ANN201 - PlanData and grad
 def main() -> None:
     """Print the figures of each ranking for the Gers fiches (or every fiche with `--partage`)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--simple", action="store_true", help="test analyzer instead of spaCy")
+    parser.add_argument("--simple", "--small", action="store_true", help="test analyzer instead of spaCy")
     parser.add_argument("--partage", type=int, default=0, metavar="N", help="fiches dealt among N territories")
     args = parser.parse_args()
     from matcher import SimpleAnalyzer

@@ -1,26 +1,36 @@
 """Digest throughput: rendering 1,000 porteurs' digests of 10 calls each, then sending them through one
 SMTP connection to a local aiosmtpd server (127.0.0.1). Prints the median of several runs.
 
-    python benchmarks/digest.py [--porteurs 1000] [--matches 10] [--runs 3]
+    python benchmarks/digest.py [--porteurs 1000] [--matches 10] [--runs 3] [--small]
 
-Goals: ≤ 10 s to render, ≤ 60 s to send.
+Each run is a new process, as a `vigie digest` command is: its first rendering is cold (templates compiled,
+the calendar's event cache empty); the same batch rendered again in that process is the warm figure (what a
+long-lived process would see for the same calls and day); then the cold rendering is sent. Cold and warm are
+printed apart, each with the machine's load. Goals: ≤ 10 s to render, ≤ 60 s to send.
 """
 
 from __future__ import annotations
 
 import argparse
-import platform
+import json
 import socket
 import statistics
+import sys
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+from models import display
 from models.config.schema import SenderConfig, SmtpConfig
 from models.records import ContactData, OpportunityData, PorteurData
 from notifier import DigestContent, DigestEntry, RenderedDigest, render_digest
 from notifier.smtp import SmtpSender
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_common import Measure, figure, machine, run_timed  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
 SENDER = SenderConfig(reply_to="chef@example.org", public_url="https://vigie.example.org")
@@ -89,27 +99,45 @@ def send_all(rendered: list[RenderedDigest]) -> float:
     return elapsed
 
 
+def one_run(porteurs: int, matches: int) -> None:
+    """Child process: a cold rendering, the same batch again (warm), the cold one sent; prints the seconds."""
+    batch = contents(porteurs, matches)
+    cold, cold_cpu, rendered = render_all(batch)
+    warm, warm_cpu, _ = render_all(batch)
+    sent = send_all(rendered)
+    size = sum(len(r.message.as_bytes()) for r in rendered) // len(rendered)
+    print(json.dumps({"cold": cold, "cold_cpu": cold_cpu, "warm": warm, "warm_cpu": warm_cpu, "send": sent,
+                      "size": size}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--porteurs", type=int, default=1000)
     parser.add_argument("--matches", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--small", action="store_true", help="essai rapide : 100 porteurs, 2 essais")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(f"Machine : {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-          f"{args.porteurs} porteurs × {args.matches} appels")
-    batch = contents(args.porteurs, args.matches)
-    renders, cpus, sends, size = [], [], [], 0
+    if args.child:
+        return one_run(args.porteurs, args.matches)
+    if args.small:
+        args.porteurs, args.runs = 100, 2
+    print(f"machine : {machine()}")
+    print(f"{args.porteurs} porteurs × {args.matches} appels, {args.runs} essai(s), chacun dans un nouveau processus")
+    command = [sys.executable, __file__, "--child", "--porteurs", str(args.porteurs), "--matches", str(args.matches)]
+    runs = []
     for _ in range(args.runs):
-        seconds, cpu, rendered = render_all(batch)
-        renders.append(seconds)
-        cpus.append(cpu)
-        sends.append(send_all(rendered))
-        size = sum(len(r.message.as_bytes()) for r in rendered) // len(rendered)
-    render, send = statistics.median(renders), statistics.median(sends)
-    print(f"rendu  : {render:6.2f} s  ({args.porteurs / render:.0f} lettres/s, objectif ≤ 10 s)  médiane de {args.runs}, "
-          f"dont {statistics.median(cpus):.2f} s de processeur")
-    print(f"envoi  : {send:6.2f} s  ({args.porteurs / send:.0f} lettres/s, objectif ≤ 60 s, une connexion SMTP)")
-    print(f"taille : {size / 1024:.0f} Kio par lettre (texte + HTML + ICS)")
+        child = run_timed(command)
+        runs.append((child, json.loads(child.output)))
+    step = lambda key: [Measure(figures[key], child.load) for child, figures in runs]  # noqa: E731
+    cpu = lambda key: display.decimal(statistics.median(figures[key] for _, figures in runs))  # noqa: E731
+    print(figure("rendu à froid (nouveau processus : gabarits compilés, cache du calendrier vide)", step("cold"))
+          + f" ; dont {cpu('cold_cpu')} s de processeur ; objectif ≤ 10 s pour 1 000 porteurs")
+    print(figure("rendu à chaud (même lot, même processus : gabarits et calendrier en cache)", step("warm"))
+          + f" ; dont {cpu('warm_cpu')} s de processeur")
+    print(figure("envoi (une connexion SMTP locale)", step("send")) + " ; objectif ≤ 60 s pour 1 000 porteurs")
+    print(figure("processus entier (lot construit, deux rendus, envoi)", [child for child, _ in runs]))
+    print(f"taille : {runs[0][1]['size'] / 1024:.0f} Kio par lettre (texte + HTML + ICS)")
 
 
 if __name__ == "__main__":

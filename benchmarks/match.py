@@ -1,132 +1,225 @@
-"""Matching speed on synthetic data: a cold full match (model loading and text analysis included), then a
-re-match after N new calls with the same engine (its caches warm); prints seconds, peak memory and the machine.
+"""Matching speed as a user meets it, on synthetic data where every text is unique, with the shipped configuration
+(config/: profiles, synonyms, settings), beside a TF-IDF anchor on the same texts, interleaved in one run.
 
-    python benchmarks/match.py --calls 5000 --fiches 500 --new 50 --runs 3
+    python benchmarks/match.py [--calls 5000] [--fiches 500] [--new 50] [--runs 3] [--small]
 
-The run is what `vigie match` does short of the database: score every pair, then build the results worth
-storing (`ScoredRun.kept()`: quoted reasons for each fiche's best calls).
+Texts: benchmarks/bench_texts.py (calls of 230 to 420 words, fiches of 70 to 170, no two equal: the analysis
+is cached by content, so repeated texts would be analysed once). Each run, in this order, starts from a copy of
+one prepared folder (the shipped configuration, a SQLite store holding the plan and the calls, nothing matched):
+1. `vigie match` from the command line, cold: a new process (imports, configuration, spaCy), every text analysed
+   (no analysis kept on disk yet), every pair scored, the results written, the table printed;
+2. the anchor, in its own process: scikit-learn TF-IDF of the same texts, the sparse product fiches × calls and
+   the 10 best calls of each fiche;
+3. a crawl stores `--new` new calls, then `vigie match` again from the command line (a new process: analyses read
+   back from disk, the new texts analysed, what changed written);
+4. the anchor again, on every call (it has nothing to reuse);
+5. the scheduler's path (`vigie schedule` keeps one process and its engine): in a child process, spaCy loaded,
+   `match_stored` cold, the new calls stored, `match_stored` again.
+Printed: for each step the median wall clock and peak RSS over the runs (each run's figure too), the ratio to
+the anchor, and the load of the machine when the runs ended.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import platform
-import random
-import resource
-import statistics
+import re
 import sys
+import tempfile
 import time
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matcher import SpacyAnalyzer  # noqa: E402
-from matcher.analysis import load_french  # noqa: E402
-from matcher.engine import MatchEngine  # noqa: E402
-from matcher.incremental import fingerprints, pairs_to_write, stored_pairs  # noqa: E402
-from matcher.pipeline import fiche_pairs  # noqa: E402
-from matcher.run import ScoredRun  # noqa: E402
-from matcher.semantic import CachedEncoder, SpacyEncoder  # noqa: E402
-from models.config.schema import MatchingConfig, SynonymsConfig  # noqa: E402
-from models.records import FicheActionData, OpportunityData, PorteurData  # noqa: E402
+from bench_common import Measure, figure, fresh_copy, machine, run_timed, vigie_command  # noqa: E402
+from bench_texts import synthetic_calls, synthetic_plan  # noqa: E402
+from models.records import OpportunityData, PlanData  # noqa: E402
 
 AS_OF = date(2026, 11, 23)
-TOPICS = [
-    "chaufferie biomasse et réseau de chaleur", "récupération de chaleur fatale des fours", "robotisation des ateliers",
-    "reconversion d'une friche industrielle", "formation des apprentis aux métiers de l'industrie",
-    "rénovation énergétique des bâtiments publics", "économie circulaire et valorisation des déchets",
-    "tiers-lieu et atelier partagé", "photovoltaïque en toiture", "logement des jeunes actifs",
-]
-FILLER = ("Les dossiers sont instruits au fil de l'eau. Le projet doit être situé sur le territoire. Les dépenses "
-          "éligibles comprennent les études, les travaux et l'équipement. Un comité de sélection se réunit chaque "
-          "trimestre et rend un avis motivé au porteur.")
+NOW = datetime(2026, 11, 23, 6, tzinfo=UTC)
+TOP = 10
 
 
-def synthetic_calls(count: int, start: int = 0, seed: int = 1) -> list[OpportunityData]:
-    """Calls of a few hundred words mixing two topics and filler text."""
-    rng = random.Random(seed + start)
-    calls = []
-    for n in range(start, start + count):
-        a, b = rng.sample(TOPICS, 2)
-        calls.append(OpportunityData(
-            source="bench", source_id=f"c{n}", url=f"https://example.org/{n}", title=f"Aide n°{n} : {a}",
-            summary=f"Soutenir {a} et {b}.", description=" ".join([f"Le dispositif finance {a}.", FILLER] * 4),
-            beneficiaries=rng.choice([["epci"], ["pme", "eti"], ["association"], []]),
-            geo_codes=rng.choice([["REG-76"], ["PAYS-99100"], ["REG-75"], []]),
-            close_dates=[date(2027, rng.randint(1, 12), 15)],
-        ))
-    return calls
+def call_text(call: OpportunityData) -> str:
+    """The words of a call the anchor reads (Vigie reads the same fields, and more facts)."""
+    return "\n".join([call.title, call.summary, call.description])
 
 
-def synthetic_plan(count: int) -> tuple[list[FicheActionData], dict[str, PorteurData]]:
-    """`count` fiches spread over 50 porteurs of the Gers."""
-    porteurs = {f"p{i}": PorteurData(id=f"p{i}", nom=f"Porteur {i}", type="epci" if i % 2 else "entreprise",
-                                     taille=None if i % 2 else "pme", territoire="t", geo_codes=["DEP-32"])
-                for i in range(50)}
-    fiches = [FicheActionData(id=f"f{n}", porteur_id=f"p{n % 50}", titre=f"Projet {n} : {TOPICS[n % len(TOPICS)]}",
-                              description=f"Nous voulons avancer sur {TOPICS[(n * 3) % len(TOPICS)]}. {FILLER}")
-              for n in range(count)]
-    return fiches, porteurs
+def prepare(work: Path, calls: int, fiches: int, new: int) -> Path:
+    """The folder every run copies (`work`/pristine: the shipped configuration in conf/, its store holding the plan
+    and the calls); the anchor's texts in `work` (fiches.json, calls.json, calls-after.json with the new calls)."""
+    from models.config import load_config
+    from models.store import Store
+    from vigie.context import source_kinds
+    from vigie.defaults import copy_example_config
+
+    conf = work / "pristine" / "conf"
+    copy_example_config(conf)
+    config = load_config(conf, source_kinds())
+    plan_fiches, porteurs = synthetic_plan(fiches)
+    store = Store.open(config.database_url)
+    store.import_plan(PlanData(territories=config.plan.territories, porteurs=porteurs, fiches=plan_fiches), NOW)
+    stored = synthetic_calls(calls)
+    store.store_crawl("bench", stored, NOW, AS_OF, complete=True)
+    store.close()
+    after = stored + synthetic_calls(new, start=calls)
+    (work / "fiches.json").write_text(json.dumps([f"{f.titre}\n{f.description}" for f in plan_fiches]), "utf-8")
+    (work / "calls.json").write_text(json.dumps([call_text(c) for c in stored]), "utf-8")
+    (work / "calls-after.json").write_text(json.dumps([call_text(c) for c in after]), "utf-8")
+    return conf.parent
 
 
-def cold_run(engine: MatchEngine, calls: list[OpportunityData], pairs) -> tuple[float, float, ScoredRun, list]:
-    """Score every pair, then build the results worth storing: seconds for each, the run and the results."""
-    start = time.perf_counter()
-    run = engine.score(calls, pairs, {}, SynonymsConfig(), MatchingConfig(), AS_OF)
-    scored = time.perf_counter()
-    kept = run.results(run.kept())
-    return scored - start, time.perf_counter() - scored, run, kept
+def add_new_calls(conf: Path, calls: int, new: int) -> None:
+    """What a crawl finding `new` new calls stores (the calls numbered from `calls`)."""
+    from models.config import load_config
+    from models.store import Store
+    from vigie.context import source_kinds
+
+    store = Store.open(load_config(conf, source_kinds()).database_url)
+    store.store_crawl("bench", synthetic_calls(new, start=calls), NOW, AS_OF, complete=False)
+    store.close()
 
 
-def rematch(engine: MatchEngine, previous: ScoredRun, kept: list, calls: list[OpportunityData], pairs) -> tuple[float, int]:
-    """What `vigie match` does after new calls: score everything, then build only the results to rewrite
-    (pairs of new calls, and stored pairs whose eligibility, top-N membership or score drifted)."""
-    states = {(r.fiche_id, r.source, r.source_id): (r.score, r.eligible, previous.rank_of(i, j))
-              for (i, j), r in zip(previous.kept(), kept)}
-    digests_before = fingerprints(previous, {}, SynonymsConfig())
-    start = time.perf_counter()
-    run = engine.score(calls, pairs, {}, SynonymsConfig(), MatchingConfig(), AS_OF)
-    candidates = sorted(set(run.kept()) | set(stored_pairs(run, states)))
-    written = run.results(pairs_to_write(run, candidates, fingerprints(run, {}, SynonymsConfig()), digests_before, states))
-    return time.perf_counter() - start, len(written)
+def run_anchor(fiches_file: str, calls_file: str) -> None:
+    """Child process: TF-IDF (fitted on the calls), fiches × calls by a sparse product, the TOP best calls of each
+    fiche; prints the seconds of that computation (the process's wall clock is measured by the parent)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    fiches = json.loads(Path(fiches_file).read_text("utf-8"))
+    calls = json.loads(Path(calls_file).read_text("utf-8"))
+    clock = Stages()
+    vectorizer = TfidfVectorizer(sublinear_tf=True)
+    call_vectors = vectorizer.fit_transform(calls)
+    scores = (vectorizer.transform(fiches) @ call_vectors.T).toarray()
+    best = np.argpartition(-scores, min(TOP, scores.shape[1] - 1), axis=1)[:, :TOP]
+    order = np.take_along_axis(scores, best, axis=1).argsort(axis=1)[:, ::-1]
+    np.take_along_axis(best, order, axis=1)
+    clock.lap("compute")
+    print(json.dumps(clock.laps))
 
 
-def machine() -> str:
-    """CPU model, cores, load and Python version."""
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{model} — {os.cpu_count()} cœurs {platform.machine()}, charge {load}, Python {platform.python_version()}"
+def run_scheduler(conf: str, calls: int, new: int) -> None:
+    """Child process: what the scheduler's process does, one engine for its life: spaCy loaded, a cold
+    `match_stored`, a crawl storing new calls, `match_stored` again; prints the seconds of each step."""
+    from matcher.analysis import load_french
+    from models.config import load_config
+    from models.store import Store
+    from vigie.context import source_kinds
+    from vigie.pipeline.clock import fix_today
+    from vigie.pipeline.match import default_engine, match_stored
+
+    fix_today(AS_OF)
+    config = load_config(Path(conf), source_kinds())
+    store = Store.open(config.database_url)
+    clock = Stages()
+    default_engine()
+    load_french()
+    clock.lap("model")
+    kept = len(match_stored(config, store, AS_OF))
+    clock.lap("cold")
+    store.store_crawl("bench", synthetic_calls(new, start=calls), NOW, AS_OF, complete=False)
+    clock.lap("crawl")
+    match_stored(config, store, AS_OF)
+    clock.lap("rematch")
+    print(json.dumps({**clock.laps, "kept": kept}))
+
+
+class Stages:
+    """Wall clock and CPU seconds of successive steps of one process."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, list[float]] = {}
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        """The step `name` ends now."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.laps[name] = [wall - self._wall, cpu - self._cpu]
+        self._wall, self._cpu = wall, cpu
+
+
+def one_run(work: Path, pristine: Path, args: argparse.Namespace, env: dict[str, str]) -> dict[str, Measure]:
+    """Steps 1 to 5 of the module's docstring, in that order."""
+    me = [sys.executable, __file__]
+    anchor = me + ["--anchor", str(work / "fiches.json")]
+    found = {}
+    conf = fresh_copy(pristine, work / "run") / "conf"
+    found["cold"] = run_timed(vigie_command() + ["--config", str(conf), "match"], env)
+    found["anchor"] = _with_compute(run_timed(anchor + [str(work / "calls.json")]))
+    add_new_calls(conf, args.calls, args.new)
+    found["rematch"] = run_timed(vigie_command() + ["--config", str(conf), "match"], env)
+    found["anchor-after"] = _with_compute(run_timed(anchor + [str(work / "calls-after.json")]))
+    conf = fresh_copy(pristine, work / "run") / "conf"
+    scheduler = run_timed(me + ["--scheduler", str(conf), "--calls", str(args.calls), "--new", str(args.new)], env)
+    steps = json.loads(scheduler.output)
+    found["scheduler"] = scheduler
+    for step in ("model", "cold", "rematch"):
+        wall, cpu = steps[step]
+        found[f"scheduler-{step}"] = Measure(wall, scheduler.load, cpu=cpu, extra={"kept": steps["kept"]})
+    return found
+
+
+def _with_compute(measure: Measure) -> Measure:
+    """The anchor's process, its computation alone in `extra`."""
+    return replace(measure, extra=json.loads(measure.output))
+
+
+def retained(output: str) -> str:
+    """« N paires retenues » as `vigie match` printed it."""
+    found = re.search(r"sur (\d+) paires retenues", output)
+    return found.group(1) if found else "?"
 
 
 def main() -> None:
-    """Run and print the figures."""
+    """Prepare the folder, run the steps `--runs` times, print the medians."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--fiches", type=int, default=500)
     parser.add_argument("--new", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--small", action="store_true",
+                        help="essai rapide : 200 appels × 20 fiches, 10 nouveaux, 1 essai")
+    parser.add_argument("--anchor", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    calls, (fiches, porteurs) = synthetic_calls(args.calls), synthetic_plan(args.fiches)
-    pairs = fiche_pairs(fiches, porteurs)
+    if args.anchor:
+        return run_anchor(*args.anchor)
+    if args.scheduler:
+        return run_scheduler(args.scheduler, args.calls, args.new)
+    if args.small:
+        args.calls, args.fiches, args.new, args.runs = 200, 20, 10, 1
     print(f"machine : {machine()}")
-    start = time.perf_counter()
-    engine = MatchEngine(SpacyAnalyzer(), CachedEncoder(SpacyEncoder()))
-    load_french()
-    loaded = time.perf_counter() - start
-    scored, built, run, kept = cold_run(engine, calls, pairs)
-    cold = loaded + scored + built
-    total = args.calls * args.fiches
-    print(f"appariement à froid {args.calls} appels × {args.fiches} fiches ({total:,} paires) : {cold:.1f} s "
-          f"(modèle {loaded:.1f} s, analyse et scores {scored:.1f} s, {len(kept):,} résultats gardés {built:.1f} s)")
-    new = calls + synthetic_calls(args.new, start=args.calls)
-    runs = [rematch(engine, run, kept, new, pairs) for _ in range(args.runs)]
-    print(f"réappariement après {args.new} nouveaux appels : médiane de {args.runs} essais "
-          f"{statistics.median(t for t, _ in runs):.1f} s ({runs[0][1]:,} résultats réécrits)")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"mémoire maximale (RSS) : {peak:.0f} Mio")
+    with tempfile.TemporaryDirectory(prefix="vigie-bench-match-") as folder:
+        work = Path(folder)
+        pristine = prepare(work, args.calls, args.fiches, args.new)
+        env = {**os.environ, "VIGIE_AS_OF": AS_OF.isoformat()}
+        runs = [one_run(work, pristine, args, env) for _ in range(args.runs)]
+    report(runs, args)
+
+
+def report(runs: list[dict[str, Measure]], args: argparse.Namespace) -> None:
+    """The figures, medians over the runs, each with the load."""
+    steps = {key: [r[key] for r in runs] for key in runs[0]}
+    anchor_compute = [Measure(*m.extra["compute"][:1], m.load, cpu=m.extra["compute"][1]) for m in steps["anchor"]]
+    pairs = f"{args.calls * args.fiches:,}".replace(",", " ")
+    print(f"{args.calls} appels × {args.fiches} fiches ({pairs} paires), configuration livrée, textes tous "
+          f"différents ; {args.runs} essai(s), Vigie et référence en alternance")
+    print(figure("référence TF-IDF (scikit-learn, produit creux, 10 meilleurs), processus entier", steps["anchor"]))
+    print(figure("référence TF-IDF, calcul seul", anchor_compute))
+    print(figure("vigie match en ligne de commande, à froid", steps["cold"], steps["anchor"])
+          + f" ; {retained(steps['cold'][0].output)} paires retenues")
+    print(figure(f"référence TF-IDF après {args.new} nouveaux appels, processus entier", steps["anchor-after"]))
+    print(figure(f"vigie match en ligne de commande après {args.new} nouveaux appels", steps["rematch"],
+                 steps["anchor-after"]))
+    print(figure("planificateur (un processus) : chargement de spaCy", steps["scheduler-model"]))
+    print(figure("planificateur : appariement à froid (match_stored)", steps["scheduler-cold"], anchor_compute))
+    print(figure(f"planificateur : réappariement après {args.new} nouveaux appels, même processus",
+                 steps["scheduler-rematch"], anchor_compute))
+    print(figure("planificateur : processus entier (les deux appariements)", steps["scheduler"]))
 
 
 if __name__ == "__main__":

@@ -1,21 +1,28 @@
 """Store throughput: storing a crawl of N calls (all new, then unchanged, then changed), on SQLite and
-PostgreSQL. Prints the median of several runs, in calls per second.
+PostgreSQL. Prints the median of several runs, in calls per second, with the machine's load beside each figure.
 
-    python benchmarks/store.py [--calls 2000] [--runs 5] [--pg postgresql://postgres@127.0.0.1:5432/test]
+    python benchmarks/store.py [--calls 2000] [--runs 5] [--pg postgresql://postgres@127.0.0.1:5432/test] [--small]
+
+The two databases are measured in alternation (SQLite, PostgreSQL, SQLite…), each run on a fresh database.
 """
 
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
+import sys
 import tempfile
 import time
 import uuid
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from models.records import OpportunityData
 from models.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_common import Measure, load_now, load_span, machine, seconds  # noqa: E402
 
 AS_OF = date(2026, 11, 24)
 
@@ -30,15 +37,15 @@ def calls(n: int, variant: str) -> list[OpportunityData]:
     ) for i in range(n)]
 
 
-def one_run(url: str, n: int) -> dict[str, float]:
-    """Seconds for each of the three crawls."""
+def one_run(url: str, n: int) -> dict[str, Measure]:
+    """Seconds (and the load after) of each of the three crawls."""
     store = Store.open(url)
     timings = {}
     for label, variant in (("nouveaux", "a"), ("inchangés", "a"), ("modifiés", "b")):
         batch = calls(n, variant)
         start = time.perf_counter()
         store.store_crawl("bench", batch, datetime.now(UTC), AS_OF, complete=True)
-        timings[label] = time.perf_counter() - start
+        timings[label] = Measure(time.perf_counter() - start, load_now())
     store.close()
     return timings
 
@@ -56,11 +63,13 @@ def pg_database(admin_url: str):  # noqa: ANN201
     return admin_url.rsplit("/", 1)[0] + "/" + name, lambda: admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-def report(backend: str, runs: list[dict[str, float]], n: int) -> None:
-    """Median calls/s per crawl kind."""
+def report(backend: str, runs: list[dict[str, Measure]], n: int) -> None:
+    """Median calls/s per crawl kind, with the load."""
     for label in runs[0]:
-        median = statistics.median(r[label] for r in runs)
-        print(f"{backend:<11} {label:<10} {n / median:>8.0f} appels/s  (médiane {median:.2f} s, {len(runs)} essais)")
+        measures = [r[label] for r in runs]
+        median = statistics.median(m.seconds for m in measures)
+        print(f"{backend:<11} {label:<10} {n / median:>8.0f} appels/s  (médiane {seconds(median)}, {len(runs)} essais) "
+              f"— {load_span(measures)}")
 
 
 def main() -> None:
@@ -68,20 +77,26 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--small", action="store_true", help="essai rapide : 300 appels, 2 essais")
     args = parser.parse_args()
-    print(f"Machine : {platform.processor() or platform.machine()}, Python {platform.python_version()}, {args.calls} appels")
+    if args.small:
+        args.calls, args.runs = 300, 2
+    print(f"machine : {machine()}")
+    print(f"{args.calls} appels, SQLite et PostgreSQL en alternance")
+    sqlite, postgres = [], []
     with tempfile.TemporaryDirectory() as folder:
-        report("SQLite", [one_run(f"sqlite:///{folder}/b{i}.db", args.calls) for i in range(args.runs)], args.calls)
-    runs = []
-    for _ in range(args.runs):
-        database = pg_database(args.pg)
-        if database is None:
-            print("PostgreSQL : serveur injoignable, mesure sautée")
-            return
-        url, drop = database
-        runs.append(one_run(url, args.calls))
-        drop()
-    report("PostgreSQL", runs, args.calls)
+        for i in range(args.runs):
+            sqlite.append(one_run(f"sqlite:///{folder}/b{i}.db", args.calls))
+            database = pg_database(args.pg) if i == 0 or postgres else None
+            if database is not None:
+                url, drop = database
+                postgres.append(one_run(url, args.calls))
+                drop()
+    report("SQLite", sqlite, args.calls)
+    if postgres:
+        report("PostgreSQL", postgres, args.calls)
+    else:
+        print("PostgreSQL : serveur injoignable, mesure sautée")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 """Web app latency: with N matches stored (default 20,000), the queue page and its JSON API under C concurrent
 clients on loopback. Bounded: each client sends R requests per run; prints median p50 / p95 over the runs.
 
-    python benchmarks/web.py [--matches 20000] [--clients 10] [--requests 20] [--runs 3]
+    python benchmarks/web.py [--matches 20000] [--clients 10] [--requests 20] [--runs 3] [--small]
 
-The server runs in its own process (uvicorn, as `vigie serve` does) so that the clients do not share its GIL.
+The server is `vigie serve` as a user starts it, in its own process, on a port free when the benchmark starts
+(the system's choice, binding port 0). Before measuring, the benchmark checks that the server answering is its
+own: the process is still running and the account created for this run, with a random password, logs in and
+reads the API. The server is stopped at the end (its peak RSS printed). Each run goes through the endpoints in
+turn; each figure has the machine's load beside it.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import secrets
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -30,10 +36,15 @@ from vigie.context import source_kinds
 from vigie.defaults import copy_example_config
 from vigie.web.security import hash_password
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_common import Measure, last_line, load_now, load_span, machine, vigie_command  # noqa: E402
+
 AS_OF = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, tzinfo=UTC)
 SECRET = "benchmark-secret-key-0123456789-abcdefghijklmnop"
-PASSWORD = "mot-de-passe-de-mesure"
+PASSWORD = secrets.token_urlsafe(18)
+"""The account of this run: a server that lets it in and serves its data is the one this run started."""
 ENDPOINTS = {"page /file": "/file", "page /file (tri échéance, filtre)": "/file?sort=echeance&funder=ADEME",
              "API /api/correspondances": "/api/correspondances"}
 
@@ -59,28 +70,25 @@ def fill(store: Store, matches: int) -> None:
     store.add_user("bench", hash_password(PASSWORD), "admin", [], NOW)
 
 
-def serve(directory: str, port: str) -> None:
-    """Child process: the app on 127.0.0.1:PORT."""
-    import uvicorn
-
-    from vigie.web import create_app
-
-    config = load_config(Path(directory), source_kinds())
-    app = create_app(config, Store.open(config.database_url), lambda: AS_OF)
-    uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning")
-
-
 def logged_in(base: str) -> httpx.Client:
     """A client with a session cookie."""
     client = httpx.Client(base_url=base, timeout=30)
-    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/connexion").text).group(1)
-    client.post("/connexion", data={"username": "bench", "password": PASSWORD, "csrf": token})
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/connexion").text)
+    if token is None:
+        raise SystemExit(f"{base} n'a pas le formulaire de connexion de Vigie : ce n'est pas le serveur de cette mesure")
+    client.post("/connexion", data={"username": "bench", "password": PASSWORD, "csrf": token.group(1)})
     return client
 
 
-def one_run(base: str, path: str, clients: int, requests: int) -> list[float]:
-    """Latencies (ms) of clients × requests GETs of one path, `clients` at a time."""
-    sessions = [logged_in(base) for _ in range(clients)]
+def free_port() -> int:
+    """A port free now on 127.0.0.1: the system's choice for port 0."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def one_run(sessions: list[httpx.Client], path: str, requests: int) -> list[float]:
+    """Latencies (ms) of each session sending `requests` GETs of one path, all sessions at once."""
 
     def worker(client: httpx.Client) -> list[float]:
         times = []
@@ -90,11 +98,8 @@ def one_run(base: str, path: str, clients: int, requests: int) -> list[float]:
             times.append((time.perf_counter() - start) * 1000)
         return times
 
-    with ThreadPoolExecutor(clients) as pool:
-        latencies = [t for batch in pool.map(worker, sessions) for t in batch]
-    for client in sessions:
-        client.close()
-    return latencies
+    with ThreadPoolExecutor(len(sessions)) as pool:
+        return [t for batch in pool.map(worker, sessions) for t in batch]
 
 
 def main() -> None:
@@ -104,8 +109,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--small", action="store_true",
+                        help="essai rapide : 2 000 correspondances, 4 clients × 10, 2 essais")
     args = parser.parse_args()
+    if args.small:
+        args.matches, args.clients, args.requests, args.runs = 2000, 4, 10, 2
+    print(f"machine : {machine()}")
     work = Path(tempfile.mkdtemp(prefix="vigie-bench-web-"))
     try:
         measure(work, args)
@@ -114,41 +123,83 @@ def main() -> None:
 
 
 def measure(work: Path, args: argparse.Namespace) -> None:
-    """Fill, serve in a child process, run the clients, print the table."""
+    """Fill, start `vigie serve`, check it is ours, run the clients (endpoints in turn), print the table."""
     copy_example_config(work / "conf")
     store = Store.open(load_config(work / "conf", source_kinds()).database_url)
     started = time.perf_counter()
     fill(store, args.matches)
     print(f"{len(store.matches())} correspondances enregistrées en {time.perf_counter() - started:.0f} s")
     store.close()
-    env = {**os.environ, "VIGIE_SECRET_KEY": SECRET}
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(work / "conf"), str(args.port)], env=env)
-    base = f"http://127.0.0.1:{args.port}"
+    port = free_port()
+    env = {**os.environ, "VIGIE_SECRET_KEY": SECRET, "VIGIE_AS_OF": AS_OF.isoformat()}
+    with (work / "serve.log").open("w") as log:
+        server = subprocess.Popen(vigie_command() + ["--config", str(work / "conf"), "serve", "--port", str(port)],
+                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base)
-        print(f"{args.clients} clients simultanés × {args.requests} requêtes, {args.runs} essais (médianes) :")
-        for label, path in ENDPOINTS.items():
-            runs = [sorted(one_run(base, path, args.clients, args.requests)) for _ in range(args.runs)]
-            p50 = statistics.median(statistics.median(r) for r in runs)
-            p95 = statistics.median(r[int(len(r) * 0.95) - 1] for r in runs)
-            print(f"  {label:40s} p50 {p50:6.0f} ms   p95 {p95:6.0f} ms")
+        _wait_for_own(base, server, work / "serve.log")
+        print(f"serveur : vigie serve sur le port {port} (processus {server.pid}, le sien vérifié)")
+        print(f"{args.clients} clients simultanés × {args.requests} requêtes, {args.runs} essai(s), points d'accès en "
+              f"alternance (médianes) :")
+        runs: dict[str, list[tuple[list[float], Measure]]] = {label: [] for label in ENDPOINTS}
+        sessions = [logged_in(base) for _ in range(args.clients)]  # logged in once: the GETs are what is measured
+        for _ in range(args.runs):
+            for label, path in ENDPOINTS.items():
+                latencies = sorted(one_run(sessions, path, args.requests))
+                runs[label].append((latencies, Measure(0.0, load_now())))
+        for client in sessions:
+            client.close()
+        for label, found in runs.items():
+            p50 = statistics.median(statistics.median(r) for r, _ in found)
+            p95 = statistics.median(r[int(len(r) * 0.95) - 1] for r, _ in found)
+            print(f"  {label:40s} p50 {p50:6.0f} ms   p95 {p95:6.0f} ms — {load_span([m for _, m in found])}")
     finally:
-        server.terminate()
-        server.wait(10)
+        peak = _stop(server)
+    print(f"serveur arrêté, pic RSS {peak:.0f} Mio")
 
 
-def _wait(base: str) -> None:
-    for _ in range(200):
+def _wait_for_own(base: str, server: subprocess.Popen, log: Path) -> None:
+    """Until the server answers; then check it is the one started here (running, and this run's account opens
+    the API)."""
+    for _ in range(600):
+        if server.poll() is not None:
+            raise SystemExit(f"le serveur de mesure s'est arrêté (code {server.returncode}) : "
+                             f"{last_line(log.read_text())}")
         try:
             httpx.get(f"{base}/connexion", timeout=1)
-            return
+            break
         except httpx.HTTPError:
             time.sleep(0.1)
-    raise SystemExit("le serveur de mesure n'a pas démarré")
+    else:
+        raise SystemExit("le serveur de mesure n'a pas démarré")
+    client = logged_in(base)
+    answer = client.get("/api/correspondances")
+    client.close()
+    if server.poll() is not None or answer.status_code != 200:
+        raise SystemExit(f"{base} ne répond pas comme le serveur de cette mesure (code {answer.status_code})")
+
+
+def _stop(server: subprocess.Popen) -> float:
+    """Stop the server; its peak RSS in MiB."""
+    server.terminate()
+    try:
+        _, status, usage = _wait4(server, 10)
+    except TimeoutError:
+        server.kill()
+        _, status, usage = os.wait4(server.pid, 0)
+    server.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / 1024
+
+
+def _wait4(server: subprocess.Popen, timeout: float):  # noqa: ANN202 - (pid, status, rusage)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid, status, usage = os.wait4(server.pid, os.WNOHANG)
+        if pid:
+            return pid, status, usage
+        time.sleep(0.05)
+    raise TimeoutError
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--serve":
-        serve(sys.argv[2], sys.argv[3])
-    else:
-        main()
+    main()

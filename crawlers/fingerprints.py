@@ -22,7 +22,7 @@ from crawlers.normalise.text import canonical_url
 FINGERPRINT_VERSION = "2"
 """Bump when a spider or the normalisation reads more or differently: every call is read again."""
 
-_NOT_CONTENT = {"position", "fingerprint"}
+_NOT_CONTENT = {"position", "fingerprint", "rejected"}
 
 
 @dataclass(frozen=True)

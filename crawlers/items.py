@@ -65,3 +65,6 @@ class RawItem:
     """The original record (JSON-serialisable)."""
     fingerprint: str = ""
     """The item as first found, hashed (crawlers/fingerprints.py); kept with the stored record."""
+    rejected: str = ""
+    """Why the spider found the record unusable as it stands (a field of the wrong type): the normalise
+    pipeline drops it with this French reason."""

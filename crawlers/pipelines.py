@@ -47,6 +47,8 @@ class NormalisePipeline:
         """The validated record with its fingerprint, or DropItem; a "seen unchanged" marker as it is."""
         if isinstance(item, SeenUnchanged):
             return item
+        if item.rejected:
+            raise DropItem(drop_reason(item, item.rejected))
         try:
             return normalise_item(item, self.as_of), item.fingerprint
         except ItemRejected as exc:

@@ -4,7 +4,7 @@ JOB.json holds {"source", "crawl", "cache_dir", "as_of", "known"} (`known`: sour
 the calls stored last time). OUTPUT.jsonl receives one line per record ({"type": "record", "data": …,
 "fingerprint": …}), per call found exactly as last time ({"type": "unchanged", "source_id": …}), per
 dropped item ({"type": "dropped", "reason": …}) and a final {"type": "summary", "error", "gone",
-"pages", "records", "unchanged", "dropped", "warnings"}. Scrapy's reactor
+"pages", "records", "unchanged", "dropped", "warnings", "notes"}. Scrapy's reactor
 cannot be restarted, hence one process per source (crawlers/runner.py starts it).
 """
 
@@ -49,7 +49,7 @@ def summarise(spider: SourceSpider, expected_min_items: int) -> dict[str, Any]:
     return {
         "type": "summary", "error": error, "gone": spider.gone, "pages": spider.pages,
         "records": spider.records, "unchanged": spider.unchanged, "dropped": spider.dropped,
-        "warnings": spider.warnings,
+        "warnings": spider.warnings, "notes": spider.notes,
     }
 
 

@@ -43,6 +43,8 @@ class SourceCrawlResult:
     """source_id → fingerprint of each record's item as first found (kept to skip it next time)."""
     warnings: int = 0
     """Partial failures that cost nothing (a detail page unreadable, the call kept from the listing)."""
+    notes: list[str] = field(default_factory=list)
+    """French text of some of those warnings (a listing read in a degraded way)."""
 
 
 def crawl_source(
@@ -115,7 +117,7 @@ def read_output(source: SourceConfig, output: Path, fallback_error: str) -> Sour
         return SourceCrawlResult(source.slug, source.kind, records, dropped, fallback_error, False, 0, unchanged, fingerprints)
     return SourceCrawlResult(
         source.slug, source.kind, records, dropped, summary["error"], bool(summary["gone"]), int(summary["pages"]),
-        unchanged, fingerprints, int(summary.get("warnings") or 0),
+        unchanged, fingerprints, int(summary.get("warnings") or 0), [str(n) for n in summary.get("notes") or []],
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from crawlers.guards import MAX_RESPONSE_BYTES, WARN_RESPONSE_BYTES
 from models.config.schema import CrawlConfig
 
 _UNUSED_EXTENSIONS = (
@@ -31,10 +32,15 @@ def build_settings(crawl: CrawlConfig, cache_dir: Path, output: Path, as_of: dat
         # Pipelines are synchronous: scrapy's 100 cooperative tasks per response only cost time.
         "CONCURRENT_ITEMS": 1,
         "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
+        # Also bounds a compressed body once decompressed (a gzip bomb): crawlers/guards.py.
+        "DOWNLOAD_MAXSIZE": MAX_RESPONSE_BYTES,
+        "DOWNLOAD_WARNSIZE": WARN_RESPONSE_BYTES,
         "RETRY_ENABLED": crawl.retries > 0,
         "RETRY_TIMES": crawl.retries,
         # Each retry waits longer (1 s, 2 s, 4 s… capped; none when no delay is asked, as on a local mirror).
-        "DOWNLOADER_MIDDLEWARES": {"crawlers.backoff.RetryBackoffMiddleware": 560},
+        # A redirect back into its own chain fails the source by name (before RedirectMiddleware, 600, follows it).
+        "DOWNLOADER_MIDDLEWARES": {"crawlers.backoff.RetryBackoffMiddleware": 560,
+                                   "crawlers.guards.RedirectLoopMiddleware": 610},
         "VIGIE_RETRY_BACKOFF": 1.0 if crawl.download_delay > 0 else 0.0,
         "USER_AGENT": f"{crawl.user_agent} (+mailto:{crawl.contact_email})",
         # Conditional requests (If-None-Match / If-Modified-Since) between crawls.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.vocab import ReviewStatus
@@ -114,6 +114,9 @@ class CrawlRun(SQLModel, table=True):
     closed: int = 0
     dropped: int = 0
     error: str | None = Field(default=None, sa_column=Column(Text))
+    # migration 0008_dropped: the reasons behind `dropped`, so that a person can check them.
+    dropped_reasons: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    """French reason per dropped call (the first ones: models/store/sources.py; `dropped` counts them all)."""
 
 
 class Opportunity(SQLModel, table=True):
@@ -232,6 +235,13 @@ class Digest(SQLModel, table=True):
     created_at: datetime
     sent_at: datetime | None = None
     error: str | None = Field(default=None, sa_column=Column(Text))
+    # migration 0008_send_claims: one sender at a time hands a letter over.
+    claimed_by: str | None = Field(default=None, max_length=200)
+    """The sender holding the letter (host, process, run): only it may hand the letter over."""
+    claimed_until: datetime | None = None
+    """End of the holder's lease: past it, another sender may take the letter (see notifier.claims)."""
+    body: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    """The whole message as planned (the chef de projet's letter): sent as it is, whatever a rerun sees."""
 
 
 class DigestItem(SQLModel, table=True):
@@ -273,6 +283,30 @@ class CalendarFeed(SQLModel, table=True):
     porteur_id: str = Field(primary_key=True, foreign_key="porteur.id", max_length=120)
     token: str = Field(unique=True, max_length=64)
     created_at: datetime
+
+
+# --- (web app sessions and login attempts, migration 0008_sessions) -----------------------
+class WebSession(SQLModel, table=True):
+    """A logged-in session, kept server-side so that logging out, a new password or a disabled account ends it."""
+
+    __tablename__ = "web_session"
+    id: str = Field(primary_key=True, max_length=64)
+    """SHA-256 (hex) of the token the session cookie carries: the table alone opens no session."""
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime
+
+
+class LoginAttempt(SQLModel, table=True):
+    """A login attempt counted against the limit: recorded before its password is checked, kept if it failed."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_key", "username", "address", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=120)
+    """The login name as normalised for the account lookup."""
+    address: str = Field(max_length=64)
+    """The client's address."""
+    at: datetime = Field(index=True)
 
 
 def _web_indexes() -> tuple[Index, ...]:

@@ -11,7 +11,6 @@ from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, HOSTILE, PASSWORD, client, csrf_of, login, match_id, web_config, web_store, world_dir,
 )
 from vigie.web import create_app
-from vigie.web.security import LoginLimiter
 
 PAGES = ["/", "/file", "/plan", "/recherche", "/porteurs", "/sources", "/exports", "/porteurs/cc-lomagne",
          "/exports/correspondances.xlsx"]
@@ -41,16 +40,6 @@ def test_login_attempts_are_limited_per_account_and_address(client: TestClient) 
              for _ in range(6)]
     right = client.post("/connexion", data={"username": "alice", "password": PASSWORD, "csrf": token})
     assert codes == [401] * 5 + [429] and right.status_code == 429
-
-
-def test_the_limiter_forgets_failures_after_its_window() -> None:
-    now = [0.0]
-    limiter = LoginLimiter(max_attempts=2, window=60, clock=lambda: now[0])
-    limiter.failed("a", "ip")
-    limiter.failed("a", "ip")
-    blocked = limiter.blocked("a", "ip")
-    now[0] = 61
-    assert blocked and not limiter.blocked("a", "ip") and not limiter.blocked("b", "ip")
 
 
 def test_a_post_without_the_csrf_token_is_rejected(client: TestClient, web_store: Store) -> None:

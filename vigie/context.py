@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,13 @@ def resolve_config_dir(option: Path | None) -> Path:
     """--config, else VIGIE_CONFIG, else ./config; a French error when none exists."""
     chosen = option or (Path(os.environ["VIGIE_CONFIG"]) if os.environ.get("VIGIE_CONFIG") else None)
     directory = chosen or Path("config")
+    if directory.is_symlink() and not directory.exists():
+        try:
+            directory.resolve(strict=True)
+        except (RuntimeError, OSError) as exc:  # Python 3.11 says RuntimeError, later ones OSError(ELOOP)
+            if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+                raise VigieError("lien symbolique en boucle", str(directory),
+                                 "remplacez-le par le dossier de configuration") from None
     if not directory.is_dir():
         hint = "lancez « vigie init DOSSIER » puis passez --config DOSSIER (ou VIGIE_CONFIG)"
         raise VigieError("configuration introuvable", str(directory), hint)

@@ -7,12 +7,13 @@ import traceback
 
 import click
 import typer
-from rich.console import Console
 
 from models.errors import ConfigError, PlanImportError, VigieError
+from models.store.failures import database_failure, error_text
 from vigie.cli_french import usage_error_line
+from vigie.commands.common import literal_console, styled
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = literal_console(stderr=True)
 
 
 def report(exc: BaseException, verbose: bool) -> int:
@@ -35,13 +36,16 @@ def report(exc: BaseException, verbose: bool) -> int:
     if verbose:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, (ConfigError, PlanImportError)):
-        err_console.print(f"[bold red]Erreur[/] : {exc.what} ({exc.where})", markup=True)
+        err_console.print(styled("[bold red]Erreur[/] : {} ({})", exc.what, exc.where))
         for line in exc.problems:
             err_console.print(f"  {line}", markup=False)
         return 2
     if isinstance(exc, VigieError):
-        err_console.print(f"Erreur : {exc}", markup=False)
+        err_console.print(f"Erreur : {exc}")
         return 1
-    err_console.print(f"Erreur inattendue : {type(exc).__name__}: {exc} (relancez avec -v pour le détail)",
-                      markup=False)
+    failure = database_failure(exc)  # locked, disk full…: what to do, never the SQL nor a row's data
+    if failure is not None:
+        err_console.print(f"Erreur : {failure}")
+        return 1
+    err_console.print(f"Erreur inattendue : {error_text(exc)} (relancez avec -v pour le détail)")
     return 3

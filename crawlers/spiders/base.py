@@ -17,6 +17,8 @@ from crawlers.registry import KINDS
 from models.config.schema import SourceConfig
 
 logger = logging.getLogger(__name__)
+MAX_NOTES = 10
+"""Warnings kept as text per crawl (the count goes on)."""
 
 
 class SourceSpider(scrapy.Spider):
@@ -45,6 +47,8 @@ class SourceSpider(scrapy.Spider):
         self.unchanged = 0
         self.warnings = 0
         """Partial failures (a detail page that could not be read): the source still succeeds."""
+        self.notes: list[str] = []
+        """French text of the warnings worth telling the user (a page read in a degraded way)."""
 
     def request(self, url: str, callback: Any) -> Request:
         """A listing request whose network failures are recorded on the spider."""
@@ -64,6 +68,13 @@ class SourceSpider(scrapy.Spider):
         logger.warning("source=%s error=%s", self.source.slug, message)
         if self.error is None:
             self.error = message
+
+    def warn(self, message: str) -> None:
+        """Record a partial failure the source survives, with its French explanation."""
+        logger.warning("source=%s warning=%s", self.source.slug, message)
+        self.warnings += 1
+        if message not in self.notes and len(self.notes) < MAX_NOTES:
+            self.notes.append(message)
 
     def on_failure(self, failure: Failure) -> None:
         """Errback: no HTTP answer (refused, timeout, DNS, robots.txt)."""

@@ -18,19 +18,25 @@ from crawlers.options import OpendatasoftOptions
 from crawlers.spiders.base import SourceSpider
 from crawlers.spiders.details import DetailPagesMixin
 from crawlers.spiders.html import layout_changed_message
+from crawlers.spiders.ods_checks import read_total, record_id, record_problem
 from crawlers.spiders.ods_detail import BODY, needs_page, read_record_page
 from crawlers.spiders.ods_shapes import map_ods_record
 
 ODS_CAP = 10_000
 """The records endpoint refuses offset + limit beyond this."""
+TITLES = ("titre_alternatif_de_l_aide", "nom_de_l_aide_de_la_demarche", "titre")
+"""Where a dropped record's title may be found (to name it)."""
 
 
 class OpendatasoftSpider(DetailPagesMixin, SourceSpider):
-    """Pages through a dataset's records until offset ≥ total (or the 10 000 cap), each record
-    completed by its page when it lacks a deadline or beneficiaries (with `detail_pages`)."""
+    """Pages through a dataset's records until offset ≥ total (or the 10 000 cap; until an empty page when the
+    total is unreadable), each record completed by its page when it lacks a deadline or beneficiaries (with
+    `detail_pages`); a record with a field of the wrong type is dropped alone (crawlers/spiders/ods_checks.py)."""
 
     name = "opendatasoft"
     options: OpendatasoftOptions
+    total_unreadable = False
+    """A page gave no usable total count (said once): paging goes on until an empty page."""
 
     async def start(self) -> Any:
         """The first page."""
@@ -60,12 +66,28 @@ class OpendatasoftSpider(DetailPagesMixin, SourceSpider):
             if payload is not None:
                 self.fail(f"structure inattendue de la réponse Opendatasoft (ni results ni records) : {response.url}")
             return
-        rows, total = page
+        rows, (total_key, raw_total) = page
         for row in rows:
-            yield from self.complete(map_ods_record(row, self.source.slug, self.next_position(), self.options))
+            yield from self.read_row(row)
+        total = read_total(raw_total)
+        if total is None and not self.total_unreadable:
+            self.total_unreadable = True
+            self.warn(f"nombre total d'enregistrements illisible ({total_key} = {str(raw_total)[:40]!r}) : "
+                      f"{response.url} ; lecture page par page jusqu'à une page vide")
         next_offset = _offset_of(response.url) + len(rows)
-        if rows and next_offset < min(total, ODS_CAP):
+        if rows and next_offset < (ODS_CAP if total is None else min(total, ODS_CAP)):
             yield self.page_request(next_offset)
+
+    def read_row(self, row: Any) -> Iterator[RawItem | SeenUnchanged | Request]:
+        """The record's item (completed by its page when asked), or an item the pipeline drops with its reason."""
+        position = self.next_position()
+        problem = record_problem(row)
+        if problem is None:
+            yield from self.complete(map_ods_record(row, self.source.slug, position, self.options))
+            return
+        title = next((row[k] for k in TITLES if isinstance(row, dict) and isinstance(row.get(k), str)), "")
+        yield RawItem(source=self.source.slug, position=position, url="", title=title,
+                      rejected=f"enregistrement {record_id(row, position)} : {problem}")
 
     def wants_detail(self, item: RawItem) -> bool:
         """With `detail_pages`: an open record without close date or without beneficiaries."""
@@ -80,19 +102,22 @@ class OpendatasoftSpider(DetailPagesMixin, SourceSpider):
         return kept[0] if kept else None
 
 
-def read_page(payload: Any, api: str) -> tuple[list[dict[str, Any]], int] | None:
-    """(flat records, total count) of a v2.1 or v1 page; None when the shape is unknown."""
+def read_page(payload: Any, api: str) -> tuple[list[Any], tuple[str, Any]] | None:
+    """(flat records, (name, value) of the total count as found) of a v2.1 or v1 page; None when the shape is
+    unknown. Records are as found: one that is not an object is checked (and dropped) with the others."""
     if not isinstance(payload, dict):
         return None
     if api == "v2.1" and isinstance(payload.get("results"), list):
-        return payload["results"], int(payload.get("total_count") or 0)
+        return payload["results"], ("total_count", payload.get("total_count"))
     if isinstance(payload.get("records"), list):
-        rows = [_flatten_v1(record) for record in payload["records"] if isinstance(record, dict)]
-        return rows, int(payload.get("nhits") or 0)
+        return [_flatten_v1(record) for record in payload["records"]], ("nhits", payload.get("nhits"))
     return None
 
 
-def _flatten_v1(record: dict[str, Any]) -> dict[str, Any]:
+def _flatten_v1(record: Any) -> Any:
+    """The record's fields beside its id; a record whose fields are not an object stays as found (dropped)."""
+    if not isinstance(record, dict) or not isinstance(record.get("fields") or {}, dict):
+        return record
     fields = dict(record.get("fields") or {})
     fields.setdefault("recordid", record.get("recordid"))
     fields.setdefault("record_timestamp", record.get("record_timestamp"))

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from models.config.messages import suggestion
 from models.config.porteurs import read_porteurs
-from models.config.report import ProblemReport
+from models.config.report import ProblemReport, broken_link, present
 from models.config.schema import (
     FundersConfig, ProfileConfig, SettingsConfig, SourceConfig, SynonymsConfig, TerritoryConfig, VigieConfig,
 )
@@ -58,8 +58,10 @@ def _load(directory: Path, source_kinds: SourceKinds) -> tuple[VigieConfig | Non
     if not directory.is_dir():
         hint = f"lancez « vigie init {directory} » pour créer une configuration d'exemple"
         problem = "n'est pas un dossier" if directory.exists() else "dossier de configuration introuvable"
-        report.add(directory, "", f"{problem} ({hint})")
+        report.add(directory, "", broken_link(directory) or f"{problem} ({hint})")
         return None, report.lines
+    for folder in ("profiles", "porteurs"):
+        report.check_link(directory / folder)
     settings, territories, territory_ids = _read_settings(report)
     sources = _read_sources(report, source_kinds)
     profiles, profile_ids = _read_profiles(report)
@@ -169,7 +171,7 @@ def _read_profiles(report: ProblemReport) -> tuple[dict[str, ProfileConfig], lis
 def _read_synonyms(report: ProblemReport) -> SynonymsConfig | None:
     """synonyms.toml; absent means no synonyms."""
     path = report.directory / "synonyms.toml"
-    if not path.exists():
+    if not present(path):
         return SynonymsConfig()
     return report.load(path, SynonymsConfig)
 
@@ -178,7 +180,7 @@ def _read_funders(report: ProblemReport) -> FundersConfig | None:
     """funders.toml; absent means no alias (names are shown as found, ALL-CAPS tidied). A name or alias that
     folds (case, accents, punctuation) to one given to another funder is a problem: which one would win?"""
     path = report.directory / "funders.toml"
-    if not path.exists():
+    if not present(path):
         return FundersConfig()
     funders = report.load(path, FundersConfig)
     if funders is None:

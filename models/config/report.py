@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from models.config.limits import MAX_FILE_BYTES, TOO_DEEP, count_problem, shape_problem, size_problem
 from models.config.messages import Loc, format_loc, toml_problem, validation_problems
 
 logger = logging.getLogger(__name__)
@@ -18,7 +21,27 @@ logger = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-_OS_ERRORS = {errno.EACCES: "accès refusé", errno.EISDIR: "c'est un dossier", errno.ENOENT: "introuvable"}
+_OS_ERRORS = {errno.EACCES: "accès refusé", errno.EISDIR: "c'est un dossier", errno.ENOENT: "introuvable",
+              errno.ELOOP: "lien symbolique en boucle"}
+
+
+def present(path: Path) -> bool:
+    """Whether something is at `path`, a symbolic link that leads nowhere included (it is reported, not skipped)."""
+    return path.exists() or path.is_symlink()
+
+
+def broken_link(path: Path) -> str | None:
+    """Why the symbolic link at `path` cannot be followed (a loop, a missing target); None: not a broken link."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ("lien symbolique en boucle : il mène, de lien en lien, à lui-même ; "
+                    "faites-le pointer vers un vrai fichier ou dossier")
+        return f"lien symbolique cassé : sa cible « {os.readlink(path)} » n'existe pas"
+    return None
 
 
 class ProblemReport:
@@ -53,28 +76,54 @@ class ProblemReport:
         for key, message in validation_problems(error, model, prefix, rename):
             self.add(path, key, message)
 
+    def check_link(self, path: Path) -> None:
+        """Report `path` when it is a symbolic link that cannot be followed (a folder glob would skip it)."""
+        link = broken_link(path)
+        if link is not None:
+            self.add(path, "", link)
+
     def read_toml(self, path: Path, required: bool) -> dict[str, Any] | None:
         """The parsed file, or None (with a problem recorded unless it is optional and absent)."""
         if not path.exists():
-            if required:
+            link = broken_link(path)
+            if link is not None:
+                self.add(path, "", link)
+            elif required:
                 hint = f"lancez « vigie init {self.directory} » pour créer une configuration d'exemple"
                 self.add(path, "", f"fichier manquant ({hint})")
             return None
         text = self._read_text(path)
-        if text is None:
+        return None if text is None else self._parse(path, text)
+
+    def _parse(self, path: Path, text: str) -> dict[str, Any] | None:
+        """The TOML text as data, or None with its problem: syntax, too many values, nested too deep…"""
+        too_many = count_problem(text)
+        if too_many is not None:
+            self.add(path, "", too_many)
             return None
         try:
-            return tomllib.loads(text)
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             self.add(path, "", toml_problem(exc, text))
             return None
+        except RecursionError:  # lists or inline tables nested thousands deep
+            self.add(path, "", TOO_DEEP)
+            return None
+        shape = shape_problem(data)
+        if shape is not None:
+            self.add(path, shape[0], shape[1])
+            return None
+        return data
 
     def _read_text(self, path: Path) -> str | None:
         try:
-            raw = path.read_bytes()
+            raw = _read_capped(path)
         except OSError as exc:
             reason = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
             self.add(path, "", f"fichier illisible ({reason})")
+            return None
+        except _Refused as refused:
+            self.add(path, "", str(refused))
             return None
         try:
             return raw.decode("utf-8-sig")  # tolerate the BOM some Windows editors add
@@ -108,3 +157,25 @@ class ProblemReport:
         except ValidationError as exc:
             self.add_errors(path, exc, model, prefix, rename)
             return None
+
+
+class _Refused(Exception):
+    """A file Vigie will not read: too large, or not a regular file."""
+
+
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes, refused without reading when it is too large or is not a regular file (a FIFO or a
+    device would block or never end); at most the limit plus one byte is read, should the file grow meanwhile."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused("pas un fichier ordinaire (tube, périphérique…) : remplacez-le par un fichier texte")
+    problem = size_problem(info.st_size)
+    if problem is None:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        problem = size_problem(len(raw))
+    if problem is not None:
+        raise _Refused(problem)
+    return raw

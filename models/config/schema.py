@@ -26,6 +26,19 @@ def _http(value: str) -> str:
     return value
 
 
+DATABASE_SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+"""What database_url may start with (before `://`): SQLite, or PostgreSQL through psycopg 3 (installed)."""
+
+
+def _database_url(value: str) -> str:
+    scheme = value.partition("://")[0].lower() if "://" in value else ""
+    if scheme not in DATABASE_SCHEMES:
+        found = f"« {scheme} »" if scheme else "aucun schéma"
+        raise ValueError(f"base de données non prise en charge ({found}) : seules SQLite et PostgreSQL le sont, "
+                         'ex. "sqlite:///var/vigie.db" ou "postgresql://vigie@127.0.0.1:5432/vigie"')
+    return value
+
+
 def _cron(value: str) -> str:
     from apscheduler.triggers.cron import CronTrigger
 
@@ -250,6 +263,8 @@ class SettingsConfig(BaseModel):
     matching: MatchingConfig = MatchingConfig()
     logging: LoggingConfig = LoggingConfig()
     retention: RetentionConfig = RetentionConfig()
+
+    _database_url = field_validator("database_url")(_database_url)
 
 
 class SourceConfig(BaseModel):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,6 +20,7 @@ import openpyxl
 
 from models.errors import PlanImportError
 from models.plan.cells import Cell, normalise_key, parse_text
+from models.plan.limits import MAX_FILE_BYTES, TooLarge, archive_problem, capped, file_size_problem
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +49,8 @@ class Table:
 
 
 def read_table(path: Path) -> Table:
-    """Read `path` (.csv or .xlsx); raise PlanImportError when the file cannot be read as a table."""
+    """Read `path` (.csv or .xlsx); raise PlanImportError when the file cannot be read as a table or goes past
+    a cap of limits.py (size, decompressed size, rows, cells)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         _fail(path, f"format « {path.suffix or 'sans extension'} » non pris en charge "
@@ -55,6 +59,8 @@ def read_table(path: Path) -> Table:
         numbered = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
     except OSError as error:
         _fail(path, _os_reason(error))
+    except TooLarge as error:
+        _fail(path, str(error))
     return _to_table(numbered)
 
 
@@ -71,6 +77,15 @@ def _os_reason(error: OSError) -> str:
 
 def _fail(path: Path, message: str) -> Any:
     raise PlanImportError(str(path), [f"{path.name}: {message}"])
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused past MAX_FILE_BYTES (never reading more than one byte past it)."""
+    with path.open("rb") as handle:  # OSError here means the file itself cannot be opened
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(MAX_FILE_BYTES + 1)
+    problem = file_size_problem(max(size, len(data)))
+    return data if problem is None else _fail(path, problem)
 
 
 def _to_table(numbered: Iterable[tuple[int, list[Cell]]]) -> Table:
@@ -102,14 +117,14 @@ def _clean(cell: Any) -> Cell:
 
 def _read_csv(path: Path) -> list[tuple[int, list[Cell]]]:
     """Decode, pick the delimiter, and number each record by the line where it starts."""
-    text = _decode(path, path.read_bytes())
+    text = _decode(path, _read_bytes(path))
     if "\x00" in text:
         _fail(path, "le fichier ne ressemble pas à un CSV texte (octets nuls) ; "
                     "un classeur Excel doit avoir l'extension .xlsx")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     numbered, start = [], 1
     try:
-        for record in reader:
+        for _count, record in capped(reader):
             numbered.append((start, list(record)))
             start = reader.line_num + 1
     except csv.Error as error:
@@ -141,24 +156,38 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, list[Cell]]]:
-    """Rows of the plan sheet, numbered as Excel numbers them."""
-    with path.open("rb") as handle:  # OSError here means the file itself cannot be opened
-        data = handle.read()
+    """Rows of the plan sheet, numbered as Excel numbers them; the archive's declared sizes are checked
+    before openpyxl decompresses anything, rows and cells while the sheet is read."""
+    data = _read_bytes(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except Exception as error:  # noqa: BLE001 - not a zip archive at all (BadZipFile, ValueError...)
+        return _invalid_workbook(path, error)
+    problem = archive_problem(members)
+    if problem is not None:
+        _fail(path, problem)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = _plan_sheet(workbook)
             sheet.reset_dimensions()  # some writers store a wrong dimension; read every cell
             rows = sheet.iter_rows(min_row=1, values_only=True)
-            return [(line, list(values)) for line, values in enumerate(rows, start=1)]
+            return [(line, list(values)) for line, values in capped(rows)]
         finally:
             workbook.close()
+    except TooLarge:
+        raise
     # openpyxl raises many kinds of errors (BadZipFile, KeyError, XML parse errors...) on a
     # damaged or foreign file; to the user they all mean the same thing.
     except Exception as error:  # noqa: BLE001
-        logger.debug("invalid workbook file=%s error=%r", path.name, error)
-        return _fail(path, "classeur XLSX invalide ou endommagé (ouvrez-le et réenregistrez-le "
-                           "en .xlsx depuis Excel ou LibreOffice)")
+        return _invalid_workbook(path, error)
+
+
+def _invalid_workbook(path: Path, error: Exception) -> Any:
+    logger.debug("invalid workbook file=%s error=%r", path.name, error)
+    return _fail(path, "classeur XLSX invalide ou endommagé (ouvrez-le et réenregistrez-le "
+                       "en .xlsx depuis Excel ou LibreOffice)")
 
 
 def _plan_sheet(workbook: Any) -> Any:

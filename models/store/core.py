@@ -17,6 +17,7 @@ from models.errors import DatabaseError
 from models.store.changes import ChangeStore
 from models.store.dedup import DedupStore
 from models.store.digests import DigestStore
+from models.store.failures import UNREACHABLE, database_meaning, name_database
 from models.store.jobs import JobStore
 from models.store.learning import LearningStore
 from models.store.matches import MatchStore
@@ -46,11 +47,17 @@ def masked(url: str) -> str:
         return url
 
 
+LOCK_WAIT_SECONDS = 5
+"""How long a write waits for another process's lock (SQLite's busy timeout, PostgreSQL's lock_timeout)
+before giving up with « base verrouillée » : Vigie's own transactions last well under a second, and a
+person waiting longer learns nothing more."""
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_SECONDS * 1000}")
     cursor.close()
 
 
@@ -60,16 +67,20 @@ def create_vigie_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": LOCK_WAIT_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
+    else:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
+    event.listen(engine, "handle_error", name_database)
+    return engine
 
 
 PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
-                   "keepalives_count": 3, "tcp_user_timeout": 60_000}
+                   "keepalives_count": 3, "tcp_user_timeout": 60_000,
+                   "options": f"-c lock_timeout={LOCK_WAIT_SECONDS * 1000}"}
 """libpq options: a server that does not answer fails in 5 s; a connection whose peer vanished without closing
-it (network cut, host gone) is found dead in about a minute instead of leaving a query waiting forever."""
+it (network cut, host gone) is found dead in about a minute instead of leaving a query waiting forever; a row
+or table locked by another process is waited for LOCK_WAIT_SECONDS, not forever."""
 
 
 def _pg_args(parsed) -> dict:  # noqa: ANN001
@@ -91,6 +102,9 @@ class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, N
                 pass
         except (OperationalError, SQLAlchemyError, OSError) as exc:
             raise DatabaseError("base de données injoignable", masked(url), _first_line(exc)) from exc
+        except ImportError as exc:  # a scheme whose driver is not installed (mysql://…)
+            raise DatabaseError("base de données non prise en charge", masked(url),
+                                "seules SQLite (sqlite:///…) et PostgreSQL (postgresql://…) le sont") from exc
         store = cls(engine)
         if upgrade:
             store.upgrade()
@@ -120,5 +134,8 @@ class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, N
 
 
 def _first_line(exc: BaseException) -> str:
+    known = database_meaning(exc)
+    if known not in (None, UNREACHABLE):  # locked, full, read-only…: said in French; the database is named
+        return known
     text = str(getattr(exc, "orig", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from models import display
 from vigie.commands.common import app_context, console, fmt_date
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
+from vigie.pipeline.crawl_dropped import DroppedReport, dropped_reports
 from vigie.pipeline.crawl_verdict import crawl_verdict
 
 
@@ -21,12 +24,22 @@ def crawl_summary(outcomes: list[SourceOutcome]) -> Table:
         table.add_column(column)
     for o in outcomes:
         c = o.counts
-        state = o.skipped or (f"[red]échec[/] : {o.error}" if o.error else "[green]ok[/]")
-        if o.warnings and not o.error:
-            state = "[yellow]ok, pages de détail illisibles (appels gardés d'après la liste)[/]"
         table.add_row(o.slug, str(c.new), str(c.changed), str(c.unchanged), str(c.closed), str(c.dropped),
-                      str(o.warnings), state)
+                      str(o.warnings), crawl_state(o))
     return table
+
+
+def crawl_state(o: SourceOutcome) -> Text:
+    """The « état » cell: coloured by us, the texts from outside (errors, warnings) kept literal."""
+    if o.skipped:
+        return Text(o.skipped)
+    if o.error:
+        return Text.assemble(("échec", "red"), " : ", o.error)
+    if o.warnings and o.notes:
+        return Text.assemble(("ok, avec avertissement", "yellow"), " : ", o.notes[0])
+    if o.warnings:
+        return Text("ok, pages de détail illisibles (appels gardés d'après la liste)", "yellow")
+    return Text("ok", "green")
 
 
 def run_crawl(app, slugs: list[str]) -> list[SourceOutcome]:  # noqa: ANN001
@@ -41,7 +54,21 @@ def run_crawl(app, slugs: list[str]) -> list[SourceOutcome]:  # noqa: ANN001
             on_done=lambda o: console.print(f"  {o.slug} : " + ("échec" if o.error else o.skipped or "ok")),
         )
     console.print(crawl_summary(outcomes))
+    if app.verbose:
+        print_dropped(DroppedReport(o.slug, None, len(o.dropped), o.dropped) for o in outcomes if o.dropped)
+    elif any(o.dropped for o in outcomes):
+        console.print("Raison de chaque appel écarté : vigie sources --details (ou vigie -v crawl).")
     return outcomes
+
+
+def print_dropped(reports: Iterable[DroppedReport]) -> None:
+    """Each source's dropped calls, one reason a line (texts from the sites are never read as markup)."""
+    for report in reports:
+        console.print(f"{report.slug} : {report.headline}", markup=False)
+        for reason in report.reasons:
+            console.print(f"  – {reason}", markup=False)
+        if report.hidden:
+            console.print(f"  {report.hidden}", markup=False)
 
 
 def crawl(
@@ -58,7 +85,11 @@ def crawl(
         raise typer.Exit(verdict.code)
 
 
-def sources(ctx: typer.Context) -> None:
+def sources(
+    ctx: typer.Context,
+    details: Annotated[bool, typer.Option("--details", help="Lister aussi les appels écartés lors de la dernière "
+                                          "collecte de chaque source, avec la raison de chacun.")] = False,
+) -> None:
     """Afficher l'état des sources : dernière collecte, éléments, échecs consécutifs, dernière erreur."""
     app = app_context(ctx)
     health = {s.slug: s for s in app.store.sources_health()}
@@ -75,6 +106,11 @@ def sources(ctx: typer.Context) -> None:
                       str(h.consecutive_failures if h else 0),
                       display.text_or_dash(h and h.last_error))
     console.print(table)
+    if details:
+        reports = dropped_reports(app.config.sources, app.store.last_runs())
+        print_dropped(reports)
+        if not reports:
+            console.print("Aucun appel écarté lors des dernières collectes.")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,13 @@ from rich.table import Table
 from models import display
 from models.display import AXE_LABELS, PORTEUR_TYPE_LABELS
 from models.plan import read_plan
+from models.plan.limits import MAX_FILE_BYTES, MAX_ROWS, count_text, size_text
 from models.store import ImportReport
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
+
+FILE_HELP = (f"Tableur du plan d'actions (.csv ou .xlsx, au plus {size_text(MAX_FILE_BYTES)} et "
+             f"{count_text(MAX_ROWS)} lignes), colonnes de la documentation.")
 
 plan_app = typer.Typer(help="Plan d'actions : importer le tableur des fiches-actions, l'afficher.",
                        no_args_is_help=True)
@@ -34,7 +38,7 @@ def print_import_report(report: ImportReport) -> None:
 @plan_app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Tableur du plan d'actions (.csv ou .xlsx), colonnes de la documentation.")],
+    file: Annotated[Path, typer.Argument(help=FILE_HELP)],
 ) -> None:
     """Importer (ou réimporter) le plan d'actions : tout ou rien, chaque cellule fautive signalée."""
     app = app_context(ctx)

@@ -28,8 +28,8 @@ class Format(StrEnum):
 
 
 def _print(lines: list[str]) -> None:
-    for line in lines:
-        console.print(line)
+    for line in lines:  # rich markup built by vigie.tune.render, every outside text escaped there
+        console.print(line, markup=True)
 
 
 @tune_app.command("diff")

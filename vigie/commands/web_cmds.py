@@ -1,4 +1,4 @@
-"""`vigie serve` (the review web app) and `vigie user add` (its accounts)."""
+"""`vigie serve` (the review web app), `vigie user add` and `vigie user disable` (its accounts)."""
 
 from __future__ import annotations
 
@@ -74,12 +74,24 @@ def check_account(config: VigieConfig, username: str, role: Role, territories: l
 
 def save_account(store: Store, username: str, role: Role, territories: list[str], password: str,
                  email: str | None = None) -> None:
-    """Store the account with its password hashed (at least 12 characters); `vigie user add` and the demo."""
+    """Store the account with its password hashed (at least 12 characters) under its login name as the login form
+    reads it; an existing account's sessions end. `vigie user add` and the demo."""
     from vigie.web.security import hash_password
 
+    name = login_name(username)
     if len(password) < 12:
-        raise VigieError("mot de passe trop court", username, "au moins 12 caractères")
-    store.add_user(username, hash_password(password), role.value, territories, utcnow(), email)
+        raise VigieError("mot de passe trop court", name, "au moins 12 caractères")
+    store.add_user(name, hash_password(password), role.value, territories, utcnow(), email)
+
+
+def login_name(username: str) -> str:
+    """The login name as the login form reads it (no surrounding spaces, no invisible characters)."""
+    from vigie.web.security import USERNAME_MAX, normalise_username
+
+    name = normalise_username(username)
+    if not name or len(name) > USERNAME_MAX:
+        raise VigieError("identifiant invalide", repr(username), f"de 1 à {USERNAME_MAX} caractères visibles")
+    return name
 
 
 @user_app.command("add")
@@ -92,13 +104,28 @@ def user_add(
     password_env: Annotated[str | None, typer.Option(
         "--password-env", help="Lire le mot de passe dans cette variable d'environnement (scripts).")] = None,
 ) -> None:
-    """Créer un compte (ou remplacer le mot de passe, le rôle et les territoires d'un compte existant)."""
+    """Créer un compte (ou remplacer le mot de passe, le rôle et les territoires d'un compte existant, ce qui
+    ferme ses sessions ouvertes)."""
     app_ctx = app_context(ctx)
     territories = list(territoire or [])
-    check_account(app_ctx.config, username, role, territories)
-    save_account(app_ctx.store, username, role, territories, _password(password_env), email)
+    name = login_name(username)
+    check_account(app_ctx.config, name, role, territories)
+    save_account(app_ctx.store, name, role, territories, _password(password_env), email)
     scope = ", ".join(territories) or "tous les territoires"
-    console.print(f"Compte « {username} » enregistré : {display.label(role, ROLE_LABELS)} ({scope}).")
+    console.print(f"Compte « {name} » enregistré : {display.label(role, ROLE_LABELS)} ({scope}).")
+
+
+@user_app.command("disable")
+def user_disable(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="Identifiant de connexion.")],
+) -> None:
+    """Désactiver un compte : ses sessions ouvertes se ferment aussitôt (« vigie user add » le réactive)."""
+    app_ctx = app_context(ctx)
+    name = login_name(username)
+    if not app_ctx.store.disable_user(name):
+        raise VigieError("compte inconnu", name, "vérifiez l'identifiant (sensible à la casse)")
+    console.print(f"Compte « {name} » désactivé : ses sessions sont fermées.")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,8 +1,13 @@
 """The chef de projet's weekly digest, one per territory: facts gathered from the store, rendered by
-`notifier.chef`, recorded (kind "chef_de_projet") and sent exactly once like the porteurs' digests."""
+`notifier.chef`, recorded (kind "chef_de_projet") and sent exactly once like the porteurs' digests.
+
+Planned once: the letter is rendered when first planned, from the week's facts (the porteurs' letters planned for
+the week, whether already handed over or not), and kept whole with its record; a rerun after a crash, or a second
+sender, sends that same message, whatever went out before."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -13,12 +18,14 @@ from models.records import OpportunityData, TerritoryData
 from models.store import Store
 from models.store.digests import DigestRequest
 from models.store.web_queue import review_filter
-from models.tables import Match
+from models.tables import Digest, Match
 from models.vocab import ReviewStatus, Status
 from notifier import labels, week_span, write_outbox
 from notifier.chef import CallLine, ChefDigestContent, call_line, render_chef_digest
 from notifier.delivery import Sender
-from vigie.pipeline.digest import DigestOutcome, calls_per_porteur, deliver_recorded, message_domain, stem_for
+from notifier.entries import RenderedDigest
+from vigie.pipeline.digest import calls_per_porteur, message_domain, new_claimant, stem_for
+from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled, stored_message
 from vigie.tune.checks import config_change_line
 
 KIND = "chef_de_projet"
@@ -100,19 +107,21 @@ def _failing(config: VigieConfig, store: Store) -> list[tuple[str, int, str]]:
 
 
 def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, send: bool, sender: Sender,
-                     outgoing: dict[str, list[tuple[str, int]]] | None = None) -> list[DigestOutcome]:
+                     outgoing: dict[str, list[tuple[str, int]]] | None = None,
+                     claimant: Claimant | None = None) -> list[DigestOutcome]:
     """One digest per territory that names a chef de projet email; exactly once per week with `send`."""
     outcomes = []
     if send:
         store.expire_pending((KIND,), week)  # never sent after its week
     outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, week, as_of, send)
+    claimant = claimant or new_claimant(config, store)
     territories = store.plan().territories
     chefs = Counter(str(t.chef_de_projet_email) for t in territories if t.chef_de_projet_email)
     for territory in territories:
         if territory.chef_de_projet_email:
             kind = chef_kind(territory, chefs[str(territory.chef_de_projet_email)] > 1)
             outcome = _chef_digest(config, store, sender, territory, week, as_of, send,
-                                   outgoing.get(territory.id, []), kind)
+                                   outgoing.get(territory.id, []), kind, claimant)
             outcomes += [outcome] if outcome else []
     return outcomes
 
@@ -124,21 +133,52 @@ def chef_kind(territory: TerritoryData, several: bool) -> str:
 
 
 def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: TerritoryData, week: str,
-                 as_of: date, send: bool, outgoing: list[tuple[str, int]], kind: str = KIND) -> DigestOutcome | None:
+                 as_of: date, send: bool, outgoing: list[tuple[str, int]], kind: str,
+                 claimant: Claimant) -> DigestOutcome | None:
+    """The territory's letter: the one planned for the week when there is one (sent as it was kept), else
+    planned now, recorded whole and claimed; whoever loses the claim leaves it to its holder."""
     recipient = str(territory.chef_de_projet_email)
     existing = store.existing_digest(recipient, kind, week) if send else None
     if existing and existing.status != "pending":
-        status = "already_sent" if existing.status == "sent" else "failed"
-        return DigestOutcome(recipient, "", 0, [], status, existing.error)
+        return settled(existing, recipient, "")
+    if existing and not claimant.take(existing):
+        return busy(recipient, "")
+    try:
+        planned = _planned_letter(config, store, territory, week, as_of, outgoing, existing)
+    except BaseException:
+        claimant.release(existing)  # nothing was handed over
+        raise
+    if planned is None:
+        claimant.release(existing)
+        return None
+    rendered, entries = planned
+    stem = stem_for(week, f"chef-{territory.id}", recipient)
+    if not send:
+        paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
+        return DigestOutcome(recipient, "", entries, paths, "preview")
+    digest = existing or claimant.record(DigestRequest(
+        recipient, kind, week, rendered.content_hash, str(rendered.message["Message-ID"]), [],
+        territoire_id=territory.id, body=rendered.message.as_bytes()))
+    if digest is None:
+        return busy(recipient, "")
+    return replace(deliver_claimed(store, claimant, sender, rendered, stem, digest, None), entries=entries)
+
+
+def _planned_letter(config: VigieConfig, store: Store, territory: TerritoryData, week: str, as_of: date,
+                    outgoing: list[tuple[str, int]], existing: Digest | None) -> tuple[RenderedDigest, int] | None:
+    """(the message, matches to review it lists): the kept one, else gathered and rendered now; None when the
+    week has nothing to tell."""
+    if existing is not None and existing.body:
+        rendered = stored_message(existing)
+        return rendered, _review_count(rendered)
     content = gather(config, store, territory, week, as_of, outgoing)
     if content.is_empty():
         return None
     message_id = existing.message_id if existing else make_msgid("vigie", message_domain(config))
-    rendered = render_chef_digest(content, config.settings.sender, message_id)
-    stem = stem_for(week, f"chef-{territory.id}", recipient)
-    if not send:
-        paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
-        return DigestOutcome(recipient, "", len(content.to_review), paths, "preview")
-    request = DigestRequest(recipient, kind, week, rendered.content_hash, message_id, [],
-                            territoire_id=territory.id)
-    return replace(deliver_recorded(store, sender, rendered, stem, request, None), entries=len(content.to_review))
+    return render_chef_digest(content, config.settings.sender, message_id), len(content.to_review)
+
+
+def _review_count(rendered: RenderedDigest) -> int:
+    """The « N à relire » of a kept letter's subject (0 when none)."""
+    found = re.search(r"(\d+) à relire", rendered.subject)
+    return int(found.group(1)) if found else 0

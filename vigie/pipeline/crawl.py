@@ -29,6 +29,10 @@ class SourceOutcome:
     """Why the source was not crawled (disabled in config, 410…)."""
     warnings: int = 0
     """Partial failures (a detail page unreadable: the call kept as its listing shows it)."""
+    notes: tuple[str, ...] = ()
+    """French text of some of those warnings (a listing read in a degraded way)."""
+    dropped: tuple[str, ...] = ()
+    """French reason per dropped call."""
 
 
 def select_sources(config: VigieConfig, store: Store, slugs: Sequence[str]) -> list[tuple[SourceConfig, str | None]]:
@@ -77,11 +81,13 @@ def crawl_one(config: VigieConfig, store: Store, source: SourceConfig, as_of: da
     counts.dropped = len(result.dropped)
     if result.records:
         store.link_duplicates()
-    store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone)
+    store.record_crawl(source.slug, source.kind, started, finished, counts, result.error, result.gone,
+                       dropped_reasons=result.dropped)
     logger.info("crawl done source=%s new=%d changed=%d unchanged=%d closed=%d dropped=%d seconds=%.1f error=%r",
                 source.slug, counts.new, counts.changed, counts.unchanged, counts.closed, counts.dropped,
                 (finished - started).total_seconds(), result.error)
-    return SourceOutcome(source.slug, counts, result.error, warnings=result.warnings)
+    return SourceOutcome(source.slug, counts, result.error, warnings=result.warnings, notes=tuple(result.notes),
+                         dropped=tuple(result.dropped))
 
 
 def crawl_all(

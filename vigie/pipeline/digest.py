@@ -1,11 +1,11 @@
 """Weekly porteur digests: plan each contact's entries (nouveaux, mis à jour, clôture proche), render,
 record the digest, hand it to the sender (SMTP or outbox), then mark it sent.
 
-Exactly once: a digest is recorded before it is handed over and marked sent after. A digest
-already sent this week is not sent again; one still pending (a crash, a temporary SMTP failure)
-is sent again with the same Message-ID and the same items; a permanent refusal marks it failed
-and is kept on the contact for the chef de projet's digest, and nothing more is submitted to that
-address until the contact is edited.
+Exactly once: a digest is recorded before it is handed over, claimed by one sender (two runs at once never
+both send it: see digest_send) and marked sent as soon as the server took it. A digest already sent this week
+is not sent again; one still pending (a crash, a temporary SMTP failure) is sent again with the same Message-ID
+and the same items; a permanent refusal marks it failed and is kept on the contact for the chef de projet's
+digest, and nothing more is submitted to that address until the contact is edited.
 """
 
 from __future__ import annotations
@@ -15,21 +15,23 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from email.utils import make_msgid
-from pathlib import Path
 
 from models.config import VigieConfig
 from models.errors import VigieError
 from models.records import ContactData, PorteurData
 from models.store import Store
 from models.store.digests import DigestRequest
+from models.store.notify import TOLD_NOTHING
 from models.tables import Contact, Digest, Match
 from models.vocab import ReviewStatus
-from notifier import DigestContent, render_digest, write_outbox
-from notifier.delivery import PERMANENT, SENT, Sender
+from notifier import DigestContent, RenderedDigest, render_digest, write_outbox
+from notifier.claims import lease_for
+from notifier.delivery import Sender
 from notifier.view import call_count
 from vigie.pipeline.calendar_export import porteur_calendar_calls
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.digest_select import Inputs, Planned, plan_fresh, plan_pending
+from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled
 from vigie.pipeline.senders import open_sender
 
 logger = logging.getLogger(__name__)
@@ -38,19 +40,14 @@ KIND = "porteur"
 
 
 @dataclass(frozen=True)
-class DigestOutcome:
-    """One recipient's line of the digest summary."""
+class Letter:
+    """A contact's letter ready to hand over: rendered, its outbox name, what its record holds."""
 
-    recipient: str
-    porteur_id: str
-    entries: int
-    """A porteur's letter: its distinct calls, the number of its subject (`call_count`); a chef de projet's:
-    the matches to review."""
-    paths: list[Path]
-    status: str
-    """written (outbox) | sent (SMTP) | preview | already_sent | pending (temporary failure) | failed |
-    blocked (not submitted: the address was refused for good before)."""
-    error: str | None = None
+    rendered: RenderedDigest
+    stem: str
+    request: DigestRequest
+    calls: int
+    """Distinct calls (its subject's number)."""
 
 
 def wanted(match: Match, config: VigieConfig) -> bool:
@@ -100,12 +97,19 @@ def message_domain(config: VigieConfig) -> str:
     return str(config.settings.sender.from_email).rsplit("@", 1)[-1]
 
 
+def new_claimant(config: VigieConfig, store: Store) -> Claimant:
+    """A run's claimant, its lease fitted to the configured SMTP server's timeouts and retries."""
+    return Claimant(store, lease_for(config.settings.smtp))
+
+
 def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send: bool,
-                porteur_id: str | None = None, sender: Sender | None = None) -> list[DigestOutcome]:
+                porteur_id: str | None = None, sender: Sender | None = None,
+                claimant: Claimant | None = None) -> list[DigestOutcome]:
     """Every porteur's digest for the week (or one porteur's); an unsubscribed contact gets nothing.
 
     With `send`, digests go through `sender` (default: SMTP when [smtp] is configured, else the
-    outbox); without, previews are written to <outbox>/apercu/<week> and nothing is recorded."""
+    outbox), each claimed by this run first (`claimant`: one per run); without, previews are written to
+    <outbox>/apercu/<week> and nothing is recorded."""
     plan = store.plan()
     porteurs = [p for p in plan.porteurs if porteur_id in (None, p.id)]
     if porteur_id and not porteurs:
@@ -115,13 +119,15 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
         store.expire_pending((KIND,), week)  # a letter is never sent after its week; its calls go in this one
     owned = sender is None
     sender = sender or open_sender(config, week, send)
+    claimant = claimant or new_claimant(config, store)
     try:
         outcomes = []
         shared = shared_emails(store)
         for porteur in porteurs:
             matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
             for contact, kind in subscribed(store, porteur.id, shared):
-                outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send, kind)
+                outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send, kind,
+                                         claimant)
                 outcomes += [outcome] if outcome else []
         return outcomes
     finally:
@@ -157,12 +163,37 @@ def porteur_kind(porteur_id: str, shared: bool) -> str:
 
 def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: PorteurData, contact: Contact,
                    matches: list[Match], week: str, inputs: Inputs, send: bool,
-                   kind: str = KIND) -> DigestOutcome | None:
-    """One contact's digest: planned, rendered, and (with `send`) recorded, delivered, marked."""
+                   kind: str = KIND, claimant: Claimant | None = None) -> DigestOutcome | None:
+    """One contact's digest: planned, rendered, and (with `send`) recorded, claimed, delivered, marked.
+
+    A letter already recorded is claimed before it is planned again from its items; a new one is recorded
+    already claimed. Whoever loses the claim leaves the letter to its holder."""
     existing = store.existing_digest(contact.email, kind, week) if send else None
     if existing and existing.status != "pending":
-        return DigestOutcome(contact.email, porteur.id, 0, [], "already_sent" if existing.status == "sent" else "failed",
-                             existing.error)
+        return settled(existing, contact.email, porteur.id)
+    claimant = claimant or new_claimant(config, store)
+    if existing and not claimant.take(existing):
+        return busy(contact.email, porteur.id)
+    try:
+        letter = plan_contact(config, store, porteur, contact, matches, week, inputs, existing, send, kind)
+    except BaseException:
+        claimant.release(existing)  # nothing was handed over
+        raise
+    if not isinstance(letter, Letter):  # nothing to say, blocked, or a preview
+        claimant.release(existing)
+        return letter
+    digest = existing or claimant.record(letter.request)
+    if digest is None:
+        return busy(contact.email, porteur.id)
+    return replace(deliver_claimed(store, claimant, sender, letter.rendered, letter.stem, digest, contact),
+                   porteur_id=porteur.id, entries=letter.calls)
+
+
+def plan_contact(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, matches: list[Match],
+                 week: str, inputs: Inputs, existing: Digest | None, send: bool,
+                 kind: str) -> Letter | DigestOutcome | None:
+    """The contact's letter rendered (its recorded items and Message-ID when `existing`); None when it has
+    nothing to say; a blocked outcome for a refused address; a preview outcome without `send`."""
     planned = plan_letter(store, contact.email, matches, inputs, existing, porteur.id)
     if not planned:
         return None
@@ -176,8 +207,7 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
     if not send:
         paths = write_outbox(rendered, config.outbox / "apercu" / week, stem)
         return DigestOutcome(contact.email, porteur.id, calls, paths, "preview")
-    request = _request(rendered, message_id, week, contact, porteur, planned, kind)
-    return replace(deliver_recorded(store, sender, rendered, stem, request, contact), entries=calls)
+    return Letter(rendered, stem, _request(rendered, message_id, week, contact, porteur, planned, kind), calls)
 
 
 def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, week: str,
@@ -213,16 +243,18 @@ def sent_unwanted(store: Store, announced: dict, matches: list[Match], porteur_i
 
 def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date, send: bool) -> dict[str, int]:
     """Per porteur id, the distinct calls its letters of the week hold (`call_count`, as in their subject),
-    over its subscribed contacts: what the chef de projet's letter reports. With `send`, once the letters went
-    out: only the letters the server (or the outbox) took; without, the letters as run_digests would plan them."""
+    over its subscribed contacts: what the chef de projet's letter reports. With `send`, the letters planned
+    (recorded) for the week, whether already handed over or still held by a sender or a temporary failure —
+    the week's facts, whatever went out before; not the letters refused for good, nor those never planned;
+    without, the letters as run_digests would plan them."""
     inputs, shared, counts = load_inputs(store, as_of), shared_emails(store), {}
     for porteur in store.plan().porteurs:
         matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
         entries = []
         for contact, kind in subscribed(store, porteur.id, shared):
             existing = store.existing_digest(contact.email, kind, week) if send else None
-            if refused(contact) or (send and (existing is None or existing.status != "sent")):
-                continue  # blocked, refused, still pending or nothing to say: nothing went to it
+            if refused(contact) or (send and (existing is None or existing.status in TOLD_NOTHING)):
+                continue  # blocked, refused, expired or nothing to say: nothing goes to it
             entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing, porteur.id)]
         if entries:
             counts[porteur.id] = call_count(entries)
@@ -233,20 +265,3 @@ def _request(rendered, message_id: str, week: str, contact: Contact, porteur: Po
              planned: list[Planned], kind: str) -> DigestRequest:
     return DigestRequest(contact.email, kind, week, rendered.content_hash, message_id, [p.item for p in planned],
                          contact.id, porteur.id, porteur.territoire)
-
-
-def deliver_recorded(store: Store, sender: Sender, rendered, stem: str, request: DigestRequest,  # noqa: ANN001
-                     contact: Contact | None) -> DigestOutcome:
-    """Record (pending) → deliver → mark sent; a temporary failure stays pending, a permanent one is failed."""
-    digest = store.record_digest(request, utcnow())
-    delivery = sender.deliver(rendered, stem)
-    status = {SENT: "sent", PERMANENT: "failed"}.get(delivery.status, "pending")
-    store.mark_digest(digest.id, status, utcnow(), delivery.error)
-    if contact is not None and delivery.status == PERMANENT:
-        store.record_delivery_error(contact.id, delivery.error)
-    elif contact is not None and contact.last_error and delivery.status == SENT and not delivery.paths:
-        store.record_delivery_error(contact.id, None)  # a server accepted the address again (not the outbox)
-    logger.info("digest delivered recipient=%s week=%s status=%s", request.recipient, request.iso_week, status)
-    shown = "written" if status == "sent" and delivery.paths else status
-    return DigestOutcome(request.recipient, request.porteur_id or "", len(request.items), delivery.paths, shown,
-                         delivery.error)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from models.config import VigieConfig
 from models.errors import VigieError
@@ -38,10 +41,18 @@ def secret_key(config: VigieConfig) -> str:
     return value
 
 
+class VigieApp(FastAPI):
+    """FastAPI with the security headers as its outermost layer: Starlette puts its 500 error layer outside
+    every added middleware, so added there the headers would miss the 500 pages."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
+
+
 def create_app(config: VigieConfig, store: Store, today: Callable[[], date] | None = None) -> FastAPI:
     """The application, refusing to start without the session secret. `today` fixes "today" (tests, --as-of)."""
     key = secret_key(config)
-    app = FastAPI(title="Vigie — API de revue", version="1", docs_url=None, redoc_url=None,
+    app = VigieApp(title="Vigie — API de revue", version="1", docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Correspondances, appels et plan d'actions ; mêmes droits que les pages.")
     app.state.web = WebState(config, store, today or clock.today,
@@ -51,7 +62,6 @@ def create_app(config: VigieConfig, store: Store, today: Callable[[], date] | No
         app.include_router(router)
     _handlers(app)
     app.add_middleware(SessionMiddleware, secret_key=key)
-    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 
@@ -84,3 +94,26 @@ def _handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         messages = {404: "page introuvable", 405: "méthode non autorisée"}
         return _error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        status, message = invalid_request_answer(exc.errors())
+        return _error(request, status, message)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, _exc: Exception) -> Response:
+        # Starlette re-raises the exception after this page is sent: the server logs its traceback.
+        return _error(request, 500, SERVER_ERROR)
+
+
+SERVER_ERROR = "erreur interne du serveur : l'incident est consigné dans le journal du serveur, réessayez plus tard"
+
+
+def invalid_request_answer(errors: Sequence[Any]) -> tuple[int, str]:
+    """404 when a value of the URL path is wrong (an id out of range or not a number names no page), else
+    400 naming the first wrong parameter — in French, without pydantic's English text or the value sent."""
+    places = [tuple(error.get("loc", ())) for error in errors]
+    if any(place[:1] == ("path",) for place in places):
+        return 404, "page introuvable"
+    names = [part for part in places[0][1:] if isinstance(part, str)] if places else []
+    return 400, f"paramètre « {names[0]} » invalide ou absent" if names else "requête invalide"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import Depends, Request
 
 from models.vocab import Role
+from vigie.web.middleware import MAX_AGE
 from vigie.web.security import new_csrf_token, same_token
+
+SESSION_LIFETIME = timedelta(seconds=MAX_AGE)
+"""A server-side session lasts as long as its cookie."""
 
 
 class LoginRequired(Exception):
@@ -72,10 +77,12 @@ async def csrf_guard(request: Request) -> None:
 
 
 def current_viewer(request: Request) -> Viewer:
-    """The account of the session (re-read each time: a deactivated account is out at once)."""
-    user_id = request.session.get("uid")
-    user = request.app.state.web.store.user_by_id(user_id) if isinstance(user_id, int) else None
+    """The account of the session, read server-side each time: a session ended (logout, new password, account
+    disabled) or too old, or a deactivated account, is out at once whatever cookie the browser holds."""
+    state, token = request.app.state.web, request.session.get("sid")
+    user = state.store.web_session_user(token, state.now() - SESSION_LIFETIME) if isinstance(token, str) else None
     if user is None or not user.active:
+        request.session.pop("sid", None)
         raise LoginRequired()
     return Viewer(user.id, user.username, user.role, tuple(user.territories))
 

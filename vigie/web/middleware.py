@@ -9,6 +9,7 @@ from typing import Any
 from itsdangerous import BadSignature, TimestampSigner
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
+from starlette.responses import HTMLResponse
 
 COOKIE = "vigie_session"
 MAX_AGE = 12 * 3600
@@ -64,8 +65,18 @@ class SessionMiddleware:
         return f"{COOKIE}={value}; Max-Age={MAX_AGE}{flags}"
 
 
+FALLBACK_PAGE = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Erreur 500</title></head>"
+                 "<body><h1>Erreur 500</h1><p>Erreur interne du serveur : l'incident est consigné dans le journal "
+                 "du serveur, réessayez plus tard.</p><p><a href=\"/\">Retour au tableau de bord</a></p></body></html>")
+"""Sent when even the error page cannot be rendered (no template, no database needed)."""
+
+
 class SecurityHeadersMiddleware:
-    """CSP without inline scripts, no framing, no MIME sniffing, same-origin referrers."""
+    """CSP without inline scripts, no framing, no MIME sniffing, same-origin referrers — on every response.
+
+    Meant to wrap the whole application (outside Starlette's own error layer, see app.VigieApp), so that
+    500 pages carry the headers too; when an exception escapes before any response started (the error page
+    itself failed), it answers the plain French FALLBACK_PAGE and lets the exception go on to the server's log."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -74,13 +85,21 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_wrapper(message: dict) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
             await send(message)
 
-        await self.app(scope, receive, send_wrapper)
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except Exception:
+            if not started:
+                await HTMLResponse(FALLBACK_PAGE, status_code=500)(scope, receive, send_wrapper)
+            raise

@@ -1,21 +1,38 @@
-"""Passwords (argon2id), CSRF tokens and the login attempt limiter."""
+"""Passwords (argon2id), login names, CSRF tokens, the login attempt limiter and the bound on password checks."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
 import threading
-import time
-from collections import deque
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+if TYPE_CHECKING:
+    from models.store import Store
+
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 MAX_ATTEMPTS = 5
-"""Failed logins allowed per (username, IP) within WINDOW_SECONDS."""
-WINDOW_SECONDS = 15 * 60
+"""Failed logins allowed per (login name, client address) within WINDOW."""
+WINDOW = timedelta(minutes=15)
+USERNAME_MAX = 120
+"""The longest login name (the `user.username` column): a longer one names no account."""
+ADDRESS_MAX = 64
+"""Client addresses are stored cut to this length (an IPv6 address has at most 45 characters)."""
+HASH_SLOTS = 2
+"""Password checks run at once per server process. Each takes 64 MiB and already uses 4 threads (argon2's
+parallelism), so more at once would buy memory use, not speed."""
+HASH_WAIT_SECONDS = 5.0
+"""How long a login waits for a free slot before being told to try again (a check takes about 0.1 s: a
+burst of a few tens of logins is served, not refused)."""
 
 
 def hash_password(password: str) -> str:
@@ -46,33 +63,74 @@ def same_token(expected: str | None, given: str | None) -> bool:
     return bool(expected and given) and hmac.compare_digest(expected, given)
 
 
+def normalise_username(username: str) -> str:
+    """The one form of a login name, used both to find the account and to count failed attempts (so padding a
+    name gets no fresh attempts): Unicode compatibility form (full-width letters, ligatures), without control or
+    invisible format characters, without surrounding whitespace. Case is kept: names are case-sensitive."""
+    name = unicodedata.normalize("NFKC", username)
+    return "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).strip()
+
+
+def wall_now() -> datetime:
+    """The real time: sessions and attempt windows measure elapsed time, never a day fixed by --as-of."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A login attempt whose password is being checked: it counts as a failure unless it succeeds."""
+
+    id: int
+    username: str
+    """Normalised (normalise_username)."""
+    address: str
+
+
 class LoginLimiter:
-    """Counts failed logins per (username, IP) in memory: a restart forgets them, and with several server
-    processes each counts on its own (Vigie runs one uvicorn process)."""
+    """At most `max_attempts` failed logins per (login name, client address) within `window`, counted in the
+    database so that every server process sharing it sees the same count.
 
-    def __init__(self, max_attempts: int = MAX_ATTEMPTS, window: float = WINDOW_SECONDS,
-                 clock=time.monotonic) -> None:  # noqa: ANN001 - a callable returning seconds
-        self.max_attempts, self.window, self.clock = max_attempts, window, clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
+    An attempt is recorded (and committed) before its password is checked, then counted: of attempts made at the
+    same moment by several processes, the last to commit sees them all, so no more than `max_attempts` are ever
+    checked (a burst may see more refused than strictly needed: only the burst's own name and address pay); a
+    refused attempt is uncounted."""
 
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] < self.clock() - self.window:
-            failures.popleft()
-        return failures
+    def __init__(self, store: Store, max_attempts: int = MAX_ATTEMPTS, window: timedelta = WINDOW,
+                 now: Callable[[], datetime] = wall_now) -> None:
+        self.store, self.max_attempts, self.window, self.now = store, max_attempts, window, now
 
-    def blocked(self, username: str, ip: str) -> bool:
-        """True when this username has failed too often from this address recently."""
-        with self._lock:
-            return len(self._recent((username.lower(), ip))) >= self.max_attempts
+    def start(self, username: str, address: str) -> Attempt | None:
+        """Count an attempt on this (normalised) name from this address; None when the limit is reached."""
+        at, address = self.now(), address[:ADDRESS_MAX]
+        attempt_id = self.store.record_login_attempt(username, address, at, stale_before=at - self.window)
+        if self.store.count_login_attempts(username, address, since=at - self.window) > self.max_attempts:
+            self.store.forget_login_attempt(attempt_id)
+            return None
+        return Attempt(attempt_id, username, address)
 
-    def failed(self, username: str, ip: str) -> None:
-        """Count one failed attempt."""
-        with self._lock:
-            self._recent((username.lower(), ip)).append(self.clock())
+    def cancel(self, attempt: Attempt) -> None:
+        """Uncount an attempt whose password was not checked."""
+        self.store.forget_login_attempt(attempt.id)
 
-    def succeeded(self, username: str, ip: str) -> None:
-        """Forget the failures after a successful login."""
-        with self._lock:
-            self._failures.pop((username.lower(), ip), None)
+    def succeeded(self, attempt: Attempt) -> None:
+        """Forget the failures on this name from this address."""
+        self.store.forget_login_attempts(attempt.username, attempt.address)
+
+
+class HashSlots:
+    """At most `size` password checks at once in this process: each argon2 check takes 64 MiB, so a burst of
+    logins waits its turn for up to `wait` seconds, then is told to come back, instead of growing memory."""
+
+    def __init__(self, size: int = HASH_SLOTS, wait: float = HASH_WAIT_SECONDS) -> None:
+        self.size, self.wait = size, wait
+        self.semaphore = threading.BoundedSemaphore(size)
+
+    @contextmanager
+    def slot(self) -> Iterator[bool]:
+        """True inside the block when a slot was free in time (the caller checks the password), else False."""
+        acquired = self.semaphore.acquire(timeout=self.wait)
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                self.semaphore.release()

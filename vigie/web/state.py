@@ -1,10 +1,10 @@
-"""What every request handler shares: configuration, store, templates, the login limiter, "today"."""
+"""What every request handler shares: configuration, store, templates, the login limiter, "today" and "now"."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from models.store import Store
 from vigie.pipeline import clock
 from vigie.web import formats
 from vigie.web.auth import Viewer, csrf_token
-from vigie.web.security import LoginLimiter
+from vigie.web.security import HashSlots, LoginLimiter, wall_now
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,10 +39,14 @@ class WebState:
     store: Store
     today: Callable[[], date]
     templates: Jinja2Templates = field(default_factory=make_templates)
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
     crawl_log_dir: Path | None = None
+    now: Callable[[], datetime] = wall_now
+    """The real time, for session ages and login attempt windows."""
+    hash_slots: HashSlots = field(default_factory=HashSlots)
+    limiter: LoginLimiter = field(init=False)
 
     def __post_init__(self) -> None:
+        self.limiter = LoginLimiter(self.store, now=lambda: self.now())
         self.funder_names = FunderNames.from_table(self.config.funders.table())
         """funders.toml: the one name each funder is shown under (filter `funders` of the templates)."""
         self.templates.env.filters["funders"] = self.funder_names.display_all

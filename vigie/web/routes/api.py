@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from vigie.web.auth import Forbidden, Viewer, csrf_guard, csrf_token, current_viewer, writer
-from vigie.web.routes.common import check_porteur, parse_int, queue_filter
+from vigie.web.routes.common import ID_MAX, PAGE_MAX, RowId, check_porteur, parse_int, queue_filter
 from vigie.web.routes.matches import scoped_match
 from vigie.web.routes.queue import ACTIONS
 from vigie.web.formats import REJECT_REASONS
@@ -18,12 +18,14 @@ from vigie.pipeline.clock import utcnow
 from vigie.web.state import web
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(csrf_guard)])
+MAX_PER_PAGE = 200
+"""The longest page of the queue the store serves."""
 
 
 class Decision(BaseModel):
     """A decision on several matches."""
 
-    ids: list[int] = Field(min_length=1, max_length=500)
+    ids: list[Annotated[int, Field(ge=1, le=ID_MAX)]] = Field(min_length=1, max_length=500)
     action: Literal["accepter", "rejeter", "reporter", "remettre"]
     motif: str | None = None
     """Required to reject: one of the short list (hors_sujet, non_eligible, calendrier, montant, deja_connu, autre)."""
@@ -49,14 +51,14 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)) -> dict[st
     eligible, echeance_avant, seuil=non for scores below matching.threshold, sort, page, par_page)."""
     state, params = web(request), request.query_params
     f = queue_filter(params, viewer, state.threshold, state.funder_spellings)
-    page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1),
-                                    parse_int(params.get("par_page"), 50))
+    page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1, name="page", high=PAGE_MAX),
+                                    parse_int(params.get("par_page"), 50, name="par_page", high=MAX_PER_PAGE))
     return {"total": page.total, "page": page.page, "par_page": page.per_page,
             "items": [_jsonable(r) for r in page.rows]}
 
 
 @router.get("/correspondances/{match_id}", summary="Détail d'une correspondance")
-def match(request: Request, match_id: int, viewer: Viewer = Depends(current_viewer)) -> dict[str, Any]:  # noqa: B008
+def match(request: Request, match_id: RowId, viewer: Viewer = Depends(current_viewer)) -> dict[str, Any]:  # noqa: B008
     """A match with its eligibility, reasons, review and follow-up."""
     detail = scoped_match(request, viewer, match_id)
     return {"correspondance": detail["match"].model_dump(mode="json"),

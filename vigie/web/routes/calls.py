@@ -14,14 +14,14 @@ from notifier import iso_week, week_span
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import BENEFICIARY_LABELS, fr_date
-from vigie.web.routes.common import check_porteur, page_router, parse_int
+from vigie.web.routes.common import FormRowId, RowId, check_porteur, page_router, parse_int
 from vigie.web.state import flash, render, web
 
 router = page_router()
 
 
 @router.get("/appels/{opportunity_id}")
-def call_detail(request: Request, opportunity_id: int, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+def call_detail(request: Request, opportunity_id: RowId, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """Everything Vigie knows about a call, and the fiches it matches (in the account's territories)."""
     store = web(request).store
     detail = store.opportunity_detail(opportunity_id)
@@ -48,8 +48,8 @@ def search(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa:
     today = state.today()
     seen_in = week_span(iso_week(today)) if new_only else None
     asked = bool(words or funder or beneficiary or new_only)
-    calls = state.store.search_calls(words, funder, today if open_only else None,
-                                     limit=parse_int(params.get("limite"), 100), seen_in=seen_in,
+    limit = parse_int(params.get("limite"), 100, name="limite", high=1000)
+    calls = state.store.search_calls(words, funder, today if open_only else None, limit=limit, seen_in=seen_in,
                                      funder_names=state.funder_names, beneficiary=beneficiary) if asked else []
     return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, new_only=new_only,
                   beneficiary=beneficiary, funders=state.funders_present(), asked=asked,
@@ -73,7 +73,7 @@ def _found(call: Opportunity, today: date) -> dict:
 
 
 @router.post("/recherche/suggerer")
-def suggest(request: Request, opportunity_id: int = Form(...), porteur_id: str = Form(...),  # noqa: ANN201
+def suggest(request: Request, opportunity_id: FormRowId, porteur_id: str = Form(...),  # noqa: ANN201
             viewer: Viewer = Depends(writer)):  # noqa: B008
     """Suggest a call to a porteur: it becomes an accepted match, announced in the next digest."""
     store = web(request).store

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import FOLLOWUP_LABELS
 from vigie.web.reasons import explain
-from vigie.web.routes.common import page_router, parse_date
+from vigie.web.routes.common import RowId, page_router, parse_date
 from vigie.web.state import flash, render, web
 
 router = page_router()
@@ -23,7 +23,7 @@ def scoped_match(request: Request, viewer: Viewer, match_id: int) -> dict:
 
 
 @router.get("/correspondances/{match_id}")
-def match_detail(request: Request, match_id: int, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+def match_detail(request: Request, match_id: RowId, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """Eligibility checklist, reasons (the closest sentences side by side, shared words marked), review and the
     application's follow-up."""
     detail = scoped_match(request, viewer, match_id)
@@ -40,7 +40,7 @@ def _amount(value: str) -> float | None:
 
 
 @router.post("/correspondances/{match_id}/suivi")
-def followup(request: Request, match_id: int, statut: str = Form(""), date_suivi: str = Form(""),  # noqa: ANN201
+def followup(request: Request, match_id: RowId, statut: str = Form(""), date_suivi: str = Form(""),  # noqa: ANN201
              montant: str = Form(""), viewer: Viewer = Depends(writer)):  # noqa: B008
     """Record the application's follow-up status, its date and the amount obtained."""
     scoped_match(request, viewer, match_id)

@@ -67,7 +67,7 @@ def save_contact(request: Request, porteur_id: str, email: str = Form(...), nom:
         return RedirectResponse(f"/porteurs/{porteur_id}", status_code=303)
     try:
         web(request).store.save_contact(porteur_id, address, nom.strip(), role.strip(),
-                                        int(contact_id) if contact_id.isdigit() else None)
+                                        parse_int(contact_id, 0, name="contact_id") or None)
     except KeyError as exc:
         raise Forbidden("contact introuvable pour ce porteur") from exc
     flash(request, "Contact enregistré.")
@@ -80,7 +80,7 @@ def digest_preview(request: Request, porteur_id: str, viewer: Viewer = Depends(c
     week's mail went out now — what `vigie digest --dry-run --porteur ID` renders."""
     p, state = _porteur(request, viewer, porteur_id), web(request)
     contacts = state.store.contacts(porteur_id)
-    wanted_id = parse_int(request.query_params.get("contact"), 0)
+    wanted_id = parse_int(request.query_params.get("contact"), 0, name="contact")
     contact = next((c for c in contacts if c.id == wanted_id), None) or \
         next((c for c in contacts if not c.unsubscribed_at), None)
     shown = digests.preview(state.config, state.store, porteur_id, contact, state.today()) if contact else None

@@ -12,7 +12,7 @@ from models.vocab import ReviewStatus
 from vigie.pipeline.clock import utcnow
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import REJECT_REASONS, REVIEW_LABELS
-from vigie.web.routes.common import PAGE_KEYS, page_router, parse_date, parse_int, queue_filter
+from vigie.web.routes.common import PAGE_KEYS, PAGE_MAX, page_router, parse_date, parse_ids, parse_int, queue_filter
 from vigie.web.state import flash, render, web
 
 router = page_router()
@@ -25,7 +25,7 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: 
     """The queue page."""
     state, params = web(request), request.query_params
     f = queue_filter(params, viewer, state.threshold, state.funder_spellings)
-    page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1))
+    page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1, name="page", high=PAGE_MAX))
     porteurs = state.store.porteur_names(viewer.scope)
     kept = {k: params[k] for k in PAGE_KEYS if params.get(k)}
     # What changed in each call since the match was last decided (or first proposed): said, not just « modifié ».
@@ -46,7 +46,7 @@ async def decide(request: Request, viewer: Viewer = Depends(writer)):  # noqa: A
     """Accept / reject (with a reason) / snooze / annotate the ticked matches."""
     form = await request.form()
     action = str(form.get("action", ""))
-    ids = [int(v) for v in form.getlist("ids") if str(v).isdigit()]
+    ids = parse_ids(form.getlist("ids"), "ids")
     allowed = web(request).store.scoped_match_ids(ids, viewer.scope)
     if len(allowed) != len(ids):
         raise Forbidden("correspondance hors de vos territoires")

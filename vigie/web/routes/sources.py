@@ -8,6 +8,7 @@ import sys
 from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
+from vigie.pipeline.crawl_dropped import dropped_reports
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.routes.common import page_router
 from vigie.web.state import flash, render, web
@@ -17,11 +18,13 @@ router = page_router()
 
 @router.get("/sources")
 def sources(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
-    """Last run, items, consecutive failures and last error (French) of every configured source."""
+    """Last run, items, consecutive failures and last error (French) of every configured source, then the calls
+    each source's last run dropped, with their reasons."""
     state = web(request)
     health = {s.slug: s for s in state.store.sources_health()}
     rows = [(s, health.get(s.slug)) for s in state.config.sources]
-    return render(request, "sources.html", viewer, rows=rows,
+    dropped = dropped_reports(state.config.sources, state.store.last_runs())
+    return render(request, "sources.html", viewer, rows=rows, dropped=dropped,
                   alert_after=state.config.settings.crawl.failure_alert_after)
 
 

@@ -20,7 +20,7 @@ from vigie.tune.reference import NoReference
 from vigie.tune.render import counts_line
 from vigie.web.auth import Forbidden, Viewer, admin, current_viewer, writer
 from vigie.web.reasons import explain
-from vigie.web.routes.common import page_router
+from vigie.web.routes.common import RowId, page_router
 from vigie.web.routes.matches import scoped_match
 from vigie.web.state import flash, render, web
 
@@ -64,7 +64,7 @@ def tune_apply(request: Request, viewer: Viewer = Depends(admin)):  # noqa: ANN2
 
 
 @router.get("/correspondances/{match_id}/calcul")
-def match_computation(request: Request, match_id: int, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
+def match_computation(request: Request, match_id: RowId, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """The match detail page with the full computation of its score (read-only: lecteurs see it too)."""
     detail = scoped_match(request, viewer, match_id)
     call, fiche_id = detail["call"], detail["match"].fiche_id
