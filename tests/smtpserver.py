@@ -3,10 +3,12 @@ and scripted answers (a 4xx before accepting, a 5xx for some addresses)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
 import socket
 import ssl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,6 +50,24 @@ class Handler:
         self.messages.append(envelope.original_content or envelope.content)
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 Message accepté"
+
+
+@dataclass
+class StallingHandler(Handler):
+    """Accepts `accept` messages, then holds every MAIL FROM until `gate` opens (a server that stalls
+    mid-batch, for crash tests)."""
+
+    accept: int = 2
+    gate: threading.Event = field(default_factory=threading.Event)
+    stalled: threading.Event = field(default_factory=threading.Event)
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: ANN001, ANN201, N802
+        while len(self.messages) >= self.accept and not self.gate.is_set():
+            self.stalled.set()
+            await asyncio.sleep(0.05)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):  # noqa: ANN001, ANN201

@@ -4,13 +4,10 @@ MAIL FROM until the sending process is killed."""
 
 from __future__ import annotations
 
-import asyncio
 import email
 import shutil
 import sqlite3
-import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from conftest import NOW
@@ -20,28 +17,11 @@ from models.config import load_config
 from models.records import MatchResult
 from models.store import Store
 from models.vocab import ReviewStatus
-from smtpserver import Handler, smtp_server
+from smtpserver import StallingHandler, smtp_server
 from test_territories_e2e import DATA
 from vigie.context import source_kinds
 
 ACCEPTED_BEFORE_STALL = 2
-
-
-@dataclass
-class StallingHandler(Handler):
-    """Accepts `accept` messages, then holds every MAIL FROM until `gate` opens."""
-
-    accept: int = ACCEPTED_BEFORE_STALL
-    gate: threading.Event = field(default_factory=threading.Event)
-    stalled: threading.Event = field(default_factory=threading.Event)
-
-    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: ANN001, ANN201, N802
-        while len(self.messages) >= self.accept and not self.gate.is_set():
-            self.stalled.set()
-            await asyncio.sleep(0.05)
-        envelope.mail_from = address
-        envelope.mail_options.extend(mail_options)
-        return "250 OK"
 
 
 def configured(tmp_path: Path, port: int) -> Path:
@@ -77,7 +57,7 @@ def recipients(config_dir: Path) -> set[str]:
 
 
 def test_a_digest_batch_killed_midway_then_rerun_gives_every_contact_exactly_one_message(tmp_path: Path) -> None:
-    handler = StallingHandler()
+    handler = StallingHandler(accept=ACCEPTED_BEFORE_STALL)
     log = tmp_path / "digest.log"
     with smtp_server(tmp_path, handler=handler) as server:
         conf = configured(tmp_path, server.port)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,7 +19,7 @@ from models.config import load_config
 from models.records import MatchResult
 from models.store import Store
 from models.vocab import ReviewStatus
-from smtpserver import Handler
+from smtpserver import Handler, StallingHandler
 from vigie.context import source_kinds
 
 AS_OF, WEEK = "2026-11-23", "2026-W48"
@@ -193,17 +192,5 @@ class GreylistHandler(Handler):
 
 
 @dataclass
-class HoldingHandler(GreylistHandler):
-    """Accepts `accept` messages, then holds every MAIL FROM until `gate` opens."""
-
-    accept: int = 2
-    gate: threading.Event = field(default_factory=threading.Event)
-    stalled: threading.Event = field(default_factory=threading.Event)
-
-    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: ANN001, ANN201, N802
-        while len(self.messages) >= self.accept and not self.gate.is_set():
-            self.stalled.set()
-            await asyncio.sleep(0.05)
-        envelope.mail_from = address
-        envelope.mail_options.extend(mail_options)
-        return "250 OK"
+class HoldingHandler(StallingHandler, GreylistHandler):
+    """Accepts `accept` messages, then holds every MAIL FROM until `gate` opens; greylists as its parent."""
