@@ -80,6 +80,7 @@ DIGEST_LABELS = {"pending": "en attente d'envoi", "sent": "envoyée", "failed": 
 """A recorded weekly letter's state."""
 SEND_OUTCOME_LABELS = {"written": "écrite(s) dans la boîte d'envoi", "sent": "envoyée(s) par SMTP",
                        "preview": "aperçu(s)", "already_sent": "déjà envoyée(s) cette semaine",
+                       "busy": "en cours d'envoi par un autre envoi de Vigie",
                        "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
                        "failed": "refusée(s) par le serveur",
                        "blocked": "non envoyée(s) : adresse déjà refusée par son serveur"}

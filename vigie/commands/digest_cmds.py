@@ -22,6 +22,7 @@ STATUS_LABELS = {
     "sent": "envoyée (SMTP)",
     "preview": "aperçu",
     "already_sent": "déjà envoyée",
+    "busy": "en cours d'envoi ailleurs",
     "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
     "failed": "refusée par le serveur",
     "blocked": "non envoyée : adresse déjà refusée par son serveur (à corriger dans le contact)",

@@ -41,7 +41,7 @@ class DigestOutcome:
     the matches to review."""
     paths: list[Path]
     status: str
-    """written (outbox) | sent (SMTP) | preview | already_sent (or held by another sender now: `error` says
+    """written (outbox) | sent (SMTP) | preview | already_sent | busy (held by another sender now: `error` says
     so) | pending (temporary failure) | failed | blocked (not submitted: the address was refused for good
     before)."""
     error: str | None = None
@@ -88,7 +88,7 @@ def settled(digest: Digest, recipient: str, porteur_id: str) -> DigestOutcome:
 
 def busy(recipient: str, porteur_id: str) -> DigestOutcome:
     """A letter another sender holds right now."""
-    return DigestOutcome(recipient, porteur_id, 0, [], "already_sent", BUSY)
+    return DigestOutcome(recipient, porteur_id, 0, [], "busy", BUSY)
 
 
 def deliver_claimed(store: Store, claimant: Claimant, sender: Sender, rendered: RenderedDigest, stem: str,

@@ -20,6 +20,7 @@ router = page_router()
 _EMAIL = TypeAdapter(EmailStr)
 SEND_LABELS = {"written": "écrite(s) dans la boîte d'envoi", "sent": "envoyée(s) par SMTP",
                "already_sent": "déjà envoyée(s) cette semaine",
+               "busy": "en cours d'envoi par un autre envoi de Vigie",
                "pending": "en attente (erreur temporaire, repartira au prochain envoi)",
                "failed": "refusée(s) par le serveur",
                "blocked": "non envoyée(s) : adresse déjà refusée par son serveur, à corriger dans le contact"}
