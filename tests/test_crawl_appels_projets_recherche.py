@@ -111,3 +111,16 @@ def test_a_card_s_regional_strand_and_its_stated_steps_are_read() -> None:
     [record] = normalise_all(run(spider(), 1, body)[0])["records"]
     assert record["geo_codes"] == ["REG-53"]
     assert record["close_dates"] == ["2027-01-12", "2027-04-06"]
+
+
+def test_who_may_apply_is_read_from_the_card() -> None:
+    card = (
+        '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
+        '<h3 class="card-title"><a href="/appel/chaires-chimie">Chaires industrielles en chimie verte</a></h3>'
+        '<div class="card-text fs-5"><p>Équipes de recherche académiques, en lien avec une PME partenaire. '
+        'Aide de 150 000 € à 500 000 €.</p></div></div>'
+        '<div class="card-footer"><span class="badge">12 janv. 2027, 12:00:00 UTC+1</span></div></div>'
+    )
+    body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
+    [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    assert record["beneficiaries"] == ["recherche"]

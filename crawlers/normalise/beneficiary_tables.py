@@ -81,7 +81,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|(?<!en )\bsocietes?\b|\bindustriels?\b|\bgie\b|groupements? d'entreprises"
+        r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
+        r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b",
         (B.ENTREPRISE,),
@@ -109,7 +110,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
     (
-        r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?) (?:\w+ )?de recherche"
+        r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
         r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique",
         (B.RECHERCHE,),
@@ -141,7 +142,7 @@ APPLICANT_CUES = [
     r"\bdeposent (?:leurs?|un|une|des)\b",
     r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
     r"\bportee?s? par (?:les|des|un|une|l'|la|le)\b",
-    r"^pour (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b",
+    r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
@@ -188,7 +189,7 @@ WHOLE_TYPE = (
 « les entreprises en difficulté », « communes de plus de 10 000 habitants »): a group's exclusion keeps the type."""
 
 NOT_APPLYING = (
-    r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|\ba destination d"
+    r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|(?<=.)\ba destination d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
     r"|\bpeu(?:t|vent) etre associee?s\b"

@@ -85,6 +85,7 @@ class AppelsProjetsRechercheSpider(SourceSpider):
             title=title,
             summary=text,
             amount_text=text,  # the card's text is all the site says of the call, its amounts included
+            eligibility_text=text,  # …and who may apply: a card is a line on the applicants and the money
             funders=[funder] if funder else [],
             instrument_labels=["Appel à projets"],
             geo_codes=title_region_codes(title) or list(self.options.geo),
