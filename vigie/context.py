@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.config import VigieConfig, load_config
 from models.errors import VigieError
-from models.store import Store
 from vigie.pipeline import clock
 from vigie.pipeline.clock import fix_today
+
+if TYPE_CHECKING:  # the config schema and the database are imported when a command first uses them
+    from models.config import VigieConfig
+    from models.store import Store
 
 
 def source_kinds() -> dict:
@@ -67,6 +70,7 @@ class AppContext:
     @cached_property
     def config(self) -> VigieConfig:
         """The validated configuration (raises ConfigError before anything else runs); starts the log file."""
+        from models.config import load_config
         from vigie.logs import setup_file_logging
 
         config = load_config(self.config_dir, source_kinds())
@@ -97,6 +101,8 @@ class AppContext:
     def store(self) -> Store:
         """The store, opened (and upgraded) on first use."""
         if self._store is None:
+            from models.store import Store
+
             self._store = Store.open(self.config.database_url)
         return self._store
 

@@ -9,7 +9,6 @@ import click
 import typer
 
 from models.errors import ConfigError, PlanImportError, VigieError
-from models.store.failures import database_failure, error_text
 from vigie.cli_french import usage_error_line
 from vigie.commands.common import literal_console, styled
 
@@ -43,6 +42,8 @@ def report(exc: BaseException, verbose: bool) -> int:
     if isinstance(exc, VigieError):
         err_console.print(f"Erreur : {exc}")
         return 1
+    from models.store.failures import database_failure, error_text  # the database layer, only for such an error
+
     failure = database_failure(exc)  # locked, disk full…: what to do, never the SQL nor a row's data
     if failure is not None:
         err_console.print(f"Erreur : {failure}")

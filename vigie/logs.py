@@ -14,8 +14,10 @@ import re
 from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.config import VigieConfig
+if TYPE_CHECKING:
+    from models.config import VigieConfig
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 FILE_HANDLER = "vigie-file"

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from models import display
-from models.display_changes import change_label, change_sentence, change_values
 from models.errors import VigieError
-from models.store.changes import StoredChange
 from vigie.commands.common import app_context, console
+
+if TYPE_CHECKING:
+    from models.store.changes import StoredChange
 
 DEFAULT_DAYS = 7
 """Without --depuis: the changes of the last week."""
@@ -39,6 +40,8 @@ def parse_day(value: str) -> date:
 
 def as_json(item: StoredChange) -> dict:
     """The JSON contract of `vigie changes --format json` (ISO dates; keys never renamed)."""
+    from models.display_changes import change_label, change_sentence
+
     change = item.change
     return {
         "opportunity_id": item.opportunity_id, "source": item.source, "source_id": item.source_id,
@@ -51,6 +54,8 @@ def as_json(item: StoredChange) -> dict:
 
 def changes_table(items: list[StoredChange]) -> Table:
     """One line per change: call, source, type, before → after, day detected (French dates)."""
+    from models.display_changes import change_label, change_values
+
     table = Table(title="Changements des appels")
     for column in ("détecté le", "source", "appel", "changement", "avant → après"):
         table.add_column(column)

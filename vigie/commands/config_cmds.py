@@ -7,14 +7,10 @@ from typing import Annotated
 
 import typer
 
-from models.config import check_config, load_config
-from models.config.public_url import public_url_advice
 from vigie.commands.common import app_context, console
 from vigie.context import AppContext, resolve_config_dir, source_kinds
 from vigie.defaults import copy_example_config
 from vigie.invocation import vigie_command
-from vigie.source_regions import init_lines, keep_region, parse_region, region_warnings, regional_sources
-from vigie.tune.checks import check_warnings
 
 
 def init(
@@ -26,6 +22,8 @@ def init(
                          "seules ses sources régionales restent actives, avec les sources nationales.")] = None,
 ) -> None:
     """Créer une configuration commentée d'exemple dans DOSSIER et sa base de données."""
+    from vigie.source_regions import init_lines, keep_region, parse_region, regional_sources
+
     chosen = parse_region(region) if region is not None else None  # before copying anything
     copied = copy_example_config(directory, force)
     if chosen:
@@ -43,6 +41,11 @@ def init(
 
 def check(ctx: typer.Context) -> None:
     """Vérifier toute la configuration et lister chaque problème (fichier: clé: message)."""
+    from models.config import check_config, load_config
+    from models.config.public_url import public_url_advice
+    from vigie.source_regions import region_warnings
+    from vigie.tune.checks import check_warnings  # the profile lint needs the matcher
+
     directory = resolve_config_dir(app_context(ctx).config_option)
     problems = check_config(directory, source_kinds())
     if problems:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -12,9 +12,10 @@ from rich.text import Text
 
 from models import display
 from vigie.commands.common import app_context, console, fmt_date
-from vigie.pipeline.crawl import SourceOutcome, crawl_all
-from vigie.pipeline.crawl_dropped import DroppedReport, dropped_reports
-from vigie.pipeline.crawl_verdict import crawl_verdict
+
+if TYPE_CHECKING:  # the crawl pipeline is imported only when a command runs it
+    from vigie.pipeline.crawl import SourceOutcome
+    from vigie.pipeline.crawl_dropped import DroppedReport
 
 
 def crawl_summary(outcomes: list[SourceOutcome]) -> Table:
@@ -44,6 +45,9 @@ def crawl_state(o: SourceOutcome) -> Text:
 
 def run_crawl(app, slugs: list[str]) -> list[SourceOutcome]:  # noqa: ANN001
     """Crawl with a progress line per source, then print the summary."""
+    from vigie.pipeline.crawl import crawl_all
+    from vigie.pipeline.crawl_dropped import DroppedReport
+
     config, store, as_of = app.config, app.store, app.as_of
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -78,6 +82,8 @@ def crawl(
     """Collecter les appels des sources configurées et les enregistrer (nouveaux, modifiés, clos).
 
     Code de sortie : 0 sans échec, 6 si une partie des sources est en échec, 7 si toutes le sont."""
+    from vigie.pipeline.crawl_verdict import crawl_verdict
+
     outcomes = run_crawl(app_context(ctx), slugs or [])
     verdict = crawl_verdict(outcomes)
     console.print(verdict.line)  # the last line, for whoever watches the exit code
@@ -107,6 +113,8 @@ def sources(
                       display.text_or_dash(h and h.last_error))
     console.print(table)
     if details:
+        from vigie.pipeline.crawl_dropped import dropped_reports
+
         reports = dropped_reports(app.config.sources, app.store.last_runs())
         print_dropped(reports)
         if not reports:

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from models.store import Store
 from models.vocab import Role
 from vigie.commands.common import app_context
-from vigie.commands.demo_report import Account, print_next_steps, print_steps, say
 from vigie.commands.web_cmds import check_account, save_account
-from vigie.demo.folder import DEMO_USER
-from vigie.demo.run import DEMO_AS_OF, DemoReport, run_demo
 from vigie.invocation import shown_path, vigie_command
 from vigie.pipeline.clock import fix_today
+
+if TYPE_CHECKING:  # the demo (plan, crawl, matching) is imported only when it runs
+    from vigie.commands.demo_report import Account
+    from vigie.demo.run import DemoReport
 
 
 def add_demo_account(report: DemoReport) -> Account:
     """A chef de projet account for the demo's territories, made as `vigie user add` makes one, with a random
     password; and a random session key for `vigie serve`."""
+    from models.store import Store
+    from vigie.commands.demo_report import Account
+    from vigie.demo.folder import DEMO_USER
+
     territories = [t.id for t in report.config.plan.territories]
     password = secrets.token_urlsafe(12)
     check_account(report.config, DEMO_USER, Role.CHEF, territories)
@@ -42,6 +46,9 @@ def demo(
 ) -> None:
     """Démonstration hors ligne : sert un miroir local des sources, collecte, importe un plan, apparie, joue la
     revue du chef de projet, écrit les lettres de ce qui est accepté, crée un compte pour l'application web."""
+    from vigie.commands.demo_report import print_next_steps, print_steps, say
+    from vigie.demo.run import DEMO_AS_OF, run_demo
+
     app = app_context(ctx)
     as_of = app.as_of if app.as_of_fixed else DEMO_AS_OF
     fix_today(as_of)

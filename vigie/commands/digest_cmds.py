@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from models.errors import VigieError
-from notifier import iso_week, week_bounds
 from vigie.commands.common import app_context, console
 from vigie.commands.crawl_cmds import run_crawl
-from vigie.pipeline.crawl_verdict import crawl_verdict
-from vigie.pipeline.digest import DigestOutcome
-from vigie.pipeline.match import match_stored
-from vigie.pipeline.weekly import run_weekly
+
+if TYPE_CHECKING:  # the notifier and the matcher are imported only when a command runs them
+    from vigie.pipeline.digest import DigestOutcome
 
 STATUS_LABELS = {
     "written": "envoyée (boîte d'envoi)",
@@ -31,6 +29,8 @@ STATUS_LABELS = {
 
 def resolve_week(week: str | None, as_of: date, as_of_fixed: bool) -> tuple[str, date]:
     """The ISO week and the day the digest is written as of (the week's Monday unless --as-of is given)."""
+    from notifier import iso_week, week_bounds
+
     if week is None:
         return iso_week(as_of), as_of
     try:
@@ -60,6 +60,8 @@ def digest(
     send: Annotated[bool, typer.Option("--send/--dry-run", help="Envoyer (et enregistrer) ou seulement prévisualiser (défaut).")] = False,
 ) -> None:
     """Préparer les lettres hebdomadaires (porteurs et chef de projet) : aperçus (--dry-run) ou envoi (--send)."""
+    from vigie.pipeline.weekly import run_weekly
+
     app = app_context(ctx)
     the_week, as_of = resolve_week(week, app.as_of, app.as_of_fixed)
     outcomes = run_weekly(app.config, app.store, the_week, as_of, send, porteur)
@@ -70,6 +72,11 @@ def run(ctx: typer.Context) -> None:
     """Tout enchaîner : collecte de toutes les sources, appariement, lettres de la semaine (envoi).
 
     Code de sortie de la collecte : 6 si une partie des sources est en échec, 7 si toutes le sont."""
+    from notifier import iso_week
+    from vigie.pipeline.crawl_verdict import crawl_verdict
+    from vigie.pipeline.match import match_stored
+    from vigie.pipeline.weekly import run_weekly
+
     app = app_context(ctx)
     verdict = crawl_verdict(run_crawl(app, []))
     matches = match_stored(app.config, app.store, app.as_of)

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matcher.agreement import agreement
-from matcher.evaluation import Grades
-from matcher.oracle_eval import oracle_report
-from matcher.thresholds import TARGET_RECALL, THRESHOLDS, highest_threshold, lowest_threshold, threshold_table
 from models import display
-from models.config.schema import MatchingConfig
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
-from vigie.commands.eval_print import (
-    print_agreement, print_calibration, print_comparison, print_cross, print_oracle, print_thresholds,
-)
-from vigie.pipeline.eval_inputs import calibration_toml, read_facts, read_label_set, write_calibration
-from vigie.pipeline.evaluate import (
-    HeldOutCalibration, cross_territory_systems, evaluate_inputs, file_inputs, held_out_calibration, read_labels,
-    stored_inputs,
-)
+
+if TYPE_CHECKING:  # the matcher and the evaluation are imported only when the command runs
+    from matcher.evaluation import Grades
+    from models.config.schema import MatchingConfig
+    from vigie.pipeline.evaluate import HeldOutCalibration
 
 
 def eval_command(
@@ -47,6 +39,15 @@ def eval_command(
                          "seules décisions des autres.")] = False,
 ) -> None:
     """Évaluer l'appariement sur un jeu annoté : Vigie face à trois références (mots communs, TF-IDF, BM25)."""
+    from matcher.agreement import agreement
+    from matcher.oracle_eval import oracle_report
+    from matcher.thresholds import THRESHOLDS, threshold_table
+    from vigie.commands.eval_print import print_agreement, print_comparison, print_cross, print_oracle, print_thresholds
+    from vigie.pipeline.eval_inputs import read_facts, read_label_set
+    from vigie.pipeline.evaluate import (
+        cross_territory_systems, evaluate_inputs, file_inputs, held_out_calibration, read_labels, stored_inputs,
+    )
+
     app = app_context(ctx)
     day = app.use_as_of(as_of)
     grades = read_labels(labels)
@@ -83,6 +84,10 @@ def eval_command(
 def report_calibration(held: HeldOutCalibration, grades: Grades, matching: MatchingConfig, target: Path | None) -> None:
     """`--calibrer`: Brier and reliability held out, the threshold table under held-out probabilities, the
     suggested threshold, and the coefficients fitted on every label (written only to `target`)."""
+    from matcher.thresholds import TARGET_RECALL, THRESHOLDS, highest_threshold, lowest_threshold, threshold_table
+    from vigie.commands.eval_print import print_calibration, print_thresholds
+    from vigie.pipeline.eval_inputs import calibration_toml, write_calibration
+
     if held.report is None:
         console.print("Étalonnage impossible à juger : il faut au moins deux porteurs dans les notes.")
         return

@@ -4,15 +4,16 @@ whose facts were written by hand (see vigie/pipeline/eval_fields.py)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from crawlers.field_accuracy import FIELDS, FLOORS, FieldReport
 from models import display
 from vigie.commands.common import app_context, console
-from vigie.pipeline.eval_fields import USAGES, run_corpus
+
+if TYPE_CHECKING:  # the crawlers are imported only when the command runs
+    from crawlers.field_accuracy import FieldReport
 
 SHORT = {"trouvé": "trouvé", "titre": "titre", "dates de clôture": "clôtures", "prochaine échéance": "prochaine",
          "bénéficiaires": "bénéf.", "territoire": "territoire", "montant de l'aide": "aide",
@@ -25,6 +26,9 @@ def eval_fields_command(
     detail: Annotated[bool, typer.Option("--detail", help="Lister chaque fait manqué : attendu → lu.")] = False,
 ) -> None:
     """Exactitude des faits collectés (clôtures, échéance, bénéficiaires, territoire, montants) par source."""
+    from crawlers.field_accuracy import FLOORS
+    from vigie.pipeline.eval_fields import USAGES, run_corpus
+
     app = app_context(ctx)
     run = run_corpus(app.config, corpus, app.as_of if app.as_of_option else None)
     console.print(f"Corpus {corpus} : {USAGES.get(run.usage, run.usage)} ; au {run.as_of:%d/%m/%Y}.", markup=False)
@@ -44,6 +48,8 @@ def eval_fields_command(
 
 def fields_table(report: FieldReport) -> Table:
     """One row per source and a total row; one column per field: right / judged."""
+    from crawlers.field_accuracy import FIELDS
+
     table = Table(title="Faits exacts par source (exacts / appels)")
     table.add_column("source")
     for name in FIELDS:

@@ -12,7 +12,6 @@ import typer
 
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
-from vigie.pipeline.calendar_export import porteur_calendar
 
 export_app = typer.Typer(help="Exporter les appels, les correspondances et les échéances.", no_args_is_help=True)
 
@@ -24,6 +23,8 @@ def export_ics(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fichier .ics à écrire (défaut : sortie standard).")] = None,
 ) -> None:
     """Calendrier ICS des prochaines clôtures des appels ouverts retenus pour un porteur."""
+    from vigie.pipeline.calendar_export import porteur_calendar
+
     app = app_context(ctx)
     ics, count = porteur_calendar(app.config, app.store, porteur, app.as_of)
     if output is None:

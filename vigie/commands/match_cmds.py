@@ -5,22 +5,21 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from matcher.learning import describe
 from models import display
 from models.display import REVIEW_LABELS
 from models.errors import VigieError
-from models.store.web_queue import review_filter
 from models.vocab import ReviewStatus
 from vigie.commands.common import acting_user, app_context, console
 from vigie.errors import err_console
 from vigie.pipeline.clock import utcnow
-from vigie.pipeline.match import RankedMatch, learn_from_reviews, match_stored, select_for_display
-from vigie.pipeline.review_import import import_decisions
+
+if TYPE_CHECKING:  # the matcher is imported only by the commands that score
+    from vigie.pipeline.match import RankedMatch
 
 
 class Format(StrEnum):
@@ -64,6 +63,8 @@ def match(
     full: Annotated[bool, typer.Option("--full", help="Réenregistrer toutes les paires, pas seulement ce qui a changé.")] = False,
 ) -> None:
     """Apparier les appels enregistrés aux fiches-actions : éligibilité, pertinence, raisons."""
+    from vigie.pipeline.match import match_stored, select_for_display
+
     app = app_context(ctx)
     day = app.use_as_of(as_of)
     matching = app.config.settings.matching
@@ -81,6 +82,9 @@ def learn(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date du jour (AAAA-MM-JJ).")] = None,
 ) -> None:
     """Apprendre des revues du chef de projet : un modèle gardé seulement s'il fait mieux sur des revues de contrôle."""
+    from matcher.learning import describe
+    from vigie.pipeline.match import learn_from_reviews
+
     app = app_context(ctx)
     report = learn_from_reviews(app.config, app.store, app.use_as_of(as_of))
     console.print(report.message)
@@ -98,6 +102,8 @@ def review_list(
 ) -> None:
     """Lister les correspondances à revoir, comme la file par défaut de l'application web : éligibles, score au
     moins le seuil, appel non clos (de tous les territoires, ou d'un seul)."""
+    from models.store.web_queue import review_filter
+
     app = app_context(ctx)
     plan = app.store.plan()
     names = {t.id: t.nom for t in [*plan.territories, *app.config.plan.territories]}
@@ -154,6 +160,8 @@ def review_import(
 ) -> None:
     """Importer des décisions prises hors de la file (tout ou rien, chaque ligne fautive signalée) : elles
     comptent comme celles de la file, y compris pour les fiches semblables des autres territoires."""
+    from vigie.pipeline.review_import import import_decisions
+
     app = app_context(ctx)
     result = import_decisions(app.store, file, reviewer)
     if result.problems:

@@ -10,8 +10,6 @@ import typer
 
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import PARIS
-from vigie.pipeline.backup import PG_BACKUP, PG_RESTORE, backup_sqlite, backup_target, restore_sqlite, sqlite_file
-from vigie.pipeline.retention import purge as run_purge
 
 DEFAULT_BACKUP_DIR = "var/sauvegardes"
 
@@ -22,6 +20,8 @@ def backup(
         help=f"Dossier où écrire la sauvegarde horodatée, ou fichier .db (défaut : {DEFAULT_BACKUP_DIR}/).")] = None,
 ) -> None:
     """Sauvegarder la base SQLite, même pendant que le planificateur écrit (PostgreSQL : pg_dump)."""
+    from vigie.pipeline.backup import PG_BACKUP, backup_sqlite, backup_target, sqlite_file
+
     app = app_context(ctx)
     db = sqlite_file(app.config.database_url, PG_BACKUP)
     target = backup_target(dest, app.config.resolve(DEFAULT_BACKUP_DIR), datetime.now(PARIS))
@@ -35,6 +35,8 @@ def restore(
     force: Annotated[bool, typer.Option("--force", help="Remplacer la base existante (une copie en est gardée).")] = False,
 ) -> None:
     """Remettre en place une sauvegarde SQLite ; refuse d'écraser la base sans --force (PostgreSQL : pg_restore)."""
+    from vigie.pipeline.backup import PG_RESTORE, restore_sqlite, sqlite_file
+
     app = app_context(ctx)
     db = sqlite_file(app.config.database_url, PG_RESTORE)
     kept = restore_sqlite(file, db, force, datetime.now(PARIS))
@@ -46,6 +48,8 @@ def restore(
 
 def purge(ctx: typer.Context) -> None:
     """Appliquer la conservation de settings.toml ([retention]) : données brutes, historique des collectes, boîte d'envoi."""
+    from vigie.pipeline.retention import purge as run_purge
+
     app = app_context(ctx)
     report = run_purge(app.config, app.store)
     console.print(f"Purge : {report.raw_payloads} données brutes d'appels vidées, {report.crawl_runs} collectes "

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from models import display
 from models.display import AXE_LABELS, PORTEUR_TYPE_LABELS
-from models.plan import read_plan
-from models.plan.limits import MAX_FILE_BYTES, MAX_ROWS, count_text, size_text
-from models.store import ImportReport
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
 
-FILE_HELP = (f"Tableur du plan d'actions (.csv ou .xlsx, au plus {size_text(MAX_FILE_BYTES)} et "
-             f"{count_text(MAX_ROWS)} lignes), colonnes de la documentation.")
+if TYPE_CHECKING:  # the spreadsheet reader (openpyxl) is imported only by `plan import`
+    from models.store import ImportReport
+
+FILE_HELP = ("Tableur du plan d'actions (.csv ou .xlsx, au plus 10\u00a0Mo et 20\u00a0000 lignes), "
+             "colonnes de la documentation.")
+"""The limits of models.plan.limits written out, so that `--help` needs no spreadsheet reader (a test keeps them
+equal)."""
 
 plan_app = typer.Typer(help="Plan d'actions : importer le tableur des fiches-actions, l'afficher.",
                        no_args_is_help=True)
@@ -41,6 +43,8 @@ def import_(
     file: Annotated[Path, typer.Argument(help=FILE_HELP)],
 ) -> None:
     """Importer (ou réimporter) le plan d'actions : tout ou rien, chaque cellule fautive signalée."""
+    from models.plan import read_plan
+
     app = app_context(ctx)
     # Territories are declared in settings.toml only (with their chef de projet), as for porteurs/*.toml:
     # a row naming another one is refused with the block to add, so that every stored territory can get

@@ -11,13 +11,13 @@ from rich.table import Table
 from models import display
 from vigie.commands.common import app_context, console, fmt_date
 from vigie.pipeline.clock import utcnow
-from vigie.scheduler.plan import job_specs
-from vigie.scheduler.service import serve, stop_on_signals
-from vigie.scheduler.status import gather, last_result, when
 
 
 def schedule(ctx: typer.Context) -> None:
     """Lancer le planificateur : collectes, appariements, lettres, réapprentissage, liens morts, aux heures de settings.toml."""
+    from vigie.scheduler.plan import job_specs
+    from vigie.scheduler.service import serve, stop_on_signals
+
     app = app_context(ctx)
     specs = job_specs(app.config)
     app.store  # noqa: B018 - the schema is brought up to date before the job store opens
@@ -29,6 +29,9 @@ def schedule(ctx: typer.Context) -> None:
 
 def status(ctx: typer.Context) -> None:
     """Afficher l'état du planificateur : prochaines exécutions, derniers résultats par tâche et par source."""
+    from vigie.scheduler.plan import job_specs
+    from vigie.scheduler.status import gather, last_result, when
+
     app = app_context(ctx)
     now = utcnow()
     state = gather(app.store, job_specs(app.config), now, app.as_of)

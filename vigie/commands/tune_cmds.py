@@ -11,8 +11,6 @@ import typer
 
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
-from vigie.tune import render
-from vigie.tune.actions import apply_current, diff_against, explain_pair, try_profile, who_applies
 
 CHANGED_EXIT = 5
 """Exit code of `tune diff` when matches change (0: nothing changes; 1, 2: errors)."""
@@ -40,6 +38,9 @@ def diff(
     output: Annotated[Format, typer.Option("--format", help="table ou json.")] = Format.table,
 ) -> None:
     """Comparer les correspondances de la configuration actuelle à celles d'une référence (code 5 si elles changent)."""
+    from vigie.tune import render  # the matcher: imported only when a tune command runs
+    from vigie.tune.actions import diff_against
+
     app = app_context(ctx)
     result = diff_against(app.config, app.store, app.as_of, against)
     if output == Format.json:
@@ -55,6 +56,9 @@ def explain(ctx: typer.Context,
             fiche_id: Annotated[str, typer.Argument(help="Identifiant de la fiche-action.")],
             source_id: Annotated[str, typer.Argument(help="Identifiant de l'appel (ou SOURCE:IDENTIFIANT).")]) -> None:
     """Afficher tout le calcul d'une paire : éligibilité, signaux, fusion, modèle appris, termes et synonymes."""
+    from vigie.tune import render
+    from vigie.tune.actions import explain_pair
+
     app = app_context(ctx)
     _print(render.explain_lines(explain_pair(app.config, app.store, app.as_of, fiche_id, source_id)))
 
@@ -65,6 +69,9 @@ def trial(ctx: typer.Context,
           fiche: Annotated[str, typer.Option("--fiche", help="Fiche-action sur laquelle l'essayer.")],
           top: Annotated[int, typer.Option("--top", help="Nombre d'appels affichés.")] = 10) -> None:
     """Essayer un profil non installé sur les appels enregistrés, comme sur un banc d'essai."""
+    from vigie.tune import render
+    from vigie.tune.actions import try_profile
+
     app = app_context(ctx)
     rows = try_profile(app.config, app.store, app.as_of, profile, fiche, top)
     _print(render.trial_lines(rows, profile.stem, fiche))
@@ -75,6 +82,9 @@ def apply(ctx: typer.Context,
           by: Annotated[str | None, typer.Option("--par", help="Qui applique (défaut : $VIGIE_USER ou le compte).")] = None
           ) -> None:
     """Enregistrer la configuration actuelle comme référence des prochains « tune diff »."""
+    from vigie.tune import render
+    from vigie.tune.actions import apply_current, who_applies
+
     app = app_context(ctx)
     result = apply_current(app.config, app.store, app.as_of, by or who_applies(), utcnow())
     effect = render.counts_line(result) if result else "première référence"

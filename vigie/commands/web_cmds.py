@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import getpass
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from models import display
-from models.config import VigieConfig
 from models.display import ROLE_LABELS
 from models.errors import VigieError
-from models.store import Store
 from models.vocab import Role
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
+
+if TYPE_CHECKING:
+    from models.config import VigieConfig
+    from models.store import Store
 
 PROXY_HINT = """Pour l'ouvrir au-delà de cette machine, placez un proxy HTTPS devant, par exemple nginx :
   location / {{ proxy_pass http://{host}:{port}; proxy_set_header Host $host;

@@ -25,7 +25,6 @@ from models.jobs import JobRun
 from models.store import Store
 from vigie.context import source_kinds
 from vigie.pipeline.clock import utcnow
-from vigie.scheduler.jobs import JOBS
 from vigie.scheduler.plan import PARIS, last_fire_time
 
 logger = logging.getLogger(__name__)
@@ -143,6 +142,8 @@ class Runner:
 
     def body(self, job: str, kind: str, as_of: date, args: dict[str, str]) -> RunReport:
         """The job itself: its French summary, or why it failed."""
+        from vigie.scheduler.jobs import JOBS  # the crawlers, the matcher, the notifier: only when a job runs
+
         logger.info("tâche %s lancée (jour %s)", job, as_of.isoformat())
         try:
             message, attempts = self.retrying(job, lambda: JOBS[kind](self.config_dir, as_of, **args))
