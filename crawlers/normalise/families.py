@@ -9,6 +9,7 @@ an applicant: it is left out. When the text names no applicant inside the famili
 
 from __future__ import annotations
 
+from models.vocab import COMPANY_SIZES
 from models.vocab import Beneficiary as B
 
 COMPANIES = frozenset({B.ENTREPRISE, B.TPE, B.PME, B.ETI, B.GE, B.SEM, B.AGRICULTEUR})
@@ -27,7 +28,6 @@ FAMILIES = (COMPANIES, PUBLIC, ASSOCIATIONS, PEOPLE)
 LOCAL_AUTHORITIES = frozenset({B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION})
 """What the text's generic « collectivités » reads as."""
 AUTHORITIES_AND_GROUPINGS = LOCAL_AUTHORITIES | {B.SYNDICAT_MIXTE, B.PETR}
-COMPANY_SIZES = frozenset({B.TPE, B.PME, B.ETI, B.GE})
 
 
 def family_of(labelled: list[B]) -> frozenset[B]:
@@ -54,7 +54,7 @@ def _refined(found: list[B], labelled: list[B]) -> list[B]:
     if LOCAL_AUTHORITIES <= set(found) and given & LOCAL_AUTHORITIES and not LOCAL_AUTHORITIES <= given:
         finer = [b for b in labelled if b in AUTHORITIES_AND_GROUPINGS]
         found = _replace(found, LOCAL_AUTHORITIES, finer)
-    if B.ENTREPRISE in found and not COMPANY_SIZES & set(found) and B.ENTREPRISE not in given:
+    if B.ENTREPRISE in found and not set(COMPANY_SIZES) & set(found) and B.ENTREPRISE not in given:
         found = _replace(found, {B.ENTREPRISE}, [b for b in labelled if b in COMPANY_SIZES])
     return found
 

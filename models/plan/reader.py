@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import openpyxl
 
 from models.errors import PlanImportError
 from models.plan.cells import Cell, normalise_key, parse_text
@@ -168,6 +167,8 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Cell]]]:
     if problem is not None:
         _fail(path, problem)
     try:
+        import openpyxl  # only here: a CSV import or a help screen never loads the spreadsheet library
+
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = _plan_sheet(workbook)

@@ -10,16 +10,17 @@ from rich.table import Table
 
 from models import display
 from models.display import AXE_LABELS, PORTEUR_TYPE_LABELS
+from models.plan.limits import MAX_FILE_BYTES, MAX_ROWS
 from vigie.commands.common import app_context, console
 from vigie.pipeline.clock import utcnow
 
 if TYPE_CHECKING:  # the spreadsheet reader (openpyxl) is imported only by `plan import`
     from models.store import ImportReport
 
-FILE_HELP = ("Tableur du plan d'actions (.csv ou .xlsx, au plus 10\u00a0Mo et 20\u00a0000 lignes), "
+_ROWS = f"{MAX_ROWS:,}".replace(",", "\u00a0")
+FILE_HELP = (f"Tableur du plan d'actions (.csv ou .xlsx, au plus {MAX_FILE_BYTES // 2**20}\u00a0Mo et {_ROWS} lignes), "
              "colonnes de la documentation.")
-"""The limits of models.plan.limits written out, so that `--help` needs no spreadsheet reader (a test keeps them
-equal)."""
+"""The help of the file argument, with the reader's limits (models.plan.limits loads no spreadsheet library)."""
 
 plan_app = typer.Typer(help="Plan d'actions : importer le tableur des fiches-actions, l'afficher.",
                        no_args_is_help=True)
