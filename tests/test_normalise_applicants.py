@@ -148,3 +148,47 @@ def test_the_eligibility_text_wins_over_the_description() -> None:
 )
 def test_lists_and_wrapped_lines_stay_in_one_sentence(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["communes", "EPCI", "associations"], "Le Département aide les communes et intercommunalités rurales.",
+         [B.COMMUNE, B.EPCI]),
+        (["entreprises", "collectivités"], "L'Agence accompagne les entreprises dans la réduction de leurs rejets.",
+         COMPANIES),
+        (["communes", "associations", "entreprises"], "Aide aux communes et clubs qui organisent des stages.",
+         [B.COMMUNE, B.ASSOCIATION]),
+        (["entreprises", "collectivités"], "La Région soutient les PME industrielles qui recrutent.", [B.PME]),
+    ],
+    ids=["aide-les", "accompagne-les", "aide-aux", "soutient-les-sizes"],
+)
+def test_the_object_of_a_funder_s_support_verb_names_applicants(
+    labels: list[str], description: str, expected: list[B],
+) -> None:
+    assert call_beneficiaries(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Le Fonds finance les chaufferies qui chauffent des bâtiments publics ou des entreprises.",
+        "Le fonds soutient les opérations de rachat de locaux dans les centres des communes du programme.",
+    ],
+    ids=["finance-a-thing", "soutient-a-thing"],
+)
+def test_a_support_verb_whose_object_is_a_thing_names_no_applicant(description: str) -> None:
+    labels = ["entreprises", "collectivités", "associations"]
+    assert call_beneficiaries(labels, "", description) == call_beneficiaries(labels, "", "")
+
+
+def test_an_eligibility_text_opening_on_types_names_them_beside_a_later_cued_sentence() -> None:
+    text = ("Commerçants et artisans inscrits au répertoire des métiers, employant moins de 10 salariés.\n"
+            "Les communes propriétaires des murs peuvent aussi déposer un dossier.\n"
+            "La chambre de métiers accompagne le montage des dossiers.")
+    assert call_beneficiaries(["entreprises", "collectivités"], text, "") == [B.TPE, B.COMMUNE]
+
+
+def test_an_objective_opening_on_a_support_verb_names_its_object() -> None:
+    description = "Aider les ETI et les PME de 50 à 249 salariés qui rapatrient une production."
+    assert call_beneficiaries(["entreprises"], "", description) == [B.ETI, B.PME]

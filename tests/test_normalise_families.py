@@ -72,3 +72,9 @@ def test_a_generic_word_of_the_text_takes_the_finer_labelled_types(
     found: list[B], labelled: list[B], expected: list[B],
 ) -> None:
     assert within_families(found, labelled) == expected
+
+
+def test_groupings_the_labels_name_stay_beside_the_text_s_generic_collectivites() -> None:
+    found = [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION]
+    labelled = [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION, B.PETR]
+    assert within_families(found, labelled) == [*found, B.PETR]

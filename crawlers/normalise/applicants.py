@@ -32,6 +32,9 @@ _ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
 _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
 _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
+_SUPPORTS = re.compile(T.SUPPORTS)
+_LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
+_OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
@@ -68,8 +71,17 @@ def read_eligibility(text: str) -> Reading:
     name only places: « Sont éligibles les sites situés dans les départements de… »)."""
     sentences = _sentences(text)
     cued = [s for s in sentences if _is_cued(s)]
+    if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]):
+        cued.insert(0, sentences[0])
     reading = _read(sentences, cued or sentences)
     return reading if reading.applicants or not cued else _read(sentences, sentences)
+
+
+def _starts_with_a_type(sentence: str) -> bool:
+    """« Commerçants et artisans inscrits au RCS, … »: an eligibility text that opens on types names applicants
+    there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
+    mentions = _mentions(sentence)
+    return bool(mentions) and _LEADING_ARTICLE.fullmatch(sentence, 0, mentions[0].start) is not None
 
 
 def _sentences(text: str) -> list[str]:
@@ -85,9 +97,28 @@ def _sentences(text: str) -> list[str]:
 
 
 def read_description(text: str) -> Reading:
-    """A description: only its sentences that say who may apply name applicants."""
+    """A description: only its sentences that say who may apply name applicants, and the types a support verb
+    takes as its object (« La Région accompagne les PME industrielles »)."""
     sentences = _sentences(text)
-    return _read(sentences, [s for s in sentences if _is_cued(s)])
+    reading = _read(sentences, [s for s in sentences if _is_cued(s)])
+    supported = tuple(b for s in sentences for b in _supported(s))
+    return reading + Reading(supported)
+
+
+def _supported(sentence: str) -> list[B]:
+    """The types of the object list right after a support verb (none when the object is a thing)."""
+    verb = _SUPPORTS.search(sentence)
+    if verb is None:
+        return []
+    found, at = [], verb.end()
+    for mention in _mentions(sentence):
+        if mention.start < at:
+            continue
+        if not _OBJECT_LINK.fullmatch(sentence, at, mention.start):
+            break
+        found.extend(mention.targets)
+        at = mention.end
+    return found
 
 
 def _is_cued(sentence: str) -> bool:

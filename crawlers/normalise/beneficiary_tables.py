@@ -106,7 +106,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r" (?:a but non lucratif|sans but lucratif)", (B.ASSOCIATION,)),
     (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
-    (r"\bassociations?\b|\bfondations?\b|(?:reseaux|clubs?|federations?) d'entreprises"
+    (r"\bassociations?\b|\bfondations?\b|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
     (
@@ -153,6 +153,17 @@ APPLICANT_CUES = [
     r"\bsont invite(?:e)?s a\b",
     r"\bcobeneficiaires?\b",
 ]
+
+SUPPORTS = (
+    r"\b(?:accompagnen?t?|aiden?t?|soutien(?:t|nent)|appuien?t?) (?:les|des)\b|^aides? aux\b"
+    r"|^(?:accompagner|aider|soutenir|appuyer) (?:les|des)\b"
+)
+"""The funder's support verb: « Le Département aide les communes et intercommunalités », « l'Agence accompagne
+les entreprises dans… ». Only the types right after it (its object) are applicants: « soutient les opérations
+… des communes » names what is supported, not who applies."""
+
+OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
+"""What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
 
 APPLICANT_HEADING = (
     r"(?:beneficiaires?|porteurs?(?: de projets?| eligibles?)?|publics?(?: cibles?| concernes| vises| eligibles)?"

@@ -27,7 +27,9 @@ FAMILIES = (COMPANIES, PUBLIC, ASSOCIATIONS, PEOPLE)
 
 LOCAL_AUTHORITIES = frozenset({B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION})
 """What the text's generic « collectivités » reads as."""
-AUTHORITIES_AND_GROUPINGS = LOCAL_AUTHORITIES | {B.SYNDICAT_MIXTE, B.PETR}
+GROUPINGS = frozenset({B.SYNDICAT_MIXTE, B.PETR})
+"""Groupings of local authorities: the labels that name them are kept beside the text's generic « collectivités »."""
+AUTHORITIES_AND_GROUPINGS = LOCAL_AUTHORITIES | GROUPINGS
 
 
 def family_of(labelled: list[B]) -> frozenset[B]:
@@ -48,9 +50,12 @@ def within_families(found: list[B], labelled: list[B]) -> list[B]:
 
 def _refined(found: list[B], labelled: list[B]) -> list[B]:
     """A generic word of the text takes the finer types the labels give within it: « collectivités » (every
-    local authority) with labels « communes, EPCI, syndicats mixtes » reads as those; « entreprises » (every size)
+    local authority) with labels « communes, EPCI, syndicats mixtes » reads as those, and beside labels
+    « collectivités, PETR » keeps the PETR; « entreprises » (every size)
     with labels « PME, ETI » reads as those sizes."""
     given = set(labelled)
+    if LOCAL_AUTHORITIES <= set(found):
+        found = [*found, *(b for b in labelled if b in GROUPINGS and b not in found)]
     if LOCAL_AUTHORITIES <= set(found) and given & LOCAL_AUTHORITIES and not LOCAL_AUTHORITIES <= given:
         finer = [b for b in labelled if b in AUTHORITIES_AND_GROUPINGS]
         found = _replace(found, LOCAL_AUTHORITIES, finer)
