@@ -20,6 +20,7 @@ from crawlers.normalise.text import fold
 from models.dedup import url_key
 from models.errors import VigieError
 from models.records import OpportunityData
+from models import geo
 from models.vocab import COMPANY_SIZES, Beneficiary, sizes_admitted
 
 FIELDS = ("trouvé", "titre", "dates de clôture", "prochaine échéance", "bénéficiaires", "territoire",
@@ -120,11 +121,19 @@ def _facts(call: ExpectedCall, record: OpportunityData | None, as_of: date) -> l
         ("dates de clôture", _dates(call.close_dates), _dates(record.close_dates)),
         ("prochaine échéance", _dates([call.next_deadline] if call.next_deadline else []), _dates(upcoming[:1])),
         ("bénéficiaires", _set(call.beneficiaries), _set(canonical_beneficiaries(str(b) for b in record.beneficiaries))),
-        ("territoire", _set(call.geo_codes), _set(record.geo_codes)),
+        ("territoire", _set(call.geo_codes), _set(_covered(record.geo_codes, record.geo_exclusions))),
         ("montant de l'aide", _numbers(call.amounts[:2]), _numbers(aid)),
         ("budget du projet", _numbers(call.amounts[2:4]), _numbers(project)),
         ("taux", _numbers(call.amounts[4:]), _numbers((record.rate_max,))),
     ]
+
+
+def _covered(codes: list[str], exclusions: list[str]) -> list[str]:
+    """The country less whole régions (« hors Île-de-France ») is its other régions; any other coverage as stored."""
+    left_out = [c for c in exclusions if c.startswith("REG-")]
+    if codes != [geo.FRANCE] or not left_out or len(left_out) != len(exclusions):
+        return codes
+    return [f"REG-{code}" for code in geo.regions() if f"REG-{code}" not in left_out]
 
 
 def _find(call: ExpectedCall, records: list[OpportunityData]) -> OpportunityData | None:

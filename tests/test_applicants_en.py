@@ -25,3 +25,16 @@ from models.vocab import Beneficiary as B
 )
 def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eligible applicants: a consortium of local authorities (municipalities or groupings of municipalities). "
+         "Non-profit organisations may join as co-beneficiaries.", [B.COMMUNE, B.EPCI, B.ASSOCIATION]),
+        ("Eligible applicants: micro, small or medium-sized enterprises. Mid-caps are not eligible.", [B.TPE, B.PME]),
+    ],
+    ids=["authorities-defined-in-brackets", "micro-small-medium"],
+)
+def test_groups_defined_in_brackets_and_sizes_spelled_out(text: str, expected: list[B]) -> None:
+    assert english_applicants(text) == expected

@@ -192,3 +192,35 @@ def test_an_eligibility_text_opening_on_types_names_them_beside_a_later_cued_sen
 def test_an_objective_opening_on_a_support_verb_names_its_object() -> None:
     description = "Aider les ETI et les PME de 50 à 249 salariés qui rapatrient une production."
     assert call_beneficiaries(["entreprises"], "", description) == [B.ETI, B.PME]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent candidater : les communautés de communes et les PETR ;\nles communes, seulement lorsqu'elles "
+         "comptent moins de 3 000 habitants.", [B.EPCI, B.PETR, B.COMMUNE]),
+        ("Le chef de file est une grande entreprise. Des PME et des laboratoires publics peuvent rejoindre le projet "
+         "en tant que partenaires ;\nchacun perçoit alors directement sa part de l'aide.", [B.GE, B.PME, B.RECHERCHE]),
+        ("Toute personne morale peut candidater (collectivités, associations, chambres consulaires…), à l'exception "
+         "des particuliers.", [*COLLECTIVITIES, B.ASSOCIATION, B.CHAMBRE_CONSULAIRE]),
+        ("Le dispositif s'adresse aux lycées professionnels ainsi qu'aux groupements d'employeurs.",
+         [B.ETABLISSEMENT_ENSEIGNEMENT, B.ASSOCIATION]),
+        ("L'aide est attribuée au bénéfice des offices publics de l'habitat (OPH).", [B.ETABLISSEMENT_PUBLIC]),
+        ("Communes et EPCI de montagne.\nLes lycées publics relèvent d'un autre dispositif régional.",
+         [B.COMMUNE, B.EPCI]),
+        ("Les syndicats mixtes de rivière intervenant dans ces deux départements peuvent déposer un dossier.",
+         [B.SYNDICAT_MIXTE]),
+        ("Type de structure | Éligibilité\nUniversités et écoles d'ingénieurs | Oui, comme membre du consortium\n"
+         "Collectivités territoriales | Non (partenaires possibles)", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+    ],
+    ids=["list-continued-after-a-semicolon", "partners-who-receive-a-share", "broad-group-defined-in-brackets",
+         "groupements-d-employeurs", "oph-au-benefice", "another-scheme-excludes", "a-departement-as-a-place",
+         "table-rows-oui-non"],
+)
+def test_statements_of_who_may_apply(text: str, expected: list[B]) -> None:
+    assert beneficiaries_in_text(text) == expected
+
+
+def test_a_description_opening_au_benefice_des_names_applicants() -> None:
+    description = "Au bénéfice des micro-entreprises artisanales de moins de 10 salariés, inscrites au RCS."
+    assert call_beneficiaries([], "", description) == [B.TPE]

@@ -71,9 +71,19 @@ def test_a_campaign_whose_last_session_is_ahead_keeps_its_dates_until_then() -> 
         ("Seuls les projets implantés en Essonne ou dans le Val-d'Oise sont éligibles.", ["REG-11"],
          ["DEP-91", "DEP-95"], []),
         ("Les sites situés dans le nord de l'Essonne sont prioritaires.", ["REG-11"], ["REG-11"], []),
+        ("Les ateliers doivent être situés dans l'Aude, la Lozère ou les Pyrénées-Orientales.", ["REG-76"],
+         ["DEP-11", "DEP-48", "DEP-66"], []),
+        ("Seuls les projets situés dans le Cantal et de la Haute-Loire sont éligibles.", ["PAYS-99100"],
+         ["DEP-15", "DEP-43"], []),
+        ("L'appel est réservé aux sites situés sur les départements 08, 10 et 51.", ["PAYS-99100"],
+         ["DEP-08", "DEP-10", "DEP-51"], []),
+        ("Le dispositif est ouvert sur tout le territoire national, hors Île-de-France.", ["PAYS-99100"],
+         ["PAYS-99100"], ["REG-11"]),
     ],
     ids=["listed-departements", "reserved-territories", "region-but-some", "country-but-one", "passing-mention",
-         "departement-of-another-region", "named-without-number", "a-direction-is-no-departement"],
+         "departement-of-another-region", "named-without-number", "a-direction-is-no-departement",
+         "a-list-after-one-preposition", "a-list-with-de-la", "bare-numbers-after-departements",
+         "country-but-one-region"],
 )
 def test_a_sentence_limiting_the_call_to_departements_narrows_its_coverage(
     text: str, coverage: list[str], codes: list[str], exclusions: list[str],
@@ -120,3 +130,22 @@ def test_text_fields_are_cleaned_and_read_for_amounts() -> None:
     assert (record.amount_max, record.rate_max) == (500_000, 40)
     assert record.funders == ["Région Occitanie"]
     assert [str(i) for i in record.instruments] == ["appel_a_projets", "subvention"]
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "description", "expected"),
+    [
+        ("Peuvent déposer :\n- les entreprises de transport, quelle que soit leur taille ;\n- les syndicats mixtes "
+         "de collecte des déchets.", "", ["entreprise", "syndicat_mixte"]),
+        ("Bénéficiaires : les collectivités territoriales.", "", ["commune", "epci", "departement", "region"]),
+        ("", "La Région aide les collectivités qui créent un réseau de chaleur.", ["commune", "epci"]),
+    ],
+    ids=["stated-applicant-beyond-the-families", "stated-collectivites-stand", "described-collectivites-refined"],
+)
+def test_family_labels_bound_what_a_description_says_not_what_an_eligibility_text_states(
+    eligibility: str, description: str, expected: list[str],
+) -> None:
+    labels = ["Entreprises"] if "transport" in eligibility else ["Communes", "EPCI"]
+    raw = item(eligibility_text=eligibility, description=description, beneficiary_labels=labels,
+               labels_are_families=True)
+    assert [str(b) for b in normalise_item(raw, AS_OF).beneficiaries] == expected

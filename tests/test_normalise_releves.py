@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from crawlers.normalise.releves import date_range, dates_in, find_releves
+from crawlers.spiders.calendar_sections import calendar_deadlines
 
 D = date
 
@@ -79,3 +80,22 @@ def test_a_range_gives_its_start_and_end(text: str, expected: tuple[date | None,
 
 def test_dates_in_a_text_keep_reading_order() -> None:
     assert dates_in("le 3 mars 2027 puis le 01/02/2027") == [D(2027, 3, 3), D(2027, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Calendrier 2027 : dépôt des dossiers avant le 10 mars, le 9 juin ou le 8 octobre.",
+         [D(2027, 3, 10), D(2027, 6, 9), D(2027, 10, 8)]),
+        ("Clôture le 2 février 2027 et le 1er juin 2027.", [D(2027, 2, 2), D(2027, 6, 1)]),
+        ("Date limite : 5 mars 2027, 20 juin 2027 pour l'audition des lauréats.", [D(2027, 3, 5)]),
+    ],
+    ids=["one-cue-several-days", "one-cue-et-le", "a-bare-comma-is-no-list"],
+)
+def test_a_one_date_cue_names_each_date_of_its_list(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected
+
+
+def test_a_prize_ceremony_in_a_calendar_block_is_no_deadline() -> None:
+    body = "Date limite de dépôt : 3 février 2027 à midi.\nCérémonie de remise des prix : 15 juin 2027."
+    assert calendar_deadlines([("Dépôt des candidatures", body)]) == ["2027-02-03"]

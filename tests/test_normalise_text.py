@@ -76,3 +76,8 @@ def test_tracking_parameters_are_removed_but_others_kept() -> None:
 )
 def test_first_link_is_an_http_link(value: str, expected: str | None) -> None:
     assert first_link(value) == expected
+
+
+def test_the_cells_of_a_table_row_stay_apart() -> None:
+    html = "<table><tr><th>Structure</th><th>Éligible</th></tr><tr><td>Lycées</td><td>Oui</td></tr></table>"
+    assert html_to_text(html) == "Structure | Éligible\nLycées | Oui"

@@ -33,10 +33,12 @@ _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
 _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
 _SUPPORTS = re.compile(T.SUPPORTS)
+_LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
+_SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
@@ -77,6 +79,13 @@ def read_eligibility(text: str) -> Reading:
     return reading if reading.applicants or not cued else _read(sentences, sentences)
 
 
+def stated_applicants(text: str) -> tuple[B, ...]:
+    """The applicants an eligibility text names in sentences that say who may apply (« Peuvent déposer : … »);
+    none when no sentence says it."""
+    sentences = _sentences(text)
+    return _read(sentences, [s for s in sentences if _is_cued(s)]).applicants
+
+
 def _starts_with_a_type(sentence: str) -> bool:
     """« Commerçants et artisans inscrits au RCS, … »: an eligibility text that opens on types names applicants
     there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
@@ -89,7 +98,8 @@ def _sentences(text: str) -> list[str]:
     bénéficiaires ») kept with it."""
     joined: list[str] = []
     for sentence in split_sentences(text):
-        if joined and _PRONOUN_START.match(sentence):
+        continued = joined and joined[-1].endswith(";") and (_SHARE_START.match(sentence) or _starts_with_a_type(sentence))
+        if joined and (_PRONOUN_START.match(sentence) or continued):
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
@@ -147,14 +157,19 @@ def _applicants(sentence: str) -> list[B]:
 def _applies(sentence: str, mention: _Mention) -> bool:
     if _in_exclusion(sentence, mention):
         return False
-    if len(mention.targets) > 2 and _DEFINED_BY.match(sentence, mention.end):
+    if len(mention.targets) > 2 and _defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
     acted_for = (_ON_BEHALF_OF.search(sentence, start, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
-    return (not _NOT_APPLYING.search(sentence[start:end]) and not complement and not acted_for
-            and not _receives_nothing(sentence, mention))
+    partner = _NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
+    return not partner and not complement and not acted_for and not _receives_nothing(sentence, mention)
+
+
+def _defined_by_a_list(sentence: str, mention: _Mention) -> bool:
+    """« les acteurs publics, c'est-à-dire… », « Toute personne morale peut candidater (collectivités, associations…) »."""
+    return bool(_DEFINED_BY.match(sentence, mention.end) or _LIST_IN_BRACKETS.match(sentence, mention.end))
 
 
 def _receives_nothing(sentence: str, mention: _Mention) -> bool:

@@ -17,16 +17,20 @@ from models.vocab import Beneficiary as B
 CUE = re.compile(
     r"\beligible (?:applicants?|entities|organisations?|organizations?|beneficiaries|participants)\b"
     r"|\bapplicants? (?:must|should|shall) be\b|\b(?:is|are) open to\b|\bonly\b.{0,30}\bmay apply\b|\bmay apply\b"
+    r"|\bco-?beneficiar(?:y|ies)\b"
 )
 TYPES: list[tuple[str, tuple[B, ...]]] = [
+    (r"\bmicro,? small,? (?:and|or) medium[- ]sized enterprises?", (B.TPE, B.PME)),
     (r"\bsmes?\b|small and medium[- ]sized enterprises?", (B.TPE, B.PME)),
+    (r"\bmid-?caps?\b", (B.ETI,)),
     (r"\bmicro[- ]enterprises?\b", (B.TPE,)),
     (r"\blarge (?:enterprises?|companies)\b", (B.GE,)),
     (r"\b(?:enterprises?|companies|businesses|for-profit)\b", (B.ENTREPRISE,)),
     (r"\bresearch (?:organisations?|organizations?|centres?|centers?|institutes?)\b", (B.RECHERCHE,)),
     (r"\buniversit(?:y|ies)\b|higher education", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
-    (r"\b(?:local|regional|public) authorit(?:y|ies)\b|\bmunicipalit(?:y|ies)\b", (B.COMMUNE, B.EPCI,
-                                                                                     B.DEPARTEMENT, B.REGION)),
+    (r"\b(?:groupings?|associations?|unions?) of municipalities\b|\binter-?municipal\b", (B.EPCI,)),
+    (r"\bmunicipalit(?:y|ies)\b", (B.COMMUNE,)),
+    (r"\b(?:local|regional|public) authorit(?:y|ies)\b(?!\s*\()", (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)),
     (r"\bnon-?profit\b|\bngos?\b|civil society organi[sz]ations?", (B.ASSOCIATION,)),
 ]
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")

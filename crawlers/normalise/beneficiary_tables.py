@@ -83,7 +83,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (
         r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
-        r"|\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose))"  # else its members apply
+        r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
+        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b",
         (B.ENTREPRISE,),
     ),
@@ -106,9 +107,9 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r" (?:a but non lucratif|sans but lucratif)", (B.ASSOCIATION,)),
     (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
-    (r"\bassociations?\b|\bfondations?\b|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
+    (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
-    (r"etablissements? publics?", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b", (B.ETABLISSEMENT_PUBLIC,)),
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
@@ -152,6 +153,8 @@ APPLICANT_CUES = [
     r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
     r"\bcobeneficiaires?\b",
+    r"\|\s*(?:oui|eligibles?)\b",
+    r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
 ]
 
 SUPPORTS = (
@@ -178,12 +181,14 @@ EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
+    r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
 
-EXCLUDED_RIGHT_AFTER = r"\s*(?:\([^)]*\)\s*)?exclue?s?\b"
-"""« …, grandes entreprises exclues »: a participle right after a type excludes that type only."""
+EXCLUDED_RIGHT_AFTER = r"\s*(?:\([^)]*\)\s*)?(?:exclue?s?\b|\|\s*(?:non|exclue?s?|ineligibles?)\b)"
+"""« …, grandes entreprises exclues », or a table row « Collectivités territoriales | Non »: that type only is
+excluded."""
 
 EXCLUDING_HEAD = (
     r"(?:ne sont pas eligibles?|n'est pas eligible|(?:sont )?exclue?s|exclusions?"
@@ -200,7 +205,8 @@ WHOLE_TYPE = (
 « les entreprises en difficulté », « communes de plus de 10 000 habitants »): a group's exclusion keeps the type."""
 
 NOT_APPLYING = (
-    r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|\bau (?:benefice|profit) d|(?<=.)\ba destination d"
+    r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|(?<=.)\ba destination d"
+    r"|(?<=.)(?<!attribuee )(?<!attribue )(?<!accordee )(?<!accorde )(?<!versee )(?<!verse )\bau (?:benefice|profit) d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
     r"|\bpeu(?:t|vent) etre associee?s\b"
@@ -226,13 +232,19 @@ DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
 """Right after a broad group (« les acteurs publics, c'est-à-dire… », « personne morale de droit public – collectivités,
 … »): the list that follows says which types it means, the group itself names none."""
 
-PLACE_OF = r"\b(?:situee?s?|implantee?s?|localisee?s?) (?:dans|sur|en)\b|\btous les departements\b"
+PLACE_OF = (
+    r"\b(?:situee?s?|implantee?s?|localisee?s?|intervenant|presente?s?|actives?|operant) (?:dans|sur|en)\b"
+    r"|\btous les departements\b"
+)
 """Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""
 
 EPCI_KINDS = r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?"
 """Kinds of EPCI: excluding one (« les métropoles ne sont pas éligibles ») excludes a group, not every EPCI."""
 
-CO_APPLICANT = r"\bco-?beneficiaire|\bco-?porteur|\begalement eligible|\baussi eligible"
+CO_APPLICANT = (
+    r"\bco-?beneficiaire|\bco-?porteur|\begalement eligible|\baussi eligible"
+    r"|\bpercoi(?:t|vent) (?:\w+ ){0,2}(?:sa|leur|une) (?:part|quote-part)\b"
+)
 """After such a type, in its clause: it applies as well (« en partenariat avec un laboratoire … qui peut être
 cobénéficiaire »)."""
 

@@ -31,6 +31,15 @@ NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 _PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |hors |sauf )\s*"
 _PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|limite)\s*$")
 """« dans le nord de l'Essonne »: a part of a département is no limit the coverage can say."""
+_NUMBER = re.compile(r"2[ab]|97\d|\d{2}")
+_NUMBER_LIST = re.compile(
+    r"\bdepartements?\s+(?:n[°o]s?\s*)?(?P<numbers>(?:2[ab]|97\d|\d{2})(?:\s*(?:,|et|ou)\s*(?:2[ab]|97\d|\d{2}))*)(?![\d%])"
+)
+_LIST_LINK = re.compile(
+    r"(?:\s*\(\s*(?:2[ab]|97\d|\d{2})\s*\))?(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:en|dans)\s+)?"
+    r"(?:le |la |les |l'|du |des |de la |de l'|de )?\s*"
+)
+"""What joins two départements of one list: « , la », « ou la », « et de la », « et le »."""
 LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
 
 
@@ -40,9 +49,11 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     kept: dict[str, None] = {}
     left_out: dict[str, None] = {}
     for sentence in sentences:
+        if geo.FRANCE in coverage:
+            left_out.update(dict.fromkeys(regions_left_out(sentence)))
         if not PLACE_CUE.search(sentence):
             continue
-        for code, start in numbered_departements(sentence) or named_departements(sentence):
+        for code, start in departements_at(sentence):
             if _within(code, coverage):
                 (left_out if LEAVING_OUT.search(sentence, 0, start) else kept)[code] = None
     if kept:
@@ -50,6 +61,17 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     if left_out:
         return _all_but(coverage, list(left_out))
     return None
+
+
+def regions_left_out(sentence: str) -> list[str]:
+    """REG codes a folded sentence leaves out by name: « sur tout le territoire national, hors Île-de-France »."""
+    return [f"REG-{code}" for code, pattern in _region_patterns() if pattern.search(sentence)]
+
+
+@cache
+def _region_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    before = rf"{LEAVING_OUT.pattern}\w*\s+(?:(?:en|de|des|du|la|le|les|l')\s*)*"
+    return [(code, re.compile(rf"{before}{re.escape(fold(name))}(?![\w-])")) for code, name in geo.regions().items()]
 
 
 def numbered_departements(line: str) -> list[tuple[str, int]]:
@@ -62,19 +84,57 @@ def numbered_departements(line: str) -> list[tuple[str, int]]:
     return found
 
 
+def departements_at(sentence: str) -> list[tuple[str, int]]:
+    """(DEP code, position) of the départements a folded sentence names: « Nom (NN) », « départements 54, 55 et
+    57 », or names after a preposition of place."""
+    return numbered_departements(sentence) or listed_numbers(sentence) or named_departements(sentence)
+
+
+def listed_numbers(sentence: str) -> list[tuple[str, int]]:
+    """« sur les départements 54, 55, 57 et 88 »: bare numbers right after the word « départements »."""
+    found = []
+    for listing in _NUMBER_LIST.finditer(sentence):
+        for number in _NUMBER.finditer(listing["numbers"]):
+            departement = geo.departements().get(number[0].upper())
+            if departement:
+                found.append((f"DEP-{departement.code}", listing.start("numbers") + number.start()))
+    return found
+
+
 def named_departements(sentence: str) -> list[tuple[str, int]]:
     """(DEP code, position) of the départements a folded sentence names after a preposition of place, without
-    their number (« implantés en Essonne, en Seine-Saint-Denis ou dans le Val-d'Oise »)."""
-    found = [(f"DEP-{code}", match.start("name"), match.end("name"))
-             for code, pattern in _named_patterns() for match in pattern.finditer(sentence)
-             if not _PART_OF.search(sentence, 0, match.start())]
-    kept = [f for f in found if not any(o[1] <= f[1] and f[2] <= o[2] and o != f for o in found)]
-    return sorted(((code, start) for code, start, _ in kept), key=lambda f: f[1])
+    their number (« implantés en Essonne, en Seine-Saint-Denis ou dans le Val-d'Oise »), and those that follow
+    such a name in the same list (« dans l'Ain, la Savoie ou la Haute-Savoie », « du Cantal et de la Lozère »)."""
+    found = _outermost(_matches(sentence, _named_patterns()))
+    following = _outermost(_matches(sentence, _listed_patterns()))
+    ends = {end for _, _, end in found}
+    for code, start, end in sorted(following, key=lambda f: f[1]):
+        if any(e < start and _LIST_LINK.fullmatch(sentence, e, start) for e in ends):
+            found.append((code, start, end))
+            ends.add(end)
+    return sorted({(code, start) for code, start, _ in found}, key=lambda f: f[1])
+
+
+def _matches(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, int, int]]:
+    return [(f"DEP-{code}", match.start("name"), match.end("name"))
+            for code, pattern in patterns for match in pattern.finditer(sentence)
+            if not _PART_OF.search(sentence, 0, match.start())]
+
+
+def _outermost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """« Haute-Savoie » wins over the « Savoie » inside it."""
+    return [f for f in found if not any(o[1] <= f[1] and f[2] <= o[2] and o != f for o in found)]
 
 
 @cache
 def _named_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(d.code, re.compile(rf"\b{_PLACE_PREPOSITION}(?P<name>{re.escape(fold(d.nom))})(?![\w-])(?! d[eu's])"))
+            for d in geo.departements().values()]
+
+
+@cache
+def _listed_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(d.code, re.compile(rf"(?<![\w-])(?P<name>{re.escape(fold(d.nom))})(?![\w-])(?! d[eu's])"))
             for d in geo.departements().values()]
 
 
@@ -85,7 +145,7 @@ def name_key(text: str) -> str:
 
 def departements_in(sentence: str) -> list[str]:
     """DEP codes a folded sentence names, with their number or after a preposition of place."""
-    return [code for code, _ in numbered_departements(sentence) or named_departements(sentence)]
+    return [code for code, _ in departements_at(sentence)]
 
 
 @cache

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from crawlers.items import RawItem
 from crawlers.normalise.amounts import extract_amounts
+from crawlers.normalise.applicants import read_eligibility, stated_applicants
 from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
 from crawlers.normalise.families import within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
@@ -81,7 +82,12 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
 def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
     """Who may apply; broad audience families bound the text's applicants."""
     found = call_beneficiaries(item.beneficiary_labels, eligibility_text, prose)
-    return within_families(found, map_beneficiaries(item.beneficiary_labels)) if item.labels_are_families else found
+    if not item.labels_are_families:
+        return found
+    summary = not read_eligibility(eligibility_text).applicants
+    kept = within_families(found, map_beneficiaries(item.beneficiary_labels), summary)
+    stated = stated_applicants(eligibility_text)  # « Peuvent déposer : … les syndicats mixtes » beyond the labels
+    return [*kept, *(b for b in found if b in stated and b not in kept)]
 
 
 def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:

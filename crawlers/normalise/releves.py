@@ -42,6 +42,7 @@ NOT_DEADLINE_WORDS = (
     rf"{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
     r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
     r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
+    r"|ceremonies?|remises? des prix|palmares|proclamation"
 )
 """Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
 _NOT_DEADLINE = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})")
@@ -115,7 +116,7 @@ def _dates_after(days: _Days, cue: re.Match[str]) -> list[date]:
     many, position, reach, dates = bool(cue["many"]), cue.end(), _FIRST_REACH, []
     for token in (t for t in days.written if t.start >= cue.end()):
         gap = days.folded[position:token.start]
-        if len(gap) > reach or _CLAUSE_END.search(gap):
+        if len(gap) > reach or _CLAUSE_END.search(gap) or (dates and not many and not _LIST_JOIN.fullmatch(gap)):
             break
         position = token.end
         if token.start in days.otherwise or _starts_range(days.folded, token):
@@ -123,10 +124,14 @@ def _dates_after(days: _Days, cue: re.Match[str]) -> list[date]:
         day = as_date(days.dated[token.start]) if token.start in days.dated else None
         if day:
             dates.append(day)
-        if not many:
+        elif not many:
             break
         reach = LIST_REACH
     return dates
+
+
+_LIST_JOIN = re.compile(r",\s*(?:le|au)\s+|\s+(?:et|ou)\s+(?:(?:le|au)\s+)?")
+"""What joins the dates of a one-date cue that names several (« avant le 15 février, le 14 mai ou le 13 septembre »)."""
 
 
 def _starts_range(folded: str, token: Token) -> bool:

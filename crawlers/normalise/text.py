@@ -13,6 +13,9 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "table", "section", "article", "blockquote", "dd", "dt",
 }
+_CELL_TAGS = {"td", "th"}
+CELL_SEPARATOR = " | "
+"""Between two cells of a table row, which reads as one line: « Collectivités territoriales | Non »."""
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u202f\u2009]+")
 
 
@@ -28,6 +31,8 @@ def html_to_text(value: str | None) -> str:
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
+        elif element.tag in _CELL_TAGS and element.getnext() is not None and element.getnext().tag in _CELL_TAGS:
+            element.tail = CELL_SEPARATOR + (element.tail or "")
     return _tidy_lines(root.text_content())
 
 
