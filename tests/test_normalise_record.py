@@ -149,3 +149,29 @@ def test_family_labels_bound_what_a_description_says_not_what_an_eligibility_tex
     raw = item(eligibility_text=eligibility, description=description, beneficiary_labels=labels,
                labels_are_families=True)
     assert [str(b) for b in normalise_item(raw, AS_OF).beneficiaries] == expected
+
+
+OVERSEAS = ["REG-01", "REG-02", "REG-03", "REG-04", "REG-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "coverage", "codes", "exclusions"),
+    [
+        ("Les départements et régions d'outre-mer ainsi que la Corse sont exclus de cet appel.", ["PAYS-99100"],
+         ["PAYS-99100"], sorted([*OVERSEAS, "REG-94"])),
+        ("Les projets franciliens ne sont pas éligibles à ce programme.", ["PAYS-99100"], ["PAYS-99100"], ["REG-11"]),
+        ("L'appel couvre la France métropolitaine continentale.", ["PAYS-99100"], ["PAYS-99100"],
+         sorted([*OVERSEAS, "REG-94"])),
+        ("Les projets situés en Corse ne sont pas concernés par cet appel.", ["REG-93", "REG-94"], ["REG-93"], []),
+        ("Les départements des Ardennes et de la Marne, rattachés à un autre bassin, ne sont pas couverts.",
+         ["REG-44"], ["DEP-10", "DEP-52", "DEP-54", "DEP-55", "DEP-57", "DEP-67", "DEP-68", "DEP-88"], []),
+        ("Le périmètre est limité au Nord et au Pas-de-Calais.", ["REG-32"], ["DEP-59", "DEP-62"], []),
+    ],
+    ids=["overseas-and-corse-excluded", "a-region-s-adjective", "mainland-only", "one-of-several-regions",
+         "departements-not-covered", "perimetre-limite-au"],
+)
+def test_a_sentence_leaving_places_out_narrows_the_coverage(
+    text: str, coverage: list[str], codes: list[str], exclusions: list[str],
+) -> None:
+    record = normalise_item(item(eligibility_text=text, geo_codes=coverage), AS_OF)
+    assert (sorted(record.geo_codes), sorted(record.geo_exclusions)) == (sorted(codes), exclusions)

@@ -8,6 +8,7 @@ import pytest
 
 from crawlers.normalise.releves import date_range, dates_in, find_releves
 from crawlers.spiders.calendar_sections import calendar_deadlines
+from crawlers.spiders.stated_deadlines import close_dates
 
 D = date
 
@@ -99,3 +100,35 @@ def test_a_one_date_cue_names_each_date_of_its_list(text: str, expected: list[da
 def test_a_prize_ceremony_in_a_calendar_block_is_no_deadline() -> None:
     body = "Date limite de dépôt : 3 février 2027 à midi.\nCérémonie de remise des prix : 15 juin 2027."
     assert calendar_deadlines([("Dépôt des candidatures", body)]) == ["2027-02-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les dossiers sont à transmettre avant fin mars 2027 via le portail.", [D(2027, 3, 31)]),
+        ("Candidatures attendues au plus tard en avril 2027.", [D(2027, 4, 30)]),
+        ("La date limite, initialement fixée au 15 décembre 2026, est reportée au 2 février 2027.", [D(2027, 2, 2)]),
+        ("Le calendrier annonçait une clôture au 31 décembre 2026. L'enveloppe étant consommée, l'appel a été "
+         "clôturé par anticipation le 15 octobre 2026.", [D(2026, 10, 15)]),
+        ("L'édition 2026 est close depuis le 12 juin 2026 ; la suivante ouvrira au printemps.", [D(2026, 6, 12)]),
+        ("Ouverture de la prochaine session le 5 janvier 2027 ; clôture le 31 mars 2027.", [D(2027, 3, 31)]),
+        ("La session 2027 ouvrira le 1er décembre 2026 ; les candidatures seront reçues jusqu'au 13 janvier 2027.",
+         [D(2027, 1, 13)]),
+        ("Les dossiers sont reçus du 04/01/2027 au 26/03/2027. Examen en commission en mai 2027.", [D(2027, 3, 26)]),
+    ],
+    ids=["month-only-fin", "month-only-en", "moved-deadline", "closed-early", "clos-depuis", "session-opening",
+         "ouvrira-le", "reception-range"],
+)
+def test_deadlines_said_in_other_words(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected
+
+
+def test_days_without_year_follow_the_opening_of_the_record() -> None:
+    text = "Dates limites de dépôt : 15 octobre, 15 décembre et 15 février."
+    assert find_releves(text, date(2026, 9, 1)) == [D(2026, 10, 15), D(2026, 12, 15), D(2027, 2, 15)]
+
+
+def test_a_date_field_the_text_says_was_moved_gives_way() -> None:
+    text = "Mise à jour : la date limite, initialement fixée au 15 décembre 2026, est reportée au 2 février 2027."
+    assert close_dates("2026-12-15", text) == ["2027-02-02"]
+    assert close_dates("2026-12-15", "Date limite : 15 décembre 2026.") == ["2026-12-15", "2026-12-15"]

@@ -20,6 +20,7 @@ A month table is enough for these forms, so no dateparser here (it is slow to lo
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -39,6 +40,8 @@ _DAY = re.compile(
     rf"(?<![\d/.-])(?:(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})(?![\d/])"
     rf"|(\d{{1,2}})(?:er|ere|eme)?\s+((?:{_FULL})\b|(?:{_ABBREVIATED})\b\.?)(?:\s+(\d{{4}})\b)?)"
 )
+_MONTH_ONLY = re.compile(rf"\b(?:fin|en|courant|d'ici fin|jusqu'a fin)\s+(?:(?:de |du mois de |d')\s*)?(?P<month>{_FULL})\s+(?P<year>20\d\d)\b")
+"""A month and its year with no day, after « fin » / « en »: the month's last day."""
 # Folded text: "en 2027", "Calendrier 2027", "au titre de l'annee 2027", or a year heading a list ("• 2027 :").
 # "jusqu'en 2030", "France 2030 :" and "2021-2027 :" state no group's year.
 _STATED_YEAR = re.compile(
@@ -74,7 +77,8 @@ def prepare(text: str) -> str:
 
 
 def day_tokens(folded: str) -> list[Token]:
-    """Every day written in a folded text, in reading order, years as written."""
+    """Every day written in a folded text, in reading order, years as written; a month written with its year
+    and no day (« avant fin mars 2027 », « au plus tard en avril 2027 ») stands for its last day."""
     tokens = []
     for m in _DAY.finditer(folded):
         if m[1]:
@@ -82,7 +86,12 @@ def day_tokens(folded: str) -> list[Token]:
         else:
             month = _MONTHS[m[5].rstrip(".")]
             tokens.append(Token(m.start(), m.end(), int(m[4]), month, int(m[6]) if m[6] else None))
-    return tokens
+    taken = [(t.start, t.end) for t in tokens]
+    for m in _MONTH_ONLY.finditer(folded):
+        if not any(start < m.end() and m.start() < end for start, end in taken):
+            month, year = _MONTHS[m["month"]], int(m["year"])
+            tokens.append(Token(m.start("month"), m.end(), calendar.monthrange(year, month)[1], month, year))
+    return sorted(tokens, key=lambda t: t.start)
 
 
 def as_date(token: Token) -> date | None:

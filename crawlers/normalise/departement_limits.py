@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from functools import cache
 
+from crawlers.normalise.region_limits import EXCLUDED_AFTER, regions_left_out
 from crawlers.normalise.text import fold
 from models import geo
 
@@ -24,12 +25,13 @@ PLACE_CUE = re.compile(
     r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en)\b|\breservee?s? aux? (?:territoires?"
     r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
+    r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b"
 )
 """A sentence that says where a project must be (folded)."""
 NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
-_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |hors |sauf )\s*"
-_PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|limite)\s*$")
+_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|hors |sauf )\s*"
+_PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|la limite)\s*$")
 """« dans le nord de l'Essonne »: a part of a département is no limit the coverage can say."""
 _NUMBER = re.compile(r"2[ab]|97\d|\d{2}")
 _NUMBER_LIST = re.compile(
@@ -40,6 +42,7 @@ _LIST_LINK = re.compile(
     r"(?:le |la |les |l'|du |des |de la |de l'|de )?\s*"
 )
 """What joins two départements of one list: « , la », « ou la », « et de la », « et le »."""
+_SEGMENT_END = re.compile(r"[;:]")
 LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
 
 
@@ -49,13 +52,13 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     kept: dict[str, None] = {}
     left_out: dict[str, None] = {}
     for sentence in sentences:
-        if geo.FRANCE in coverage:
-            left_out.update(dict.fromkeys(regions_left_out(sentence)))
+        left_out.update(dict.fromkeys(r for r in regions_left_out(sentence) if geo.FRANCE in coverage or r in coverage))
         if not PLACE_CUE.search(sentence):
             continue
         for code, start in departements_at(sentence):
             if _within(code, coverage):
-                (left_out if LEAVING_OUT.search(sentence, 0, start) else kept)[code] = None
+                leaving = LEAVING_OUT.search(sentence, 0, start) or _excluded_after(sentence, start)
+                (left_out if leaving else kept)[code] = None
     if kept:
         return list(kept), []
     if left_out:
@@ -63,15 +66,10 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     return None
 
 
-def regions_left_out(sentence: str) -> list[str]:
-    """REG codes a folded sentence leaves out by name: « sur tout le territoire national, hors Île-de-France »."""
-    return [f"REG-{code}" for code, pattern in _region_patterns() if pattern.search(sentence)]
-
-
-@cache
-def _region_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    before = rf"{LEAVING_OUT.pattern}\w*\s+(?:(?:en|de|des|du|la|le|les|l')\s*)*"
-    return [(code, re.compile(rf"{before}{re.escape(fold(name))}(?![\w-])")) for code, name in geo.regions().items()]
+def _excluded_after(sentence: str, start: int) -> bool:
+    """« Les départements de l'Aube et de la Marne … ne sont pas couverts » (up to the end of the clause)."""
+    end = _SEGMENT_END.search(sentence, start)
+    return bool(EXCLUDED_AFTER.search(sentence, start, end.start() if end else len(sentence)))
 
 
 def numbered_departements(line: str) -> list[tuple[str, int]]:
@@ -159,7 +157,12 @@ def _within(code: str, coverage: list[str]) -> bool:
 
 
 def _all_but(coverage: list[str], excluded: list[str]) -> tuple[list[str], list[str]]:
-    """A region's other départements; a wider coverage keeps its codes and lists the exclusions."""
+    """A region's other départements; a wider coverage keeps its codes and lists the exclusions; a région of
+    several left out is dropped from them."""
+    if any(code in coverage for code in excluded):
+        kept = [c for c in coverage if c not in excluded]
+        rest = [c for c in excluded if c not in coverage]
+        return (_all_but(kept, rest) if rest else (kept, [])) if kept else (coverage, excluded)
     regions = [c for c in coverage if c.startswith("REG-")]
     if len(regions) == len(coverage) and regions:
         others = [f"DEP-{d.code}" for d in geo.departements().values()

@@ -31,25 +31,40 @@ _ONE_CUES = (
     r"|jusqu'au|au plus tard|fin (?:de|des) (?:depots?|candidatures?|publication)"
     r"|(?:depot|remise|envoi) des (?:dossiers|candidatures|projets|offres)|deadline"
     r"|(?:deposer|remettre|transmettre|soumettre|candidater)\b[a-z' ]{0,30}?\bavant le"
+    r"|\b(?:candidatures?|dossiers?|demandes?|reponses?|propositions?)\b[^.;]{0,60}?"
+    r"\b(?:avant|jusqu'(?:au|a|en)|au plus tard|d'ici)\b(?! (?:de |d')?(?:commencer|demarrer|engager))"
+    r"|\battendue?s (?:pour|avant|d'ici|au plus tard)\b|\bjusqu'a (?:la )?fin\b|\bclos(?:e|es)? (?:depuis )?le\b|\bclotur\w* (?:par anticipation )?le\b"
+    r"|\b(?:candidatures?|dossiers?|demandes?)(?: sont)?(?: recu(?:e)?s| acceptee?s| deposee?s| ouvertes)?(?= du\b)"
 )
 _CUE = re.compile(rf"\b(?:(?P<many>{_LIST_CUES})|(?P<one>{_ONE_CUES}))\b")
 _FIRST_REACH = 160
 """Characters allowed between a cue and its first date (then `LIST_REACH` between two dates)."""
 _CLAUSE_END = re.compile(r"[.;!?]\s+[a-z]{3,}\s[a-z]")
 """A new sentence or clause ("; date limite …") ends a cue's reach."""
-_OPENING = r"ouverture|ouvert(?:e|s|es)? (?:le|du|des|a partir)|lancement|a partir d"
+_OPENING = r"ouverture|ouvert(?:e|s|es)? (?:le|du|des|a partir)|ouvri(?:ra|ront)|ouvre(?:nt)? le|lancement|a partir d"
 NOT_DEADLINE_WORDS = (
     rf"{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
     r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
     r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
-    r"|ceremonies?|remises? des prix|palmares|proclamation"
+    r"|ceremonies?|remises? des prix|palmares|proclamation|commissions?|entretiens?|instruction"
 )
 """Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
 _NOT_DEADLINE = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})")
 _ASIDE = re.compile(r"\([^()]*\)")
 """An aside labels no date: "Date limite (après le webinaire) : 15 avril" is a deadline."""
 _OPENING_CUE = re.compile(rf"\b(?:{_OPENING})")
+_SUPERSEDED = re.compile(
+    r"(?:initialement|d'abord|auparavant|precedemment)\s+(?:fixee?s?|prevue?s?|annoncee?s?|programmee?s?)"
+    r"\s+(?:au|le|pour le|pour)\s*$|\bannon\w+ une cloture (?:au|le|pour le)\s*$"
+)
+_PLANNED = re.compile(r"\b(?:prevue?s?|fixee?s?) (?:au|le|pour le)\s*$")
+_MOVED = re.compile(r"\b(?:report|proroge|repouss|decale|avance)\w*\b")
+_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+_SUPERSEDED_REACH = 60
 _OPENING_REACH = 40
+_OPENS_REACH = 40
+_OPENS = re.compile(r"\b(?:ouverture|lancement|reouverture)\s+(?:de la|des|du|d'une|de l'|de)\s+(?:\w+\s+)?$")
+"""« ouverture de la prochaine session », « lancement des relèves »: the list word is what opens."""
 _RANGES = (
     (re.compile(r"\bdu\s*\Z"), re.compile(r"[^.;]{0,20}?\bau\b")),
     (re.compile(r"\bentre(?: le)?\s*\Z"), re.compile(r"[^.;]{0,20}?\bet\b")),
@@ -57,13 +72,20 @@ _RANGES = (
 """(words before, words after) a date that starts a range."""
 
 
-def find_releves(text: str) -> list[date]:
-    """Every deadline the text names after a cue, sorted, without duplicates."""
-    days = _read(prepare(text))
+def find_releves(text: str, opened: date | None = None) -> list[date]:
+    """Every deadline the text names after a cue, sorted, without duplicates. `opened`: the call's opening day
+    from a field, for days written without their year when the text names no opening."""
+    days = _read(prepare(text), opened)
     found: set[date] = set()
     for cue in days.cues:
-        found.update(_dates_after(days, cue))
+        if not _opens(days.folded, cue):
+            found.update(_dates_after(days, cue))
     return sorted(found)
+
+
+def _opens(folded: str, cue: re.Match[str]) -> bool:
+    """« ouverture de la prochaine session le 5 janvier »: the list word names what opens, not deadlines."""
+    return bool(cue["many"]) and bool(_OPENS.search(folded, max(0, cue.start() - _OPENS_REACH), cue.start()))
 
 
 def dates_in(text: str) -> list[date]:
@@ -94,22 +116,42 @@ class _Days:
     """The other days by start, with their year (written or inferred); a day of unknown year is absent."""
 
 
-def _read(folded: str) -> _Days:
+def _read(folded: str, opened: date | None = None) -> _Days:
     written, cues = day_tokens(folded), list(_CUE.finditer(folded))
     otherwise = frozenset(
         t.start for i, t in enumerate(written) if _labelled_otherwise(folded, written[:i], cues, t)
     )
     # A date labelled otherwise is no part of a list of deadlines: it lends the list no year.
     candidates = [t for t in written if t.start not in otherwise]
-    dated = {t.start: t for t in with_years(folded, candidates, _opening(folded, written))}
+    dated = {t.start: t for t in with_years(folded, candidates, _opening(folded, written) or opened)}
     return _Days(folded, cues, written, otherwise, dated)
 
 
 def _labelled_otherwise(folded: str, earlier: list[Token], cues: list[re.Match[str]], token: Token) -> bool:
-    """Whether the words since the last cue or day before `token` make it an opening, an update, an event…"""
+    """Whether the words since the last cue or day before `token` make it an opening, an update, an event…,
+    or a deadline since moved (« initialement fixée au 15 décembre, est reportée au… »)."""
     cue_ends = [c.end() for c in cues if c.end() <= token.start]
     label = folded[max(0, token.start - _FIRST_REACH, *(t.end for t in earlier[-1:]), *cue_ends):token.start]
-    return bool(_NOT_DEADLINE.search(_ASIDE.sub(" ", label)))
+    return bool(_NOT_DEADLINE.search(_ASIDE.sub(" ", label))) or is_superseded(folded, token)
+
+
+def is_superseded(folded: str, token: Token) -> bool:
+    """« la date limite, initialement fixée au 15 décembre 2026, est reportée au… », « le calendrier annonçait une
+    clôture au 31 décembre » (then « clôturé par anticipation le… »): a deadline the text says was replaced."""
+    before = folded[max(0, token.start - _SUPERSEDED_REACH):token.start]
+    if _SUPERSEDED.search(before):
+        return True
+    sentence_end = _SENTENCE.search(folded, token.end)
+    after = folded[token.end:sentence_end.start() if sentence_end else len(folded)]
+    return bool(_PLANNED.search(before) and _MOVED.search(after))
+
+
+def superseded_days(text: str) -> set[date]:
+    """The days a text says were replaced by another deadline (a record's date field may hold one)."""
+    folded = prepare(text)
+    tokens = day_tokens(folded)
+    dated = with_years(folded, tokens)
+    return {d for t in dated if is_superseded(folded, t) and (d := as_date(t))}
 
 
 def _dates_after(days: _Days, cue: re.Match[str]) -> list[date]:

@@ -51,6 +51,7 @@ def map_aid(aid: dict[str, Any], source: str, position: int) -> RawItem:
         # `submission_deadline` is often empty while the texts state the deadline or the relèves.
         close_dates=close_dates(
             _text(aid, "submission_deadline"), _text(aid, "description"), _text(aid, "eligibility"),
+            opening=_text(aid, "start_date"),
         ),
         permanent=fold(_text(aid, "recurrence")) == "permanente",
         closed=aid.get("is_live") is False,

@@ -62,7 +62,8 @@ class DispositifAideCsvSpider(SourceSpider):
 def map_dispositif_row(row: dict[str, str], source: str, position: int) -> RawItem:
     """The RawItem of one dispositif-aide row."""
     description, eligibility = row.get("description") or "", row.get("eligibilite") or ""
-    closing = close_dates(row.get("date_cloture"), row.get("promesse"), description, eligibility)
+    closing = close_dates(row.get("date_cloture"), row.get("promesse"), description, eligibility,
+                          opening=row.get("date_ouverture"))
     return RawItem(
         source=source,
         position=position,
