@@ -160,8 +160,13 @@ def test_lists_and_wrapped_lines_stay_in_one_sentence(text: str, expected: list[
         (["communes", "associations", "entreprises"], "Aide aux communes et clubs qui organisent des stages.",
          [B.COMMUNE, B.ASSOCIATION]),
         (["entreprises", "collectivités"], "La Région soutient les PME industrielles qui recrutent.", [B.PME]),
+        (["PME", "TPE", "ETI"], "La Région accompagne les projets d'investissement productif des PME.", [B.PME]),
+        (["entreprises", "collectivités"], "L'Agence finance les travaux des industriels qui réduisent leurs rejets.",
+         COMPANIES),
+        (["PME", "ETI"], "La Région accompagne les petites et moyennes industries dans leur transformation.", [B.PME]),
     ],
-    ids=["aide-les", "accompagne-les", "aide-aux", "soutient-les-sizes"],
+    ids=["aide-les", "accompagne-les", "aide-aux", "soutient-les-sizes", "projects-of-the-pme",
+         "finance-the-works-of", "pmi"],
 )
 def test_the_object_of_a_funder_s_support_verb_names_applicants(
     labels: list[str], description: str, expected: list[B],
@@ -212,10 +217,15 @@ def test_an_objective_opening_on_a_support_verb_names_its_object() -> None:
          [B.SYNDICAT_MIXTE]),
         ("Type de structure | Éligibilité\nUniversités et écoles d'ingénieurs | Oui, comme membre du consortium\n"
          "Collectivités territoriales | Non (partenaires possibles)", [B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Communes et propriétaires privés (personnes physiques) d'un bien industriel.", [B.COMMUNE, B.PARTICULIER]),
+        ("Entreprises, seules ou en consortium avec des laboratoires ; les laboratoires publics membres du "
+         "consortium sont bénéficiaires.", [B.ENTREPRISE, B.RECHERCHE]),
+        ("Peuvent candidater : les entreprises de moins de 50 salariés implantées en Saône-et-Loire et les CFA du "
+         "département.", [B.TPE, B.PME, B.ETABLISSEMENT_ENSEIGNEMENT]),
     ],
     ids=["list-continued-after-a-semicolon", "partners-who-receive-a-share", "broad-group-defined-in-brackets",
          "groupements-d-employeurs", "oph-au-benefice", "another-scheme-excludes", "a-departement-as-a-place",
-         "table-rows-oui-non"],
+         "table-rows-oui-non", "personnes-physiques", "sont-beneficiaires", "a-new-member-after-a-place"],
 )
 def test_statements_of_who_may_apply(text: str, expected: list[B]) -> None:
     assert beneficiaries_in_text(text) == expected

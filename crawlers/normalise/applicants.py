@@ -33,11 +33,15 @@ _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
 _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
 _SUPPORTS = re.compile(T.SUPPORTS)
+_PAYS_FOR = re.compile(T.PAYS_FOR)
+_THING_OF = re.compile(T.THING_OF)
 _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
+_NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
+"""« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 _CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
@@ -117,14 +121,17 @@ def read_description(text: str) -> Reading:
 
 def _supported(sentence: str) -> list[B]:
     """The types of the object list right after a support verb (none when the object is a thing)."""
-    verb = _SUPPORTS.search(sentence)
+    verb = _SUPPORTS.search(sentence) or _PAYS_FOR.search(sentence)
     if verb is None:
         return []
-    found, at = [], verb.end()
+    owner = _THING_OF.match(sentence, verb.end())
+    if owner is None and verb.re is _PAYS_FOR:
+        return []
+    found, at = [], owner.end() if owner else verb.end()
     for mention in _mentions(sentence):
-        if mention.start < at:
+        if mention.end <= at:
             continue
-        if not _OBJECT_LINK.fullmatch(sentence, at, mention.start):
+        if mention.start > at and not _OBJECT_LINK.fullmatch(sentence, at, mention.start):
             break
         found.extend(mention.targets)
         at = mention.end
@@ -161,7 +168,8 @@ def _applies(sentence: str, mention: _Mention) -> bool:
         return False  # a broad group, defined by the list that follows
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
-    acted_for = (_ON_BEHALF_OF.search(sentence, start, mention.start)
+    subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
+    acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
     partner = _NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
     return not partner and not complement and not acted_for and not _receives_nothing(sentence, mention)

@@ -76,7 +76,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
     # in prose (« région », « département », « jeunes ») are left to the labels.
     (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
-    (r"\bpme\b|petites et moyennes entreprises", (B.PME,)),
+    (r"\bpme\b|\bpmi\b|petites et moyennes (?:entreprises|industries)", (B.PME,)),
     (r"\bstart-?ups?\b|jeunes entreprises innovantes", (B.TPE, B.PME)),
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
@@ -129,7 +129,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b", (B.PARTICULIER,)),
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive", (B.PARTICULIER,)),
 ]
 
 ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
@@ -152,7 +152,7 @@ APPLICANT_CUES = [
     r"\b(?:destine|ouvert|reserve)e?s? (?:\w+ )?(?:aux|a)\b",
     r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
-    r"\bcobeneficiaires?\b",
+    r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
     r"\|\s*(?:oui|eligibles?)\b",
     r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
 ]
@@ -165,6 +165,14 @@ SUPPORTS = (
 les entreprises dans… ». Only the types right after it (its object) are applicants: « soutient les opérations
 … des communes » names what is supported, not who applies."""
 
+THING_OF = (
+    r"\s*(?:projets?|investissements?|travaux|actions?|operations?|demarches?|initiatives?|programmes?)"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:des|de la|du|de l'|d')\s*"
+)
+"""« accompagne les projets d'investissement productif des PME », « finance les travaux des industriels »: what is
+supported, then whose it is — the owner applies."""
+PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
+"""A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
 OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
 """What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
 
