@@ -20,11 +20,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
-	@# The browser tests drive Debian's chromium (never a downloaded browser), and the any-day test moves the
-	@# system clock with Debian's faketime: install them when we can.
-	@if { [ ! -x /usr/bin/chromium ] || ! command -v faketime >/dev/null; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update && apt-get install -y --no-install-recommends chromium faketime) || \
-		echo "chromium ou faketime n'a pas pu être installé : les tests qui en ont besoin seront sautés (raison affichée par pytest)"; \
+	@# The browser tests drive Debian's chromium (never a downloaded browser), the any-day test moves the
+	@# system clock with Debian's faketime, and the COPIL report's PDF needs Pango (WeasyPrint): install them when we can.
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v faketime >/dev/null || ! ldconfig -p | grep -q libpangoft2-1.0; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && apt-get install -y --no-install-recommends chromium faketime libpango-1.0-0 libpangoft2-1.0-0) || \
+		echo "chromium, faketime ou Pango n'a pas pu être installé : les tests qui en ont besoin seront sautés (raison affichée par pytest)"; \
 	fi
 
 demo: setup

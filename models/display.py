@@ -187,3 +187,15 @@ def reason_text(feature: str, evidence: str) -> str:
     if feature == "profil" and text.startswith("profil "):
         return "mots du " + text
     return text
+
+
+def days_until(day: date, as_of: date) -> str:
+    """« dans 12 jours », « demain », « aujourd'hui », « il y a 3 jours »."""
+    days = (day - as_of).days
+    if days == 0:
+        return "aujourd'hui"
+    if days == 1:
+        return "demain"
+    if days > 1:
+        return f"dans {days} jours"
+    return "hier" if days == -1 else f"il y a {-days} jours"

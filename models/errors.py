@@ -22,6 +22,10 @@ class ConfigError(VigieError):
         super().__init__("configuration invalide", f"{count} problème(s)", "; ".join(problems[:3]))
 
 
+class InputError(VigieError):
+    """A value given to a command is invalid (an unknown territory, a bad date or format): exit code 2."""
+
+
 class DatabaseError(VigieError):
     """The database cannot be reached or upgraded."""
 

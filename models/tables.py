@@ -81,6 +81,9 @@ class FicheAction(SQLModel, table=True):
     profiles: list[str] = _json()
     content_hash: str
     updated_at: datetime
+    # migration 0009_copil: when the fiche entered the plan (the COPIL report's « nouvelles fiches »).
+    created_at: datetime | None = None
+    """First import of the fiche (None: imported before Vigie kept it; the migration copies updated_at)."""
 
 
 class Source(SQLModel, table=True):
@@ -213,6 +216,8 @@ class Match(SQLModel, table=True):
     """à étudier, à déposer, déposé, obtenu, refusé."""
     followup_at: date | None = None
     amount_obtained: float | None = None
+    # migration 0009_copil: the amount the dossier asks for, beside the amount obtained.
+    amount_requested: float | None = None
 
 
 class Digest(SQLModel, table=True):
@@ -257,7 +262,7 @@ class DigestItem(SQLModel, table=True):
     event_id: int | None = None
     """Last OpportunityEvent of the call covered by this item (changes after it are "mis à jour")."""
     band: int | None = None
-    """Reminder band sent (30 or 7) for a "cloture_proche" item."""
+    """Reminder band sent (30, 14, 7 or 3: notifier.select) for a "cloture_proche" item."""
     band_date: date | None = None
     """The relève that reminder was about."""
 
@@ -360,3 +365,20 @@ from models.jobs import JobLease, JobRun, LinkCheck  # noqa: E402,F401
 
 # --- (typed changes between crawls, migration 0005_changes) -----------------------------
 from models.change_rows import CallChange  # noqa: E402,F401
+
+
+class CopilReport(SQLModel, table=True):
+    """A COPIL report generated for a territory: its day is the default start of the next report's changes."""
+
+    __tablename__ = "copil_report"
+    id: int | None = Field(default=None, primary_key=True)
+    territoire_id: str = Field(foreign_key="territory.id", index=True, max_length=80)
+    generated_at: datetime
+    as_of: date
+    """The report's « today » (clock.today when it was generated)."""
+    since: date
+    """Start of its « changes since the last COPIL »."""
+    format: str = Field(max_length=10)
+
+# --- (the porteurs' space: personal links, answers, visits; migration 0009_porteur_space) --
+from models.porteur_rows import PorteurAnswer, SpaceLink, SpaceVisit  # noqa: E402,F401

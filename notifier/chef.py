@@ -59,19 +59,26 @@ class ChefDigestContent:
     uncovered: list[str] = field(default_factory=list)
     """Fiches-actions with no eligible open call."""
     deadlines: list[CallLine] = field(default_factory=list)
+    overdue: list[CallLine] = field(default_factory=list)
+    """Dossiers « déposé » with neither « obtenu » nor « refusé » 90 days after their deadline (models.followup):
+    repeated every week until the follow-up is updated, so alone they do not make a letter."""
     failing: list[tuple[str, int, str]] = field(default_factory=list)
     """(source name, consecutive failures, French explanation)."""
     bounced: list[tuple[str, str, str]] = field(default_factory=list)
     """(address, porteur name, the server's refusal)."""
     config_change: str = ""
+    answers: list[tuple[str, int]] = field(default_factory=list)
+    """(answer as counted, « intéressé », « pas pour nous », « je dépose »; how many the territory's porteurs gave
+    this week), the answers given only."""
     """One line when a matching configuration was applied this week (`vigie tune apply`), with its effect."""
 
     def is_empty(self) -> bool:
         """Nothing worth a message (an empty week sends nothing): no call collected, none to review, no porteur
-        letter going out, no deadline within 30 days, no failing source, no refused address and no configuration
-        applied this week. Fiches-actions still without a call are repeated in a letter that goes, but alone
+        letter going out, no deadline within 30 days, no failing source, no refused address, no porteur's answer
+        and no configuration applied this week. Fiches-actions still without a call are repeated in a letter that goes, but alone
         they are the same news every week: they do not make one."""
-        lists = (self.new_calls, self.to_review, self.outgoing, self.deadlines, self.failing, self.bounced)
+        lists = (self.new_calls, self.to_review, self.outgoing, self.deadlines, self.failing, self.bounced,
+                 self.answers)
         return not any(lists) and not self.config_change.strip()
 
 
@@ -118,6 +125,7 @@ def _context(content: ChefDigestContent, sender: SenderConfig) -> dict:
     monday, sunday = week_bounds(content.iso_week)
     review, review_hidden = _cut(content.to_review)
     deadlines, deadlines_hidden = _cut(content.deadlines)
+    overdue, overdue_hidden = _cut(content.overdue)
     uncovered, uncovered_hidden = _cut(content.uncovered)
     return {
         "subject": subject_line(content),
@@ -129,8 +137,8 @@ def _context(content: ChefDigestContent, sender: SenderConfig) -> dict:
         "review": review, "review_hidden": review_hidden, "review_total": len(content.to_review),
         "outgoing": content.outgoing, "outgoing_total": sum(n for _, n in content.outgoing),
         "uncovered": uncovered, "uncovered_hidden": uncovered_hidden,
-        "deadlines": deadlines, "deadlines_hidden": deadlines_hidden,
-        "failing": content.failing, "bounced": content.bounced, "config_change": labels.one_line(content.config_change),
+        "deadlines": deadlines, "deadlines_hidden": deadlines_hidden, "overdue": overdue, "overdue_hidden": overdue_hidden,
+        "failing": content.failing, "bounced": content.bounced, "answers": content.answers, "config_change": labels.one_line(content.config_change),
         "app_url": sender.public_url.rstrip("/") + "/",
     }
 

@@ -32,6 +32,8 @@ class DigestEntry:
     """"nouveaux" | "mis_a_jour" | "cloture_proche"."""
     changes: list[str] = field(default_factory=list)
     """For "mis_a_jour": French lines saying what changed."""
+    match_id: int | None = None
+    """The stored match it comes from: what the contact's answer links name."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class DigestContent:
     calendar_calls: list[OpportunityData] | None = None
     """The porteur's calendar (calls announced to it and still open, this letter's included): what
     echeances.ics holds, the same calls as the feed. None: this letter's calls only."""
+    space_url: str | None = None
+    """A fresh personal link to the contact's space (None: no secret key to sign it with)."""
+    answer_urls: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Match id → answer (models.answers) → the signed link of that answer."""
 
     def calendar(self) -> list[OpportunityData]:
         """The calls of the attached echeances.ics."""

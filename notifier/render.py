@@ -40,8 +40,9 @@ def render_digest(
 ) -> RenderedDigest:
     """Render one contact's weekly digest; ValueError when it has no entries (an empty week sends nothing).
 
-    Every call is listed (no "et N autres" link: porteurs have no access to the web app), and the
-    only links are the calls' own pages and the unsubscribe link. `sent_at` only fills the Date
+    Every call is listed (no "et N autres" link: porteurs have no account in the web app); besides the calls'
+    own pages and the unsubscribe link, the only links are the contact's personal ones (their space, their
+    answers), when the caller signed them. `sent_at` only fills the Date
     header (now by default): it never reaches the bodies, so `content_hash` is the same whenever
     the same content is rendered.
     """
@@ -117,6 +118,7 @@ def _context(content: DigestContent, sender: SenderConfig, has_ics: bool) -> dic
         "reply_to": sender.reply_to,
         "porteur_name": porteur,
         "unsubscribe_url": content.unsubscribe_url,
+        "space_url": labels.safe_url(content.space_url),
     }
 
 

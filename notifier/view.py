@@ -6,11 +6,12 @@ Strings here are plain text: escaping is the HTML template's job (Jinja2 autoesc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from models.display_evidence import deadline_quote
 from notifier import labels
+from models.answers import ANSWER_LABELS
 from notifier.entries import CLOSING, NEW, SECTIONS, DigestContent, DigestEntry
 
 MAX_REASONS = 3
@@ -36,6 +37,8 @@ class CallView:
     """The fiche-action it fits ("" under a fiche heading, which already says it)."""
     reasons: list[str]
     changes: list[str]
+    answers: tuple[tuple[str, str], ...] = ()
+    """(French label, signed link) of each answer the contact may give (none without a secret key)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def build_sections(content: DigestContent) -> list[SectionView]:
     for key, title in SECTIONS.items():
         entries = _ordered(key, [e for e in content.entries if e.section == key], content.as_of)
         if entries:
-            groups = _by_fiche(entries, content.as_of) if key == NEW else [_flat(entries, content.as_of)]
+            groups = _by_fiche(entries, content) if key == NEW else [_flat(entries, content)]
             sections.append(SectionView(key, title, groups))
     return sections
 
@@ -77,19 +80,27 @@ def _ordered(key: str, entries: list[DigestEntry], as_of: date) -> list[DigestEn
     return sorted(entries, key=lambda e: -e.score)
 
 
-def _by_fiche(entries: list[DigestEntry], as_of: date) -> list[GroupView]:
+def _by_fiche(entries: list[DigestEntry], content: DigestContent) -> list[GroupView]:
     """Group calls by fiche-action, the fiche with the best call first."""
     groups: dict[str, list[DigestEntry]] = {}
     for entry in entries:
         groups.setdefault(entry.fiche_id, []).append(entry)
     return [
-        GroupView(fiche_label(group[0]), [call_view(e, as_of, with_fiche=False) for e in group])
+        GroupView(fiche_label(group[0]), [_with_answers(call_view(e, content.as_of, with_fiche=False), e, content)
+                                          for e in group])
         for group in groups.values()
     ]
 
 
-def _flat(entries: list[DigestEntry], as_of: date) -> GroupView:
-    return GroupView("", [call_view(e, as_of, with_fiche=True) for e in entries])
+def _flat(entries: list[DigestEntry], content: DigestContent) -> GroupView:
+    return GroupView("", [_with_answers(call_view(e, content.as_of, with_fiche=True), e, content) for e in entries])
+
+
+def _with_answers(view: CallView, entry: DigestEntry, content: DigestContent) -> CallView:
+    """The call with the contact's answer links, when the letter has them."""
+    urls = content.answer_urls.get(entry.match_id or 0, {})
+    answers = [(label, url) for key, label in ANSWER_LABELS.items() if (url := labels.safe_url(urls.get(key)))]
+    return replace(view, answers=tuple(answers)) if answers else view
 
 
 def fiche_label(entry: DigestEntry) -> str:

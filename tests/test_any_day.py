@@ -8,6 +8,7 @@ demo's Monday, so their letters must be the same letters, word for word once vol
 from __future__ import annotations
 
 import email
+import json
 import os
 import re
 import shutil
@@ -18,11 +19,24 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from itsdangerous.encoding import base64_decode, bytes_to_int
 
 from vigie.pipeline import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 VOLATILE = re.compile(r"(/desabonnement/|/calendrier/|token=|jeton=)[\w.\-~%]+|<[^<>@\s]+@[^<>\s]+>")
+PERSONAL = re.compile(r"/(espace|reponse)/([\w\-]+)\.([\w\-]+)\.[\w\-]+")
+"""A personal link is payload.timestamp.signature (itsdangerous). Each demo run signs with its own random key, and
+a match's row id depends on the order matches were stored: the link is shown as what it opens (contact,
+generation, answer) and the day it is dated, which must be the letter's day whatever the clock says."""
+
+
+def personal(link: re.Match[str]) -> str:
+    """A personal link without its signature nor its match's row id (the call it answers is the line above)."""
+    payload = json.loads(base64_decode(link[2]))
+    payload.pop("m", None)
+    dated = datetime.fromtimestamp(bytes_to_int(base64_decode(link[3])), clock.PARIS)
+    return f"/{link[1]}/{json.dumps(payload, sort_keys=True)} du {dated:%d/%m/%Y %H:%M}"
 
 
 def run_demo(directory: Path, faked: str | None) -> None:
@@ -42,7 +56,7 @@ def letters(directory: Path) -> dict[str, str]:
         message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         body = message.get_body(("plain",)).get_content()
         key = re.sub(r"_\d{8}T?\d*.*$", "", path.stem)
-        found[key] = VOLATILE.sub("<masqué>", f"{message['Subject']}\n{body}")
+        found[key] = PERSONAL.sub(personal, VOLATILE.sub("<masqué>", f"{message['Subject']}\n{body}"))
     return found
 
 
@@ -56,6 +70,8 @@ def test_the_demo_writes_the_same_letters_with_the_clock_far_ahead(tmp_path: Pat
     assert now and set(later) == set(now)
     chef = next(text for name, text in later.items() if "chef-" in name)
     assert "nouveaux appels :" in chef
+    assert any("/espace/" in text and "/reponse/" in text for text in now.values())
+    assert any("du 23/11/2026 00:00" in text for text in now.values())
     assert later == now
 
 

@@ -172,7 +172,7 @@ def command_lines(out: str) -> list[str]:
     """The lines to type, as printed (indented, after "Pour voir le résultat")."""
     tail = out.split("Pour voir le résultat")[1]
     return [line.strip() for line in tail.splitlines()
-            if line.startswith("    ") and (" --config " in line or line.strip().startswith("export "))]
+            if line.startswith("    ") and (" --config " in line or line.strip().startswith(("export ", "http")))]
 
 
 def test_every_line_fits_80_columns_and_the_table_cuts_no_word(demo_run: DemoRun, demo: Path) -> None:
@@ -228,9 +228,23 @@ def test_the_printed_web_app_commands_start_it_and_the_printed_account_logs_in(d
             page = client.post("/connexion", data={"username": account[1], "password": account[2],
                                                    "csrf": csrf[1] if csrf else ""})
             assert page.status_code == 200 and page.url.path == "/"
+            space = next(x for x in lines if "/espace/" in x).replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+            with httpx.Client() as porteur:  # no session: the link alone opens the space
+                opened = porteur.get(space)
+            assert opened.status_code == 200 and "Appels à projets pour" in opened.text
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_printed_copil_report_command_writes_the_printable_page(demo_run: DemoRun) -> None:
+    report = next(line for line in command_lines(demo_run.out) if " rapport --territoire " in line)
+    assert report.endswith("--format html")
+    result = subprocess.run(report, shell=True, cwd=demo_run.cwd, env=demo_run.env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    written = list(demo_run.cwd.glob("rapport-copil-*.html"))
+    assert len(written) == 1 and "@page" in written[0].read_text(encoding="utf-8")
 
 
 # --- rerunning the demo in the same folder ---------------------------------------------------------------

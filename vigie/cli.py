@@ -20,7 +20,9 @@ from vigie.commands import (  # one line per command module
     match_cmds,
     ops_cmds,
     plan_cmds,
+    report_cmd,
     schedule_cmds,
+    stats_cmd,
     tune_cmds,
     web_cmds,
 )
@@ -62,12 +64,14 @@ COMMAND_MODULES = [
     digest_cmds,
     demo_cmd,
     export_cmds,
+    report_cmd,
     web_cmds,
     eval_cmd,
     eval_fields_cmd,
     ops_cmds,
     tune_cmds,
     schedule_cmds,
+    stats_cmd,
 ]
 for module in COMMAND_MODULES:
     module.register(app)

@@ -8,7 +8,7 @@ import traceback
 import click
 import typer
 
-from models.errors import ConfigError, PlanImportError, VigieError
+from models.errors import ConfigError, InputError, PlanImportError, VigieError
 from vigie.cli_french import usage_error_line
 from vigie.commands.common import literal_console, styled
 
@@ -41,7 +41,7 @@ def report(exc: BaseException, verbose: bool) -> int:
         return 2
     if isinstance(exc, VigieError):
         err_console.print(f"Erreur : {exc}")
-        return 1
+        return 2 if isinstance(exc, InputError) else 1
     from models.store.failures import database_failure, error_text  # the database layer, only for such an error
 
     failure = database_failure(exc)  # locked, disk full…: what to do, never the SQL nor a row's data

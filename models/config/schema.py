@@ -89,6 +89,8 @@ class WebConfig(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     secret_key_env: str = "VIGIE_SECRET_KEY"
+    porteur_link_days: int = Field(default=60, ge=1, le=366)
+    """How long a porteur's personal link (their space, an answer from a letter) opens, in days."""
 
 
 class CrawlConfig(BaseModel):

@@ -18,6 +18,7 @@ from models.store.changes import ChangeStore
 from models.store.dedup import DedupStore
 from models.store.digests import DigestStore
 from models.store.failures import UNREACHABLE, database_meaning, name_database
+from models.store.funding import FundingStore
 from models.store.jobs import JobStore
 from models.store.learning import LearningStore
 from models.store.matches import MatchStore
@@ -25,8 +26,10 @@ from models.store.migrate import upgrade_schema
 from models.store.notify import NotifyStore
 from models.store.opportunities import OpportunityStore
 from models.store.plan import PlanStore
+from models.store.porteur_space import PorteurSpaceStore
 from models.store.retention import RetentionStore
 from models.store.sources import SourceStore
+from models.store.usage_stats import UsageStore
 from models.store.web import WebStore
 from models.store.web_queue import QueueStore
 from models.store.web_views import WebViewStore
@@ -87,7 +90,8 @@ def _pg_args(parsed) -> dict:  # noqa: ANN001
     return dict(PG_CONNECT_ARGS) if parsed.get_backend_name() == "postgresql" else {}
 
 
-class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore, ChangeStore):
+class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore, ChangeStore,
+            PorteurSpaceStore, UsageStore, FundingStore):
     """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction."""
 
     def __init__(self, engine: Engine) -> None:

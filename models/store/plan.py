@@ -62,7 +62,7 @@ def _save_fiche(session: Session, data: FicheActionData, now: datetime, report: 
     values = data.model_dump(mode="json")
     digest = data.content_hash()
     if row is None:
-        session.add(FicheAction(**values, content_hash=digest, updated_at=now))
+        session.add(FicheAction(**values, content_hash=digest, updated_at=now, created_at=now))
         report.fiches_new += 1
     elif row.content_hash != digest:
         for key, value in values.items():
@@ -72,6 +72,10 @@ def _save_fiche(session: Session, data: FicheActionData, now: datetime, report: 
         report.updated_fiche_ids.append(data.id)
     else:
         report.fiches_unchanged += 1
+
+
+_STORED_ONLY = {"content_hash", "updated_at", "created_at"}
+"""Columns of a fiche row that Vigie owns, not part of the plan d'actions record."""
 
 
 class PlanStore:
@@ -105,7 +109,7 @@ class PlanStore:
         return PlanData(
             territories=[TerritoryData.model_validate(t.model_dump()) for t in territories],
             porteurs=[_porteur_record(p, by_porteur.get(p.id, [])) for p in porteurs],
-            fiches=[FicheActionData.model_validate(f.model_dump(exclude={"content_hash", "updated_at"})) for f in fiches],
+            fiches=[FicheActionData.model_validate(f.model_dump(exclude=_STORED_ONLY)) for f in fiches],
         )
 
     def contacts(self, porteur_id: str | None = None) -> list[Contact]:

@@ -235,9 +235,12 @@ class QueueStore:
             if row is not None:
                 row.note = note or None
 
-    def set_followup(self, match_id: int, status: str | None, at: date | None, amount: float | None) -> None:
-        """The application's follow-up: à étudier, à déposer, déposé, obtenu, refusé; date; amount obtained."""
+    def set_followup(self, match_id: int, status: str | None, at: date | None, amount: float | None,
+                     requested: float | None = None) -> None:
+        """The application's follow-up: à étudier, à déposer, déposé, obtenu, refusé; date; amounts obtained and
+        requested."""
         with self.session() as session:
             row = session.get(Match, match_id)
             if row is not None:
                 row.followup_status, row.followup_at, row.amount_obtained = status or None, at, amount
+                row.amount_requested = requested

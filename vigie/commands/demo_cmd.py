@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the demo (plan, crawl, matching) is imported only when it r
 
 def add_demo_account(report: DemoReport) -> Account:
     """A chef de projet account for the demo's territories, made as `vigie user add` makes one, with a random
-    password; and a random session key for `vigie serve`."""
+    password; and the demo's random key (it signed the letters' personal links) for `vigie serve`."""
     from models.store import Store
     from vigie.commands.demo_report import Account
     from vigie.demo.folder import DEMO_USER
@@ -34,7 +34,7 @@ def add_demo_account(report: DemoReport) -> Account:
         save_account(store, DEMO_USER, Role.CHEF, territories, password)
     finally:
         store.close()
-    return Account(DEMO_USER, password, report.config.settings.web.secret_key_env, secrets.token_urlsafe(32))
+    return Account(DEMO_USER, password, report.config.settings.web.secret_key_env, report.secret_key)
 
 
 def demo(

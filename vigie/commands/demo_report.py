@@ -6,8 +6,11 @@ keeps whole words, and the commands to type are printed alone on their lines, re
 
 from __future__ import annotations
 
+import email
+import re
 import textwrap
 from dataclasses import dataclass
+from email import policy
 from pathlib import Path
 
 from rich import box
@@ -21,6 +24,7 @@ from vigie.invocation import shown_path
 from vigie.pipeline.crawl import SourceOutcome
 
 UNREADABLE = "pages de détail illisibles, appels gardés d'après la liste"
+SPACE_LINK = re.compile(r"https?://\S+/espace/[\w.\-]+")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,31 @@ def print_steps(report: DemoReport) -> None:
         f"acceptées : {porteurs} aux contacts des porteurs, {len(letters) - porteurs} au chef de projet.")
 
 
+def space_link(report: DemoReport) -> tuple[str, str] | None:
+    """(recipient, link to their space) from the first porteur letter that carries one, as written."""
+    for outcome in report.digests:
+        for path in outcome.paths if outcome.porteur_id else []:
+            if path.suffix == ".eml" and path.is_file():
+                message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+                found = SPACE_LINK.search(message.get_body(("plain",)).get_content())
+                if found:
+                    return outcome.recipient, found[0]
+    return None
+
+
+def print_report_and_space(report: DemoReport, base: str) -> None:
+    """The commands of the COPIL report and the link of one porteur's space (it opens once `serve` runs)."""
+    territory = report.config.plan.territories[0]
+    say(f"  Le rapport au comité de pilotage de « {territory.nom} » (page HTML à imprimer ; "
+        "--format xlsx ou pdf pour le classeur ou le PDF) :", "    ")
+    console.print(f"    {base} rapport --territoire {territory.id} --format html", markup=False)
+    link = space_link(report)
+    if link:
+        say(f"  L'espace d'un porteur, sans compte, par le lien personnel de sa lettre (à {link[0]}), une fois le "
+            "serveur lancé :", "    ")
+        console.print(f"    {link[1]}", markup=False)
+
+
 def print_next_steps(report: DemoReport, vigie: str, account: Account) -> None:
     """Where everything is, and the commands to look at it (they work as printed from the current folder)."""
     config_dir = shown_path(report.config_dir)
@@ -106,3 +135,4 @@ def print_next_steps(report: DemoReport, vigie: str, account: Account) -> None:
     console.print(f"    {base} serve", markup=False)
     say(f"  puis ouvrez http://{web.host}:{web.port}/ et connectez-vous avec le compte « {account.username} », "
         f"mot de passe « {account.password} » (chef de projet du territoire de la démo).", "  ")
+    print_report_and_space(report, base)

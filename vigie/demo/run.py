@@ -4,7 +4,9 @@ review, write the letters of what was accepted."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -47,6 +49,9 @@ class DemoReport:
     as_of: date
     folder: DemoFolder
     config: VigieConfig
+    secret_key: str
+    """The random key of this run (web.secret_key_env): it signed the letters' personal links, and `vigie serve`
+    needs it to open them and to sign its sessions."""
 
 
 def demo_config(config_dir: Path, base_url: str) -> VigieConfig:
@@ -61,6 +66,21 @@ def on_mirror(config: VigieConfig, base_url: str, **crawl: object) -> VigieConfi
     settings = config.settings.model_copy(update={
         "crawl": config.settings.crawl.model_copy(update={"download_delay": 0, **crawl})})
     return config.model_copy(update={"sources": rebase_sources(config.sources, base_url), "settings": settings})
+
+
+@contextmanager
+def secret_key_set(name: str, key: str) -> Iterator[None]:
+    """The environment variable `name` holds `key` within the block (letters then carry the contacts' personal
+    links), and is put back as it was after."""
+    before = os.environ.get(name)
+    os.environ[name] = key
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print, reset: bool = False,
@@ -93,7 +113,9 @@ def run_demo(directory: Path, as_of: date, say: Callable[[str], None] = print, r
     reviews = play_chef(store, config.settings.matching.threshold, as_of, utcnow())
     week = iso_week(as_of)
     say(f"Lettres de la semaine {week}…")
-    digests = run_weekly(config, store, week, as_of, send=True)
+    secret_key = secrets.token_urlsafe(32)
+    with secret_key_set(config.settings.web.secret_key_env, secret_key):
+        digests = run_weekly(config, store, week, as_of, send=True)
     store.close()
     return DemoReport(directory, config_dir, base_url, config.database_url, crawl, plan_report, matches,
-                      reviews, digests, week, as_of, folder, config)
+                      reviews, digests, week, as_of, folder, config, secret_key)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from email.utils import make_msgid
 
+from models.answers import ANSWER_SHORT
 from models.config import VigieConfig
 from models.records import OpportunityData, TerritoryData
 from models.store import Store
@@ -26,6 +27,7 @@ from notifier.delivery import Sender
 from notifier.entries import RenderedDigest
 from vigie.pipeline.digest import calls_per_porteur, message_domain, new_claimant, stem_for
 from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled, stored_message
+from vigie.pipeline.followup_overdue import overdue_lines
 from vigie.tune.checks import config_change_line
 
 KIND = "chef_de_projet"
@@ -58,10 +60,18 @@ def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: st
         new_calls=_new_calls(config, store, week), new_total=store.new_calls_count(*week_span(week)), to_review=to_review(config, store, territory.id, as_of),
         outgoing=outgoing, uncovered=_uncovered(store, territory.id, live, porteurs),
         deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
+        overdue=overdue_lines(store, territory.id, config.settings.matching.threshold, as_of),
         bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
                  for c in store.bounced_contacts(territory.id)],
         config_change=config_change_line(config, territory.id, week),
+        answers=week_answers(store, territory.id, week),
     )
+
+
+def week_answers(store: Store, territory_id: str, week: str) -> list[tuple[str, int]]:
+    """(« intéressé » / « pas pour nous » / « je dépose », how many) of the territory's porteurs this week."""
+    counts = store.answer_counts(territory_id, *week_span(week))
+    return [(label, counts[key]) for key, label in ANSWER_SHORT.items() if counts.get(key)]
 
 
 def _open(call: OpportunityData, as_of: date) -> bool:

@@ -24,7 +24,7 @@ from models.store.digests import DigestRequest
 from models.store.notify import TOLD_NOTHING
 from models.tables import Contact, Digest, Match
 from models.vocab import ReviewStatus
-from notifier import DigestContent, RenderedDigest, render_digest, write_outbox
+from notifier import DigestContent, DigestEntry, RenderedDigest, render_digest, write_outbox
 from notifier.claims import lease_for
 from notifier.delivery import Sender
 from notifier.view import call_count
@@ -32,6 +32,7 @@ from vigie.pipeline.calendar_export import porteur_calendar_calls
 from vigie.pipeline.clock import utcnow
 from vigie.pipeline.digest_select import Inputs, Planned, plan_fresh, plan_pending
 from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled
+from vigie.pipeline.porteur_links import answer_urls, links_for, space_url
 from vigie.pipeline.senders import open_sender
 
 logger = logging.getLogger(__name__)
@@ -215,9 +216,24 @@ def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, cont
     """What the contact's letter says, its echeances.ics being the porteur's calendar (this letter's calls added)."""
     letter = [p.entry for p in planned]
     calendar = porteur_calendar_calls(store, porteur.id, inputs.as_of, inputs.calls, [e.opportunity for e in letter])
+    space, answers = personal_urls(config, store, contact, letter, inputs.as_of)
     return DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
                          inputs.as_of, letter, unsubscribe_url(config, contact),
-                         calendar_feed_url(config, store, porteur.id), calendar_calls=calendar)
+                         calendar_feed_url(config, store, porteur.id), calendar_calls=calendar,
+                         space_url=space, answer_urls=answers)
+
+
+def personal_urls(config: VigieConfig, store: Store, contact: Contact, entries: list[DigestEntry],
+                  day: date) -> tuple[str | None, dict[int, dict[str, str]]]:
+    """A fresh link to the contact's space and, per call of the letter, its answer links, dated the letter's
+    day; none without the secret key (logged: the letter still goes)."""
+    links = links_for(config)
+    if links is None:
+        return None, {}
+    generation = store.link_generation(contact.id)
+    answers = {e.match_id: answer_urls(config, links, contact, generation, e.match_id, day)
+               for e in entries if e.match_id}
+    return space_url(config, store, links, contact, day), answers
 
 
 def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,

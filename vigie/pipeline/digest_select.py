@@ -4,7 +4,7 @@ nouveaux: wanted matches the contact never heard of; mis à jour: calls already 
 deadline, amounts or beneficiaries changed since (change events after the last one covered) — a deadline
 moved earlier reaches every contact who heard of the call, even when its match is no longer wanted;
 clôture proche: calls already sent, still open, not yet "déposé", entering the J-30 or J-7 band of their next
-relève for the first time.
+relève for the first time — and the J-14 and J-3 bands too for a call the porteur applies to (« à déposer »).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from models.store.notify import Announced
 from models.tables import DigestItem, Match, OpportunityEvent
 from models.vocab import ChangeKind, Status
 from notifier import DigestEntry, closing_soon
-from notifier.select import reminder_band
+from notifier.select import bands_for, reminder_band
 from notifier.changes import describe_changes, is_flagged, merge_before
 from notifier.entries import CLOSING, NEW, UPDATED
 
@@ -99,7 +99,8 @@ def _follow_up(match: Match, seen: Announced, inputs: Inputs) -> list[Planned]:
     if is_done(match.followup_status):
         return []
     next_close = call.next_close_date(inputs.as_of)
-    band = closing_soon(next_close, inputs.as_of, {b for b, day in seen.reminders if day == next_close})
+    band = closing_soon(next_close, inputs.as_of, {b for b, day in seen.reminders if day == next_close},
+                        bands_for(match.followup_status))
     if band is None:
         return []
     return [_planned(match, call, inputs, CLOSING, seen.last_event_id, band=band, band_date=next_close)]
@@ -163,10 +164,10 @@ def _planned(match: Match, call: OpportunityData, inputs: Inputs, section: str, 
     reasons = [reason_text(r.get("feature", ""), r["evidence"]) for r in best]  # words, never weights
     default = "Profil du porteur" if match.fiche_id.endswith(PROFILE_SUFFIX) else match.fiche_id
     title = inputs.titles.get(match.fiche_id, default)
-    entry = DigestEntry(call, match.fiche_id, title, match.score, reasons, section, changes or [])
+    entry = DigestEntry(call, match.fiche_id, title, match.score, reasons, section, changes or [], match.id)
     if band is None and section != CLOSING and (next_close := call.next_close_date(inputs.as_of)):
         # The entry already shows the deadline: its current reminder band counts as sent.
-        band, band_date = reminder_band((next_close - inputs.as_of).days), next_close
+        band, band_date = reminder_band((next_close - inputs.as_of).days, bands_for(match.followup_status)), next_close
         band_date = band_date if band else None
     item = ItemRequest(match.opportunity_id, match.id, section, event_id, band, band_date)
     return Planned(entry, match, item)

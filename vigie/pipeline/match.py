@@ -120,10 +120,11 @@ def match_stored(
 
 def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
                        encoder: Encoder | None = None) -> TrainingReport:
-    """Train a reranker on the chefs de projet's decisions; store it, active only if it ranks the control fiches
+    """Train a reranker on the chefs de projet's decisions (and porteurs' answers where no chef decided:
+    Store.learning_decisions); store it, active only if it ranks the control fiches
     better than the score in service (matcher.learning_gate: with reviews of several territories, each territory
     left out in turn). The next `vigie match` rewrites every pair with it."""
-    decisions = store.review_decisions()
+    decisions = store.learning_decisions()  # the chef de projet's, then porteurs' answers on matches he left
     minimum = config.settings.matching.min_reviews_for_learning
     if len(decisions) < minimum:  # say so without loading the language model
         return too_few(len(decisions), minimum)

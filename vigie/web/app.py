@@ -23,6 +23,7 @@ from vigie.pipeline import clock
 from vigie.web.auth import CsrfRejected, Forbidden, LoginRequired
 from vigie.web.middleware import SecurityHeadersMiddleware, SessionMiddleware
 from vigie.web.routes import ROUTERS
+from vigie.web.routes.space import SpaceRefused, refusal_page
 from vigie.web.state import WebState, render
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def create_app(config: VigieConfig, store: Store, today: Callable[[], date] | No
     for router in ROUTERS:
         app.include_router(router)
     _handlers(app)
+    app.add_exception_handler(SpaceRefused, refusal_page)
     app.add_middleware(SessionMiddleware, secret_key=key)
     return app
 

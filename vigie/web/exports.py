@@ -20,7 +20,7 @@ from vigie.web.formats import FOLLOWUP_LABELS, REJECT_REASONS, REVIEW_LABELS
 
 MATCH_COLUMNS = ["Territoire", "Porteur", "Fiche", "Titre de la fiche", "Appel", "Financeurs", "Prochaine clôture",
                  "Score", "Revue", "Relecteur", "Revue le", "Motif du rejet", "Note", "Suivi", "Date du suivi",
-                 "Montant obtenu (€)", "Lien"]
+                 "Montant demandé (€)", "Montant obtenu (€)", "Lien"]
 DISPOSITIF_COLUMNS = ["id", "titre", "promesse", "description", "eligibilite", "types_aides", "porteurs",
                       "programmes_parents", "url_source", "cibles", "eligibilite_geographique",
                       "eligibilite_geographique_exclusions", "date_ouverture", "date_cloture", "date_mise_a_jour"]
@@ -72,8 +72,8 @@ def _match_line(r: dict[str, Any], today: date) -> list[Any]:
             ", ".join(r["funders"] or []), next_close(r["close_dates"], today), round(m.score, 2),
             REVIEW_LABELS.get(m.review_status, m.review_status), display.reviewer_label(m.reviewer),
             paris_day(m.reviewed_at), REJECT_REASONS.get(m.reject_reason or "", m.reject_reason or ""),
-            m.note or "", FOLLOWUP_LABELS.get(m.followup_status or "", ""), m.followup_at, m.amount_obtained,
-            r["url"]]
+            m.note or "", FOLLOWUP_LABELS.get(m.followup_status or "", ""), m.followup_at, m.amount_requested,
+            m.amount_obtained, r["url"]]
 
 
 def next_close(close_dates: list[str] | None, today: date) -> date | None:

@@ -11,6 +11,7 @@ from models.display import (  # noqa: F401 - re-exported for the routes and the 
     PORTEUR_TYPE_LABELS, REJECT_REASONS, REVIEW_LABELS, ROLE_LABELS, VERDICT_LABELS,
 )
 from models.display import CHANGE_LABELS as EVENT_LABELS
+from models.display_funding import aid_rate_line, amount_field, euros_or_unknown, overdue_line
 from vigie.web.reasons import reason_view
 
 MATRIX_LABELS = {"aucun": "Aucun appel éligible", "candidats": "Candidats", "accepte": "Accepté",
@@ -38,7 +39,9 @@ def reason_views(reasons: list[dict[str, Any]]) -> list[Any]:
 FILTERS = {"fr_date": fr_date, "euros": euros, "score": score, "label": label, "reason_views": reason_views,
            "reviewer": display.reviewer_label, "long_date": long_date, "percent": display.percent,
            "places": display.places_line, "place": display.place_name, "labels": display.labels_line,
-           "amount_range": display.amount_range, "yes_no": display.yes_no, "or_dash": display.text_or_dash}
+           "amount_range": display.amount_range, "yes_no": display.yes_no, "or_dash": display.text_or_dash,
+           "amount_field": amount_field, "aid_rate": aid_rate_line, "euros_or_unknown": euros_or_unknown,
+           "overdue": overdue_line}
 GLOBALS = {"REVIEW_LABELS": REVIEW_LABELS, "FOLLOWUP_LABELS": FOLLOWUP_LABELS, "REJECT_REASONS": REJECT_REASONS,
            "AXE_LABELS": AXE_LABELS, "MATRIX_LABELS": MATRIX_LABELS, "EVENT_LABELS": EVENT_LABELS,
            "VERDICT_LABELS": VERDICT_LABELS, "CALL_STATUS_LABELS": CALL_STATUS_LABELS,

@@ -6,10 +6,12 @@ import json
 from base64 import b64decode, b64encode
 from typing import Any
 
-from itsdangerous import BadSignature, TimestampSigner
+from itsdangerous import BadSignature
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.responses import HTMLResponse
+
+from vigie.signing import SESSION_SALT, signer
 
 COOKIE = "vigie_session"
 MAX_AGE = 12 * 3600
@@ -32,7 +34,7 @@ class SessionMiddleware:
     through a proxy trusted by uvicorn's --proxy-headers), so that one set-up serves both."""
 
     def __init__(self, app: Any, secret_key: str) -> None:
-        self.app, self.signer = app, TimestampSigner(secret_key, salt="vigie.session")
+        self.app, self.signer = app, signer(secret_key, SESSION_SALT)
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):

@@ -23,6 +23,9 @@ _HASHER = PasswordHasher()  # argon2id with the library's current recommended pa
 MAX_ATTEMPTS = 5
 """Failed logins allowed per (login name, client address) within WINDOW."""
 WINDOW = timedelta(minutes=15)
+ATTEMPTS_KEPT = timedelta(hours=1)
+"""How long the login_attempt table keeps a row: the longest window of the limits counted there (failed logins,
+15 minutes; requests for a new space link, vigie/web/renew_limit.py, one hour)."""
 USERNAME_MAX = 120
 """The longest login name (the `user.username` column): a longer one names no account."""
 ADDRESS_MAX = 64
@@ -102,7 +105,8 @@ class LoginLimiter:
     def start(self, username: str, address: str) -> Attempt | None:
         """Count an attempt on this (normalised) name from this address; None when the limit is reached."""
         at, address = self.now(), address[:ADDRESS_MAX]
-        attempt_id = self.store.record_login_attempt(username, address, at, stale_before=at - self.window)
+        stale = at - max(self.window, ATTEMPTS_KEPT)
+        attempt_id = self.store.record_login_attempt(username, address, at, stale_before=stale)
         if self.store.count_login_attempts(username, address, since=at - self.window) > self.max_attempts:
             self.store.forget_login_attempt(attempt_id)
             return None

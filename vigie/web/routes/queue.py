@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 from models.display_changes import change_sentence
 from models.vocab import ReviewStatus
 from vigie.pipeline.clock import utcnow
+from vigie.web.answers import answer_lines
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
 from vigie.web.formats import REJECT_REASONS, REVIEW_LABELS
 from vigie.web.routes.common import PAGE_KEYS, PAGE_MAX, page_router, parse_date, parse_ids, parse_int, queue_filter
@@ -31,7 +32,8 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: 
     # What changed in each call since the match was last decided (or first proposed): said, not just « modifié ».
     news = {i: [change_sentence(c) for c in changes]
             for i, changes in state.store.match_news([r["id"] for r in page.rows]).items()}
-    return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept, news=news,
+    answers = answer_lines(state.store, [r["id"] for r in page.rows])
+    return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept, news=news, answers=answers,
                   query=urlencode(kept), pages=max(1, -(-page.total // page.per_page)),
                   territories=_territories(state, viewer), threshold=state.threshold,
                   funders=state.funders_present())
