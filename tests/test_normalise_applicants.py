@@ -234,3 +234,22 @@ def test_statements_of_who_may_apply(text: str, expected: list[B]) -> None:
 def test_a_description_opening_au_benefice_des_names_applicants() -> None:
     description = "Au bénéfice des micro-entreprises artisanales de moins de 10 salariés, inscrites au RCS."
     assert call_beneficiaries([], "", description) == [B.TPE]
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["communes", "EPCI"], "Aide à la construction de maisons de santé par les communes.", [B.COMMUNE]),
+        (["communes", "EPCI", "associations"], "Aide aux inventaires naturalistes réalisés par les communes et "
+         "intercommunalités.", [B.COMMUNE, B.EPCI, B.ASSOCIATION]),
+        (["TPE", "PME"], "La Région prend en charge l'achat de logiciels de gestion pour les TPE.", [B.TPE]),
+        (["entreprises"], "Prêt bonifié pour les investissements de développement des PME.", [B.PME]),
+        (["entreprises", "collectivités"], "Le taux d'aide peut atteindre 65 % du coût d'investissement pour une PME.",
+         [B.ENTREPRISE, *COLLECTIVITIES]),
+    ],
+    ids=["doer", "doers-in-a-list-other-family-kept", "audience", "owner", "a-rate-for-a-size-is-no-audience"],
+)
+def test_a_description_without_a_statement_names_its_doer_owner_or_audience(
+    labels: list[str], description: str, expected: list[B],
+) -> None:
+    assert call_beneficiaries(labels, "", description) == expected

@@ -35,6 +35,9 @@ _DEFINED_BY = re.compile(T.DEFINED_BY)
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
 _THING_OF = re.compile(T.THING_OF)
+_WEAK_ROLE = re.compile(T.WEAK_ROLE)
+_RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
+"""Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
 _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
@@ -57,10 +60,13 @@ class Reading:
     """Types the text excludes outright (« hors grandes entreprises »)."""
     all_sizes: bool = False
     """Companies are named without a size limit (« quelle que soit leur taille »)."""
+    weak: bool = False
+    """Named only as a doer, an owner or an audience (« par les communes »): narrows its family of labels, no more."""
 
     def __add__(self, other: Reading) -> Reading:
         applicants = tuple(dict.fromkeys((*self.applicants, *other.applicants)))
-        return Reading(applicants, self.excluded | other.excluded, self.all_sizes or other.all_sizes)
+        weak = (self.weak or not self.applicants) and (other.weak or not other.applicants)
+        return Reading(applicants, self.excluded | other.excluded, self.all_sizes or other.all_sizes, weak)
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,21 @@ def read_description(text: str) -> Reading:
     sentences = _sentences(text)
     reading = _read(sentences, [s for s in sentences if _is_cued(s)])
     supported = tuple(b for s in sentences for b in _supported(s))
-    return reading + Reading(supported)
+    if reading.applicants or supported:
+        return reading + Reading(supported)
+    return reading + Reading(tuple(b for s in sentences for b in _weakly_named(s)), weak=True)
+
+
+def _weakly_named(sentence: str) -> list[B]:
+    """A description that says nothing else of who applies: the types it names as the doer or the owner of what
+    is aided (« construction de maisons de santé par les communes », « les investissements des PME », « pour
+    les TPE »). Its audience labels still bound them (crawlers/normalise/beneficiaries.py)."""
+    found: list[B] = []
+    for mention in _mentions(sentence):
+        role = _WEAK_ROLE.search(sentence[: mention.start])
+        if role and not (role["for"] and _RATE.search(sentence[: role.start()][-60:])):
+            found += _object_list(sentence, mention.start)
+    return list(dict.fromkeys(found))
 
 
 def _supported(sentence: str) -> list[B]:
@@ -127,7 +147,12 @@ def _supported(sentence: str) -> list[B]:
     owner = _THING_OF.match(sentence, verb.end())
     if owner is None and verb.re is _PAYS_FOR:
         return []
-    found, at = [], owner.end() if owner else verb.end()
+    return _object_list(sentence, owner.end() if owner else verb.end())
+
+
+def _object_list(sentence: str, at: int) -> list[B]:
+    """The types of the list that starts at `at` (« les communes et intercommunalités rurales »)."""
+    found: list[B] = []
     for mention in _mentions(sentence):
         if mention.end <= at:
             continue

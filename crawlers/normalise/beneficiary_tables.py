@@ -171,6 +171,15 @@ THING_OF = (
 )
 """« accompagne les projets d'investissement productif des PME », « finance les travaux des industriels »: what is
 supported, then whose it is — the owner applies."""
+WEAK_ROLE = (
+    r"(?:(?:(?<!accompagne )(?<!accompagnee )(?<!instruits )(?<!instruit )(?<!geree )(?<!gere )(?<!operee )\bpar"
+    r"|\b(?P<for>pour)) (?:les |des |une? |la |le |l')?"
+    r"|\b(?:investissements?|projets?|usines?|ateliers?|sites?|locaux|batiments?)"
+    r"(?: (?!(?:dans|sur|en|a|au|aux|pour|par|avec|les|la|le)\b)[\w'-]+){0,3}?"
+    r" (?:des |du |de la |de l'|d'une? |d'|de ))$"
+)
+"""Right before a type, in a description without a statement of who applies: the doer (« par les communes »), the
+one it is for (« pour les TPE », but not a rate's « 50 % pour les PME ») or the owner (« l'usine d'une PME »)."""
 PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
 """A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
 OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
