@@ -1,7 +1,6 @@
 """Vigie's matcher: pure functions from records to `MatchResult`s (no database, no clock).
 
     results = match(opportunities, fiches, porteurs, profiles, synonyms, matching, as_of)
-    ranks = rank(results)
 
 Modules: analysis (spaCy / simple analyzers), documents and corpus (analysed records), synonyms,
 eligibility and grid (criteria and masks), lexical (sparse BM25), profiles and affinity (a profile counts as far
@@ -11,9 +10,9 @@ reasons, incremental (what a re-match rewrites), learning (reranker from reviews
 """
 
 from matcher.analysis import SimpleAnalyzer, SpacyAnalyzer, TextAnalyzer, Token, fold
-from matcher.pipeline import fuse, match, rank
+from matcher.pipeline import match
 from matcher.semantic import Encoder
 
 __all__ = [
-    "Encoder", "SimpleAnalyzer", "SpacyAnalyzer", "TextAnalyzer", "Token", "fold", "fuse", "match", "rank",
+    "Encoder", "SimpleAnalyzer", "SpacyAnalyzer", "TextAnalyzer", "Token", "fold", "match",
 ]

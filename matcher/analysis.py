@@ -2,26 +2,26 @@
 
 Two analyzers share one protocol: `SpacyAnalyzer` (fr_core_news_md, the real one) and
 `SimpleAnalyzer` (lowercase split + crude plural stripping: fast, no model, used by unit tests).
+Folding, the plural rule and the key of a lemma are models.french's, shared with search and collectors.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Protocol
+
+from models.french import fold, plain_apostrophes, singular
+from models.french import light_stem as key_of  # the matcher's name for it: the key of a lemma
 
 logger = logging.getLogger(__name__)
 
 SPACY_MODEL = "fr_core_news_md"
 MAX_CHARS = 20_000
 """Longer texts are cut: the end of a 40-page rules document adds noise, not relevance."""
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,24 +54,6 @@ class TextAnalyzer(Protocol):
     def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
         """Tokens of each text, in order."""
         ...
-
-
-def fold(text: str) -> str:
-    """Lowercase, typographic apostrophes made plain, ligatures opened, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES).translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def key_of(lemma: str) -> str:
-    """Comparison key of a lemma: folded, then trailing -e/-s/-x letters dropped.
-
-    Lemmatizers disagree with themselves ("biomasse" tagged ADJ becomes "biomass"; an unknown
-    plural keeps its -s); the light stem brings such variants together. Keys are never shown.
-    """
-    key = fold(lemma)
-    while len(key) > 3 and key[-1] in "esx":
-        key = key[:-1]
-    return key
 
 
 def make_token(text: str, lemma: str, sent: int, is_stop: bool, is_punct: bool, space: bool) -> Token:
@@ -107,13 +89,13 @@ class SimpleAnalyzer:
         tokens: list[Token] = []
         sent, last_end = 0, 0
         text = text[:MAX_CHARS]
-        for match in _WORD.finditer(text.translate(_APOSTROPHES)):  # same length: positions hold in `text`
+        for match in _WORD.finditer(plain_apostrophes(text)):  # same length: positions hold in `text`
             word = text[match.start() : match.end()]
             if tokens and tokens[-1].sent == sent and "\n" in text[last_end : match.start()]:
                 sent += 1
             last_end = match.end()
             is_punct = not word[0].isalnum() and word[0] != "_"
-            lemma = self._lemma(word.lower())
+            lemma = singular(word.lower())
             space = match.end() < len(text) and text[match.end()].isspace()
             tokens.append(make_token(word, lemma, sent, fold(word) in _FOLDED_STOP, is_punct, space))
             if word in _SENT_END:
@@ -123,13 +105,6 @@ class SimpleAnalyzer:
     def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
         """Tokens of each text."""
         return [self.analyze(t) for t in texts]
-
-    @staticmethod
-    def _lemma(word: str) -> str:
-        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
-            return word[:-1]
-        return word
-
 
 
 @cache

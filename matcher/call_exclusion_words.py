@@ -1,6 +1,6 @@
 """The French words by which a funder excludes a subject from its call, and the look-alikes that exclude nothing.
 
-Every word is written folded (lowercase, no accents: see `analysis.fold`), as `Token.folded` holds it. A
+Every word is written folded (lowercase, no accents: see `models.french.fold`), as `Token.folded` holds it. A
 trigger is a sequence of slots, each slot the set of forms it accepts. Its direction says where the excluded
 subject stands: after it (« hors biomasse »), or on either side (« ne sont pas éligibles : … » /
 « les véhicules ne sont pas éligibles ») — decided by what follows (see `call_exclusions`).

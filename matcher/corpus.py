@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from models.config.schema import SynonymsConfig
-from models.records import FicheActionData, OpportunityData, PorteurData
+from models.records import FicheActionData, OpportunityData, PorteurData, is_profile_fiche, profile_fiche_id
 
 from matcher.analysis import TextAnalyzer, key_of
 from matcher.documents import Document, Field, Phrase, make_phrase
@@ -19,7 +19,6 @@ from matcher.thesaurus import Thesaurus, ThesaurusExpander
 TITLE_WEIGHT = 3.0
 SUMMARY_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
-PSEUDO_SUFFIX = "#profil"
 
 
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)\s*>|<[a-zA-Z/!][^<>]{0,500}>", re.S | re.I)
@@ -73,14 +72,14 @@ def fiche_fields(fiche: FicheActionData) -> list[FieldText]:
 def pseudo_fiche(porteur: PorteurData) -> FicheActionData:
     """A porteur without fiche is matched through its description and keywords."""
     return FicheActionData(
-        id=f"{porteur.id}{PSEUDO_SUFFIX}", porteur_id=porteur.id, titre=porteur.nom,
+        id=profile_fiche_id(porteur.id), porteur_id=porteur.id, titre=porteur.nom,
         description=porteur.description, mots_cles=porteur.mots_cles,
     )
 
 
 def is_pseudo(fiche: FicheActionData) -> bool:
     """Whether a fiche stands for a porteur's profile."""
-    return fiche.id.endswith(PSEUDO_SUFFIX)
+    return is_profile_fiche(fiche.id)
 
 
 def stop_keys(words: Iterable[str]) -> frozenset[str]:

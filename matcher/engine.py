@@ -20,7 +20,7 @@ from datetime import date
 import numpy as np
 
 from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
-from models.records import FicheActionData, OpportunityData, PorteurData
+from models.records import FicheActionData, OpportunityData
 
 from matcher import corpus as c
 from matcher.affinity import ProfileRun
@@ -31,14 +31,12 @@ from matcher.lexical import Bm25
 from matcher.profiles import (
     SATURATION, ProfileHits, ProfileScorer, attached_profiles, named_profiles, profile_strings,
 )
-from matcher.run import ScoredRun, Signals
+from matcher.run import Pair, ScoredRun, Signals
 from matcher.semantic import CachedEncoder, Encoder, semantic_matrix
 from matcher.stash import AnalysisStash, namespace
 from matcher.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
-
-Pair = tuple[FicheActionData, PorteurData]
 
 
 class CachedAnalyzer:

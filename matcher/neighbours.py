@@ -10,7 +10,7 @@ training time: a reviewed pair's feature cannot repeat its own label. Decisions 
 share them are dropped first (`shareable`).
 
 Similarity is the cosine of TF-IDF vectors (scikit-learn) of the fiches' titles and descriptions, on the word
-keys the web app's search uses (`models.store.web_text.stem`: folded, singular, cut to a common stem, French
+keys the web app's search uses (`models.french.search_key`: folded, singular, cut to a common stem, French
 function words out). No language model: the same numbers come out of `vigie match`, `vigie learn`, the full
 computation of one pair and an evaluation, whatever the analyzer, synonyms or profiles; and fiches are short
 texts written by porteurs, for which shared word stems say enough.
@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from models.records import FicheActionData
-from models.store.web_text import WORD, stem
+from models.french import WORD, search_key
 
 from matcher.corpus import is_pseudo
 
@@ -96,7 +96,7 @@ def similarity(targets: Sequence[str], pool: Sequence[str]) -> np.ndarray:
 
 
 def _keys(text: str) -> list[str]:
-    return [key for key in map(stem, WORD.findall(text)) if key]
+    return [key for key in map(search_key, WORD.findall(text)) if key]
 
 
 def neighbour_signal(targets: Sequence[FicheText], pool: Sequence[FicheText], calls: Sequence[Hashable],

@@ -1,4 +1,8 @@
-"""match(): every (fiche, call) pair gets eligibility criteria, a fused relevance score and reasons."""
+"""match(): every (fiche, call) pair gets eligibility criteria, a fused relevance score and reasons.
+
+A thin wrapper over `MatchEngine.score`: fusion (`Signals.fused`) and ranks (`ScoredRun.ranks`) are the array code
+of matcher.run, the same for `vigie match` and for callers of `match`.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,17 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from models.config.schema import MatchingConfig, MatchingWeights, ProfileConfig, SynonymsConfig
+from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
 from models.errors import VigieError
 from models.records import FicheActionData, MatchResult, OpportunityData, PorteurData
 
 from matcher import corpus as c
 from matcher.analysis import TextAnalyzer
 from matcher.engine import MatchEngine
+from matcher.run import Pair
 from matcher.semantic import Encoder
 
 logger = logging.getLogger(__name__)
-
-Pair = tuple[FicheActionData, PorteurData]
 
 
 def match(
@@ -53,23 +56,3 @@ def fiche_pairs(fiches: Sequence[FicheActionData], porteurs: Mapping[str, Porteu
     pairs += [(c.pseudo_fiche(p), p) for pid, p in porteurs.items() if pid not in with_fiche]
     return pairs
 
-
-def rank(results: Sequence[MatchResult]) -> dict[tuple[str, str, str], int]:
-    """Rank per fiche (1 = best) among eligible results; key (fiche_id, source, source_id)."""
-    by_fiche: dict[str, list[MatchResult]] = {}
-    for result in results:
-        if result.eligible:
-            by_fiche.setdefault(result.fiche_id, []).append(result)
-    ranks = {}
-    for fiche_id, group in by_fiche.items():
-        group.sort(key=lambda r: (-r.score, r.source, r.source_id))
-        ranks.update({(fiche_id, r.source, r.source_id): n for n, r in enumerate(group, start=1)})
-    return ranks
-
-
-def fuse(signals: Mapping[str, float], weights: MatchingWeights) -> float:
-    """Weighted mean of the active signals (a signal absent from `signals` takes no part)."""
-    total = sum(getattr(weights, name) for name in signals)
-    if total <= 0:
-        return 0.0
-    return sum(getattr(weights, name) * value for name, value in signals.items()) / total

@@ -16,6 +16,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from models.french import plain_apostrophes
+
 NAF_LEVELS = ("section", "division", "groupe", "classe", "sous-classe")
 ROME_LEVELS = ("grand domaine", "domaine", "fiche", "appellation")
 
@@ -67,7 +69,7 @@ def _rome_node(domain: str, number: str, sheet: str, label: str, ogr: str) -> No
 
 def _clean(label: str) -> str:
     """Labels as published, with typographic apostrophes made plain and spaces trimmed."""
-    return " ".join(label.replace("’", "'").split())
+    return " ".join(plain_apostrophes(label).split())
 
 
 def write_nodes(nodes: Iterable[Node], header: Iterable[str]) -> str:

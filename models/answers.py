@@ -3,6 +3,8 @@ French labels, and the two rules that follow an answer (the follow-up it sets, w
 
 from __future__ import annotations
 
+from models.vocab import FOLLOWUP_DONE, FollowUp
+
 INTERESTED, NOT_FOR_US, APPLYING = "interesse", "pas_pour_nous", "je_depose"
 ANSWER_LABELS = {INTERESTED: "Ça m'intéresse", NOT_FOR_US: "Pas pour nous", APPLYING: "Je dépose un dossier"}
 """The answers, in the order the letter and the space show them."""
@@ -14,10 +16,6 @@ REASON_LABELS = {"pas_eligible": "pas éligible", "pas_le_bon_moment": "pas le b
 """Why « pas pour nous » (optional)."""
 NEGATIVE_REASONS = {"pas_eligible", "hors_sujet"}
 """« Pas pour nous » reasons that say the call does not fit (not just bad timing): evidence for learning."""
-
-FOLLOWUP_ORDER = ("a_etudier", "a_deposer", "depose", "obtenu", "refuse")
-"""Follow-up states, earliest first (models.display_labels.FOLLOWUP_LABELS)."""
-APPLYING_FOLLOWUP = "a_deposer"
 
 
 def is_answer(value: str) -> bool:
@@ -35,9 +33,9 @@ def followup_after(answer: str, current: str | None) -> str | None:
     follow-up already at « à déposer » or further (déposé, obtenu, refusé)."""
     if answer != APPLYING:
         return None
-    if current in FOLLOWUP_ORDER and FOLLOWUP_ORDER.index(current) >= FOLLOWUP_ORDER.index(APPLYING_FOLLOWUP):
+    if current == FollowUp.TO_FILE or current in FOLLOWUP_DONE:
         return None
-    return APPLYING_FOLLOWUP
+    return FollowUp.TO_FILE
 
 
 def learning_verdict(answer: str, reason: str | None) -> bool | None:

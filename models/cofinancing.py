@@ -2,7 +2,8 @@
 public aid against the lowest maximum rate those calls state, and what is still uncovered. Pure: rows in, value out.
 
 Rules, each in one place:
-- a call is in the funding plan when its follow-up is « à déposer », « déposé » or « obtenu » (PLAN_STATUSES);
+- a call is in the funding plan when its follow-up is « à déposer », « déposé » or « obtenu »
+  (models.vocab.FOLLOWUP_IN_PLAN);
 - cumulated public aid = Σ (obtained, else requested) / budget; unknown without a budget or without any amount;
 - the ceiling (« plafond ») is the lowest maximum rate stated by the plan's calls; unknown when none states one —
   never guessed;
@@ -14,12 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PLAN_STATUSES = ("a_deposer", "depose", "obtenu")
-"""Follow-up states that put a call in a fiche's funding plan."""
-PENDING_STATUSES = ("a_deposer", "depose")
-"""Follow-up states whose requested amount is still awaited."""
-FILED_STATUSES = ("depose", "obtenu", "refuse")
-"""A dossier went in: it is filed, or its outcome is known."""
+from models.vocab import FOLLOWUP_IN_PLAN, FOLLOWUP_PENDING, FollowUp
 
 
 @dataclass(frozen=True)
@@ -49,13 +45,13 @@ class Cofinancing:
     need: float | None
     """besoin_financement of the fiche, euros."""
     lines: tuple[FundingLine, ...]
-    """The calls in the plan (PLAN_STATUSES)."""
+    """The calls in the plan (FOLLOWUP_IN_PLAN)."""
     requested: float
     """Σ requested over the plan."""
     obtained: float
     """Σ obtained over the plan."""
     pending: float
-    """Σ requested over the calls still awaited (PENDING_STATUSES)."""
+    """Σ requested over the calls still awaited (FOLLOWUP_PENDING)."""
     aid_rate: float | None
     """Cumulated public aid in percent of the budget (None: unknown)."""
     ceiling: float | None
@@ -73,9 +69,9 @@ class Cofinancing:
 
 def cofinancing(budget: float | None, need: float | None, lines: list[FundingLine]) -> Cofinancing:
     """The funding plan of a fiche from its budget, its need and the follow-up of its calls."""
-    plan = tuple(line for line in lines if line.status in PLAN_STATUSES)
-    obtained = sum(line.obtained or 0 for line in plan if line.status == "obtenu")
-    pending = sum(line.requested or 0 for line in plan if line.status in PENDING_STATUSES)
+    plan = tuple(line for line in lines if line.status in FOLLOWUP_IN_PLAN)
+    obtained = sum(line.obtained or 0 for line in plan if line.status == FollowUp.WON)
+    pending = sum(line.requested or 0 for line in plan if line.status in FOLLOWUP_PENDING)
     return Cofinancing(
         budget=budget, need=need, lines=plan, requested=sum(line.requested or 0 for line in plan),
         obtained=obtained, pending=pending, aid_rate=aid_rate(budget, plan), ceiling=ceiling(plan),
@@ -98,7 +94,7 @@ def aid_rate(budget: float | None, plan: tuple[FundingLine, ...]) -> float | Non
 
 
 def _expected(line: FundingLine) -> float | None:
-    if line.status == "obtenu" and line.obtained is not None:
+    if line.status == FollowUp.WON and line.obtained is not None:
         return line.obtained
     return line.requested
 

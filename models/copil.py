@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from models.cofinancing import FILED_STATUSES, FundingLine, cofinancing
+from models.cofinancing import FundingLine, cofinancing
 from models.copil_records import (
     CallRow, Changes, CopilReport, Deadline, FicheRow, FicheSection, Figures, Overdue,
 )
 from models.followup import overdue
-from models.vocab import Axe
+from models.vocab import FOLLOWUP_DONE, Axe, FollowUp
 
 
 def build_report(territory: str, fiches: list[FicheRow], calls: list[CallRow], as_of: date,
@@ -43,7 +43,7 @@ def fiche_section(fiche: FicheRow, calls: list[CallRow], as_of: date) -> FicheSe
     upcoming = [d for c in calls if _matters(c) for d in [next_close(c, as_of)] if d is not None]
     figures = Figures(
         fiches=1, proposed=len(calls), accepted=sum(c.accepted for c in calls),
-        filed=sum(c.status in FILED_STATUSES for c in calls), won=sum(c.status == "obtenu" for c in calls),
+        filed=sum(c.status in FOLLOWUP_DONE for c in calls), won=sum(c.status == FollowUp.WON for c in calls),
         budget=fiche.budget or 0.0, need=fiche.need or 0.0, requested=funding.requested,
         obtained=funding.obtained, uncovered=funding.uncovered or 0.0,
         uncovered_after_pending=funding.uncovered_after_pending or 0.0, next_deadline=min(upcoming, default=None),
@@ -83,7 +83,7 @@ def next_close(call: CallRow, as_of: date) -> date | None:
 
 def _matters(call: CallRow) -> bool:
     """Accepted or « à déposer », and not yet filed: its deadline is still ahead of the porteur."""
-    return (call.accepted or call.status == "a_deposer") and call.status not in FILED_STATUSES
+    return (call.accepted or call.status == FollowUp.TO_FILE) and call.status not in FOLLOWUP_DONE
 
 
 def deadlines(fiches: list[FicheRow], by_fiche: dict[str, list[CallRow]], as_of: date) -> list[Deadline]:
@@ -100,8 +100,8 @@ def changes(fiches: list[FicheRow], by_fiche: dict[str, list[CallRow]], since: d
     return Changes(
         new_fiches=[f for f in fiches if f.created_on is not None and f.created_on >= since],
         new_calls=[(f, c) for f, c in pairs if c.proposed_on >= since],
-        filed=[(f, c) for f, c in dated if c.status in FILED_STATUSES],
-        won=[(f, c) for f, c in dated if c.status == "obtenu"],
+        filed=[(f, c) for f, c in dated if c.status in FOLLOWUP_DONE],
+        won=[(f, c) for f, c in dated if c.status == FollowUp.WON],
     )
 
 

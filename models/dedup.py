@@ -14,7 +14,6 @@ The canonical call of a group is its oldest row (lowest id), so links stay stabl
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
+
+from models.french import fold
 
 TITLE_THRESHOLD = 88.0
 """rapidfuzz token_sort_ratio (0-100) above which two titles with a common close date are one call."""
@@ -56,9 +57,7 @@ def url_key(url: str | None) -> str | None:
 
 def title_key(title: str) -> str:
     """The title folded: no accents, no punctuation, lower case, "AAP" / "Appel à projets" prefixes dropped."""
-    decomposed = unicodedata.normalize("NFKD", title.replace("’", "'"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    folded = _PREFIXES.sub("", " ".join(folded.split()))
+    folded = _PREFIXES.sub("", " ".join(fold(title).split()))
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 

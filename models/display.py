@@ -189,6 +189,12 @@ def reason_text(feature: str, evidence: str) -> str:
     return text
 
 
+def best_reasons(reasons: list[dict[str, Any]], limit: int) -> list[str]:
+    """A match's `limit` most telling reasons (highest weight first) in words (reason_text)."""
+    best = sorted(reasons, key=lambda r: -r.get("weight", 0))[:limit]
+    return [reason_text(r.get("feature", ""), r.get("evidence", "")) for r in best]
+
+
 def days_until(day: date, as_of: date) -> str:
     """« dans 12 jours », « demain », « aujourd'hui », « il y a 3 jours »."""
     days = (day - as_of).days

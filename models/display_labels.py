@@ -4,7 +4,8 @@ codes of the stored rows). Read through models.display."""
 from __future__ import annotations
 
 from models.vocab import (
-    Axe, Beneficiary, ChangeKind, Instrument, PorteurType, Recurrence, ReviewStatus, Role, Status, Taille,
+    Axe, Beneficiary, ChangeKind, FollowUp, Instrument, PorteurType, Recurrence, ReviewStatus, Role, Status,
+    Taille,
 )
 
 CALL_STATUS_LABELS = {Status.OPEN: "ouvert", Status.UPCOMING: "à venir", Status.CLOSED: "clos",
@@ -13,9 +14,9 @@ CALL_STATUS_LABELS = {Status.OPEN: "ouvert", Status.UPCOMING: "à venir", Status
 REVIEW_LABELS = {ReviewStatus.PENDING: "À revoir", ReviewStatus.ACCEPTED: "Acceptée",
                  ReviewStatus.REJECTED: "Rejetée", ReviewStatus.SNOOZED: "Reportée"}
 """The chef de projet's decision on a match (a « correspondance »)."""
-FOLLOWUP_LABELS = {"a_etudier": "À étudier", "a_deposer": "À déposer", "depose": "Déposé", "obtenu": "Obtenu",
-                   "refuse": "Refusé"}
-"""Where the porteur's application stands."""
+FOLLOWUP_LABELS = {FollowUp.TO_STUDY: "À étudier", FollowUp.TO_FILE: "À déposer", FollowUp.FILED: "Déposé",
+                   FollowUp.WON: "Obtenu", FollowUp.REFUSED: "Refusé"}
+"""Where the porteur's application stands (in the order of models.vocab.FollowUp: the forms list them so)."""
 REJECT_REASONS = {
     "hors_sujet": "Hors sujet pour la fiche",
     "non_eligible": "Porteur non éligible",

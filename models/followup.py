@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from models.vocab import FollowUp
+
 OVERDUE_DAYS = 90
 """Days after the deadline past which a filed dossier without outcome is listed for the chef de projet."""
 
@@ -43,7 +45,7 @@ def dossier_deadline(close_dates: Sequence[date], filed_on: date | None, today: 
 def overdue(match_id: int, status: str | None, close_dates: Sequence[date], filed_on: date | None,
             today: date) -> OverdueDossier | None:
     """The dossier when it is « déposé » and its deadline is at least OVERDUE_DAYS days behind `today`."""
-    if status != "depose":
+    if status != FollowUp.FILED:
         return None
     deadline = dossier_deadline(close_dates, filed_on, today)
     if deadline is None or (today - deadline).days < OVERDUE_DAYS:

@@ -14,8 +14,9 @@ is shown as found, its ALL-CAPS spelling tidied ("Région Bretagne", acronyms in
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+
+from models.french import fold
 
 _NON_WORD = re.compile(r"[\W_]+", re.U)
 _ACRONYM = re.compile(r"\(\s*([^()]{2,20}?)\s*\)\s*$")
@@ -41,9 +42,7 @@ ACRONYMS = frozenset("anct anr bpi cci cma dge dreal dreets epci eti feder fse p
 
 def funder_key(name: str) -> str:
     """The comparison key of a funder's name: lower case, no accents, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().replace("œ", "oe"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", plain).split())
+    return " ".join(_NON_WORD.sub(" ", fold(name)).split())
 
 
 def tidy_case(name: str) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from models.french import fold
 
 FRANCE = "PAYS-99100"
 _CODE = re.compile(r"^(PAYS|REG|DEP|COM|EPCI)-([0-9A-B]+)$")
@@ -44,8 +45,7 @@ def regions() -> dict[str, str]:
 
 def _name_key(text: str) -> str:
     """Case-, accent-, space- and dash-insensitive form of a name: "Île-de-France" → "iledefrance"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.casefold())
+    return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
 def find_region(text: str) -> str | None:

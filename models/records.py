@@ -204,6 +204,20 @@ class ContactData(BaseModel):
     role: str = ""
 
 
+PROFILE_SUFFIX = "#profil"
+"""The end of the fiche id under which a porteur is matched on its own profile (description and keywords)."""
+
+
+def profile_fiche_id(porteur_id: str) -> str:
+    """The fiche id of a porteur's profile: `<porteur_id>#profil`."""
+    return f"{porteur_id}{PROFILE_SUFFIX}"
+
+
+def is_profile_fiche(fiche_id: str) -> bool:
+    """Whether a fiche id stands for a porteur's profile rather than a fiche-action of the plan."""
+    return fiche_id.endswith(PROFILE_SUFFIX)
+
+
 class FicheActionData(BaseModel):
     """One fiche-action of the plan d'actions."""
 

@@ -196,7 +196,8 @@ class Match(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("fiche_id", "opportunity_id"),)
     id: int | None = Field(default=None, primary_key=True)
     fiche_id: str = Field(index=True, max_length=160)
-    """A fiche-action id, or "<porteur_id>#profil" for a porteur matched on its profile text."""
+    """A fiche-action id, or "<porteur_id>#profil" for a porteur matched on its profile text
+    (models.records.profile_fiche_id)."""
     opportunity_id: int = Field(foreign_key="opportunity.id", index=True)
     porteur_id: str = Field(foreign_key="porteur.id", index=True)
     score: float

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from models.french import fold
+
 
 class PorteurType(StrEnum):
     """Kinds of project holders, as in the plan d'actions spreadsheet."""
@@ -132,6 +134,39 @@ class ReviewStatus(StrEnum):
     ACCEPTED = "accepte"
     REJECTED = "rejete"
     SNOOZED = "reporte"
+
+
+class FollowUp(StrEnum):
+    """Where the porteur's application to a matched call stands, earliest first."""
+
+    TO_STUDY = "a_etudier"
+    TO_FILE = "a_deposer"
+    """« À déposer »: the porteur applies (« je dépose » sets it); reminded at J-14 and J-3 too."""
+    FILED = "depose"
+    WON = "obtenu"
+    REFUSED = "refuse"
+
+
+FOLLOWUP_DONE = frozenset({FollowUp.FILED, FollowUp.WON, FollowUp.REFUSED})
+"""« Déposé » or later: the dossier went in (its outcome may be known); no deadline reminder any more."""
+FOLLOWUP_PENDING = (FollowUp.TO_FILE, FollowUp.FILED)
+"""Applied for or about to be, outcome not known: the requested amount is still awaited."""
+FOLLOWUP_IN_PLAN = (*FOLLOWUP_PENDING, FollowUp.WON)
+"""The follow-ups that put a call in a fiche's funding plan."""
+
+
+def followup_of(value: str | None) -> FollowUp | None:
+    """The follow-up a stored or typed value names, accents and case aside (« Déposé » is FILED); None when
+    it names none."""
+    if not value:
+        return None
+    bare = fold(value)
+    return FollowUp(bare) if bare in FollowUp._value2member_map_ else None
+
+
+def is_done(followup: str | None) -> bool:
+    """« Déposé » or later (obtenu, refusé), accents and case aside."""
+    return followup_of(followup) in FOLLOWUP_DONE
 
 
 class ChangeKind(StrEnum):

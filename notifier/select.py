@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.vocab import FollowUp
 from notifier.entries import CLOSING, NEW, UPDATED
 
 REMINDER_BANDS = (7, 30)
@@ -12,12 +13,11 @@ APPLYING_BANDS = (3, 7, 14, 30)
 """A call the porteur applies to (follow-up « à déposer », set by « Je dépose un dossier » too) is also reminded
 at J-14 (8–14 days left) and J-3 (0–3): J-30 then covers 15–30 and J-7 4–7. Letters being weekly, at most one
 reminder goes a week; J-3 goes when a letter leaves 3 days or less before the relève."""
-APPLYING = "a_deposer"
 
 
 def bands_for(followup: str | None) -> tuple[int, ...]:
     """The reminder bands of a match given its follow-up."""
-    return APPLYING_BANDS if followup == APPLYING else REMINDER_BANDS
+    return APPLYING_BANDS if followup == FollowUp.TO_FILE else REMINDER_BANDS
 
 
 def closing_soon(next_close: date | None, as_of: date, already_reminded: set[int],

@@ -4,6 +4,10 @@ A URL maps to a file name: its path with `/` turned into `_` (leading and traili
 then `.page-N` for a `?page=N` query, then `.html`:
 `/nos-appels-a-projets-concours?page=1` → `nos-appels-a-projets-concours.page-1.html`. A missing
 file answers HTTP 404. `hosts` maps other hosts' URLs to sub-folders (unused hosts: same folder).
+
+A page the demo mirror ships too is kept once, in the mirror (vigie/demo/site/, package data the installed demo
+needs): the fixture folder's `demo_pages.txt` names it, one `<fixture name> <path under vigie/demo/site/>` a line,
+and `fixture_path` reads it from there.
 """
 
 from __future__ import annotations
@@ -17,6 +21,25 @@ from urllib.parse import parse_qs, urlsplit
 from scrapy.http import HtmlResponse, Request, TextResponse
 
 from crawlers.items import RawItem
+from vigie.demo.server import SITE as DEMO_SITE
+
+DEMO_PAGES = "demo_pages.txt"
+"""A fixture folder's list of the pages it reads from the demo mirror (see the module)."""
+
+
+def demo_pages(folder: Path) -> dict[str, Path]:
+    """Fixture name → the demo mirror's copy, as the folder's DEMO_PAGES lists them (none without the file)."""
+    listing = folder / DEMO_PAGES
+    if not listing.is_file():
+        return {}
+    rows = [line.split() for line in listing.read_text(encoding="utf-8").splitlines()]
+    return {row[0]: DEMO_SITE / row[1] for row in rows if row and not row[0].startswith("#")}
+
+
+def fixture_path(folder: Path, name: str) -> Path:
+    """The file saved as `name` for a fixture folder: its own, else the demo mirror's copy it lists."""
+    own = folder / name
+    return own if own.is_file() else demo_pages(folder).get(name, own)
 
 
 def fixture_name(url: str) -> str:
@@ -59,7 +82,7 @@ def crawl_offline(spider: Any, folder: Path, start: Request, overrides: dict[str
 def answer(request: Request, folder: Path, overrides: dict[str, bytes]) -> TextResponse:
     """The saved page for the request, or an empty 404."""
     name = fixture_name(request.url)
-    path = folder / name
+    path = fixture_path(folder, name)
     body = overrides.get(name, path.read_bytes() if path.is_file() else None)
     cls = TextResponse if name.endswith((".xml", ".json")) else HtmlResponse
     if body is None:

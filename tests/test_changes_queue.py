@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from fastapi.testclient import TestClient
 
 from factories import opportunity
-from models.store import Store
+from models.store import Store, WebQueries
 from models.vocab import ReviewStatus
 from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, client, login, match_id, web_config, web_store, world_dir,
@@ -42,6 +42,7 @@ def test_a_change_seen_before_the_decision_is_not_repeated(client: TestClient, w
     login(client, "camille")
     recrawl(web_store, "aap-1", "Réseaux de chaleur biomasse", ["Région Occitanie"], close_dates=[date(2027, 1, 8)])
     assert "repoussée de 29 jours" in queue_text(client)
-    web_store.decide([match_id(web_store, "aap-1")], ReviewStatus.ACCEPTED, "camille", LATER + timedelta(hours=1))
+    WebQueries(web_store).decide([match_id(web_store, "aap-1")], ReviewStatus.ACCEPTED, "camille",
+                                 LATER + timedelta(hours=1))
     assert "repoussée" not in queue_text(client, "?status=accepte")
     assert 'class="tag change"' not in queue_text(client, "?status=")

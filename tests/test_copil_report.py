@@ -9,7 +9,7 @@ import pytest
 import copil_world
 from models.copil_records import CopilReport
 from models.display_funding import aid_rate_line
-from models.store import Store
+from models.store import Store, WebQueries
 from vigie.report.load import ReportRequest, load_report
 
 THRESHOLD = 0.03
@@ -59,7 +59,7 @@ def test_deadlines_that_matter_and_dossiers_without_outcome(report: CopilReport)
 
 def test_fiche_territory(store: Store) -> None:
     copil_world.build(store)
-    assert (store.fiche_territory("F3"), store.fiche_territory("F9")) == ("gers-lomagne", None)
+    assert (WebQueries(store).fiche_territory("F3"), WebQueries(store).fiche_territory("F9")) == ("gers-lomagne", None)
 
 
 def test_last_report_day_starts_the_next_changes(store: Store) -> None:

@@ -18,7 +18,7 @@ from digestworld import example_config
 from factories import opportunity, plan
 from models.config import VigieConfig
 from models.records import FicheActionData, MatchResult
-from models.store import Store
+from models.store import Store, WebQueries
 from models.store.web_queue import closed_calls, review_filter
 from models.vocab import ReviewStatus, Status
 from notifier import iso_week
@@ -68,9 +68,9 @@ def test_to_review_leaves_out_low_scores_ineligible_closed_calls_and_snoozed_one
     _eligible(store, "F1", "clos", 0.95)  # scored eligible before it closed
     ids = {d.source_id: i for i, d in store.opportunities()}
     by_call = {(m.opportunity_id, m.fiche_id): m.id for m in store.matches()}
-    store.decide([by_call[(ids["aap-2"], "F2")]], ReviewStatus.SNOOZED, "camille", NOW,
+    WebQueries(store).decide([by_call[(ids["aap-2"], "F2")]], ReviewStatus.SNOOZED, "camille", NOW,
                  snoozed_until=AS_OF - timedelta(days=1))  # snoozed until yesterday: back in the queue
-    store.decide([by_call[(ids["aap-3"], "F1")]], ReviewStatus.SNOOZED, "camille", NOW,
+    WebQueries(store).decide([by_call[(ids["aap-3"], "F1")]], ReviewStatus.SNOOZED, "camille", NOW,
                  snoozed_until=AS_OF + timedelta(days=1))
     gers = store.queue_rows(review_filter(THRESHOLD, territoire="gers-lomagne"), AS_OF)
     assert [r["title"] for r in gers] == ["Réseaux de chaleur biomasse", "Recyclage des friches"]

@@ -1,7 +1,7 @@
 """ADEME (feed and catalogue): who may apply, the territory and the relèves come from each dispositif's page;
 the feed's and the cards' coverage labels give COG codes; an update or publication date never closes a call.
 
-Offline crawls over tests/data/sources/ademe-collectivites/ and ademe-catalogue/ (tests/offline_crawl.py).
+Offline crawls over tests/data/sources/ademe-collectivites/ and ademe-catalogue-entreprises/ (tests/offline_crawl.py).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ DATA = Path(__file__).parent / "data" / "sources"
 FEED = "https://agirpourlatransition.ademe.fr/collectivites/rss/appels-a-projet"
 CATALOGUE = "https://agirpourlatransition.ademe.fr/entreprises/aides-financieres/catalogue"
 SITE = "https://agirpourlatransition.ademe.fr"
+CATALOGUE_SLUG = "ademe-catalogue-entreprises"
 
 
 def feed_records() -> dict[str, Any]:
@@ -42,8 +43,8 @@ def feed_records() -> dict[str, Any]:
 
 
 def catalogue_records(listing: str | None = None) -> dict[str, Any]:
-    site = replace(BY_SLUG["ademe-catalogue"], options={"audience": "entreprises", "detail_pages": listing is None})
-    overrides = {fixture_name(CATALOGUE): (DATA / "ademe-catalogue" / listing).read_bytes()} if listing else None
+    site = replace(BY_SLUG[CATALOGUE_SLUG], options={"audience": "entreprises", "detail_pages": listing is None})
+    overrides = {fixture_name(CATALOGUE): (DATA / CATALOGUE_SLUG / listing).read_bytes()} if listing else None
     spider, result = crawl(site, overrides)
     assert spider.error is None
     return {item.source_id: (item, normalise_item(item, AS_OF)) for item in result.items}
@@ -154,7 +155,7 @@ def test_catalogue_pages_give_applicants_territory_and_relèves(
 
 def test_with_the_shipped_options_a_catalogue_page_that_fails_keeps_the_card() -> None:
     options = next(s["options"] for s in shipped_sources() if s["kind"] == "ademe_catalogue")
-    spider, result = crawl(replace(BY_SLUG["ademe-catalogue"], options=options))
+    spider, result = crawl(replace(BY_SLUG[CATALOGUE_SLUG], options=options))
     item = next(i for i in result.items if i.source_id == "chaleur-renouvelable-biomasse-industrie")
     record = normalise_item(item, AS_OF)
     assert spider.error is None and "HTTP 404" in item.raw["detail_error"]

@@ -16,6 +16,7 @@ from crawlers.items import RawItem
 from crawlers.registry import spider_class
 from crawlers.spiders.at_shapes import perimeter_codes
 from models.config.schema import SourceConfig
+from offline_crawl import fixture_path
 from test_crawl_parsers import normalise_all
 
 FOLDER = Path(__file__).parent / "data" / "sources" / "aides-territoires"
@@ -54,7 +55,7 @@ def test_the_key_is_exchanged_for_a_token_sent_as_bearer(monkeypatch: pytest.Mon
     [login] = first_requests(at)
     assert (login.method, login.url, login.headers["X-AUTH-TOKEN"]) == ("POST", f"{BASE}/api/connexion/", b"cle-secrete")
     assert login.meta["dont_cache"] is True
-    _, [aids] = run(at.on_token, login.url, (FOLDER / "connexion.json").read_bytes())
+    _, [aids] = run(at.on_token, login.url, fixture_path(FOLDER, "connexion.json").read_bytes())
     assert aids.url == f"{BASE}/api/aids/?programs=territoires-dindustrie&page=1&itemsPerPage=3"
     assert aids.headers["Authorization"] == b"Bearer eyJhbGciOiJIUzI1NiJ9.test-fixture.signature"
 
@@ -67,7 +68,7 @@ def test_pages_are_followed_by_next_on_the_configured_host_and_map_to_the_expect
     assert following.url == (
         "http://127.0.0.1:8765/aides-territoires.beta.gouv.fr/api/aids/?programs=territoires-dindustrie&page=2&itemsPerPage=3"
     )
-    more, none = run(at.parse, following.url, (FOLDER / "aids.page-2.json").read_bytes())
+    more, none = run(at.parse, following.url, fixture_path(FOLDER, "aids.page-2.json").read_bytes())
     assert none == [] and at.error is None
     actual = normalise_all(items + more)
     expected_path = FOLDER / "expected.json"

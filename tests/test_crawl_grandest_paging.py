@@ -1,6 +1,6 @@
 """Grand Est listing pages are `/aides/page/N/?pg=N` (sources.md §6): without `pg` the site serves page 1 again.
 
-The saved site (tests/data/sources/grandest/paging/) is answered by a function that behaves like grandest.fr:
+The saved site (tests/data/sources/grand-est/paging/) is answered by a function that behaves like grandest.fr:
 page N only with `pg=N`, page 1 for any other paging, the unfiltered listing when `beneficiaire` is dropped.
 """
 
@@ -19,7 +19,7 @@ from crawlers.registry import spider_class
 from crawlers.spiders.grandest import page_after
 from models.config.schema import SourceConfig
 
-FOLDER = Path(__file__).parent / "data" / "sources" / "grandest" / "paging"
+FOLDER = Path(__file__).parent / "data" / "sources" / "grand-est" / "paging"
 LAST_PAGE = 3
 Site = Callable[[int | None, dict[str, str]], str | None]
 """(page asked by `pg`, other query parameters) → the fixture served, None for 404."""

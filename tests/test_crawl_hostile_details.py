@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from clirun import run_cli
 from models.config import load_config
-from models.store import CrawlCounts, Store
+from models.store import CrawlCounts, Store, WebQueries
 from models.store.sources import MAX_DROPPED_REASONS
 from test_crawl_hostile import AS_OF, site  # noqa: F401, F811 - fixture
 from test_web_world import SECRET, login, password_hash
@@ -76,7 +76,7 @@ def client(crawled: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     monkeypatch.setenv("VIGIE_SECRET_KEY", SECRET)
     config = load_config(crawled, source_kinds())
     store = Store.open(config.database_url)
-    if store.user("lea") is None:
+    if WebQueries(store).user("lea") is None:
         store.add_user("lea", password_hash(), "lecteur", [], datetime(2026, 11, 23, tzinfo=UTC))
     with TestClient(create_app(config, store, lambda: AS_OF)) as test_client:
         yield test_client

@@ -42,13 +42,14 @@ class Site:
 
 SITES = [
     Site("bpifrance", "bpifrance", "https://www.bpifrance.fr/nos-appels-a-projets-concours"),
-    Site("ademe-catalogue", "ademe_catalogue", "https://agirpourlatransition.ademe.fr", {"audience": "entreprises"}),
+    Site("ademe-catalogue-entreprises", "ademe_catalogue", "https://agirpourlatransition.ademe.fr",
+         {"audience": "entreprises"}),
     Site("dge", "dge",
          "https://www.entreprises.gouv.fr/espace-entreprises/appels-a-projets-et-appels-a-manifestation-d-interet"),
     Site("banque-territoires", "banque_territoires",
          "https://www.banquedesterritoires.fr/france-2030/appels-projets-en-cours"),
-    Site("aura", "aura", "https://www.auvergnerhonealpes.fr/aides"),
-    Site("grandest", "grandest", "https://www.grandest.fr/aides/"),
+    Site("auvergne-rhone-alpes", "aura", "https://www.auvergnerhonealpes.fr/aides"),
+    Site("grand-est", "grandest", "https://www.grandest.fr/aides/"),
     Site("nouvelle-aquitaine", "rss", "https://les-aides.nouvelle-aquitaine.fr/fiches-rss.xml",
          {"funder": "Région Nouvelle-Aquitaine", "geo": ["REG-75"], "detail_pages": True}, "expected_details.json"),
 ]
@@ -132,7 +133,7 @@ def test_a_detail_page_without_answer_keeps_the_call_too() -> None:
 
 
 def test_ademe_catalogue_tells_calls_from_guichets_and_skips_experience_reports() -> None:
-    records = records_by_id("ademe-catalogue")
+    records = records_by_id("ademe-catalogue-entreprises")
     assert "reseau-de-chaleur-de-condom" not in records
     assert "appel_a_projets" in records["decarbonation-des-procedes-industriels-dcarb"].instruments
     assert records["etudes-economie-circulaire"].status == "permanent"
@@ -151,13 +152,13 @@ def test_dge_falls_back_to_call_links_when_the_cards_are_gone() -> None:
 
 
 def test_aura_stops_paging_once_every_announced_result_was_seen() -> None:
-    _, result = crawl(BY_SLUG["aura"])
+    _, result = crawl(BY_SLUG["auvergne-rhone-alpes"])
     assert not any("page=2" in url for url, _ in result.fetched)
     assert len(result.items) == 3
 
 
 def test_grand_est_reads_both_card_markups_and_stops_past_the_last_page() -> None:
-    _, result = crawl(BY_SLUG["grandest"])
+    _, result = crawl(BY_SLUG["grand-est"])
     assert ("https://www.grandest.fr/aides/page/3/?pg=3", 404) in result.fetched
     kinds = {item.source_id: item.instrument_labels for item in result.items}
     assert kinds["climaxion-chaleur-renouvelable"] == ["Appel à projets"]

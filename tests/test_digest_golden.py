@@ -19,7 +19,7 @@ from conftest import NOW
 from digestworld import example_config, filled_store, recrawl
 from factories import opportunity
 from models.records import FactEvidence, MatchResult, Reason
-from models.store import Store
+from models.store import Store, WebQueries
 from models.store.results import CrawlCounts
 from models.vocab import ReviewStatus
 from notifier import iso_week
@@ -63,7 +63,7 @@ def world(tmp_path: Path):  # noqa: ANN201
         store.record_crawl("occitanie", "opendatasoft", seen, seen, CrawlCounts(),
                            "HTTP 503 <b>Service indisponible</b> sur https://data.laregion.fr/")
     [contact] = store.contacts("cc-lomagne")
-    former = store.save_contact("cc-lomagne", "ancien.contact@example.org", "Ancien contact", "")
+    former = WebQueries(store).save_contact("cc-lomagne", "ancien.contact@example.org", "Ancien contact", "")
     store.record_delivery_error(former.id, "destinataire refusé : 550 5.1.1 <script>x</script>")
     outcomes = run_weekly(config, store, iso_week(LATER), LATER, send=True)
     yield {o.recipient: o for o in outcomes}, contact.unsubscribe_token

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from digestworld import example_config, filled_store
+from models.store import WebQueries
 from notifier.smtp import SmtpError
 from smtpserver import Handler, free_port, smtp_server
 from vigie.pipeline.weekly import run_weekly
@@ -89,7 +90,8 @@ def test_a_refused_address_is_recorded_once_and_not_submitted_again_until_the_co
         assert [d.status for d in store.digests() if d.recipient == "dev@example.org"] == ["failed"]
         [contact] = store.contacts("cc-lomagne")
         handler.refused.clear()
-        store.save_contact("cc-lomagne", contact.email, contact.nom, contact.role, contact.id)  # the chef confirms
+        # the chef confirms
+        WebQueries(store).save_contact("cc-lomagne", contact.email, contact.nom, contact.role, contact.id)
         fixed = run_weekly(config, store, "2027-W02", date(2027, 1, 11), send=True, porteur_id="cc-lomagne")
     assert [o.status for o in fixed] == ["sent"] and store.contacts("cc-lomagne")[0].last_error is None
     letter = email.message_from_bytes(server.handler.messages[-1], policy=email.policy.default)

@@ -53,8 +53,9 @@ def best_baseline(comparison: Comparison, restricted: bool) -> float:
 
 
 def test_vigie_beats_the_best_baseline_by_a_tenth_of_ndcg(comparison):
-    """The issue's floor: baselines computed in the same run, judged on the same eligible set (an ineligible
-    call brings them nothing) and ranking every call (the issue prints their share of ineligible calls)."""
+    """The floor Vigie must clear: baselines computed in the same run, judged on the same eligible set (an
+    ineligible call brings them nothing) and ranking every call (`vigie eval` prints their share of ineligible
+    calls)."""
     vigie = comparison.systems[0]
     assert vigie.name == VIGIE and vigie.mean("ndcg@10") >= best_baseline(comparison, restricted=False) + 0.10
 

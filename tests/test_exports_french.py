@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from clirun import run_cli
 from models.config import VigieConfig
-from models.store import Store
+from models.store import Store, WebQueries
 from models.vocab import ReviewStatus
 from test_web_world import (  # noqa: F401 - fixtures
     NOW, client, login, match_id, web_config, web_store, world_dir,
@@ -104,7 +104,7 @@ def test_a_review_from_the_command_line_records_who_ran_it(
     monkeypatch.setattr(getpass, "getuser", lambda: account)
     mid = match_id(web_store, "aap-2")
     result = run_cli(capsys, "--config", str(web_config.directory), "review", "accept", str(mid))
-    assert result.code == 0 and web_store.match_detail(mid)["match"].reviewer == recorded
+    assert result.code == 0 and WebQueries(web_store).match_detail(mid)["match"].reviewer == recorded
 
 
 def test_the_dispositif_aide_export_keeps_the_schema_format(client: TestClient) -> None:

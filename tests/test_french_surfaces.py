@@ -21,14 +21,13 @@ from typing import Any
 import pytest
 import typer.main
 
-from models.vocab import Axe, Beneficiary, Instrument, PorteurType, ReviewStatus, Role
+from models.vocab import Axe, Beneficiary, FollowUp, Instrument, PorteurType, ReviewStatus, Role
 from vigie.cli import app, main
 
 DEMO_DAY = "2026-11-23"
-SNAKE_CODES = sorted({str(v) for enum in (PorteurType, Beneficiary, Axe, Instrument, ReviewStatus, Role)
-                      for v in enum if "_" in v} | {"a_etudier", "a_deposer", "hors_sujet", "non_eligible",
-                                                    "deja_connu", "mis_a_jour", "cloture_proche", "dead_links",
-                                                    "already_sent"})
+SNAKE_CODES = sorted({str(v) for enum in (PorteurType, Beneficiary, Axe, Instrument, ReviewStatus, Role, FollowUp)
+                      for v in enum if "_" in v} | {"hors_sujet", "non_eligible", "deja_connu", "mis_a_jour",
+                                                    "cloture_proche", "dead_links", "already_sent"})
 FORBIDDEN = {
     "None": r"\bNone\b",
     "True/False": r"\b(?:True|False)\b",

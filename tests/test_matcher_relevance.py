@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
-from matcher import SimpleAnalyzer, fuse, match, rank
+from matcher import SimpleAnalyzer, match
+from matcher.engine import MatchEngine
+from matcher.pipeline import fiche_pairs
+from matcher.run import ScoredRun, Signals
 from models.config.schema import CalibrationConfig, ExclusionConfig, MatchingConfig, MatchingWeights, ProfileConfig, SynonymsConfig
 from models.errors import VigieError
 from models.records import FicheActionData, MatchResult, OpportunityData, PorteurData
@@ -56,6 +60,12 @@ def run(calls, fiches=(CHAUFFERIE,), porteurs=None, profiles=None, synonyms=SYNO
                  analyzer=SimpleAnalyzer())
 
 
+def scored(calls, fiches=(CHAUFFERIE,)) -> ScoredRun:
+    """The engine's run itself (fused signals, ranks): what `vigie match` stores and `match` returns."""
+    pairs = fiche_pairs(list(fiches), {AUCH.id: AUCH})
+    return MatchEngine(SimpleAnalyzer()).score(calls, pairs, {}, SYNONYMS, MatchingConfig(), TODAY)
+
+
 def by_call(results: list[MatchResult]) -> dict[str, MatchResult]:
     return {r.source_id: r for r in results}
 
@@ -67,7 +77,7 @@ def evidence(result: MatchResult, feature: str) -> str:
 def test_biomass_fiche_ranks_the_biomass_call_above_a_distractor_sharing_words():
     results = by_call(run([DISTRACTEUR, BIOMASSE, FORMATION]))
     assert results["biomasse"].score > results["clubs"].score > results["formation"].score
-    assert rank(list(results.values()))[("chaufferie", "test", "biomasse")] == 1
+    assert scored([DISTRACTEUR, BIOMASSE, FORMATION]).rank_of(0, 1) == 1
 
 
 def test_every_pair_is_returned_even_below_the_threshold_with_scores_in_zero_one():
@@ -180,24 +190,34 @@ def test_a_fiche_whose_porteur_is_unknown_is_refused():
         run([BIOMASSE], fiches=[orphan])
 
 
-def test_rank_orders_eligible_results_per_fiche_and_skips_ineligible_ones():
+def test_ranks_order_eligible_calls_per_fiche_and_skip_ineligible_ones():
     closed = call("ferme", "Chaufferies biomasse", close_dates=[date(2026, 1, 1)])
-    results = run([DISTRACTEUR, closed, BIOMASSE])
-    assert rank(results) == {("chaufferie", "test", "biomasse"): 1, ("chaufferie", "test", "clubs"): 2}
+    ranks = scored([DISTRACTEUR, closed, BIOMASSE])
+    assert [ranks.rank_of(0, j) for j in range(3)] == [2, None, 1]
+
+
+def test_ranks_break_ties_by_source_and_identifier():
+    twins = [call("b", "Chaufferies biomasse"), call("a", "Chaufferies biomasse")]
+    ranks = scored(twins)
+    assert ranks.scores[0, 0] == ranks.scores[0, 1]
+    assert [ranks.rank_of(0, j) for j in range(2)] == [2, 1]
 
 
 @pytest.mark.parametrize(
-    ("signals", "weights", "expected"),
+    ("lexical", "profile", "semantic", "weights", "expected"),
     [
-        ({"lexical": 0.8}, MatchingWeights(), 0.8),
-        ({"lexical": 0.8, "profile": 0.2}, MatchingWeights(), 0.5),
-        ({"lexical": 1.0, "profile": 0.0}, MatchingWeights(lexical=3, profile=1), 0.75),
-        ({"lexical": 1.0}, MatchingWeights(lexical=0), 0.0),
+        (0.8, None, None, MatchingWeights(), 0.8),
+        (0.8, 0.2, None, MatchingWeights(), 0.5),
+        (1.0, 0.0, None, MatchingWeights(lexical=3, profile=1), 0.75),
+        (1.0, None, None, MatchingWeights(lexical=0), 0.0),
+        (0.9, None, 0.3, MatchingWeights(lexical=1, semantic=2), 0.5),
     ],
-    ids=["only-active-signals-count", "equal-weights", "weighted", "no-active-weight"],
+    ids=["only-active-signals-count", "equal-weights", "weighted", "no-active-weight", "semantic-slot"],
 )
-def test_fusion_is_the_weighted_mean_of_active_signals(signals, weights, expected):
-    assert fuse(signals, weights) == pytest.approx(expected)
+def test_fusion_is_the_weighted_mean_of_active_signals(lexical, profile, semantic, weights, expected):
+    signals = Signals(np.array([[lexical]]), np.array([[profile or 0.0]]), np.array([profile is not None]),
+                      None if semantic is None else np.array([[semantic]]))
+    assert signals.fused(MatchingConfig(weights=weights))[0, 0] == pytest.approx(expected)
 
 
 class FakeEncoder:

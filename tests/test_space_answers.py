@@ -10,7 +10,7 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 
-from models.store import Store
+from models.store import Store, WebQueries
 from space_world import (  # noqa: F401 - fixtures
     LINKS, answer_link, contact_of, porteur_client, space_link, space_store, web_config, web_store, world_dir,
 )
@@ -29,7 +29,7 @@ def confirm(client: TestClient, link: str, **form: str):  # noqa: ANN201
 
 
 def answers(store: Store, source_id: str) -> list[tuple[str, str | None]]:
-    rows = store.answers_of_matches([match_id(store, source_id)]).get(match_id(store, source_id), [])
+    rows = WebQueries(store).answers_of_matches([match_id(store, source_id)]).get(match_id(store, source_id), [])
     return [(row.answer, row.reason) for _, row in rows]
 
 
@@ -54,21 +54,21 @@ def test_a_different_answer_replaces_the_earlier_and_keeps_it_in_history(porteur
     confirm(porteur_client, answer_link(space_store, "cc-lomagne", "aap-1", "interesse"))
     confirm(porteur_client, answer_link(space_store, "cc-lomagne", "aap-1", "pas_pour_nous"), motif="hors_sujet")
     mid = match_id(space_store, "aap-1")
-    [(_, row)] = space_store.answers_of_matches([mid])[mid]
+    [(_, row)] = WebQueries(space_store).answers_of_matches([mid])[mid]
     assert (row.answer, row.reason) == ("pas_pour_nous", "hors_sujet")
     assert [h["answer"] for h in row.history] == ["interesse"]
 
 
 def test_je_depose_sets_the_follow_up_to_a_deposer(porteur_client: TestClient, space_store: Store) -> None:
     confirm(porteur_client, answer_link(space_store, "cc-lomagne", "aap-1", "je_depose"))
-    assert space_store.match_detail(match_id(space_store, "aap-1"))["match"].followup_status == "a_deposer"
+    assert WebQueries(space_store).match_detail(match_id(space_store, "aap-1"))["match"].followup_status == "a_deposer"
 
 
 def test_je_depose_never_moves_a_follow_up_back(porteur_client: TestClient, space_store: Store) -> None:
     mid = match_id(space_store, "aap-1")
     space_store.set_followup(mid, "depose", date(2026, 11, 20), 1000.0)
     confirm(porteur_client, answer_link(space_store, "cc-lomagne", "aap-1", "je_depose"))
-    match = space_store.match_detail(mid)["match"]
+    match = WebQueries(space_store).match_detail(mid)["match"]
     assert (match.followup_status, match.amount_obtained) == ("depose", 1000.0)
 
 
@@ -88,7 +88,7 @@ def test_the_space_records_answers_and_the_follow_up(porteur_client: TestClient,
     porteur_client.post(f"{link}/reponse", data={"csrf": token, "match": mid, "reponse": "interesse"})
     porteur_client.post(f"{link}/suivi", data={"csrf": token, "match": mid, "statut": "depose",
                                                "date_suivi": "2026-11-20"})
-    match = space_store.match_detail(mid)["match"]
+    match = WebQueries(space_store).match_detail(mid)["match"]
     assert answers(space_store, "aap-2") == [("interesse", None)]
     assert (match.followup_status, match.followup_at) == ("depose", date(2026, 11, 20))
     assert "Votre réponse" in porteur_client.get(link).text
@@ -101,7 +101,7 @@ def test_the_space_refuses_an_answer_on_another_porteurs_match(porteur_client: T
     porteur_client.post(f"{link}/reponse", data={"csrf": token, "match": other, "reponse": "interesse"})
     porteur_client.post(f"{link}/suivi", data={"csrf": token, "match": other, "statut": "obtenu"})
     assert answers(space_store, "aap-4") == []
-    assert space_store.match_detail(other)["match"].followup_status is None
+    assert WebQueries(space_store).match_detail(other)["match"].followup_status is None
 
 
 def test_a_post_without_the_forms_token_records_nothing(porteur_client: TestClient, space_store: Store) -> None:

@@ -1,51 +1,29 @@
 """The porteurs' space in Debian's chromium (Playwright) on a 360 px phone and a 1280 px desktop: no horizontal
 scroll on the phone, the deadline, the countdown and the answer buttons in view, an answer recorded by a tap.
-Skipped with the reason of tests/test_web_browser.py when chromium or playwright is missing."""
+Skipped with the reason of tests/browser.py when chromium or playwright is missing."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from models.config import load_config
-from models.store import Store
+from browser import ARTIFACTS, browser, serving, world_app  # noqa: F401 - fixture (skips without chromium)
+from models.store import Store, WebQueries
 from models.vocab import ReviewStatus
-from test_web_browser import ARTIFACTS, browser  # noqa: F401 - fixture (skips without chromium)
-from test_web_world import AS_OF, NOW, SECRET, match_id, world_dir  # noqa: F401 - fixture
-from vigie.context import source_kinds
+from test_web_world import NOW, SECRET, match_id, world_dir  # noqa: F401 - fixture
 from vigie.signing import PersonalLinks
-from vigie.web import create_app
 
 
 @pytest.fixture(scope="module")
 def served(world_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:  # noqa: F811
     """The app on 127.0.0.1 (OS-chosen port), three calls accepted for the CC de la Lomagne (one hostile title)."""
-    directory = tmp_path_factory.mktemp("space-browser") / "conf"
-    shutil.copytree(world_dir, directory)
-    os.environ["VIGIE_SECRET_KEY"] = SECRET
-    config = load_config(directory, source_kinds())
-    store = Store.open(config.database_url)
-    for source_id in ("aap-1", "aap-2", "aap-3"):
-        store.review(match_id(store, source_id), ReviewStatus.ACCEPTED, "camille", NOW)
-    server = uvicorn.Server(uvicorn.Config(create_app(config, store, lambda: AS_OF), host="127.0.0.1", port=0,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}", store
-    server.should_exit = True
-    thread.join(5)
-    store.close()
-    os.environ.pop("VIGIE_SECRET_KEY", None)
+    with world_app(world_dir, tmp_path_factory.mktemp("space-browser") / "conf") as (app, store):
+        for source_id in ("aap-1", "aap-2", "aap-3"):
+            store.review(match_id(store, source_id), ReviewStatus.ACCEPTED, "camille", NOW)
+        with serving(app) as base:
+            yield base, store
 
 
 def open_space(browser, served, width: int):  # noqa: ANN001, ANN201, F811
@@ -84,5 +62,5 @@ def test_a_tap_on_an_answer_records_it_on_a_phone(browser, served) -> None:  # n
     assert "Réponse enregistrée" in page.locator(".flash").inner_text()
     assert "Je dépose un dossier" in page.locator("article.space-call .answer-now").first.inner_text()
     mid = match_id(store, "aap-1")
-    assert store.match_detail(mid)["match"].followup_status == "a_deposer"
+    assert WebQueries(store).match_detail(mid)["match"].followup_status == "a_deposer"
     context.close()

@@ -14,7 +14,7 @@ import pytest
 
 from digestworld import example_config, filled_store
 from fastapi.testclient import TestClient
-from models.store import Store
+from models.store import Store, WebQueries
 from notifier import iso_week
 from vigie.pipeline.clock import fix_today
 from vigie.pipeline.porteur_answers import record_answer
@@ -49,7 +49,7 @@ def test_a_letter_carries_a_space_link_that_opens_the_space(tmp_path: Path, monk
         page = client.get(space.split("8000", 1)[1])
         confirm = client.get(answers[0][1].split("8000", 1)[1])
     assert page.status_code == 200 and "Réseaux de chaleur" in page.text
-    assert confirm.status_code == 200 and store.answers_of_matches([store.matches()[0].id]) == {}
+    assert confirm.status_code == 200 and WebQueries(store).answers_of_matches([store.matches()[0].id]) == {}
 
 
 def test_without_the_secret_key_the_letter_still_goes_without_personal_links(tmp_path: Path,

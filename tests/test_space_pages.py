@@ -8,7 +8,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from models.store import Store
+from models.store import Store, WebQueries
 from space_world import (  # noqa: F401 - fixtures
     AS_OF, LINKS, contact_of, later, porteur_client, space_link, space_store, web_config, web_store, world_dir,
 )
@@ -84,7 +84,7 @@ def test_an_answer_token_does_not_open_a_space(porteur_client: TestClient, space
 
 def test_a_revoked_link_answers_410(porteur_client: TestClient, space_store: Store) -> None:
     link = space_link(space_store, "cc-lomagne")
-    space_store.revoke_links(contact_of(space_store, "cc-lomagne").id, utcnow())
+    WebQueries(space_store).revoke_links(contact_of(space_store, "cc-lomagne").id, utcnow())
     page = porteur_client.get(link)
     assert page.status_code == 410 and "révoqué" in page.text
     assert porteur_client.get(space_link(space_store, "cc-lomagne")).status_code == 200  # a new link opens

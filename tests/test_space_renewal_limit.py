@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from digestworld import example_config, filled_store
-from models.store import Store
+from models.store import Store, WebQueries
 from smtpserver import smtp_server
 from vigie.pipeline.clock import fix_today
 from vigie.web import create_app
@@ -75,10 +75,11 @@ def test_a_client_asking_for_many_addresses_is_stopped_at_twenty(
 
 def test_counts_hold_for_the_hour_even_when_logins_clear_their_own_older_attempts(store: Store) -> None:
     moved = [START]
-    renewals = RenewalLimiter(store, lambda: moved[0], per_address=2, per_client=3)
+    renewals = RenewalLimiter(WebQueries(store), lambda: moved[0], per_address=2, per_client=3)
     assert [renewals.refused("a@example.org", "10.0.0.1") for _ in range(3)] == [None, None, ADDRESS_LIMIT]
     moved[0] = START + timedelta(minutes=30)
-    LoginLimiter(store, now=lambda: moved[0]).start("alice", "10.0.0.9")  # a login clears attempts >15 min old
+    # a login clears attempts >15 min old
+    LoginLimiter(WebQueries(store), now=lambda: moved[0]).start("alice", "10.0.0.9")
     assert renewals.refused("a@example.org", "10.0.0.2") == ADDRESS_LIMIT
     assert renewals.refused("b@example.org", "10.0.0.1") is None
     assert renewals.refused("c@example.org", "10.0.0.1") == CLIENT_LIMIT
@@ -88,7 +89,7 @@ def test_counts_hold_for_the_hour_even_when_logins_clear_their_own_older_attempt
 
 def test_refused_requests_are_not_counted_so_the_limit_ends_with_the_hour(store: Store) -> None:
     moved = [START]
-    renewals = RenewalLimiter(store, lambda: moved[0], per_address=1, per_client=100)
+    renewals = RenewalLimiter(WebQueries(store), lambda: moved[0], per_address=1, per_client=100)
     assert renewals.refused("a@example.org", "10.0.0.1") is None
     moved[0] = START + timedelta(minutes=59)
     assert renewals.refused("a@example.org", "10.0.0.1") == ADDRESS_LIMIT

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from clirun import run_cli
 from digestworld import example_config, filled_store
 from models.display import days_until
+from models.store import WebQueries
 from notifier import iso_week
 from vigie.pipeline.clock import fix_today
 from vigie.pipeline.porteur_answers import record_answer
@@ -30,7 +31,7 @@ def used(tmp_path: Path):  # noqa: ANN201
     fix_today(AS_OF)
     run_weekly(config, store, iso_week(AS_OF), AS_OF, send=True)
     contact = store.contacts()[0]
-    store.record_visit(contact.id, AS_OF)
+    WebQueries(store).record_visit(contact.id, AS_OF)
     record_answer(store, contact, store.matches()[0].id, "je_depose", None, AS_OF)
     yield config, store
     store.close()

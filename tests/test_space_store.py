@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from conftest import NOW
 from factories import opportunity, plan
 from models.records import MatchResult
-from models.store import Store
+from models.store import Store, WebQueries
 from models.store.porteur_space import NEW, REPLACED, SAME
 from models.vocab import ReviewStatus
 
@@ -29,7 +29,7 @@ def test_a_replayed_answer_counts_once_and_a_new_one_replaces_it(store: Store) -
     outcomes = [store.record_answer(contact, match, "interesse", None, NOW),
                 store.record_answer(contact, match, "interesse", None, NOW + timedelta(minutes=1)),
                 store.record_answer(contact, match, "pas_pour_nous", "hors_sujet", NOW + timedelta(hours=1))]
-    [(_, row)] = store.answers_of_matches([match])[match]
+    [(_, row)] = WebQueries(store).answers_of_matches([match])[match]
     assert outcomes == [NEW, SAME, REPLACED]
     assert (row.answer, row.reason) == ("pas_pour_nous", "hors_sujet")
     assert [h["answer"] for h in row.history] == ["interesse"]
@@ -38,15 +38,15 @@ def test_a_replayed_answer_counts_once_and_a_new_one_replaces_it(store: Store) -
 def test_revoking_raises_the_generation(store: Store) -> None:
     contact, _ = filled(store)
     assert store.link_generation(contact) == 0
-    assert store.revoke_links(contact, NOW) == 1 and store.revoke_links(contact, NOW) == 2
+    assert WebQueries(store).revoke_links(contact, NOW) == 1 and WebQueries(store).revoke_links(contact, NOW) == 2
     assert store.link_generation(contact) == 2
 
 
 def test_a_visit_is_counted_once_a_day(store: Store) -> None:
     contact, _ = filled(store)
     day = date(2026, 11, 24)
-    assert [store.record_visit(contact, day), store.record_visit(contact, day),
-            store.record_visit(contact, day + timedelta(days=1))] == [True, False, True]
+    assert [WebQueries(store).record_visit(contact, day), WebQueries(store).record_visit(contact, day),
+            WebQueries(store).record_visit(contact, day + timedelta(days=1))] == [True, False, True]
 
 
 def test_learning_reads_porteur_answers_where_the_chef_did_not_decide(store: Store) -> None:
@@ -69,7 +69,7 @@ def test_the_chefs_own_decision_wins_over_the_porteurs_answer(store: Store) -> N
 def test_the_weeks_answer_counts_and_the_usage_table(store: Store) -> None:
     contact, match = filled(store)
     store.record_answer(contact, match, "je_depose", None, NOW)
-    store.record_visit(contact, NOW.date())
+    WebQueries(store).record_visit(contact, NOW.date())
     counts = store.answer_counts("gers-lomagne", WEEK_START - timedelta(hours=1), WEEK_START + timedelta(days=7))
     [line] = store.usage(["gers-lomagne"], date(2026, 11, 1))
     assert counts == {"je_depose": 1}

@@ -1,49 +1,27 @@
 """The tuning page and a match's full computation in a real headless browser (Debian's chromium, Playwright).
-Skipped with the reason of tests/test_web_browser.py when chromium or playwright is missing."""
+Skipped with the reason of tests/browser.py when chromium or playwright is missing."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
+from browser import browser, log_in, page, serving, shot, world_app  # noqa: F401 - fixtures (skips without chromium)
 from matcher import SimpleAnalyzer
 from matcher.engine import MatchEngine
-from models.config import load_config
-from models.store import Store
-from test_web_browser import browser, log_in, page, shot  # noqa: F401 - fixtures (skips without chromium)
-from test_web_world import AS_OF, SECRET, world_dir  # noqa: F401 - fixture
-from vigie.context import source_kinds
-from vigie.web import create_app
+from test_web_world import world_dir  # noqa: F401 - fixture
 
 
 @pytest.fixture
 def served(world_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:  # noqa: F811
     """The app on 127.0.0.1 (OS-chosen port) scoring with the fast test analyzer; yields (url, config folder)."""
     directory = tmp_path / "conf"
-    shutil.copytree(world_dir, directory)
-    os.environ["VIGIE_SECRET_KEY"] = SECRET
-    config = load_config(directory, source_kinds())
-    store = Store.open(config.database_url)
-    app = create_app(config, store, lambda: AS_OF)
-    app.state.web.engine = MatchEngine(SimpleAnalyzer())
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}", directory
-    server.should_exit = True
-    thread.join(5)
-    store.close()
-    os.environ.pop("VIGIE_SECRET_KEY", None)
+    with world_app(world_dir, directory) as (app, _):
+        app.state.web.engine = MatchEngine(SimpleAnalyzer())
+        with serving(app) as base:
+            yield base, directory
 
 
 def test_an_admin_applies_edits_a_threshold_and_sees_the_diff_before_applying(page, served) -> None:  # noqa: ANN001, F811

@@ -14,11 +14,11 @@ from models.config.schema import SenderConfig
 from models.errors import VigieError
 from models.store import Store
 from notifier.chef import ChefDigestContent, render_chef_digest
+from notifier.chef_plan import config_change_line
 from tests.clirun import run_cli
 from tests.tune_world import AS_OF, config_of, engine, fill, write_config
+from vigie.pipeline.tune_journal import journal, tune_dir
 from vigie.tune.actions import apply_current, diff_against
-from vigie.tune.checks import config_change_line
-from vigie.tune.reference import journal, tune_dir
 
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=UTC)
 
@@ -62,10 +62,10 @@ def test_the_chef_digest_line_tells_the_week_s_change_and_its_effect(world: Stor
     apply_current(config_of(folder), world, AS_OF, "camille", MONDAY, engine())
     write_config(folder, threshold=0.6)
     result = apply_current(config_of(folder), world, AS_OF, "dominique", MONDAY, engine())
-    line = config_change_line(config_of(folder), "gers", "2026-W48")
+    line = config_change_line(journal(folder), "gers", "2026-W48")
     assert line == (f"Réglage de l'appariement appliqué le 23/11/2026 par dominique : 0 appel(s) entrent dans les "
                     f"propositions de vos fiches-actions, {result.counts['sort']} en sortent.")
-    assert config_change_line(config_of(folder), "gers", "2026-W49") == ""
+    assert config_change_line(journal(folder), "gers", "2026-W49") == ""
 
 
 def _git(folder: Path, *args: str) -> None:

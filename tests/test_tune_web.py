@@ -14,7 +14,7 @@ from models.store import Store
 from test_web_world import (  # noqa: F401 - fixtures
     HOSTILE, client, login, match_id, web_config, web_store, world_dir,
 )
-from vigie.tune.reference import journal
+from vigie.pipeline.tune_journal import journal
 
 
 @pytest.fixture

@@ -1,96 +1,27 @@
 """The web app in a real headless browser (Playwright driving Debian's chromium, no browser download).
 
-Skipped, with the reason, when /usr/bin/chromium or playwright is missing (`make setup` installs chromium
-when run as root). Screenshots of every page go to test-artifacts/ (gitignored)."""
+Skipped, with the reason, when /usr/bin/chromium or playwright is missing (tests/browser.py). Screenshots of
+every page go to test-artifacts/ (gitignored)."""
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from openpyxl import load_workbook
 
-from models.config import load_config
+from browser import browser, log_in, page, serving, shot, world_app  # noqa: F401 - fixtures (skips without chromium)
 from models.store import Store
-from test_web_world import AS_OF, PASSWORD, SECRET, world_dir  # noqa: F401 - fixture
-from vigie.context import source_kinds
-from vigie.web import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-if not CHROMIUM.exists():
-    pytest.skip("chromium absent (/usr/bin/chromium) : lancez « make setup » en root ou "
-                "« apt-get install chromium » ; tests navigateur sautés", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright absent (pip install -e '.[test]')")
+from test_web_world import world_dir  # noqa: F401 - fixture
 
 
 @pytest.fixture(scope="module")
 def served(world_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:  # noqa: F811
     """The app on 127.0.0.1 with an OS-chosen port, in a uvicorn thread."""
-    directory = tmp_path_factory.mktemp("browser") / "conf"
-    shutil.copytree(world_dir, directory)
-    os.environ["VIGIE_SECRET_KEY"] = SECRET
-    config = load_config(directory, source_kinds())
-    store = Store.open(config.database_url)
-    server = uvicorn.Server(uvicorn.Config(create_app(config, store, lambda: AS_OF), host="127.0.0.1", port=0,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", store
-    server.should_exit = True
-    thread.join(5)
-    store.close()
-    os.environ.pop("VIGIE_SECRET_KEY", None)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    """Debian's chromium, headless."""
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser) -> Iterator:  # noqa: ANN001
-    """A fresh browser context (no cookies) and page; the dialogs it opens are recorded."""
-    context = browser.new_context(accept_downloads=True, locale="fr-FR", viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.dialogs = []
-    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-    yield tab
-    context.close()
-
-
-def shot(page, name: str) -> None:  # noqa: ANN001
-    """Save a full-page screenshot as a test artifact."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
-
-
-def log_in(page, base: str, username: str) -> None:  # noqa: ANN001
-    """Fill and send the login form."""
-    page.goto(f"{base}/connexion")
-    shot(page, "connexion")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    with world_app(world_dir, tmp_path_factory.mktemp("browser") / "conf") as (app, store), serving(app) as base:
+        yield base, store
 
 
 def test_a_chef_de_projet_reviews_a_match_previews_the_digest_and_exports(page, served) -> None:  # noqa: ANN001

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from models.config import VigieConfig
-from models.store import Store
+from models.store import Store, WebQueries
 from test_web_world import (  # noqa: F401 - fixtures
     PASSWORD, SECRET, client, login, match_id, web_config, web_store, world_dir,
 )
@@ -26,7 +26,7 @@ def test_amount_requested_typed_the_french_way_is_stored_and_shown(client: TestC
     token, mid = login(client, "camille"), match_id(web_store, "aap-1")
     followup(client, mid, token, statut="depose", date_suivi="2026-11-20", demande="150 000 €", montant="")
     page = unescape(client.get(f"/correspondances/{mid}").text)
-    match = web_store.match_detail(mid)["match"]
+    match = WebQueries(web_store).match_detail(mid)["match"]
     assert (match.amount_requested, match.amount_obtained, match.followup_status) == (150_000, None, "depose")
     assert "demandé 150\u00a0000\u00a0€" in page and 'name="demande" inputmode="decimal" placeholder="150 000" ' \
                                                       'value="150 000"' in page
@@ -37,7 +37,7 @@ def test_a_bad_amount_is_refused_in_french_and_nothing_stored_is_lost(client: Te
     token, mid = login(client, "camille"), match_id(web_store, "aap-1")
     followup(client, mid, token, statut="obtenu", demande="150 000", montant="120 000,50")
     refused = followup(client, mid, token, statut="refuse", demande="cent mille", montant="")
-    match = web_store.match_detail(mid)["match"]
+    match = WebQueries(web_store).match_detail(mid)["match"]
     assert refused.status_code == 400
     assert "Champ « Montant demandé » : montant invalide « cent mille »" in unescape(refused.text)
     assert (match.followup_status, match.amount_requested, match.amount_obtained) == ("obtenu", 150_000, 120_000.5)

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
 from models.config import VigieConfig
-from models.store import Store
+from models.store import Store, WebQueries
 from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, login, match_id, web_config, web_store, world_dir,
 )
@@ -151,7 +151,7 @@ def test_ticked_ids_too_large_are_refused_with_400(hostile: tuple[TestClient, st
                                                                   "contact_id": "99999999999999999999"})
     assert (page.status_code, api.status_code, contact.status_code) == (400, 400, 400)
     assert api.json() == {"detail": "paramètre « ids » invalide ou absent"}
-    assert web_store.match_detail(mid)["match"].review_status == "a_revoir"
+    assert WebQueries(web_store).match_detail(mid)["match"].review_status == "a_revoir"
 
 
 def test_an_unexpected_error_answers_a_french_500_page_with_the_headers(app: FastAPI) -> None:

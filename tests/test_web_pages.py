@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from clirun import run_cli
 from crawlers.spiders.dispositif_aide_csv import map_dispositif_row
-from models.store import Store
+from models.store import Store, WebQueries
 from models.store.web_queue import QueueFilter
 from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, PASSWORD, SECRET, client, login, match_id, web_config, web_store, world_dir,
@@ -45,9 +45,9 @@ def test_reject_needs_a_reason_from_the_list_and_keeps_it(client: TestClient, we
     token = login(client, "camille")
     mid = match_id(web_store, "aap-2")
     refused = client.post("/file/decision", data={"ids": [mid], "action": "rejeter", "csrf": token})
-    before = web_store.match_detail(mid)["match"].review_status
+    before = WebQueries(web_store).match_detail(mid)["match"].review_status
     client.post("/file/decision", data={"ids": [mid], "action": "rejeter", "motif": "montant", "csrf": token})
-    after = web_store.match_detail(mid)["match"]
+    after = WebQueries(web_store).match_detail(mid)["match"]
     assert "Choisissez un motif" in refused.text and before == "a_revoir"
     assert (after.review_status, after.reject_reason, after.reviewer) == ("rejete", "montant", "camille")
 
@@ -66,7 +66,7 @@ def test_bulk_accept_and_note(client: TestClient, web_store: Store) -> None:
     token = login(client, "camille")
     ids = [match_id(web_store, s) for s in ("aap-1", "aap-2")]
     client.post("/file/decision", data={"ids": ids, "action": "accepter", "note": "vu en comité", "csrf": token})
-    rows = [web_store.match_detail(i)["match"] for i in ids]
+    rows = [WebQueries(web_store).match_detail(i)["match"] for i in ids]
     assert [(r.review_status, r.note) for r in rows] == [("accepte", "vu en comité")] * 2
 
 
@@ -75,15 +75,15 @@ def test_the_followup_is_recorded_with_date_and_amount(client: TestClient, web_s
     mid = match_id(web_store, "aap-1")
     client.post(f"/correspondances/{mid}/suivi", data={"statut": "obtenu", "date_suivi": "2026-11-20",
                                                         "montant": "120 000", "csrf": token})
-    m = web_store.match_detail(mid)["match"]
-    plan = {line["fiche"].id: line for line in web_store.plan_matrix(None, 0.2)}
+    m = WebQueries(web_store).match_detail(mid)["match"]
+    plan = {line["fiche"].id: line for line in WebQueries(web_store).plan_matrix(None, 0.2)}
     assert (m.followup_status, m.followup_at, m.amount_obtained) == ("obtenu", date(2026, 11, 20), 120_000)
     assert (plan["F1"]["status"], plan["F1"]["obtained"], plan["N1"]["status"]) == ("obtenu", 120_000, "candidats")
 
 
 def test_suggesting_a_call_to_a_porteur_puts_it_in_the_digest_preview(client: TestClient, web_store: Store) -> None:
     token = login(client, "alice")
-    call = web_store.match_detail(match_id(web_store, "aap-4"))["call"]
+    call = WebQueries(web_store).match_detail(match_id(web_store, "aap-4"))["call"]
     response = client.post("/recherche/suggerer", data={"opportunity_id": call.id, "porteur_id": "cc-lomagne",
                                                         "csrf": token})
     assert response.status_code == 200 and "suggéré par alice" in response.text

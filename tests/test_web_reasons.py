@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 from models.records import MatchResult, Reason
 from models.store import Store
 from test_web_world import NOW, client, login, match_id, web_config, web_store, world_dir  # noqa: F401 - fixtures
-from vigie.web.reasons import ReasonView, explain, reason_view, segments, sentence_pair, shared_stems, stem
+from models.french import search_key
+from vigie.web.reasons import ReasonView, explain, reason_view, segments, sentence_pair, shared_stems
 
 PAIR = ("« Avec l'objectif zéro artificialisation nette, nous ne pourrons plus ouvrir de zones. » ↔ "
         "« Dans la perspective du zéro artificialisation nette (ZAN), la Région accompagne les friches. »")
@@ -29,7 +30,7 @@ def marked(parts: list[tuple[str, bool]]) -> list[str]:
     ("chaleur", "chaudière", False),
 ])
 def test_words_are_compared_folded_and_singular(first: str, second: str, same: bool) -> None:
-    assert (stem(first) is not None and stem(first) == stem(second)) is same
+    assert (search_key(first) is not None and search_key(first) == search_key(second)) is same
 
 
 def test_neighbouring_shared_words_form_one_mark_and_the_text_is_kept_whole() -> None:

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.errors import VigieError
-from models.store import Store
+from models.store import Store, WebQueries
 from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, HOSTILE, PASSWORD, client, csrf_of, login, match_id, web_config, web_store, world_dir,
 )
@@ -47,7 +47,7 @@ def test_a_post_without_the_csrf_token_is_rejected(client: TestClient, web_store
     mid = match_id(web_store, "aap-1")
     response = client.post("/file/decision", data={"ids": [mid], "action": "accepter", "csrf": "faux"})
     assert response.status_code == 403 and "CSRF" in response.text
-    assert web_store.match_detail(mid)["match"].review_status == "a_revoir"
+    assert WebQueries(web_store).match_detail(mid)["match"].review_status == "a_revoir"
 
 
 def test_the_login_form_itself_needs_the_csrf_token(client: TestClient) -> None:
@@ -62,7 +62,7 @@ def test_a_lecteur_cannot_accept(client: TestClient, web_store: Store) -> None:
     api = client.post("/api/correspondances/decision", json={"ids": [mid], "action": "accepter"},
                       headers={"X-CSRF-Token": token})
     assert (page.status_code, api.status_code) == (403, 403)
-    assert web_store.match_detail(mid)["match"].review_status == "a_revoir"
+    assert WebQueries(web_store).match_detail(mid)["match"].review_status == "a_revoir"
     assert "Accepter" not in client.get("/file").text
 
 
@@ -86,13 +86,13 @@ def test_a_chef_de_projet_does_not_see_another_territory(client: TestClient, web
     assert [p["id"] for p in client.get("/api/porteurs").json()] == ["cc-lomagne"]
     assert all(r["porteur_id"] == "cc-lomagne" for r in client.get("/api/correspondances?status=").json()["items"])
     refused = client.post("/file/decision", data={"ids": [other], "action": "accepter", "csrf": token})
-    assert refused.status_code == 403 and web_store.match_detail(other)["match"].review_status == "a_revoir"
+    assert refused.status_code == 403 and WebQueries(web_store).match_detail(other)["match"].review_status == "a_revoir"
 
 
 def test_a_hostile_call_title_is_escaped_everywhere(client: TestClient, web_store: Store) -> None:
     login(client, "alice")
     mid = match_id(web_store, "aap-3")
-    call_id = web_store.match_detail(mid)["call"].id
+    call_id = WebQueries(web_store).match_detail(mid)["call"].id
     for path in ["/", "/file", f"/correspondances/{mid}", f"/appels/{call_id}", "/recherche?q=script"]:
         html = client.get(path).text
         assert HOSTILE not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html, path

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from clirun import run_cli
-from models.store import Store
+from models.store import Store, WebQueries
 from test_web_world import (  # noqa: F401 - fixtures
     AS_OF, PASSWORD, client, csrf_of, login, password_hash, web_config, web_store, world_dir,
 )
@@ -49,7 +49,7 @@ def test_a_success_under_a_padded_name_clears_the_failures_of_the_name(client: T
 
 def test_the_limiter_forgets_failures_after_its_window(web_store: Store) -> None:
     now = [T0]
-    limiter = LoginLimiter(web_store, max_attempts=2, window=timedelta(minutes=1), now=lambda: now[0])
+    limiter = LoginLimiter(WebQueries(web_store), max_attempts=2, window=timedelta(minutes=1), now=lambda: now[0])
     first, second, third = (limiter.start("a", "ip") for _ in range(3))
     now[0] += timedelta(seconds=61)
     assert first and second and third is None

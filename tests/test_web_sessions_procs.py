@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from killproc import kill_group, start_vigie, wait_for
-from models.store import Store
+from models.store import Store, WebQueries
 from test_web_world import PASSWORD, web_config, world_dir  # noqa: F401 - fixtures
 from vigie.web.security import HASH_SLOTS, MAX_ATTEMPTS, LoginLimiter
 
@@ -45,7 +45,7 @@ except urllib.error.HTTPError as error:
 
 def _attempt(url: str, go: Event, conn: Connection) -> None:
     """One attempt counted straight through the limiter, in a forked process, when told to go."""
-    limiter = LoginLimiter(Store.open(url, upgrade=False))
+    limiter = LoginLimiter(WebQueries(Store.open(url, upgrade=False)))
     conn.send("prêt")
     go.wait()
     conn.send(limiter.start("camille", "203.0.113.9") is not None)
@@ -158,7 +158,7 @@ def test_logging_out_on_one_server_process_ends_the_session_on_the_other(servers
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 def test_attempts_racing_from_many_processes_never_pass_the_limit_and_refused_ones_are_not_counted(db_url: str, store: Store) -> None:
     raced = sum(_race(db_url, store, count=MAX_ATTEMPTS + 3))
-    limiter, later = LoginLimiter(store), 0
+    limiter, later = LoginLimiter(WebQueries(store)), 0
     while limiter.start("camille", "203.0.113.9") is not None:
         later += 1
     assert raced <= MAX_ATTEMPTS and raced + later == MAX_ATTEMPTS

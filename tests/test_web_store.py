@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from models.store import Store
+from models.store import Store, WebQueries
 from models.store.web_queue import QueueFilter
 from models.tables import Match
 from models.vocab import ReviewStatus
@@ -38,11 +38,11 @@ def test_queue_filters_and_sorts_on_both_backends(store: Store) -> None:
 def test_decisions_dashboard_and_plan_matrix_on_both_backends(store: Store) -> None:
     fill(store)
     ids = [r["id"] for r in store.review_queue(QueueFilter(territories=["gers-lomagne"]), AS_OF).rows]
-    store.decide(ids[:1], ReviewStatus.ACCEPTED, "camille", NOW)
-    store.decide(ids[1:2], ReviewStatus.REJECTED, "camille", NOW, reason="montant")
-    board = store.dashboard(["gers-lomagne"], AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
+    WebQueries(store).decide(ids[:1], ReviewStatus.ACCEPTED, "camille", NOW)
+    WebQueries(store).decide(ids[1:2], ReviewStatus.REJECTED, "camille", NOW, reason="montant")
+    board = WebQueries(store).dashboard(["gers-lomagne"], AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
     waiting = store.count_queue(QueueFilter(territories=["gers-lomagne"], min_score=THRESHOLD), AS_OF)
-    matrix = {line["fiche"].id: line["status"] for line in store.plan_matrix(["gers-lomagne"], THRESHOLD)}
+    matrix = {line["fiche"].id: line["status"] for line in WebQueries(store).plan_matrix(["gers-lomagne"], THRESHOLD)}
     assert (board["new_calls"], waiting, len(board["deadlines"])) == (4, 1, 2)
     assert matrix == {"F1": "accepte", "F2": "aucun"}
 
@@ -51,8 +51,9 @@ def test_marginal_matches_below_the_threshold_count_nowhere_on_both_backends(sto
     fill(store)
     add_marginal(store, "F2", "aap-1", 0.1)  # eligible but far below the threshold
     add_marginal(store, "N1", "aap-1", 0.1)
-    board = store.dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
-    matrix = {line["fiche"].id: (line["status"], line["candidates"]) for line in store.plan_matrix(None, THRESHOLD)}
+    queries = WebQueries(store)
+    board = queries.dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
+    matrix = {line["fiche"].id: (line["status"], line["candidates"]) for line in queries.plan_matrix(None, THRESHOLD)}
     fiches_per_call = {title: n for _, title, _, n in board["deadlines"]}
     assert fiches_per_call["Réseaux de chaleur biomasse"] == 1
     assert matrix == {"F1": ("candidats", 2), "F2": ("candidats", 1), "N1": ("candidats", 1)}
@@ -65,8 +66,8 @@ def test_an_accepted_match_below_the_threshold_still_counts(store: Store) -> Non
     fill(store)
     add_marginal(store, "F2", "aap-1", 0.1)
     low = next(m.id for m in store.matches() if m.score == 0.1)
-    store.decide([low], ReviewStatus.ACCEPTED, "camille", NOW)
-    board = store.dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
+    WebQueries(store).decide([low], ReviewStatus.ACCEPTED, "camille", NOW)
+    board = WebQueries(store).dashboard(None, AS_OF, week_span(iso_week(AS_OF)), THRESHOLD)
     assert {title: n for _, title, _, n in board["deadlines"]}["Réseaux de chaleur biomasse"] == 2
 
 
@@ -80,24 +81,24 @@ def test_an_accepted_match_below_the_threshold_still_counts(store: Store) -> Non
 ])
 def test_search_reads_french_words_not_strings(store: Store, words: str, funder: str, titles: list[str]) -> None:
     fill(store)
-    assert [c.title for c in store.search_calls(words, funder=funder)] == titles
+    assert [c.title for c in WebQueries(store).search_calls(words, funder=funder)] == titles
 
 
 def test_search_can_list_the_calls_first_seen_this_week(store: Store) -> None:
     fill(store)
     from notifier import week_span
 
-    assert len(store.search_calls("", seen_in=week_span("2026-W48"))) == 4
-    assert store.search_calls("", seen_in=week_span("2026-W49")) == []
-    assert store.search_calls("", seen_in=week_span("2026-W47")) == []
+    assert len(WebQueries(store).search_calls("", seen_in=week_span("2026-W48"))) == 4
+    assert WebQueries(store).search_calls("", seen_in=week_span("2026-W49")) == []
+    assert WebQueries(store).search_calls("", seen_in=week_span("2026-W47")) == []
 
 
 def test_calendar_tokens_are_stable_and_distinct(store: Store) -> None:
     fill(store)
     first, again = store.calendar_token("cc-lomagne", NOW), store.calendar_token("cc-lomagne", NOW)
     other = store.calendar_token("sica-nord", NOW)
-    assert first == again != other and store.porteur_by_calendar_token(other) == "sica-nord"
-    assert store.porteur_by_calendar_token("x") is None
+    assert first == again != other and WebQueries(store).porteur_by_calendar_token(other) == "sica-nord"
+    assert WebQueries(store).porteur_by_calendar_token("x") is None
 
 
 def test_the_web_migration_adds_its_table_and_indexes(store: Store) -> None:
@@ -135,10 +136,10 @@ def test_a_funder_filter_finds_every_spelling_of_the_funder_on_both_backends(sto
     store.save_matches([MatchResult(fiche_id="F1", porteur_id="cc-lomagne", source="occitanie", source_id="aap-5",
                                     score=0.6, eligible=True)], {}, NOW)
     names = FunderNames.from_table([("ADEME", [])])
-    spellings = names.spellings("ADEME", store.funder_spellings())
+    spellings = names.spellings("ADEME", WebQueries(store).funder_spellings())
     assert spellings == ["ADEME", long_name]
     assert set(_titles(store, funder="ADEME", funder_spellings=tuple(spellings))) == {
         "Décarbonation", "Recyclage des friches", HOSTILE}
-    assert {c.title for c in store.search_calls("", funder="ADEME", funder_names=names)} == {
+    assert {c.title for c in WebQueries(store).search_calls("", funder="ADEME", funder_names=names)} == {
         "Décarbonation", "Recyclage des friches", HOSTILE}
-    assert [c.title for c in store.search_calls("", beneficiary="association")] == ["Décarbonation"]
+    assert [c.title for c in WebQueries(store).search_calls("", beneficiary="association")] == ["Décarbonation"]

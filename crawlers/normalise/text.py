@@ -7,6 +7,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import lxml.html
 
+from models.french import fold
+
+__all__ = ["CELL_SEPARATOR", "canonical_url", "first_link", "fold", "html_to_text", "one_line", "split_labels",
+           "without_tracking"]
+"""`fold` is models.french's, named here too because every collector matches labels through this module."""
+
 _LOOKS_HTML = re.compile(r"<[a-zA-Z/!]|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object")
 _BLOCK_TAGS = {
@@ -80,11 +86,3 @@ def first_link(value: str | None) -> str | None:
             return hrefs[0]
     match = re.search(r"https?://[^\s<>\"')\]]+", value)
     return match[0].rstrip(".,;") if match else None
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents stripped, apostrophes unified: for matching labels against tables."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()

@@ -7,13 +7,13 @@ Static rules read the configuration only; data rules take what the shell found i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from models import display
 from models.config.messages import format_loc
 from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
+from models.french import fold, singular
 
 from matcher.thresholds import UNREVIEWED_THRESHOLD
 
@@ -37,18 +37,17 @@ class LintWarning:
         return f"{name}: {self.key}: {self.message}" if self.key else f"{name}: {self.message}"
 
 
-def fold(text: str) -> str:
-    """Cheap comparison form: lowercase, no accents, no plural s/x, single spaces ("Friches " → "friche")."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", bare.replace("œ", "oe"))
-    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
+def term_key(text: str) -> str:
+    """A term's comparison form: folded (models.french), each word singular, punctuation as single spaces
+    ("Friches " → "friche", "l’Œuvre" → "l oeuvre")."""
+    return " ".join(singular(w) for w in re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def _file(pid: str) -> str:
     return f"profiles/{pid}.toml"
 
 
-def duplicated_terms(profiles: Mapping[str, ProfileConfig], same: Fold = fold) -> list[LintWarning]:
+def duplicated_terms(profiles: Mapping[str, ProfileConfig], same: Fold = term_key) -> list[LintWarning]:
     """Terms of one profile that are the same term written twice ("friche" / "Friches"), and terms that are
     also one of the profile's exclusions."""
     warnings = []
@@ -66,7 +65,7 @@ def duplicated_terms(profiles: Mapping[str, ProfileConfig], same: Fold = fold) -
 
 
 def shadowed_terms(profiles: Mapping[str, ProfileConfig], synonyms: SynonymsConfig,
-                   same: Fold = fold) -> list[LintWarning]:
+                   same: Fold = term_key) -> list[LintWarning]:
     """A term whose synonym (same group, or acronym ↔ expansion) is also a term of the profile: a call
     that says one gains the other, so both fire and the weight counts twice."""
     classes = _synonym_classes(synonyms, same)

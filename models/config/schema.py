@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from models.french import DEFAULT_STOP_WORDS
 from models.geo import check_code
 from models.records import FicheActionData, PlanData, PorteurData, TerritoryData
 
@@ -192,7 +193,8 @@ class MatchingConfig(BaseModel):
     review_required: bool = True
     """True: only matches accepted by the chef de projet go out in digests."""
     min_reviews_for_learning: int = Field(default=100, ge=10)
-    stop_words: list[str] = ["appel", "projet", "projets", "dispositif", "aide", "aides"]
+    stop_words: list[str] = list(DEFAULT_STOP_WORDS)
+    """Words left out of matching (models.french; the web search leaves the same ones out)."""
     thesaurus: bool = True
     """Texts that use words of a sector (NAF division) or trade family (ROME domaine) also share that sector
     as a term (matcher/thesaurus.py, data in models/data/thesaurus/)."""

@@ -7,7 +7,6 @@ for an XLSX cell (str, int, float, date, datetime, bool); an empty cell is None.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -15,6 +14,7 @@ from typing import TypeVar
 from email_validator import EmailNotValidError, validate_email
 
 from models import geo
+from models.french import fold
 
 Cell = str | int | float | date | datetime | bool | None
 """A cell value as read from CSV or XLSX."""
@@ -48,18 +48,12 @@ def parse_list(cell: Cell) -> list[str]:
     return list(dict.fromkeys(item.strip() for item in text.split("|") if item.strip()))
 
 
-def normalise_key(text: str) -> str:
-    """Casefolded, accents removed: "Transition Écologique" → "transition ecologique"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
 def parse_choice(cell: Cell, choices: type[E]) -> E | None:
     """A value of a vocabulary, tolerant of case, accents, spaces and hyphens ("Syndicat mixte")."""
     text = parse_text(cell)
     if text is None:
         return None
-    key = re.sub(r"[\s\-]+", "_", normalise_key(text))
+    key = re.sub(r"[\s\-]+", "_", fold(text))
     try:
         return choices(key)
     except ValueError:
@@ -138,4 +132,4 @@ def parse_geo(cell: Cell) -> list[str]:
 
 def slugify(text: str) -> str:
     """Lowercase ASCII words joined by hyphens: "Vallée de l'Ariège" → "vallee-de-l-ariege"."""
-    return re.sub(r"[^a-z0-9]+", "-", normalise_key(text)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

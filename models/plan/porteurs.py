@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from pydantic import ValidationError
 
-from models.plan.cells import normalise_key, slugify
+from models.french import fold
+from models.plan.cells import slugify
 from models.plan.columns import PORTEUR_COLUMNS
 from models.plan.problems import Problems
 from models.records import ContactData, FicheActionData, PlanData, PorteurData, TerritoryData
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def _match_key(text: str) -> str:
     """Case-, accent- and space-insensitive key: "Gers – Lomagne" and "gers-lomagne" agree."""
-    return re.sub(r"[\W_]+", "", normalise_key(text))
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 class TerritoryResolver:

@@ -18,7 +18,8 @@ from typing import Any, Iterable
 
 
 from models.errors import PlanImportError
-from models.plan.cells import Cell, normalise_key, parse_text
+from models.french import fold
+from models.plan.cells import Cell, parse_text
 from models.plan.limits import MAX_FILE_BYTES, TooLarge, archive_problem, capped, file_size_problem
 
 logger = logging.getLogger(__name__)
@@ -194,6 +195,6 @@ def _invalid_workbook(path: Path, error: Exception) -> Any:
 def _plan_sheet(workbook: Any) -> Any:
     """The sheet named like the plan if there is one, else the first sheet."""
     for sheet in workbook.worksheets:
-        if normalise_key(sheet.title).replace("’", "'") in PLAN_SHEET_NAMES:
+        if fold(sheet.title) in PLAN_SHEET_NAMES:
             return sheet
     return workbook.worksheets[0]

@@ -14,9 +14,11 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from models.errors import DatabaseError
+from models.store.accounts import AccountStore
 from models.store.changes import ChangeStore
 from models.store.dedup import DedupStore
 from models.store.digests import DigestStore
+from models.store.exports import ExportStore
 from models.store.failures import UNREACHABLE, database_meaning, name_database
 from models.store.funding import FundingStore
 from models.store.jobs import JobStore
@@ -30,9 +32,7 @@ from models.store.porteur_space import PorteurSpaceStore
 from models.store.retention import RetentionStore
 from models.store.sources import SourceStore
 from models.store.usage_stats import UsageStore
-from models.store.web import WebStore
 from models.store.web_queue import QueueStore
-from models.store.web_views import WebViewStore
 
 logger = logging.getLogger(__name__)
 
@@ -90,9 +90,10 @@ def _pg_args(parsed) -> dict:  # noqa: ANN001
     return dict(PG_CONNECT_ARGS) if parsed.get_backend_name() == "postgresql" else {}
 
 
-class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, WebStore, QueueStore, WebViewStore, DedupStore, LearningStore, RetentionStore, JobStore, ChangeStore,
+class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, NotifyStore, AccountStore, QueueStore, ExportStore, DedupStore, LearningStore, RetentionStore, JobStore, ChangeStore,
             PorteurSpaceStore, UsageStore, FundingStore):
-    """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction."""
+    """Vigie's database. Open it with `Store.open(url)`; every method runs in its own transaction. What only the
+    web app asks is in WebQueries (models/store/web_queries.py), built on a Store."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -31,12 +31,6 @@ class FundingStore:
             row = session.get(Territory, territoire_id)
             return row.nom if row else None
 
-    def fiche_territory(self, fiche_id: str) -> str | None:
-        """The territory of a fiche-action's porteur (None when there is no such fiche)."""
-        with self.session() as session:
-            query = select(Porteur.territoire_id).join(FicheAction, col(FicheAction.porteur_id) == Porteur.id)
-            return session.exec(query.where(FicheAction.id == fiche_id)).first()
-
     def copil_rows(self, territoire_id: str, threshold: float) -> tuple[list[FicheRow], list[CallRow]]:
         """The territory's fiches (by porteur, then id) and the calls proposed for them: matches retained
         (models.store.web_views.retained_clause) or with a follow-up, each with its call's merged facts."""

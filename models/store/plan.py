@@ -120,6 +120,11 @@ class PlanStore:
                 query = query.where(Contact.porteur_id == porteur_id)
             return list(session.exec(query).all())
 
+    def porteur(self, porteur_id: str) -> Porteur | None:
+        """One porteur."""
+        with self.session() as session:
+            return session.get(Porteur, porteur_id)
+
 
 def _porteur_record(row: Porteur, contacts: list[ContactData]) -> PorteurData:
     values = row.model_dump(exclude={"territoire_id", "updated_at"})

@@ -1,17 +1,18 @@
 """The porteurs' space in the database: personal link generations (revocation), answers to proposed calls,
-days a contact opened their space; and the decisions learning reads (the chef de projet's, then porteurs')."""
+days a contact opened their space; and the decisions learning reads (the chef de projet's, then porteurs').
+What only the web app asks (links revoked, visits recorded, answers per match): models/store/space_queries.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from models.answers import learning_verdict
-from models.porteur_rows import PorteurAnswer, SpaceLink, SpaceVisit
+from models.porteur_rows import PorteurAnswer, SpaceLink
 from models.records import OpportunityData
 from models.store.convert import to_record
 from models.tables import Contact, Match, Opportunity, Porteur
@@ -49,28 +50,6 @@ class PorteurSpaceStore:
             row = session.get(SpaceLink, contact_id)
             return row.generation if row else 0
 
-    def revoke_links(self, contact_id: int, at: datetime) -> int:
-        """Invalidate every link issued so far to the contact; the new generation."""
-        with self.session() as session:
-            row = session.get(SpaceLink, contact_id)
-            if row is None:
-                row = SpaceLink(contact_id=contact_id)
-                session.add(row)
-            row.generation, row.revoked_at = row.generation + 1, at
-            return row.generation
-
-    def record_visit(self, contact_id: int, day: date) -> bool:
-        """Note that the contact opened their space on `day` (once a day); True when it is the day's first."""
-        try:
-            with self.session() as session:
-                query = select(SpaceVisit).where(SpaceVisit.contact_id == contact_id, SpaceVisit.day == day)
-                if session.exec(query).first() is not None:
-                    return False
-                session.add(SpaceVisit(contact_id=contact_id, day=day))
-                return True
-        except IntegrityError:  # another request of the same day got there first
-            return False
-
     def record_answer(self, contact_id: int, match_id: int, answer: str, reason: str | None, at: datetime) -> str:
         """Keep the contact's answer to a match: NEW, SAME (a replayed vote counts once) or REPLACED (the
         earlier answer goes to the row's history)."""
@@ -94,20 +73,6 @@ class PorteurSpaceStore:
             row.history = [*row.history, earlier]
             row.answer, row.reason, row.answered_at = answer, reason, at
             return REPLACED
-
-    def answers_of_matches(self, match_ids: Iterable[int]) -> dict[int, list[tuple[Contact, PorteurAnswer]]]:
-        """Per match, every contact's current answer, latest first."""
-        ids = sorted(set(match_ids))
-        if not ids:
-            return {}
-        with self.session() as session:
-            query = (select(Contact, PorteurAnswer).join(PorteurAnswer, col(PorteurAnswer.contact_id) == Contact.id)
-                     .where(col(PorteurAnswer.match_id).in_(ids))
-                     .order_by(col(PorteurAnswer.answered_at).desc(), col(PorteurAnswer.id).desc()))
-            found: dict[int, list[tuple[Contact, PorteurAnswer]]] = {}
-            for contact, row in session.exec(query).all():
-                found.setdefault(row.match_id, []).append((contact, row))
-            return found
 
     def answers_of_contact(self, contact_id: int) -> dict[int, PorteurAnswer]:
         """Match id → the contact's current answer."""

@@ -29,8 +29,8 @@ def delete_user_sessions(session: Session, user_id: int, keep: str | None = None
     session.execute(query)
 
 
-class SessionStore:
-    """Mixin of Store (through WebStore): server-side sessions and login attempts."""
+class SessionQueries:
+    """Mixin of WebQueries: server-side sessions and login attempts."""
 
     def open_web_session(self, user_id: int, now: datetime, expired_before: datetime) -> str:
         """A new session of the account; returns its token, for the cookie. Sessions opened before

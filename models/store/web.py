@@ -1,35 +1,17 @@
-"""Web app accounts, contacts, calendar feeds and the one-click unsubscribe."""
+"""What the web app looks up: accounts at login, porteurs and their contacts, the porteur a calendar feed token
+names, a fiche's territory. Accounts the CLI manages and the tokens the letters carry: models/store/accounts.py."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
-from models.store.sessions import SessionStore, delete_user_sessions
-from models.tables import CalendarFeed, Contact, Porteur, User
+from models.tables import CalendarFeed, Contact, FicheAction, Porteur, User
 
 
-class WebStore(SessionStore):
-    """Mixin of Store: what the web app needs beyond the other mixins."""
-
-    def add_user(self, username: str, password_hash: str, role: str, territories: list[str],
-                 now: datetime, email: str | None = None) -> User:
-        """Create an account, or replace the password, role and territories of an existing one (which ends its
-        sessions: whoever logged in with the old password is out)."""
-        with self.session() as session:
-            row = session.exec(select(User).where(User.username == username)).first()
-            if row is None:
-                row = User(username=username, password_hash=password_hash, role=role, created_at=now)
-                session.add(row)
-            else:
-                delete_user_sessions(session, row.id)
-            row.password_hash, row.role, row.territories, row.active = password_hash, role, territories, True
-            row.email = email or row.email
-            session.flush()
-            return row
+class LookupQueries:
+    """Mixin of WebQueries: accounts, porteurs and contacts as the pages look them up."""
 
     def user(self, username: str) -> User | None:
         """An account by name."""
@@ -48,17 +30,6 @@ class WebStore(SessionStore):
             if row is not None:
                 row.password_hash = password_hash
 
-    def disable_user(self, username: str) -> bool:
-        """Deactivate an account and end its sessions (re-enabling it later does not bring them back);
-        False when there is no such account."""
-        with self.session() as session:
-            row = session.exec(select(User).where(User.username == username)).first()
-            if row is None:
-                return False
-            row.active = False
-            delete_user_sessions(session, row.id)
-            return True
-
     def porteurs_in(self, territories: list[str] | None) -> list[Porteur]:
         """Porteurs of the given territories (None: all), by name."""
         with self.session() as session:
@@ -75,11 +46,6 @@ class WebStore(SessionStore):
             if territories is not None:
                 query = query.where(Porteur.territoire_id.in_(territories))
             return [(i, n) for i, n in session.exec(query).all()]
-
-    def porteur(self, porteur_id: str) -> Porteur | None:
-        """One porteur."""
-        with self.session() as session:
-            return session.get(Porteur, porteur_id)
 
     def save_contact(self, porteur_id: str, email: str, nom: str, role: str, contact_id: int | None = None) -> Contact:
         """Add a contact (with a fresh unsubscribe token) or edit one of this porteur's contacts.
@@ -104,25 +70,14 @@ class WebStore(SessionStore):
         with self.session() as session:
             return session.exec(select(Contact).where(Contact.unsubscribe_token == token)).first()
 
-    def calendar_token(self, porteur_id: str, now: datetime) -> str:
-        """The porteur's ICS feed token, created on first use (by whichever process comes first: two senders
-        writing letters at once both read back the one stored)."""
-        try:
-            with self.session() as session:
-                row = session.get(CalendarFeed, porteur_id)
-                if row is None:
-                    row = CalendarFeed(porteur_id=porteur_id, token=secrets.token_urlsafe(32), created_at=now)
-                    session.add(row)
-                return row.token
-        except IntegrityError:
-            with self.session() as session:
-                stored = session.get(CalendarFeed, porteur_id)
-                if stored is None:
-                    raise
-                return stored.token
-
     def porteur_by_calendar_token(self, token: str) -> str | None:
         """The porteur id of an ICS feed token."""
         with self.session() as session:
             row = session.exec(select(CalendarFeed).where(CalendarFeed.token == token)).first()
             return row.porteur_id if row else None
+
+    def fiche_territory(self, fiche_id: str) -> str | None:
+        """The territory of a fiche-action's porteur (None when there is no such fiche)."""
+        with self.session() as session:
+            query = select(Porteur.territoire_id).join(FicheAction, col(FicheAction.porteur_id) == Porteur.id)
+            return session.exec(query.where(FicheAction.id == fiche_id)).first()

@@ -1,10 +1,11 @@
-"""The review queue of the web app: filtered, sorted, paginated in SQL; decisions one by one or in bulk."""
+"""The review queue (web pages, `vigie review list`, the chef de projet's letter): filtered, sorted, paginated
+in SQL; the follow-up of a match. Decisions from the pages: models/store/web_review.py (WebQueries)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, and_, cast, func, literal_column, or_
@@ -205,35 +206,6 @@ class QueueStore:
         where = queue_conditions(f, calls.c.d, today, self.engine.dialect.name)
         with self.session() as session:
             return int(session.exec(_narrowed(select(func.count(Match.id)), f, calls).where(*where)).one())
-
-    def scoped_match_ids(self, ids: list[int], territories: list[str] | None) -> list[int]:
-        """The ids among `ids` whose porteur is in the territories (None: all)."""
-        with self.session() as session:
-            query = select(Match.id).join(Porteur, col(Porteur.id) == Match.porteur_id)
-            query = query.where(col(Match.id).in_(ids))
-            if territories is not None:
-                query = query.where(col(Porteur.territoire_id).in_(territories or [""]))
-            return list(session.exec(query).all())
-
-    def decide(self, ids: list[int], status: ReviewStatus, reviewer: str, at: datetime,
-               reason: str | None = None, note: str | None = None, snoozed_until: date | None = None) -> int:
-        """Record one decision on several matches in one transaction (the reason is kept for learning)."""
-        with self.session() as session:
-            rows = session.exec(select(Match).where(col(Match.id).in_(ids))).all()
-            for row in rows:
-                row.review_status, row.reviewer, row.reviewed_at = status.value, reviewer, at
-                row.reject_reason = reason if status == ReviewStatus.REJECTED else None
-                row.snoozed_until = snoozed_until if status == ReviewStatus.SNOOZED else None
-                if note:
-                    row.note = note
-            return len(rows)
-
-    def annotate(self, match_id: int, note: str) -> None:
-        """Replace a match's note."""
-        with self.session() as session:
-            row = session.get(Match, match_id)
-            if row is not None:
-                row.note = note or None
 
     def set_followup(self, match_id: int, status: str | None, at: date | None, amount: float | None,
                      requested: float | None = None) -> None:

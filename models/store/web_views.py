@@ -9,16 +9,14 @@ from sqlalchemy import and_, case, distinct, func, or_
 from sqlmodel import col, select
 
 from models.display_evidence import evidence_lines
+from models.french import search_keys
 from models.funders import FunderNames, funder_key
 from models.merge import merge_copies
-from models.records import status_as_of
+from models.records import profile_fiche_id, status_as_of
 from models.store.convert import to_record
 from models.store.web_queue import next_deadline
-from models.store.web_text import stems
-from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur, Territory
-from models.vocab import Beneficiary, Recurrence, ReviewStatus, Status
-
-FOLLOWUP_ORDER = ["obtenu", "depose", "a_deposer", "a_etudier", "refuse"]
+from models.tables import FicheAction, Match, Opportunity, OpportunityEvent, Porteur
+from models.vocab import Beneficiary, FollowUp, Recurrence, ReviewStatus, Status
 
 
 def retained_clause(threshold: float) -> Any:
@@ -36,19 +34,20 @@ def is_retained(match: Match, threshold: float) -> bool:
     return match.eligible and match.score >= threshold and match.review_status != ReviewStatus.REJECTED.value
 
 
-def _scoped(query: Any, territories: list[str] | None) -> Any:
+def scoped(query: Any, territories: list[str] | None) -> Any:
+    """The query joined to each match's porteur, kept to the territories (None: all)."""
     query = query.join(Porteur, col(Porteur.id) == Match.porteur_id)
     return query if territories is None else query.where(col(Porteur.territoire_id).in_(territories or [""]))
 
 
-class WebViewStore:
-    """Mixin of Store: what the pages show."""
+class ViewQueries:
+    """Mixin of WebQueries: what the pages show."""
 
     def dashboard(self, territories: list[str] | None, today: date, week: tuple[datetime, datetime],
                   threshold: float) -> dict[str, Any]:
         """New calls this week, and the calls closing within 30 days with the number of fiches for which
         they are retained (see retained_clause)."""
-        new_calls = self.new_calls_count(*week)
+        new_calls = self.store.new_calls_count(*week)
         with self.session() as session:
             soon = session.exec(self._closing_soon(territories, today, threshold)).all()
         return {"new_calls": new_calls, "deadlines": [tuple(r) for r in soon]}
@@ -59,7 +58,7 @@ class WebViewStore:
         calls = (select(Opportunity.id.label("oid"), Opportunity.title.label("title"), deadline.label("d"))
                  .where(deadline <= (today + timedelta(days=30)).isoformat())
                  .cte("closing").prefix_with("MATERIALIZED"))
-        query = _scoped(select(calls.c.oid, calls.c.title, calls.c.d, func.count(distinct(Match.fiche_id))),
+        query = scoped(select(calls.c.oid, calls.c.title, calls.c.d, func.count(distinct(Match.fiche_id))),
                         territories).join(calls, calls.c.oid == Match.opportunity_id)
         return (query.where(retained_clause(threshold)).group_by(calls.c.oid, calls.c.title, calls.c.d)
                 .order_by(calls.c.d, calls.c.oid).limit(20))
@@ -69,8 +68,8 @@ class WebViewStore:
         need and amounts obtained. Candidates are eligible calls scored at or above the threshold."""
         accepted = func.sum(case((Match.review_status == ReviewStatus.ACCEPTED.value, 1), else_=0))
         candidates = func.sum(case((and_(Match.eligible == True, Match.score >= threshold), 1), else_=0))  # noqa: E712
-        filed = func.sum(case((col(Match.followup_status).in_(["depose", "obtenu"]), 1), else_=0))
-        won = func.sum(case((Match.followup_status == "obtenu", 1), else_=0))
+        filed = func.sum(case((col(Match.followup_status).in_([FollowUp.FILED.value, FollowUp.WON.value]), 1), else_=0))
+        won = func.sum(case((Match.followup_status == FollowUp.WON.value, 1), else_=0))
         with self.session() as session:
             stats = session.exec(select(Match.fiche_id, candidates, accepted, filed, won,
                                         func.sum(Match.amount_obtained)).where(Match.review_status != ReviewStatus.REJECTED.value)
@@ -101,7 +100,7 @@ class WebViewStore:
     def matches_of_call(self, opportunity_id: int, territories: list[str] | None) -> list[dict[str, Any]]:
         """The fiches a call matches (in the user's territories), best first."""
         with self.session() as session:
-            query = _scoped(select(Match, FicheAction.titre, Porteur.nom), territories)
+            query = scoped(select(Match, FicheAction.titre, Porteur.nom), territories)
             query = query.outerjoin(FicheAction, col(FicheAction.id) == Match.fiche_id)
             rows = session.exec(query.where(Match.opportunity_id == opportunity_id)
                                 .order_by(Match.score.desc())).all()
@@ -125,7 +124,7 @@ class WebViewStore:
         ignored; title hits first, then the most recent. Optional: funder (its display name through
         `funder_names`, compared folded), open on a day (not closed nor upcoming then, see call_status),
         first seen in a span (the week of notifier.week_span), open to a type of beneficiary (see BENEFICIARY_SCOPE)."""
-        terms = stems(words)
+        terms = search_keys(words)
         names = funder_names or FunderNames()
         wanted_funder = funder_key(funder)
         wanted_kinds = BENEFICIARY_SCOPE.get(beneficiary, {beneficiary})
@@ -150,31 +149,10 @@ class WebViewStore:
             rows = session.exec(select(Opportunity.funders).where(col(Opportunity.canonical_id).is_(None))).all()
         return sorted({name for names in rows for name in names or [] if name and name.strip()})
 
-    def export_rows(self, territories: list[str] | None, threshold: float) -> list[dict[str, Any]]:
-        """Retained matches (or with a follow-up) with their review and follow-up, for CSV / XLSX reporting:
-        the call's title, url, funders and close dates, the porteur, its territory's name, the fiche's title
-        (None for a porteur matched on its profile)."""
-        with self.session() as session:
-            query = _scoped(select(Match, Opportunity.title, Opportunity.url, Opportunity.funders,
-                                   Opportunity.close_dates, Porteur.nom, Territory.nom, FicheAction.titre),
-                            territories).join(Opportunity, col(Opportunity.id) == Match.opportunity_id)
-            query = (query.join(Territory, col(Territory.id) == Porteur.territoire_id)
-                     .outerjoin(FicheAction, col(FicheAction.id) == Match.fiche_id))
-            kept = or_(retained_clause(threshold), col(Match.followup_status).is_not(None))
-            rows = session.exec(query.where(kept).order_by(Porteur.nom, Match.score.desc())).all()
-        keys = ("match", "title", "url", "funders", "close_dates", "porteur_nom", "territoire", "fiche_titre")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
-
-    def canonical_calls(self) -> list[Opportunity]:
-        """Stored calls, one per canonical call (duplicates found at other sources left out)."""
-        with self.session() as session:
-            query = select(Opportunity).where(col(Opportunity.canonical_id).is_(None)).order_by(Opportunity.id)
-            return list(session.exec(query).all())
-
     def suggest(self, opportunity_id: int, porteur_id: str, fiche_id: str | None, reviewer: str,
                 now: datetime) -> Match:
         """The chef de projet suggests a call to a porteur: an accepted match (kept if it already exists)."""
-        fiche = fiche_id or f"{porteur_id}#profil"
+        fiche = fiche_id or profile_fiche_id(porteur_id)
         with self.session() as session:
             row = session.exec(select(Match).where(Match.fiche_id == fiche,
                                                    Match.opportunity_id == opportunity_id)).first()
@@ -197,10 +175,10 @@ def _call_stems(row: Opportunity) -> tuple[set[str], set[str]]:
     if key not in _STEMS:
         if len(_STEMS) > 50_000:
             _STEMS.clear()  # old versions of changed calls: start again rather than grow forever
-        title = stems(row.title)
+        title = search_keys(row.title)
         body = " ".join([row.summary, row.description, row.eligibility_text, " ".join(row.funders),
                          " ".join(row.programmes), " ".join(row.beneficiaries)])
-        _STEMS[key] = (title, title | stems(body))
+        _STEMS[key] = (title, title | search_keys(body))
     return _STEMS[key]
 
 
@@ -224,7 +202,7 @@ def call_status(row: Opportunity, day: date) -> Status:
 
 def _matrix_line(fiche: FicheAction, porteur: Porteur, stats: tuple) -> dict[str, Any]:
     candidates, accepted, filed, won, amount = (stats[0] or 0, stats[1] or 0, stats[2] or 0, stats[3] or 0, stats[4])
-    status = ("obtenu" if won else "depose" if filed else "accepte" if accepted
+    status = (FollowUp.WON.value if won else FollowUp.FILED.value if filed else "accepte" if accepted
               else "candidats" if candidates else "aucun")
     return {"fiche": fiche, "porteur": porteur, "status": status, "candidates": candidates,
             "need": fiche.besoin_financement, "obtained": amount or 0.0}

@@ -1,5 +1,6 @@
-"""The chef de projet's weekly digest, one per territory: facts gathered from the store, rendered by
-`notifier.chef`, recorded (kind "chef_de_projet") and sent exactly once like the porteurs' digests.
+"""The chef de projet's weekly digest, one per territory: rows loaded from the store, planned by
+`notifier.chef_plan`, rendered by `notifier.chef`, recorded (kind "chef_de_projet") and sent exactly once like
+the porteurs' digests.
 
 Planned once: the letter is rendered when first planned, from the week's facts (the porteurs' letters planned for
 the week, whether already handed over or not), and kept whole with its record; a rerun after a crash, or a second
@@ -10,35 +11,38 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from email.utils import make_msgid
 
-from models.answers import ANSWER_SHORT
 from models.config import VigieConfig
-from models.records import OpportunityData, TerritoryData
+from models.records import TerritoryData
 from models.store import Store
 from models.store.digests import DigestRequest
+from models.store.notify import TOLD_NOTHING
 from models.store.web_queue import review_filter
-from models.tables import Digest, Match
-from models.vocab import ReviewStatus, Status
-from notifier import labels, week_span, write_outbox
-from notifier.chef import CallLine, ChefDigestContent, call_line, render_chef_digest
+from models.tables import Digest
+from notifier import week_span, write_outbox
+from notifier.chef import CallLine, ChefDigestContent, render_chef_digest
+from notifier.chef_plan import ChefRows, plan_chef_letter, review_lines
 from notifier.delivery import Sender
 from notifier.entries import RenderedDigest
-from vigie.pipeline.digest import calls_per_porteur, message_domain, new_claimant, stem_for
+from notifier.plan_letter import plan_letter
+from notifier.rules import DigestRules
+from notifier.view import call_count
+from vigie.pipeline.digest import letter_rows, load_inputs, new_claimant, refused, shared_emails, subscribed
+from vigie.pipeline.digest_letter import message_domain, stem_for
 from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled, stored_message
 from vigie.pipeline.followup_overdue import overdue_lines
-from vigie.tune.checks import config_change_line
+from vigie.pipeline.tune_journal import journal
 
 KIND = "chef_de_projet"
-HORIZON_DAYS = 30
 
 
 def outgoing_by_territory(config: VigieConfig, store: Store, week: str, as_of: date,
                           send: bool) -> dict[str, list[tuple[str, int]]]:
     """Per territory, (porteur name, distinct calls in that porteur's letters of the week): counted on the letters
     as the porteur digests plan them (calls_per_porteur), so each figure is the one in that letter's subject."""
-    counts = calls_per_porteur(config, store, week, as_of, send)
+    counts = calls_per_porteur(store, DigestRules.of(config.settings), week, as_of, send)
     result: dict[str, list[tuple[str, int]]] = {}
     for porteur in sorted(store.plan().porteurs, key=lambda p: (p.territoire, p.nom)):
         if counts.get(porteur.id):
@@ -46,74 +50,57 @@ def outgoing_by_territory(config: VigieConfig, store: Store, week: str, as_of: d
     return result
 
 
+def calls_per_porteur(store: Store, rules: DigestRules, week: str, as_of: date, send: bool) -> dict[str, int]:
+    """Per porteur id, the distinct calls its letters of the week hold (`call_count`, as in their subject),
+    over its subscribed contacts: what the chef de projet's letter reports. With `send`, the letters planned
+    (recorded) for the week, whether already handed over or still held by a sender or a temporary failure —
+    the week's facts, whatever went out before; not the letters refused for good, nor those never planned;
+    without, the letters as run_digests would plan them."""
+    inputs, shared, counts = load_inputs(store, as_of), shared_emails(store), {}
+    for porteur in store.plan().porteurs:
+        matches, entries = store.matches(porteur_id=porteur.id), []
+        for contact, kind in subscribed(store, porteur.id, shared):
+            existing = store.existing_digest(contact.email, kind, week) if send else None
+            if refused(contact) or (send and (existing is None or existing.status in TOLD_NOTHING)):
+                continue  # blocked, refused, expired or nothing to say: nothing goes to it
+            rows = letter_rows(store, contact.email, porteur.id, matches, existing)
+            entries += [p.entry for p in plan_letter(rows, inputs, rules)]
+        if entries:
+            counts[porteur.id] = call_count(entries)
+    return counts
+
+
 def gather(config: VigieConfig, store: Store, territory: TerritoryData, week: str, as_of: date,
-           outgoing: list[tuple[str, int]]) -> ChefDigestContent:
-    """Everything the territory's chef de projet hears about this week."""
-    calls = dict(store.opportunities())
-    porteurs = {p.id: p.nom for p in store.plan().porteurs if p.territoire == territory.id}
-    matches = [m for m in store.territory_matches(territory.id) if m.opportunity_id in calls]
-    live = [m for m in matches if m.eligible and m.review_status != ReviewStatus.REJECTED
-            and _open(calls[m.opportunity_id], as_of)]
-    return ChefDigestContent(
-        territory=territory.nom, chef_nom=territory.chef_de_projet_nom,
-        chef_email=str(territory.chef_de_projet_email), iso_week=week, as_of=as_of,
-        new_calls=_new_calls(config, store, week), new_total=store.new_calls_count(*week_span(week)), to_review=to_review(config, store, territory.id, as_of),
-        outgoing=outgoing, uncovered=_uncovered(store, territory.id, live, porteurs),
-        deadlines=_deadlines(live, calls, porteurs, as_of), failing=_failing(config, store),
-        overdue=overdue_lines(store, territory.id, config.settings.matching.threshold, as_of),
-        bounced=[(c.email, porteurs.get(c.porteur_id, c.porteur_id), c.last_error or "")
-                 for c in store.bounced_contacts(territory.id)],
-        config_change=config_change_line(config, territory.id, week),
-        answers=week_answers(store, territory.id, week),
+           outgoing: list[tuple[str, int]], rules: DigestRules | None = None) -> ChefDigestContent:
+    """Everything the territory's chef de projet hears about this week (planned by notifier.chef_plan)."""
+    return plan_chef_letter(chef_rows(config, store, territory, week, as_of, outgoing,
+                                      rules or DigestRules.of(config.settings)))
+
+
+def chef_rows(config: VigieConfig, store: Store, territory: TerritoryData, week: str, as_of: date,
+              outgoing: list[tuple[str, int]], rules: DigestRules) -> ChefRows:
+    """The rows the territory's letter is planned from."""
+    return ChefRows(
+        territory=territory, week=week, as_of=as_of, calls=dict(store.opportunities()),
+        porteurs={p.id: p.nom for p in store.plan().porteurs if p.territoire == territory.id},
+        matches=store.territory_matches(territory.id), fiches=store.territory_fiches(territory.id),
+        source_names={s.slug: s.name or s.slug for s in config.sources},
+        new_by_source=store.new_calls_by_source(*week_span(week)), new_total=store.new_calls_count(*week_span(week)),
+        review_rows=review_rows(store, rules, territory.id, as_of), outgoing=outgoing,
+        overdue=overdue_lines(store, territory.id, rules.threshold, as_of),
+        failing=store.failing_sources(rules.failure_alert_after), bounced=store.bounced_contacts(territory.id),
+        answer_counts=store.answer_counts(territory.id, *week_span(week)), applied=journal(config.directory),
     )
 
 
-def week_answers(store: Store, territory_id: str, week: str) -> list[tuple[str, int]]:
-    """(« intéressé » / « pas pour nous » / « je dépose », how many) of the territory's porteurs this week."""
-    counts = store.answer_counts(territory_id, *week_span(week))
-    return [(label, counts[key]) for key, label in ANSWER_SHORT.items() if counts.get(key)]
-
-
-def _open(call: OpportunityData, as_of: date) -> bool:
-    return call.status_on(as_of) != Status.CLOSED
-
-
-def _new_calls(config: VigieConfig, store: Store, week: str) -> list[tuple[str, int]]:
-    names = {s.slug: s.name or s.slug for s in config.sources}
-    return [(names.get(slug, slug), n) for slug, n in store.new_calls_by_source(*week_span(week))]
+def review_rows(store: Store, rules: DigestRules, territory_id: str, as_of: date) -> list[dict]:
+    """The territory's matches « à relire », best first: exactly the web app's default queue (review_filter)."""
+    return store.queue_rows(review_filter(rules.threshold, territoire=territory_id), as_of)
 
 
 def to_review(config: VigieConfig, store: Store, territory_id: str, as_of: date) -> list[CallLine]:
-    """The territory's matches « à relire », best first: exactly the web app's default queue (review_filter)."""
-    rows = store.queue_rows(review_filter(config.settings.matching.threshold, territoire=territory_id), as_of)
-    return [call_line(row["title"], row["url"], f"{row['porteur_nom']} — fiche {row['fiche_id']} — score "
-                      + f"{row['score']:.2f}".replace(".", ",")) for row in rows]
-
-
-def _uncovered(store: Store, territory_id: str, live: list[Match], porteurs: dict[str, str]) -> list[str]:
-    covered = {m.fiche_id for m in live}
-    return [f"« {labels.one_line(f.titre)} » ({f.id}) — {porteurs.get(f.porteur_id, f.porteur_id)}"
-            for f in store.territory_fiches(territory_id) if f.id not in covered]
-
-
-def _deadlines(live: list[Match], calls: dict[int, OpportunityData], porteurs: dict[str, str], as_of: date) -> list:
-    horizon = as_of + timedelta(days=HORIZON_DAYS)
-    whom: dict[int, set[str]] = {}
-    for m in live:
-        day = calls[m.opportunity_id].next_close_date(as_of)
-        if day and day <= horizon:
-            whom.setdefault(m.opportunity_id, set()).add(porteurs.get(m.porteur_id, m.porteur_id))
-    ordered = sorted(whom, key=lambda oid: (calls[oid].next_close_date(as_of), oid))
-    return [call_line(calls[oid].title, calls[oid].url,
-                      f"clôture le {labels.deadline_label(calls[oid].next_close_date(as_of), as_of)} — "
-                      f"{', '.join(sorted(whom[oid]))}") for oid in ordered]
-
-
-def _failing(config: VigieConfig, store: Store) -> list[tuple[str, int, str]]:
-    names = {s.slug: s.name or s.slug for s in config.sources}
-    threshold = config.settings.crawl.failure_alert_after
-    return [(names.get(s.slug, s.slug), s.consecutive_failures,
-             s.disabled_reason or s.last_error or "cause inconnue") for s in store.failing_sources(threshold)]
+    """The territory's matches « à relire » as the chef de projet's letter lists them."""
+    return review_lines(review_rows(store, DigestRules.of(config.settings), territory_id, as_of))
 
 
 def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, send: bool, sender: Sender,
@@ -125,13 +112,14 @@ def run_chef_digests(config: VigieConfig, store: Store, week: str, as_of: date, 
         store.expire_pending((KIND,), week)  # never sent after its week
     outgoing = outgoing if outgoing is not None else outgoing_by_territory(config, store, week, as_of, send)
     claimant = claimant or new_claimant(config, store)
+    rules = DigestRules.of(config.settings)
     territories = store.plan().territories
     chefs = Counter(str(t.chef_de_projet_email) for t in territories if t.chef_de_projet_email)
     for territory in territories:
         if territory.chef_de_projet_email:
             kind = chef_kind(territory, chefs[str(territory.chef_de_projet_email)] > 1)
             outcome = _chef_digest(config, store, sender, territory, week, as_of, send,
-                                   outgoing.get(territory.id, []), kind, claimant)
+                                   outgoing.get(territory.id, []), kind, claimant, rules)
             outcomes += [outcome] if outcome else []
     return outcomes
 
@@ -144,7 +132,7 @@ def chef_kind(territory: TerritoryData, several: bool) -> str:
 
 def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: TerritoryData, week: str,
                  as_of: date, send: bool, outgoing: list[tuple[str, int]], kind: str,
-                 claimant: Claimant) -> DigestOutcome | None:
+                 claimant: Claimant, rules: DigestRules) -> DigestOutcome | None:
     """The territory's letter: the one planned for the week when there is one (sent as it was kept), else
     planned now, recorded whole and claimed; whoever loses the claim leaves it to its holder."""
     recipient = str(territory.chef_de_projet_email)
@@ -154,7 +142,7 @@ def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: T
     if existing and not claimant.take(existing):
         return busy(recipient, "")
     try:
-        planned = _planned_letter(config, store, territory, week, as_of, outgoing, existing)
+        planned = _planned_letter(config, store, territory, week, as_of, outgoing, existing, rules)
     except BaseException:
         claimant.release(existing)  # nothing was handed over
         raise
@@ -175,13 +163,14 @@ def _chef_digest(config: VigieConfig, store: Store, sender: Sender, territory: T
 
 
 def _planned_letter(config: VigieConfig, store: Store, territory: TerritoryData, week: str, as_of: date,
-                    outgoing: list[tuple[str, int]], existing: Digest | None) -> tuple[RenderedDigest, int] | None:
+                    outgoing: list[tuple[str, int]], existing: Digest | None,
+                    rules: DigestRules) -> tuple[RenderedDigest, int] | None:
     """(the message, matches to review it lists): the kept one, else gathered and rendered now; None when the
     week has nothing to tell."""
     if existing is not None and existing.body:
         rendered = stored_message(existing)
         return rendered, _review_count(rendered)
-    content = gather(config, store, territory, week, as_of, outgoing)
+    content = gather(config, store, territory, week, as_of, outgoing, rules)
     if content.is_empty():
         return None
     message_id = existing.message_id if existing else make_msgid("vigie", message_domain(config))

@@ -1,5 +1,5 @@
-"""Weekly porteur digests: plan each contact's entries (nouveaux, mis à jour, clôture proche), render,
-record the digest, hand it to the sender (SMTP or outbox), then mark it sent.
+"""Weekly porteur digests: load each contact's rows, have `notifier.plan_letter` plan its entries (nouveaux, mis à
+jour, clôture proche), render, record the digest, hand it to the sender (SMTP or outbox), then mark it sent.
 
 Exactly once: a digest is recorded before it is handed over, claimed by one sender (two runs at once never
 both send it: see digest_send) and marked sent as soon as the server took it. A digest already sent this week
@@ -11,28 +11,25 @@ digest, and nothing more is submitted to that address until the contact is edite
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from email.utils import make_msgid
 
 from models.config import VigieConfig
 from models.errors import VigieError
-from models.records import ContactData, PorteurData
+from models.records import PorteurData
 from models.store import Store
 from models.store.digests import DigestRequest
-from models.store.notify import TOLD_NOTHING
 from models.tables import Contact, Digest, Match
-from models.vocab import ReviewStatus
-from notifier import DigestContent, DigestEntry, RenderedDigest, render_digest, write_outbox
+from notifier import RenderedDigest, render_digest, write_outbox
 from notifier.claims import lease_for
 from notifier.delivery import Sender
+from notifier.plan_items import Inputs, Planned
+from notifier.plan_letter import LetterRows, plan_letter
+from notifier.rules import DigestRules
 from notifier.view import call_count
-from vigie.pipeline.calendar_export import porteur_calendar_calls
-from vigie.pipeline.clock import utcnow
-from vigie.pipeline.digest_select import Inputs, Planned, plan_fresh, plan_pending
+from vigie.pipeline.digest_letter import letter_content, message_domain, stem_for
 from vigie.pipeline.digest_send import Claimant, DigestOutcome, busy, deliver_claimed, settled
-from vigie.pipeline.porteur_links import answer_urls, links_for, space_url
 from vigie.pipeline.senders import open_sender
 
 logger = logging.getLogger(__name__)
@@ -51,51 +48,11 @@ class Letter:
     """Distinct calls (its subject's number)."""
 
 
-def wanted(match: Match, config: VigieConfig) -> bool:
-    """Accepted by the chef de projet, or eligible above the threshold when no review is required.
-
-    A match whose only failing criterion is the calendar (the relève is now nearer than min_lead_days)
-    stays wanted: it is never announced as new, but a call already sent still gets its J-7 reminder."""
-    if not (match.eligible or short_of_lead_time(match)):
-        return False
-    if config.settings.matching.review_required:
-        return match.review_status == ReviewStatus.ACCEPTED
-    return match.score >= config.settings.matching.threshold and match.review_status != ReviewStatus.REJECTED
-
-
-def short_of_lead_time(match: Match) -> bool:
-    """Ineligible only on the calendar criterion (a call already closed is left out later, when selected)."""
-    failing = [c.get("criterion") for c in match.eligibility or [] if c.get("verdict") == "ko"]
-    return bool(failing) and set(failing) == {"calendrier"}
-
-
 def load_inputs(store: Store, as_of: date) -> Inputs:
     """Calls, fiche titles and change history, once for the run."""
     calls = dict(store.opportunities())
     titles = {f.id: f.titre for f in store.plan().fiches}
     return Inputs(calls, titles, store.events_by_opportunity(calls), as_of)
-
-
-def stem_for(week: str, porteur_id: str, email: str) -> str:
-    """The outbox file name of a digest."""
-    return re.sub(r"[^A-Za-z0-9._@-]+", "_", f"{week}_{porteur_id}_{email}")
-
-
-def unsubscribe_url(config: VigieConfig, contact: Contact) -> str:
-    """The one-click unsubscribe link of a contact (served by the web app)."""
-    return f"{config.settings.sender.public_url.rstrip('/')}/desabonnement/{contact.unsubscribe_token}"
-
-
-def calendar_feed_url(config: VigieConfig, store: Store, porteur_id: str) -> str:
-    """The porteur's subscribed calendar (`/calendrier/JETON.ics`, served by the web app without an account):
-    the same events as the letter's echeances.ics, kept up to date."""
-    token = store.calendar_token(porteur_id, utcnow())
-    return f"{config.settings.sender.public_url.rstrip('/')}/calendrier/{token}.ics"
-
-
-def message_domain(config: VigieConfig) -> str:
-    """Right-hand side of Message-IDs: the sender's domain."""
-    return str(config.settings.sender.from_email).rsplit("@", 1)[-1]
 
 
 def new_claimant(config: VigieConfig, store: Store) -> Claimant:
@@ -115,7 +72,7 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
     porteurs = [p for p in plan.porteurs if porteur_id in (None, p.id)]
     if porteur_id and not porteurs:
         raise VigieError("porteur inconnu", porteur_id, "voir « vigie plan show »")
-    inputs = load_inputs(store, as_of)
+    inputs, rules = load_inputs(store, as_of), DigestRules.of(config.settings)
     if send:
         store.expire_pending((KIND,), week)  # a letter is never sent after its week; its calls go in this one
     owned = sender is None
@@ -125,10 +82,10 @@ def run_digests(config: VigieConfig, store: Store, week: str, as_of: date, send:
         outcomes = []
         shared = shared_emails(store)
         for porteur in porteurs:
-            matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
+            matches = store.matches(porteur_id=porteur.id)
             for contact, kind in subscribed(store, porteur.id, shared):
-                outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, send, kind,
-                                         claimant)
+                outcome = digest_contact(config, store, sender, porteur, contact, matches, week, inputs, rules, send,
+                                         kind, claimant)
                 outcomes += [outcome] if outcome else []
         return outcomes
     finally:
@@ -163,7 +120,7 @@ def porteur_kind(porteur_id: str, shared: bool) -> str:
 
 
 def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: PorteurData, contact: Contact,
-                   matches: list[Match], week: str, inputs: Inputs, send: bool,
+                   matches: list[Match], week: str, inputs: Inputs, rules: DigestRules, send: bool,
                    kind: str = KIND, claimant: Claimant | None = None) -> DigestOutcome | None:
     """One contact's digest: planned, rendered, and (with `send`) recorded, claimed, delivered, marked.
 
@@ -176,7 +133,8 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
     if existing and not claimant.take(existing):
         return busy(contact.email, porteur.id)
     try:
-        letter = plan_contact(config, store, porteur, contact, matches, week, inputs, existing, send, kind)
+        planned = plan_letter(letter_rows(store, contact.email, porteur.id, matches, existing), inputs, rules)
+        letter = render_contact(config, store, porteur, contact, week, inputs, planned, existing, send, kind)
     except BaseException:
         claimant.release(existing)  # nothing was handed over
         raise
@@ -190,12 +148,11 @@ def digest_contact(config: VigieConfig, store: Store, sender: Sender, porteur: P
                    porteur_id=porteur.id, entries=letter.calls)
 
 
-def plan_contact(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, matches: list[Match],
-                 week: str, inputs: Inputs, existing: Digest | None, send: bool,
-                 kind: str) -> Letter | DigestOutcome | None:
-    """The contact's letter rendered (its recorded items and Message-ID when `existing`); None when it has
+def render_contact(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, week: str,
+                   inputs: Inputs, planned: list[Planned], existing: Digest | None, send: bool,
+                   kind: str) -> Letter | DigestOutcome | None:
+    """The contact's planned letter rendered (with its recorded Message-ID when `existing`); None when it has
     nothing to say; a blocked outcome for a refused address; a preview outcome without `send`."""
-    planned = plan_letter(store, contact.email, matches, inputs, existing, porteur.id)
     if not planned:
         return None
     calls = call_count([p.entry for p in planned])
@@ -211,70 +168,18 @@ def plan_contact(config: VigieConfig, store: Store, porteur: PorteurData, contac
     return Letter(rendered, stem, _request(rendered, message_id, week, contact, porteur, planned, kind), calls)
 
 
-def letter_content(config: VigieConfig, store: Store, porteur: PorteurData, contact: Contact, week: str,
-                   inputs: Inputs, planned: list[Planned]) -> DigestContent:
-    """What the contact's letter says, its echeances.ics being the porteur's calendar (this letter's calls added)."""
-    letter = [p.entry for p in planned]
-    calendar = porteur_calendar_calls(store, porteur.id, inputs.as_of, inputs.calls, [e.opportunity for e in letter])
-    space, answers = personal_urls(config, store, contact, letter, inputs.as_of)
-    return DigestContent(porteur, ContactData(email=contact.email, nom=contact.nom, role=contact.role), week,
-                         inputs.as_of, letter, unsubscribe_url(config, contact),
-                         calendar_feed_url(config, store, porteur.id), calendar_calls=calendar,
-                         space_url=space, answer_urls=answers)
-
-
-def personal_urls(config: VigieConfig, store: Store, contact: Contact, entries: list[DigestEntry],
-                  day: date) -> tuple[str | None, dict[int, dict[str, str]]]:
-    """A fresh link to the contact's space and, per call of the letter, its answer links, dated the letter's
-    day; none without the secret key (logged: the letter still goes)."""
-    links = links_for(config)
-    if links is None:
-        return None, {}
-    generation = store.link_generation(contact.id)
-    answers = {e.match_id: answer_urls(config, links, contact, generation, e.match_id, day)
-               for e in entries if e.match_id}
-    return space_url(config, store, links, contact, day), answers
-
-
-def plan_letter(store: Store, email: str, matches: list[Match], inputs: Inputs,
-                existing: Digest | None, porteur_id: str | None = None) -> list[Planned]:
-    """What a contact's letter holds: the items of this week's recorded letter when there is one, said as when
-    it was recorded; else a new planning of the wanted matches, and of the porteur's calls the contact heard of
-    whose deadline moved earlier since (`porteur_id`), wanted or not."""
+def letter_rows(store: Store, email: str, porteur_id: str, matches: list[Match],
+                existing: Digest | None) -> LetterRows:
+    """What the store holds for a contact's letter: the porteur's `matches`, what the contact heard, and the
+    week's recorded letter (its items and their matches) when there is one, else the other matches heard of."""
     announced = store.announced(email, existing.id if existing else None)
     if existing:
-        rows = {m.id: m for m in store.match_rows(sorted(store.digest_match_ids(existing.id)))}
-        return plan_pending(store.digest_items(existing.id), rows, announced, inputs)
-    return plan_fresh(matches, announced, inputs, sent_unwanted(store, announced, matches, porteur_id))
-
-
-def sent_unwanted(store: Store, announced: dict, matches: list[Match], porteur_id: str | None) -> list[Match]:
-    """The porteur's matches announced to the contact that are no longer among the wanted `matches`."""
-    wanted_ids = {m.id for m in matches}
-    ids = sorted({i for seen in announced.values() for i in seen.match_ids} - wanted_ids)
-    if porteur_id is None or not ids:
-        return []
-    return [m for m in store.match_rows(ids) if m.porteur_id == porteur_id]
-
-
-def calls_per_porteur(config: VigieConfig, store: Store, week: str, as_of: date, send: bool) -> dict[str, int]:
-    """Per porteur id, the distinct calls its letters of the week hold (`call_count`, as in their subject),
-    over its subscribed contacts: what the chef de projet's letter reports. With `send`, the letters planned
-    (recorded) for the week, whether already handed over or still held by a sender or a temporary failure —
-    the week's facts, whatever went out before; not the letters refused for good, nor those never planned;
-    without, the letters as run_digests would plan them."""
-    inputs, shared, counts = load_inputs(store, as_of), shared_emails(store), {}
-    for porteur in store.plan().porteurs:
-        matches = [m for m in store.matches(porteur_id=porteur.id) if wanted(m, config)]
-        entries = []
-        for contact, kind in subscribed(store, porteur.id, shared):
-            existing = store.existing_digest(contact.email, kind, week) if send else None
-            if refused(contact) or (send and (existing is None or existing.status in TOLD_NOTHING)):
-                continue  # blocked, refused, expired or nothing to say: nothing goes to it
-            entries += [p.entry for p in plan_letter(store, contact.email, matches, inputs, existing, porteur.id)]
-        if entries:
-            counts[porteur.id] = call_count(entries)
-    return counts
+        rows = store.match_rows(sorted(store.digest_match_ids(existing.id)))
+        return LetterRows(porteur_id, matches, announced, {m.id: m for m in rows}, store.digest_items(existing.id))
+    known = {m.id: m for m in matches}
+    others = sorted({i for seen in announced.values() for i in seen.match_ids} - known.keys())
+    known |= {m.id: m for m in store.match_rows(others)} if others else {}
+    return LetterRows(porteur_id, matches, announced, known)
 
 
 def _request(rendered, message_id: str, week: str, contact: Contact, porteur: PorteurData,  # noqa: ANN001

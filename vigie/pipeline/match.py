@@ -21,10 +21,8 @@ from datetime import date
 
 from matcher.analysis import SpacyAnalyzer, TextAnalyzer
 from matcher.engine import MatchEngine
-from matcher.learning import Reranker
 from matcher.learning_gate import TrainingReport, review_set, too_few, train
 from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
-from matcher.pipeline import fiche_pairs
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
 from matcher.stash import AnalysisStash
 from models.config import VigieConfig
@@ -32,7 +30,8 @@ from models.records import MatchResult, OpportunityData
 from models.store import Store
 from models.tables import MatchModel
 from vigie.pipeline.clock import today, utcnow
-from vigie.pipeline.shared_decisions import apply_shared, load_shared, withheld_territories
+from vigie.pipeline.scoring import current_setup, load_inputs, score_inputs
+from vigie.pipeline.shared_decisions import withheld_territories
 
 logger = logging.getLogger(__name__)
 
@@ -91,15 +90,10 @@ def match_stored(
     """
     engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
     sync_config_plan(config, store)
-    plan = store.plan()
-    calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=False)]
-    pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
-    matching = config.settings.matching
-    with engine.stashed(analysis_stash(config)):
-        run = engine.score(calls, pairs, config.profiles, config.synonyms, matching, as_of)
-    model = store.active_match_model()
     withheld = withheld_territories(config)
-    heard = apply_shared(run, load_shared(store, pairs, withheld), Reranker(**model.model) if model else None)
+    inputs = load_inputs(store, as_of, withheld)
+    run = score_inputs(engine, inputs, current_setup(config), stash=analysis_stash(config))
+    calls, model = run.calls, inputs.model
     extra = (f"modèle {model.id}" if model else "") + "".join(f" sans {t}" for t in sorted(withheld))
     digests = fingerprints(run, config.profiles, config.synonyms, extra)
     kept = set(run.kept())
@@ -107,14 +101,17 @@ def match_stored(
     candidates = sorted(kept | set(stored_pairs(run, states)))
     to_write = pairs_to_write(run, candidates, digests, store.match_fingerprints(), states, full)
     # Pairs moved by other territories' decisions: their reasons follow the latest decisions.
-    to_write = sorted(set(to_write) | (set(heard.evidence if heard else {}) & set(candidates)))
+    to_write = sorted(set(to_write) | (set(run.decision_reasons) & set(candidates)))
     written = run.results(to_write)
     store.save_matches(written, {pair_key(run, i, j): r for i, j in to_write if (r := run.rank_of(i, j))}, utcnow())
     store.save_match_fingerprints(digests, utcnow())
     logger.info("appariement enregistré paires=%d écrites=%d", len(candidates), len(written))
     shown = [(i, j) for i in range(run.shape[0]) for j in range(run.shape[1])] if every_pair else sorted(kept)
     by_pair = dict(zip(to_write, written))
-    results = [by_pair.get(p) or run.results([p])[0] for p in shown]
+    # One batch for the pairs not rewritten: each `results` call computes which pairs to explain over every pair.
+    unwritten = [p for p in shown if p not in by_pair]
+    by_pair.update(zip(unwritten, run.results(unwritten)))
+    results = [by_pair[p] for p in shown]
     return [RankedMatch(r, run.rank_of(i, j), calls[j]) for (i, j), r in zip(shown, results)]
 
 
@@ -129,15 +126,10 @@ def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer:
     if len(decisions) < minimum:  # say so without loading the language model
         return too_few(len(decisions), minimum)
     engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
-    plan = store.plan()
-    calls = [data for _, data in store.canonical_opportunities(as_of=as_of, include_closed=True)]
-    pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
-    run = engine.score(calls, pairs, config.profiles, config.synonyms, config.settings.matching, as_of)
-    current = store.active_match_model()
-    previous = Reranker(**current.model) if current else None
+    inputs = load_inputs(store, as_of, withheld_territories(config), include_closed=True)
     # The neighbour feature of a reviewed pair is computed as when scoring: from other territories only.
-    apply_shared(run, load_shared(store, pairs, withheld_territories(config)), None)
-    report = train(review_set(run, decisions), previous, minimum)
+    run = score_inputs(engine, inputs, current_setup(config), rerank=False)
+    report = train(review_set(run, decisions), inputs.reranker, minimum)
     if report.model is not None:
         store.save_match_model(MatchModel(trained_at=utcnow(), model=report.model.to_json(), reviews=report.reviews,
                                           held_out=report.held_out, previous=report.previous, active=report.kept))

@@ -1,5 +1,5 @@
 """A contact's space: their porteur's fiches-actions and the calls proposed for each — exactly the matches the
-letter selects (`digest.wanted`) whose call is not closed —, with deadlines, facts and their evidence, reasons,
+letter selects (`notifier.rules.wanted`) whose call is not closed —, with deadlines, facts and their evidence, reasons,
 the contact's answers and the follow-up. Read-only here; answers are recorded by `porteur_answers`."""
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ from models import display
 from models.answers import ANSWER_LABELS, REASON_LABELS, answer_text
 from models.config import VigieConfig
 from models.display_evidence import evidence_lines
-from models.records import OpportunityData
+from models.records import OpportunityData, is_profile_fiche
 from models.store import Store
 from models.tables import Contact, Match, Porteur
 from models.vocab import Status
 from notifier import labels
-from vigie.pipeline.digest import calendar_feed_url, wanted
-from vigie.pipeline.digest_select import PROFILE_SUFFIX
-
-MAX_REASONS = 3
+from notifier.rules import DigestRules, wanted
+from notifier.view import MAX_REASONS
+from vigie.pipeline.digest_letter import calendar_feed_url
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,8 @@ class Space:
 def proposed_matches(config: VigieConfig, store: Store, porteur_id: str,
                      as_of: date) -> list[tuple[Match, OpportunityData]]:
     """The porteur's matches the letter selects (`wanted`) whose call is not closed, best first."""
-    matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, config)]
+    rules = DigestRules.of(config.settings)
+    matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, rules)]
     calls = store.call_records(m.opportunity_id for m in matches)
     return [(m, calls[m.opportunity_id]) for m in matches
             if m.opportunity_id in calls and calls[m.opportunity_id].status_on(as_of) != Status.CLOSED]
@@ -88,7 +88,7 @@ def build_space(config: VigieConfig, store: Store, contact: Contact, as_of: date
 
 def fiche_heading(fiche_id: str, titles: dict[str, str]) -> str:
     """« Titre » (F-01), or « Profil du porteur »."""
-    if fiche_id.endswith(PROFILE_SUFFIX):
+    if is_profile_fiche(fiche_id):
         return "Profil du porteur"
     return f"« {labels.one_line(titles.get(fiche_id, fiche_id))} » ({fiche_id})"
 
@@ -96,14 +96,13 @@ def fiche_heading(fiche_id: str, titles: dict[str, str]) -> str:
 def space_call(match: Match, call: OpportunityData, as_of: date, answer: str | None, reason: str | None) -> SpaceCall:
     """Format one proposed call."""
     next_close = call.next_close_date(as_of)
-    best = sorted(match.reasons, key=lambda r: -r.get("weight", 0))[:MAX_REASONS]
     return SpaceCall(
         match_id=match.id, title=labels.one_line(call.title), url=labels.safe_url(call.url),
         funding=labels.funding_line(call), amount=labels.amount_line(call),
         deadline=labels.fr_date(next_close) if next_close else "",
         countdown=display.days_until(next_close, as_of) if next_close else "",
         evidence=evidence_lines(call),
-        reasons=[display.reason_text(r.get("feature", ""), r.get("evidence", "")) for r in best],
+        reasons=display.best_reasons(match.reasons, MAX_REASONS),
         answer=answer, answer_text=answer_text(answer, reason) if answer else "",
         followup=match.followup_status, followup_label=display.label(match.followup_status, display.FOLLOWUP_LABELS),
         followup_at=match.followup_at)

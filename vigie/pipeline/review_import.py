@@ -17,7 +17,8 @@ from pathlib import Path
 from matcher.pipeline import fiche_pairs
 from models.callref import designates
 from models.errors import PlanImportError
-from models.plan.cells import normalise_key, parse_text
+from models.french import fold
+from models.plan.cells import parse_text
 from models.plan.reader import SUPPORTED_SUFFIXES, RawRow, read_table
 from models.store import Store
 from models.store.matches import ImportedDecision
@@ -96,7 +97,7 @@ def check_rows(header: Sequence[str], rows: Sequence[RawRow], header_line: int, 
                calls: CallIndex, day: date, now: datetime) -> DecisionImport:
     """Every row checked against the stored fiches (fiche id → porteur id) and calls; decisions without a date
     are dated `now`."""
-    columns = {normalise_key(name): n for n, name in enumerate(header)}
+    columns = {fold(name): n for n, name in enumerate(header)}
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         expected = ", ".join(REQUIRED)
@@ -140,7 +141,7 @@ def _check_row(values: Mapping[str, str], fiches: Mapping[str, str], calls: Call
     rows = calls.resolve(ref)
     if isinstance(rows, str):
         return rows
-    status = DECISIONS.get(normalise_key(values["decision"]))
+    status = DECISIONS.get(fold(values["decision"]))
     if status is None:
         return f"décision « {values['decision']} » non reconnue (« accepté » ou « rejeté » attendu)"
     at = parse_day(values["date"], day) if values["date"] else now

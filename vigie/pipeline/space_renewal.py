@@ -11,7 +11,7 @@ from models.errors import VigieError
 from models.store import Store
 from notifier import iso_week
 from notifier.space_mail import SpaceLinkLine, render_space_link
-from vigie.pipeline.digest import stem_for
+from vigie.pipeline.digest_letter import stem_for
 from vigie.pipeline.porteur_links import space_url
 from vigie.pipeline.senders import open_sender
 from vigie.signing import personal_links

@@ -10,6 +10,7 @@ from typing import Any
 from models import display
 from models.copil_records import CopilReport, FicheSection, Figures
 from models.display_labels import AXE_LABELS, FOLLOWUP_LABELS
+from models.vocab import FollowUp
 
 EUROS, COUNT, DAY, RATE, TEXT = "euros", "count", "day", "rate", "text"
 """Kinds of cells: amounts, counts, dates, percentages (as a number of percent), text."""
@@ -80,7 +81,7 @@ def change_rows(report: CopilReport) -> list[list[Any]]:
     rows = [["Nouvelle fiche-action", f.porteur, f.titre, "", f.created_on, None] for f in c.new_fiches]
     rows += [["Appel proposé", f.porteur, f.titre, call.title, call.proposed_on, None] for f, call in c.new_calls]
     rows += [[f"Dossier {display.label(call.status, FOLLOWUP_LABELS).lower()}", f.porteur, f.titre, call.title,
-              call.followup_on, call.obtained if call.status == "obtenu" else call.requested] for f, call in c.filed]
+              call.followup_on, call.obtained if call.status == FollowUp.WON else call.requested] for f, call in c.filed]
     return rows
 
 

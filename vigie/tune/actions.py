@@ -21,9 +21,11 @@ from models.errors import ConfigError
 from models.store import Store
 from models.tables import Match
 from vigie.pipeline.match import analysis_stash, default_engine
+from vigie.pipeline.scoring import MatchingSetup, current_setup
 from vigie.pipeline.shared_decisions import withheld_territories
+from vigie.pipeline.tune_journal import tune_dir
 from vigie.tune.bench import Bench, TuneDiff
-from vigie.tune.reference import MatchingSetup, current_setup, journal, record_reference, resolve_setup, tune_dir
+from vigie.tune.reference import record_reference, resolve_setup
 
 
 def engine_or_default(engine: MatchEngine | None) -> MatchEngine:
@@ -56,12 +58,6 @@ def apply_current(config: VigieConfig, store: Store, as_of: date, applied_by: st
         effect = {"counts": result.counts, "territoires": result.by_territory}
     record_reference(config.directory, applied_by, at, effect)
     return result
-
-
-def last_applied(config: VigieConfig, since: datetime, until: datetime) -> dict | None:
-    """The latest `apply` within [since, until), for the chef de projet's digest."""
-    inside = [e for e in journal(config.directory) if since <= datetime.fromisoformat(e["applied_at"]) < until]
-    return inside[-1] if inside else None
 
 
 @dataclass

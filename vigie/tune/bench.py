@@ -1,8 +1,7 @@
 """The test bench: the stored calls and plan scored under any matching setup, with the engine of `vigie match`.
 
-Both sides of a diff, an explanation and a profile on trial go through `MatchEngine.score` and the reranker
-in use exactly as `match_stored` does, so their scores are the stored ones (same calls as of the day: every
-call not closed, one per cross-source group; same fiches and porteur pseudo-fiches).
+Both sides of a diff, an explanation and a profile on trial load and score the stored calls by the very functions
+`match_stored` uses (vigie.pipeline.scoring), so their scores are the stored ones.
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from matcher.engine import MatchEngine
-from matcher.learning import Reranker
-from matcher.pipeline import fiche_pairs
 from matcher.run import ScoredRun
 from matcher.stash import AnalysisStash
 from matcher.tune.attribution import ConfigChange, config_changes, pair_reasons
@@ -25,8 +22,7 @@ from models.errors import VigieError
 from models.records import OpportunityData
 from models.store import Store
 from models.callref import designates
-from vigie.pipeline.shared_decisions import apply_shared, load_shared
-from vigie.tune.reference import MatchingSetup
+from vigie.pipeline.scoring import MatchingSetup, load_inputs, score_inputs
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +57,12 @@ class Bench:
         load the language model now, so that a diff's timing leaves it out; `withheld`: territories that do not
         share their decisions."""
         self.store, self.as_of, self.engine, self.stash = store, as_of, engine, stash
-        self.stored = store.canonical_opportunities(as_of=as_of, include_closed=False)
-        self.calls: list[OpportunityData] = [data for _, data in self.stored]
-        plan = store.plan()
-        self.pairs = fiche_pairs(plan.fiches, {p.id: p for p in plan.porteurs})
-        self.territory_of = {p.id: p.territoire for p in plan.porteurs}
-        model = store.active_match_model()
-        self.reranker = Reranker(**model.model) if model is not None else None
-        self.shared = load_shared(store, self.pairs, withheld)
+        self.inputs = load_inputs(store, as_of, withheld)
+        self.stored = self.inputs.stored
+        self.calls: list[OpportunityData] = self.inputs.calls
+        self.pairs = self.inputs.pairs
+        self.territory_of = {p.id: p.territoire for _, p in self.pairs}
+        self.reranker = self.inputs.reranker
         started = time.perf_counter()
         if preload:
             engine.analyzer.analyze("amorce")  # loads the language model once, outside the timed comparison
@@ -76,11 +70,7 @@ class Bench:
 
     def run(self, setup: MatchingSetup, pairs: list | None = None) -> ScoredRun:
         """Score every pair (or the given fiche pairs) under a setup, reranked like `vigie match`."""
-        with self.engine.stashed(self.stash):
-            run = self.engine.score(self.calls, self.pairs if pairs is None else pairs, setup.profiles,
-                                    setup.synonyms, setup.matching, self.as_of)
-        apply_shared(run, self.shared, self.reranker)
-        return run
+        return score_inputs(self.engine, self.inputs, setup, pairs, self.stash)
 
     def diff(self, reference: MatchingSetup, current: MatchingSetup) -> TuneDiff:
         """Pairs that enter or leave a top N or cross the threshold, with the reason each one moved."""

@@ -1,19 +1,13 @@
-"""Profile lint for `vigie check-config` and the chef de projet's digest line about an applied change."""
+"""Profile lint for `vigie check-config`."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from models.config import VigieConfig
 from models.errors import VigieError
 from models.store import Store
-from notifier import week_bounds
-from vigie.tune.actions import last_applied, lint
-
-PARIS = ZoneInfo("Europe/Paris")
-
+from vigie.tune.actions import lint
 
 def _database_exists(url: str) -> bool:
     """SQLite: the file exists (check-config never creates a database); other servers: assumed so."""
@@ -41,18 +35,3 @@ def check_warnings(config: VigieConfig) -> tuple[list[str], str]:
     note = f"profils vérifiés sur les {calls} appels enregistrés" if calls else "aucun appel enregistré à consulter"
     return [w.line(folder) for w in found], note
 
-
-def config_change_line(config: VigieConfig, territory_id: str, week: str) -> str:
-    """One line for the chef de projet's digest when a matching configuration was applied this week."""
-    monday, _ = week_bounds(week)
-    since = datetime.combine(monday, time(), PARIS)
-    entry = last_applied(config, since, since + timedelta(days=7))
-    if entry is None:
-        return ""
-    when = datetime.fromisoformat(entry["applied_at"]).astimezone(PARIS)
-    head = f"Réglage de l'appariement appliqué le {when:%d/%m/%Y} par {entry['applied_by']}"
-    if entry.get("premiere"):
-        return f"{head} (première référence)."
-    counts = entry.get("territoires", {}).get(territory_id, {"entre": 0, "sort": 0})
-    return (f"{head} : {counts.get('entre', 0)} appel(s) entrent dans les propositions de vos fiches-actions, "
-            f"{counts.get('sort', 0)} en sortent.")

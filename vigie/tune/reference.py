@@ -13,15 +13,15 @@ import json
 import shutil
 import subprocess
 import tarfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from models.config import VigieConfig
 from models.config.report import ProblemReport
-from models.config.schema import MatchingConfig, ProfileConfig, SettingsConfig, SynonymsConfig
+from models.config.schema import ProfileConfig, SettingsConfig, SynonymsConfig
 from models.errors import ConfigError, VigieError
+from vigie.pipeline.scoring import MatchingSetup
+from vigie.pipeline.tune_journal import journal_path, tune_dir
 
 PARIS = ZoneInfo("Europe/Paris")
 FILES = ("settings.toml", "synonyms.toml")
@@ -30,27 +30,6 @@ FILES = ("settings.toml", "synonyms.toml")
 
 class NoReference(VigieError):
     """No `vigie tune apply` yet: nothing to compare the configuration with (the web page says what to do)."""
-
-
-@dataclass(frozen=True)
-class MatchingSetup:
-    """What the matcher reads from the configuration: [matching], profiles, synonyms."""
-
-    matching: MatchingConfig
-    profiles: dict[str, ProfileConfig]
-    synonyms: SynonymsConfig
-    label: str
-    """Where it comes from, for people: "configuration actuelle", "référence du 23/11/2026 (camille)"…"""
-
-
-def current_setup(config: VigieConfig) -> MatchingSetup:
-    """The setup of the configuration in use."""
-    return MatchingSetup(config.settings.matching, dict(config.profiles), config.synonyms, "configuration actuelle")
-
-
-def tune_dir(config_dir: Path) -> Path:
-    """Where Vigie keeps the applied reference and its journal."""
-    return config_dir / "var" / "tune"
 
 
 def load_setup(directory: Path, label: str) -> MatchingSetup:
@@ -126,14 +105,6 @@ def record_reference(config_dir: Path, applied_by: str, at: datetime, effect: di
     target = base / "reference"
     shutil.rmtree(target, ignore_errors=True)
     fresh.rename(target)
-    with (base / "journal.jsonl").open("a", encoding="utf-8") as journal:
-        journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    with journal_path(config_dir).open("a", encoding="utf-8") as lines:
+        lines.write(json.dumps(entry, ensure_ascii=False) + "\n")
     return target
-
-
-def journal(config_dir: Path) -> list[dict]:
-    """Every `apply`, oldest first."""
-    path = tune_dir(config_dir) / "journal.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from models.answers import answer_text
 from models.display import short_date
-from models.store import Store
+from models.store import WebQueries
 from vigie.pipeline.clock import PARIS
 
 
-def answer_lines(store: Store, match_ids: Iterable[int]) -> dict[int, list[str]]:
+def answer_lines(queries: WebQueries, match_ids: Iterable[int]) -> dict[int, list[str]]:
     """Match id → « Réponse du porteur (Claire) : Pas pour nous (hors sujet), le 20/12/2026 », latest first."""
-    found = store.answers_of_matches(match_ids)
+    found = queries.answers_of_matches(match_ids)
     return {match_id: [_line(contact, row) for contact, row in rows] for match_id, rows in found.items()}
 
 

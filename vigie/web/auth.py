@@ -80,7 +80,7 @@ def current_viewer(request: Request) -> Viewer:
     """The account of the session, read server-side each time: a session ended (logout, new password, account
     disabled) or too old, or a deactivated account, is out at once whatever cookie the browser holds."""
     state, token = request.app.state.web, request.session.get("sid")
-    user = state.store.web_session_user(token, state.now() - SESSION_LIFETIME) if isinstance(token, str) else None
+    user = state.queries.web_session_user(token, state.now() - SESSION_LIFETIME) if isinstance(token, str) else None
     if user is None or not user.active:
         request.session.pop("sid", None)
         raise LoginRequired()

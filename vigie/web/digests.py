@@ -16,10 +16,11 @@ from models.store import Store
 from models.tables import Contact, Digest
 from notifier import RenderedDigest, iso_week, render_digest
 from vigie.pipeline.calendar_export import porteur_calendar
+from notifier.plan_letter import plan_letter
+from notifier.rules import DigestRules
 from notifier.view import call_count
-from vigie.pipeline.digest import (
-    letter_content, load_inputs, message_domain, plan_letter, porteur_kind, shared_emails, wanted,
-)
+from vigie.pipeline.digest import letter_rows, load_inputs, porteur_kind, shared_emails
+from vigie.pipeline.digest_letter import letter_content, message_domain
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ def preview(config: VigieConfig, store: Store, porteur_id: str, contact: Contact
                                       week)
     if porteur is None or contact.unsubscribed_at is not None:
         return Preview(None, {}, this_week)
-    matches = [m for m in store.matches(porteur_id=porteur_id) if wanted(m, config)]
+    rows = letter_rows(store, contact.email, porteur_id, store.matches(porteur_id=porteur_id), None)
     inputs = load_inputs(store, as_of)
-    planned = plan_letter(store, contact.email, matches, inputs, None, porteur_id)
+    planned = plan_letter(rows, inputs, DigestRules.of(config.settings))
     if not planned:
         return Preview(None, {}, this_week)
     sections = {key: call_count([p.entry for p in planned if p.entry.section == key])

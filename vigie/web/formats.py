@@ -12,10 +12,11 @@ from models.display import (  # noqa: F401 - re-exported for the routes and the 
 )
 from models.display import CHANGE_LABELS as EVENT_LABELS
 from models.display_funding import aid_rate_line, amount_field, euros_or_unknown, overdue_line
+from models.vocab import FollowUp
 from vigie.web.reasons import reason_view
 
 MATRIX_LABELS = {"aucun": "Aucun appel éligible", "candidats": "Candidats", "accepte": "Accepté",
-                 "depose": "Déposé", "obtenu": "Obtenu"}
+                 FollowUp.FILED: FOLLOWUP_LABELS[FollowUp.FILED], FollowUp.WON: FOLLOWUP_LABELS[FollowUp.WON]}
 """Where a fiche-action stands on the plan page (a view of its matches, not a stored value)."""
 
 

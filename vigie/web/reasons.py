@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.display import strip_weights
-from models.store.web_text import WORD, stem, stems
+from models.french import WORD, plain_apostrophes, search_key, search_keys
 
 PAIR = re.compile(r"^«\s?(?P<fiche>.*?)\s?»\s*↔\s*«\s?(?P<call>.*?)\s?»$", re.S)
 """The matcher's sentence-pair evidence: « fiche sentence » ↔ « call sentence »."""
@@ -38,7 +38,7 @@ class SentencePair:
 
 def shared_stems(first: str, second: str) -> set[str]:
     """The keys of the content words the two texts have in common."""
-    return stems(first) & stems(second)
+    return search_keys(first) & search_keys(second)
 
 
 def segments(text: str, keys: set[str]) -> list[tuple[str, bool]]:
@@ -47,7 +47,7 @@ def segments(text: str, keys: set[str]) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     cursor = 0
     for match in WORD.finditer(text):
-        if stem(match.group()) in keys:
+        if search_key(match.group()) in keys:
             gap = text[cursor : match.start()]
             if out and out[-1][1] and _bridges(gap):
                 out[-1] = (out[-1][0] + gap + match.group(), True)
@@ -69,7 +69,7 @@ LINKS = frozenset({"de", "d", "du", "des", "a", "à", "au", "aux", "en", "l", "l
 def _bridges(gap: str) -> bool:
     """Whether two marked words separated by `gap` belong to one term."""
     words = WORD.findall(gap)
-    rest = WORD.sub("", gap).replace("'", "").replace("’", "")
+    rest = plain_apostrophes(WORD.sub("", gap)).replace("'", "")
     return len(words) <= 2 and all(w.lower() in LINKS for w in words) and (rest == "" or rest.isspace())
 
 

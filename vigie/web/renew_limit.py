@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from models.store import Store
+from models.store import WebQueries
 from vigie.web.security import ADDRESS_MAX, ATTEMPTS_KEPT
 
 WINDOW = timedelta(hours=1)
@@ -26,9 +26,9 @@ class RenewalLimiter:
     """Counts a request before it sends; a request over a limit is uncounted and refused (so that someone asking
     again and again does not keep the contact from ever receiving a link once the hour is over)."""
 
-    def __init__(self, store: Store, now: Callable[[], datetime], per_address: int = PER_ADDRESS,
+    def __init__(self, queries: WebQueries, now: Callable[[], datetime], per_address: int = PER_ADDRESS,
                  per_client: int = PER_CLIENT, window: timedelta = WINDOW) -> None:
-        self.store, self.now = store, now
+        self.queries, self.now = queries, now
         self.per_address, self.per_client, self.window = per_address, per_client, window
 
     def refused(self, email: str, client: str) -> str | None:
@@ -38,10 +38,10 @@ class RenewalLimiter:
         stale, since = at - max(self.window, ATTEMPTS_KEPT), at - self.window
         keys = [(EMAIL_KEY + hashlib.sha256(email.encode()).hexdigest(), "", self.per_address, ADDRESS_LIMIT),
                 (CLIENT_KEY, client[:ADDRESS_MAX], self.per_client, CLIENT_LIMIT)]
-        ids = [self.store.record_login_attempt(name, address, at, stale_before=stale) for name, address, _, _ in keys]
+        ids = [self.queries.record_login_attempt(name, address, at, stale_before=stale) for name, address, _, _ in keys]
         over = next((limit for name, address, most, limit in keys
-                     if self.store.count_login_attempts(name, address, since=since) > most), None)
+                     if self.queries.count_login_attempts(name, address, since=since) > most), None)
         if over is not None:
             for attempt_id in ids:
-                self.store.forget_login_attempt(attempt_id)
+                self.queries.forget_login_attempt(attempt_id)
         return over

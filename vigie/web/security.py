@@ -16,7 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 if TYPE_CHECKING:
-    from models.store import Store
+    from models.store import WebQueries
 
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -98,27 +98,27 @@ class LoginLimiter:
     checked (a burst may see more refused than strictly needed: only the burst's own name and address pay); a
     refused attempt is uncounted."""
 
-    def __init__(self, store: Store, max_attempts: int = MAX_ATTEMPTS, window: timedelta = WINDOW,
+    def __init__(self, queries: WebQueries, max_attempts: int = MAX_ATTEMPTS, window: timedelta = WINDOW,
                  now: Callable[[], datetime] = wall_now) -> None:
-        self.store, self.max_attempts, self.window, self.now = store, max_attempts, window, now
+        self.queries, self.max_attempts, self.window, self.now = queries, max_attempts, window, now
 
     def start(self, username: str, address: str) -> Attempt | None:
         """Count an attempt on this (normalised) name from this address; None when the limit is reached."""
         at, address = self.now(), address[:ADDRESS_MAX]
         stale = at - max(self.window, ATTEMPTS_KEPT)
-        attempt_id = self.store.record_login_attempt(username, address, at, stale_before=stale)
-        if self.store.count_login_attempts(username, address, since=at - self.window) > self.max_attempts:
-            self.store.forget_login_attempt(attempt_id)
+        attempt_id = self.queries.record_login_attempt(username, address, at, stale_before=stale)
+        if self.queries.count_login_attempts(username, address, since=at - self.window) > self.max_attempts:
+            self.queries.forget_login_attempt(attempt_id)
             return None
         return Attempt(attempt_id, username, address)
 
     def cancel(self, attempt: Attempt) -> None:
         """Uncount an attempt whose password was not checked."""
-        self.store.forget_login_attempt(attempt.id)
+        self.queries.forget_login_attempt(attempt.id)
 
     def succeeded(self, attempt: Attempt) -> None:
         """Forget the failures on this name from this address."""
-        self.store.forget_login_attempts(attempt.username, attempt.address)
+        self.queries.forget_login_attempts(attempt.username, attempt.address)
 
 
 class HashSlots:

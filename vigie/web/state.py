@@ -1,4 +1,5 @@
-"""What every request handler shares: configuration, store, templates, the login limiter, "today" and "now"."""
+"""What every request handler shares: configuration, store and web queries, templates, the login limiter, "today"
+and "now"."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from models.config import VigieConfig
 from models.funders import FunderNames
-from models.store import Store
+from models.store import Store, WebQueries
 from vigie.pipeline import clock
 from vigie.web import formats
 from vigie.web.auth import Viewer, csrf_token
@@ -43,21 +44,24 @@ class WebState:
     now: Callable[[], datetime] = wall_now
     """The real time, for session ages and login attempt windows."""
     hash_slots: HashSlots = field(default_factory=HashSlots)
+    queries: WebQueries = field(init=False)
+    """What only the pages ask of the database (models/store/web_queries.py), on `store`."""
     limiter: LoginLimiter = field(init=False)
 
     def __post_init__(self) -> None:
-        self.limiter = LoginLimiter(self.store, now=lambda: self.now())
+        self.queries = WebQueries(self.store)
+        self.limiter = LoginLimiter(self.queries, now=lambda: self.now())
         self.funder_names = FunderNames.from_table(self.config.funders.table())
         """funders.toml: the one name each funder is shown under (filter `funders` of the templates)."""
         self.templates.env.filters["funders"] = self.funder_names.display_all
 
     def funders_present(self) -> list[str]:
         """The display names of the funders of the stored calls: the choices of the « Financeur » filters."""
-        return self.funder_names.present(self.store.funder_spellings())
+        return self.funder_names.present(self.queries.funder_spellings())
 
     def funder_spellings(self, display: str) -> list[str]:
         """Every way the stored calls write the funder shown as `display`."""
-        return self.funder_names.spellings(display, self.store.funder_spellings())
+        return self.funder_names.spellings(display, self.queries.funder_spellings())
 
     @property
     def threshold(self) -> float:

@@ -69,16 +69,16 @@ def match(request: Request, match_id: RowId, viewer: Viewer = Depends(current_vi
 @router.post("/correspondances/decision", summary="Décider (accepter, rejeter, reporter)")
 def decide(request: Request, decision: Decision, viewer: Viewer = Depends(writer)) -> dict[str, Any]:  # noqa: B008
     """Record a decision on matches of the account's territories."""
-    store = web(request).store
-    if len(store.scoped_match_ids(decision.ids, viewer.scope)) != len(set(decision.ids)):
+    queries = web(request).queries
+    if len(queries.scoped_match_ids(decision.ids, viewer.scope)) != len(set(decision.ids)):
         raise Forbidden("correspondance hors de vos territoires")
     status = ACTIONS[decision.action]
     if decision.action == "rejeter" and decision.motif not in REJECT_REASONS:
         raise Forbidden(f"motif de rejet attendu parmi : {', '.join(REJECT_REASONS)}")
     if decision.action == "reporter" and decision.jusqu_au is None:
         raise Forbidden("date « jusqu_au » attendue pour reporter")
-    count = store.decide(decision.ids, status, viewer.username, utcnow(), reason=decision.motif,
-                         note=decision.note, snoozed_until=decision.jusqu_au)
+    count = queries.decide(decision.ids, status, viewer.username, utcnow(), reason=decision.motif,
+                           note=decision.note, snoozed_until=decision.jusqu_au)
     return {"modifiees": count, "statut": status.value}
 
 
@@ -86,7 +86,7 @@ def decide(request: Request, decision: Decision, viewer: Viewer = Depends(writer
 def porteurs(request: Request, viewer: Viewer = Depends(current_viewer)) -> list[dict[str, Any]]:  # noqa: B008
     """The porteurs of the account's territories."""
     return [{"id": p.id, "nom": p.nom, "territoire": p.territoire_id, "type": p.type}
-            for p in web(request).store.porteurs_in(viewer.scope)]
+            for p in web(request).queries.porteurs_in(viewer.scope)]
 
 
 @router.get("/porteurs/{porteur_id}", summary="Un porteur et ses contacts")
@@ -105,4 +105,4 @@ def plan(request: Request, viewer: Viewer = Depends(current_viewer)) -> list[dic
     """Fiches-actions × funding status."""
     return [{"fiche": line["fiche"].id, "titre": line["fiche"].titre, "porteur": line["porteur"].id,
              "statut": line["status"], "besoin": line["need"], "obtenu": line["obtained"]}
-            for line in web(request).store.plan_matrix(viewer.scope, web(request).threshold)]
+            for line in web(request).queries.plan_matrix(viewer.scope, web(request).threshold)]

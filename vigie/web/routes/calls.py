@@ -23,16 +23,16 @@ router = page_router()
 @router.get("/appels/{opportunity_id}")
 def call_detail(request: Request, opportunity_id: RowId, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """Everything Vigie knows about a call, and the fiches it matches (in the account's territories)."""
-    store = web(request).store
-    detail = store.opportunity_detail(opportunity_id)
+    queries = web(request).queries
+    detail = queries.opportunity_detail(opportunity_id)
     if detail is None:
         raise Forbidden("appel introuvable")
     threshold = web(request).threshold
-    rows = store.matches_of_call(opportunity_id, viewer.scope)
+    rows = queries.matches_of_call(opportunity_id, viewer.scope)
     kept = [r for r in rows if is_retained(r["match"], threshold)]
     others = [r for r in rows if not is_retained(r["match"], threshold)]
     return render(request, "call.html", viewer, matches=kept, others=others, threshold=threshold,
-                  porteurs=store.porteurs_in(viewer.scope), **detail)
+                  porteurs=queries.porteurs_in(viewer.scope), **detail)
 
 
 @router.get("/recherche")
@@ -49,11 +49,11 @@ def search(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa:
     seen_in = week_span(iso_week(today)) if new_only else None
     asked = bool(words or funder or beneficiary or new_only)
     limit = parse_int(params.get("limite"), 100, name="limite", high=1000)
-    calls = state.store.search_calls(words, funder, today if open_only else None, limit=limit, seen_in=seen_in,
-                                     funder_names=state.funder_names, beneficiary=beneficiary) if asked else []
+    calls = state.queries.search_calls(words, funder, today if open_only else None, limit=limit, seen_in=seen_in,
+                                       funder_names=state.funder_names, beneficiary=beneficiary) if asked else []
     return render(request, "search.html", viewer, q=words, funder=funder, open_only=open_only, new_only=new_only,
                   beneficiary=beneficiary, funders=state.funders_present(), asked=asked,
-                  results=[_found(call, today) for call in calls], porteurs=state.store.porteurs_in(viewer.scope))
+                  results=[_found(call, today) for call in calls], porteurs=state.queries.porteurs_in(viewer.scope))
 
 
 def _found(call: Opportunity, today: date) -> dict:
@@ -76,10 +76,10 @@ def _found(call: Opportunity, today: date) -> dict:
 def suggest(request: Request, opportunity_id: FormRowId, porteur_id: str = Form(...),  # noqa: ANN201
             viewer: Viewer = Depends(writer)):  # noqa: B008
     """Suggest a call to a porteur: it becomes an accepted match, announced in the next digest."""
-    store = web(request).store
-    check_porteur(viewer, store.porteur(porteur_id))
-    if store.opportunity_detail(opportunity_id) is None:
+    state = web(request)
+    check_porteur(viewer, state.store.porteur(porteur_id))
+    if state.queries.opportunity_detail(opportunity_id) is None:
         raise Forbidden("appel introuvable")
-    match = store.suggest(opportunity_id, porteur_id, None, viewer.username, utcnow())
+    match = state.queries.suggest(opportunity_id, porteur_id, None, viewer.username, utcnow())
     flash(request, "Appel suggéré au porteur : il figurera dans sa prochaine lettre.")
     return RedirectResponse(f"/correspondances/{match.id}", status_code=303)

@@ -25,9 +25,9 @@ def dashboard(request: Request, viewer: Viewer = Depends(current_viewer)):  # no
     `vigie review list` and the chef de projet's letter)."""
     state = web(request)
     today = state.today()
-    counts = state.store.dashboard(viewer.scope, today, week_span(iso_week(today)), state.threshold)
+    counts = state.queries.dashboard(viewer.scope, today, week_span(iso_week(today)), state.threshold)
     waiting = state.store.count_queue(review_filter(state.threshold, viewer.scope), today)
-    matrix = state.store.plan_matrix(viewer.scope, state.threshold)
+    matrix = state.queries.plan_matrix(viewer.scope, state.threshold)
     covered = sum(1 for line in matrix if line["status"] != "aucun")
     failing = state.store.failing_sources(state.config.settings.crawl.failure_alert_after)
     return render(request, "dashboard.html", viewer, counts=counts, waiting=waiting, fiches=len(matrix),

@@ -30,7 +30,7 @@ def _match_lines(request: Request, viewer: Viewer) -> list[list]:
 @router.get("/exports")
 def exports_page(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """Links to every export."""
-    return render(request, "exports.html", viewer, porteurs=web(request).store.porteurs_in(viewer.scope))
+    return render(request, "exports.html", viewer, porteurs=web(request).queries.porteurs_in(viewer.scope))
 
 
 @router.get("/exports/correspondances.csv")
@@ -60,7 +60,7 @@ def calls_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Res
 def calendar_feed(request: Request, token: str) -> Response:
     """A porteur's deadlines to subscribe to in Outlook or Thunderbird (the unguessable token is the key)."""
     state = web(request)
-    porteur_id = state.store.porteur_by_calendar_token(token)
+    porteur_id = state.queries.porteur_by_calendar_token(token)
     if porteur_id is None:
         raise Forbidden("calendrier introuvable")
     body = digests.calendar(state.config, state.store, porteur_id, state.today())

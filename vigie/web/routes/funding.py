@@ -20,7 +20,7 @@ def fiche(request: Request, fiche_id: str, viewer: Viewer = Depends(current_view
     """A fiche-action: budget, funding need, its funding plan (calls à déposer, déposés, obtenus, amounts, share
     of public aid against the lowest stated ceiling) and what is still uncovered; every call proposed for it."""
     state = web(request)
-    territory = state.store.fiche_territory(fiche_id)
+    territory = state.queries.fiche_territory(fiche_id)
     if territory is None or not viewer.sees(territory):
         raise Forbidden("fiche-action introuvable ou hors de vos territoires")
     fiches, calls = state.store.copil_rows(territory, state.threshold)

@@ -36,7 +36,7 @@ def login(request: Request, username: str = Form(""), password: str = Form("")):
     attempt = state.limiter.start(name, _client_ip(request))
     if attempt is None:
         return _refused(request, "Trop de tentatives : réessayez dans 15 minutes.")
-    user = state.store.user(name)
+    user = state.queries.user(name)
     with state.hash_slots.slot() as free:
         if not free:
             state.limiter.cancel(attempt)
@@ -55,7 +55,7 @@ def _check(state: WebState, user: User | None, password: str) -> bool:
     weaker parameters than today's is replaced, while the password is at hand."""
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password) and user is not None and user.active
     if ok and needs_rehash(user.password_hash):
-        state.store.set_password_hash(user.id, hash_password(password))
+        state.queries.set_password_hash(user.id, hash_password(password))
     return ok
 
 
@@ -63,13 +63,13 @@ def _open_session(request: Request, state: WebState, user_id: int) -> None:
     """A fresh server-side session (and CSRF token) after login: no session fixation."""
     _close_session(request, state)
     now = state.now()
-    request.session["sid"] = state.store.open_web_session(user_id, now, expired_before=now - SESSION_LIFETIME)
+    request.session["sid"] = state.queries.open_web_session(user_id, now, expired_before=now - SESSION_LIFETIME)
 
 
 def _close_session(request: Request, state: WebState) -> None:
     token = request.session.get("sid")
     if isinstance(token, str):
-        state.store.close_web_session(token)
+        state.queries.close_web_session(token)
     request.session.clear()
 
 

@@ -20,7 +20,7 @@ router = page_router()
 
 def scoped_match(request: Request, viewer: Viewer, match_id: int) -> dict:
     """The match detail, refused when absent or outside the account's territories."""
-    detail = web(request).store.match_detail(match_id)
+    detail = web(request).queries.match_detail(match_id)
     if detail is None or not viewer.sees(detail["porteur"].territoire_id):
         raise Forbidden("correspondance introuvable ou hors de vos territoires")
     return detail
@@ -32,7 +32,7 @@ def match_detail(request: Request, match_id: RowId, viewer: Viewer = Depends(cur
     application's follow-up."""
     detail = scoped_match(request, viewer, match_id)
     pair, views = explain(detail["match"].reasons)
-    answers = answer_lines(web(request).store, [match_id]).get(match_id, [])
+    answers = answer_lines(web(request).queries, [match_id]).get(match_id, [])
     return render(request, "match.html", viewer, pair=pair, reasons=views, answers=answers, **detail)
 
 

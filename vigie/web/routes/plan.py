@@ -16,7 +16,7 @@ router = page_router()
 def plan(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: ANN201, B008
     """The matrix the chef de projet shows the comité de pilotage."""
     state = web(request)
-    lines = state.store.plan_matrix(viewer.scope, state.threshold)
+    lines = state.queries.plan_matrix(viewer.scope, state.threshold)
     need = sum(line["need"] or 0 for line in lines)
     obtained = sum(line["obtained"] for line in lines)
     territories = [t for t in state.store.plan().territories if viewer.sees(t.id)]

@@ -9,7 +9,8 @@ from pydantic import EmailStr
 
 from models.errors import VigieError
 from notifier import SECTIONS, iso_week
-from vigie.pipeline.digest import DigestOutcome, calendar_feed_url
+from vigie.pipeline.digest import DigestOutcome
+from vigie.pipeline.digest_letter import calendar_feed_url
 from vigie.pipeline.weekly import run_weekly
 from vigie.web import digests
 from vigie.web.auth import Forbidden, Viewer, current_viewer, writer
@@ -31,7 +32,7 @@ def porteurs(request: Request, viewer: Viewer = Depends(current_viewer)):  # noq
     """The porteurs of the account's territories (their territory by name)."""
     state = web(request)
     names = {t.id: t.nom for t in state.config.plan.territories}
-    return render(request, "porteurs.html", viewer, porteurs=state.store.porteurs_in(viewer.scope),
+    return render(request, "porteurs.html", viewer, porteurs=state.queries.porteurs_in(viewer.scope),
                   territory_names=names)
 
 
@@ -67,8 +68,8 @@ def save_contact(request: Request, porteur_id: str, email: str = Form(...), nom:
         flash(request, f"Adresse électronique invalide : « {email} ».")
         return RedirectResponse(f"/porteurs/{porteur_id}", status_code=303)
     try:
-        web(request).store.save_contact(porteur_id, address, nom.strip(), role.strip(),
-                                        parse_int(contact_id, 0, name="contact_id") or None)
+        web(request).queries.save_contact(porteur_id, address, nom.strip(), role.strip(),
+                                          parse_int(contact_id, 0, name="contact_id") or None)
     except KeyError as exc:
         raise Forbidden("contact introuvable pour ce porteur") from exc
     flash(request, "Contact enregistré.")

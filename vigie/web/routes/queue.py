@@ -27,12 +27,12 @@ def queue(request: Request, viewer: Viewer = Depends(current_viewer)):  # noqa: 
     state, params = web(request), request.query_params
     f = queue_filter(params, viewer, state.threshold, state.funder_spellings)
     page = state.store.review_queue(f, state.today(), parse_int(params.get("page"), 1, name="page", high=PAGE_MAX))
-    porteurs = state.store.porteur_names(viewer.scope)
+    porteurs = state.queries.porteur_names(viewer.scope)
     kept = {k: params[k] for k in PAGE_KEYS if params.get(k)}
     # What changed in each call since the match was last decided (or first proposed): said, not just « modifié ».
     news = {i: [change_sentence(c) for c in changes]
             for i, changes in state.store.match_news([r["id"] for r in page.rows]).items()}
-    answers = answer_lines(state.store, [r["id"] for r in page.rows])
+    answers = answer_lines(state.queries, [r["id"] for r in page.rows])
     return render(request, "queue.html", viewer, page=page, f=f, porteurs=porteurs, kept=kept, news=news, answers=answers,
                   query=urlencode(kept), pages=max(1, -(-page.total // page.per_page)),
                   territories=_territories(state, viewer), threshold=state.threshold,
@@ -49,7 +49,7 @@ async def decide(request: Request, viewer: Viewer = Depends(writer)):  # noqa: A
     form = await request.form()
     action = str(form.get("action", ""))
     ids = parse_ids(form.getlist("ids"), "ids")
-    allowed = web(request).store.scoped_match_ids(ids, viewer.scope)
+    allowed = web(request).queries.scoped_match_ids(ids, viewer.scope)
     if len(allowed) != len(ids):
         raise Forbidden("correspondance hors de vos territoires")
     message = apply_decision(request, viewer, action, allowed, form)
@@ -61,12 +61,12 @@ async def decide(request: Request, viewer: Viewer = Depends(writer)):  # noqa: A
 
 def apply_decision(request: Request, viewer: Viewer, action: str, ids: list[int], form) -> str:  # noqa: ANN001
     """Record one decision on the matches; the French message to show."""
-    store, note = web(request).store, str(form.get("note", "")).strip() or None
+    queries, note = web(request).queries, str(form.get("note", "")).strip() or None
     if not ids:
         return "Aucune correspondance cochée."
     if action == "noter":
         for match_id in ids:
-            store.annotate(match_id, note or "")
+            queries.annotate(match_id, note or "")
         return "Note enregistrée."
     status = ACTIONS.get(action)
     if status is None:
@@ -77,6 +77,6 @@ def apply_decision(request: Request, viewer: Viewer, action: str, ids: list[int]
     until = parse_date(str(form.get("jusqu_au", ""))) if status == ReviewStatus.SNOOZED else None
     if status == ReviewStatus.SNOOZED and until is None:
         return "Choisissez la date jusqu'à laquelle reporter."
-    count = store.decide(ids, status, viewer.username, utcnow(), reason=reason or None, note=note,
-                         snoozed_until=until)
+    count = queries.decide(ids, status, viewer.username, utcnow(), reason=reason or None, note=note,
+                           snoozed_until=until)
     return f"{count} correspondance(s) marquée(s) « {REVIEW_LABELS[status.value]} »."

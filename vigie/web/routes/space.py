@@ -57,7 +57,7 @@ def space(request: Request, token: str):  # noqa: ANN201
     """The contact's space (an unsubscribed contact still opens it); the day's visit is counted once."""
     state, contact = web(request), space_contact(request, token)
     shown = build_space(state.config, state.store, contact, state.today())
-    state.store.record_visit(contact.id, state.today())
+    state.queries.record_visit(contact.id, state.today())
     return render(request, "space.html", None, space=shown, token=token, FOLLOWUP_LABELS=FOLLOWUP_LABELS,
                   **SPACE_GLOBALS)
 

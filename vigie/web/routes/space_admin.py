@@ -17,11 +17,11 @@ router = page_router()
 def revoke(request: Request, porteur_id: str, contact_id: RowId,  # noqa: ANN201
            viewer: Viewer = Depends(writer)):  # noqa: B008
     """Invalidate the contact's links (space and answers); the next letter brings a new one."""
-    store = web(request).store
-    check_porteur(viewer, store.porteur(porteur_id))
-    contact = store.contact_row(contact_id)
+    state = web(request)
+    check_porteur(viewer, state.store.porteur(porteur_id))
+    contact = state.store.contact_row(contact_id)
     if contact is None or contact.porteur_id != porteur_id:
         raise Forbidden("contact introuvable pour ce porteur")
-    store.revoke_links(contact_id, utcnow())
+    state.queries.revoke_links(contact_id, utcnow())
     flash(request, f"Liens personnels de {contact.email} révoqués : la prochaine lettre lui en apportera un nouveau.")
     return RedirectResponse(f"/porteurs/{porteur_id}", status_code=303)

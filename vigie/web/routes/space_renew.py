@@ -34,7 +34,7 @@ def renew(request: Request, tasks: BackgroundTasks, email: str = Form("")):  # n
     state, address = web(request), email.strip().lower()
     if address and len(address) <= MAX_EMAIL and "@" in address:
         client = request.client.host if request.client else "?"
-        over = RenewalLimiter(state.store, state.now).refused(address, client)
+        over = RenewalLimiter(state.queries, state.now).refused(address, client)
         if over is None:
             tasks.add_task(renew_quietly, state.config, state.store, address, state.today())
         else:

@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/desabonnement/{token}", response_class=HTMLResponse)
 def confirm(request: Request, token: str):  # noqa: ANN201
     """The confirmation form (a link scanner following GET unsubscribes nobody)."""
-    contact = web(request).store.contact_by_token(token)
+    contact = web(request).queries.contact_by_token(token)
     status = 200 if contact else 404
     return render(request, "unsubscribe.html", None, status_code=status, contact=contact, token=token, done=False)
 
