@@ -145,7 +145,8 @@ def test_one_click_unsubscribe_confirms_on_get_and_unsubscribes_on_post(client: 
 def test_an_unsubscribe_token_cannot_be_guessed_or_used_for_another_contact(client: TestClient,
                                                                               web_store: Store) -> None:
     mine = _token_of(web_store, "dev@example.org")
-    guessed = client.post(f"/desabonnement/{mine[:-1]}x", data={"List-Unsubscribe": "One-Click"})
+    other_last = "x" if mine[-1] != "x" else "y"  # a different token, whatever the random one ends with
+    guessed = client.post(f"/desabonnement/{mine[:-1]}{other_last}", data={"List-Unsubscribe": "One-Click"})
     client.post(f"/desabonnement/{mine}", data={"List-Unsubscribe": "One-Click"})
     again = client.post(f"/desabonnement/{mine}", data={"List-Unsubscribe": "One-Click"})
     others = [c for c in web_store.contacts() if c.email != "dev@example.org"]
