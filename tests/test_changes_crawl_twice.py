@@ -17,31 +17,20 @@ import pytest
 from clirun import run_cli
 from models.changes import ChangeType
 from models.store import Store
-from test_crawl_twice import APR_PAGE, AS_OF, AT_PAGE, EU_PAGE, configured, edit, site  # noqa: F401 - fixture
+from test_crawl_twice import AS_OF, configured, edit_pages, site  # noqa: F401 - fixture
 from vigie.demo.server import MirrorServer
 from vigie.pipeline.crawl import crawl_all
 
 T = ChangeType
 
 
-def edit_pages(site: Path) -> None:  # noqa: F811 - the fixture's folder
-    def at(page: dict) -> None:
-        first, second, permanent = page["results"][:3]
-        first["submission_deadline"] = "2027-02-26"
-        second["submission_deadline"] = "2027-03-01"
-        first["subvention_comment"] = first["subvention_comment"].replace("100 000", "150 000")
-        page["results"].remove(permanent)
-
-    def eu(page: dict) -> None:
-        page["results"][2]["metadata"]["deadlineDate"].append("2028-02-10T17:00:00.000+0100")
-
-    def apr(page: dict) -> None:
-        cards = page["call_for_proposals"].split('<div class="col">')
-        page["call_for_proposals"] = '<div class="col">'.join(c for c in cards if "aapg-2027" not in c)
-
-    edit(site / AT_PAGE, at)
-    edit(site / EU_PAGE, eu)
-    edit(site / APR_PAGE, apr)
+def edit_at(page: dict) -> None:
+    """One deadline postponed, another advanced, a ceiling raised, the permanent guichet gone."""
+    first, second, permanent = page["results"][:3]
+    first["submission_deadline"] = "2027-02-26"
+    second["submission_deadline"] = "2027-03-01"
+    first["subvention_comment"] = first["subvention_comment"].replace("100 000", "150 000")
+    page["results"].remove(permanent)
 
 
 @pytest.fixture
@@ -53,7 +42,7 @@ def crawled_twice(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         store = Store.open(config.database_url)
         crawl_all(config, store, [], AS_OF)
         assert store.call_changes() == []  # a first crawl finds calls, not changes
-        edit_pages(site)
+        edit_pages(site, edit_at)
         crawl_all(config, store, [], date(2026, 11, 24))
     finally:
         server.stop()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expected_records import assert_expected, normalise_all, split_output
 from scrapy.http import Request, TextResponse
 
 from crawlers.configured import unconfigured_reason
@@ -17,7 +16,6 @@ from crawlers.registry import spider_class
 from crawlers.spiders.at_shapes import perimeter_codes
 from models.config.schema import SourceConfig
 from offline_crawl import fixture_path
-from test_crawl_parsers import normalise_all
 
 FOLDER = Path(__file__).parent / "data" / "sources" / "aides-territoires"
 BASE = "https://aides-territoires.beta.gouv.fr"
@@ -38,8 +36,7 @@ def response(url: str, body: bytes, status: int = 200) -> TextResponse:
 
 
 def run(callback: Any, url: str, body: bytes, status: int = 200) -> tuple[list[RawItem], list[Request]]:
-    output = list(callback(response(url, body, status)) or [])
-    return [o for o in output if isinstance(o, RawItem)], [o for o in output if isinstance(o, Request)]
+    return split_output(callback(response(url, body, status)))
 
 
 def first_requests(at_spider: Any) -> list[Request]:
@@ -70,11 +67,7 @@ def test_pages_are_followed_by_next_on_the_configured_host_and_map_to_the_expect
     )
     more, none = run(at.parse, following.url, fixture_path(FOLDER, "aids.page-2.json").read_bytes())
     assert none == [] and at.error is None
-    actual = normalise_all(items + more)
-    expected_path = FOLDER / "expected.json"
-    if os.environ.get("VIGIE_REGENERATE"):
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    assert actual == json.loads(expected_path.read_text("utf-8"))
+    assert_expected(normalise_all(items + more), FOLDER / "expected.json")
     assert [i.position for i in items + more] == [1, 2, 3, 4]
 
 

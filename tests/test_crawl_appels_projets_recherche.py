@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
+from expected_records import assert_expected, normalise_all, split_output
 from scrapy.http import Request, TextResponse
 
 from crawlers.items import RawItem
 from crawlers.registry import spider_class
 from models.config.schema import SourceConfig
-from test_crawl_parsers import normalise_all
 
 FOLDER = Path(__file__).parent / "data" / "sources" / "appels-projets-recherche"
 BASE = "https://www.appelsprojetsrecherche.fr"
@@ -29,8 +28,7 @@ def spider(**options: Any) -> Any:
 
 def run(apr: Any, page: int, body: bytes, status: int = 200) -> tuple[list[RawItem], list[Request]]:
     response = TextResponse(url=LISTING.format(page), body=body, status=status, encoding="utf-8")
-    output = list(apr.parse(response) or [])
-    return [o for o in output if isinstance(o, RawItem)], [o for o in output if isinstance(o, Request)]
+    return split_output(apr.parse(response))
 
 
 def test_a_page_is_asked_for_as_the_site_script_posts_it() -> None:
@@ -50,11 +48,7 @@ def test_cards_of_every_page_map_to_the_expected_records() -> None:
     assert following.url == LISTING.format(2)
     more, none = run(apr, 2, (FOLDER / "search.page-2.json").read_bytes())
     assert none == [] and apr.error is None
-    actual = normalise_all(items + more)
-    expected_path = FOLDER / "expected.json"
-    if os.environ.get("VIGIE_REGENERATE"):
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    assert actual == json.loads(expected_path.read_text("utf-8"))
+    assert_expected(normalise_all(items + more), FOLDER / "expected.json")
 
 
 @pytest.mark.parametrize(
@@ -86,41 +80,39 @@ def test_a_changed_answer_fails_the_source_in_french(body: bytes, expected_error
     assert expected_error in (apr.error or "")
 
 
-def test_the_amounts_stated_in_a_card_are_read() -> None:
+def card_record(slug: str, title: str, text: str, badge: str) -> dict[str, Any]:
+    """The record of a one-card page: an ANR call at /appel/`slug`, its card text and footer badge."""
     card = (
         '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
-        '<h3 class="card-title"><a href="/appel/aap-hydrogene-2027">AAP Hydrogène 2027</a></h3>'
-        '<div class="card-text fs-5"><p>Appel ouvert aux consortiums. Financement de 200 000 € à 600 000 € '
-        'par projet, jusqu’à 100 % des coûts marginaux pour les laboratoires.</p></div></div>'
-        '<div class="card-footer"><span class="badge">3 mars 2027, 13:00:00 UTC+1</span></div></div>'
+        f'<h3 class="card-title"><a href="/appel/{slug}">{title}</a></h3>'
+        f'<div class="card-text fs-5"><p>{text}</p></div></div>'
+        f'<div class="card-footer"><span class="badge">{badge}</span></div></div>'
     )
     body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
     [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    return record
+
+
+def test_the_amounts_stated_in_a_card_are_read() -> None:
+    record = card_record(
+        "aap-hydrogene-2027", "AAP Hydrogène 2027",
+        "Appel ouvert aux consortiums. Financement de 200 000 € à 600 000 € "
+        "par projet, jusqu’à 100 % des coûts marginaux pour les laboratoires.", "3 mars 2027, 13:00:00 UTC+1")
     assert (record["amount_min"], record["amount_max"], record["rate_max"]) == (200_000, 600_000, 100)
 
 
 def test_a_card_s_regional_strand_and_its_stated_steps_are_read() -> None:
-    card = (
-        '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
-        '<h3 class="card-title"><a href="/appel/volet-bretagne">Volet régionalisé Bretagne – Algues vertes</a></h3>'
-        '<div class="card-text fs-5"><p>Deux étapes : lettres d’intention jusqu’au 12 janvier 2027, dossiers '
-        'complets jusqu’au 6 avril 2027.</p></div></div>'
-        '<div class="card-footer"><span class="badge">12 janv. 2027, 12:00:00 UTC+1</span></div></div>'
-    )
-    body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
-    [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    record = card_record(
+        "volet-bretagne", "Volet régionalisé Bretagne – Algues vertes",
+        "Deux étapes : lettres d’intention jusqu’au 12 janvier 2027, dossiers "
+        "complets jusqu’au 6 avril 2027.", "12 janv. 2027, 12:00:00 UTC+1")
     assert record["geo_codes"] == ["REG-53"]
     assert record["close_dates"] == ["2027-01-12", "2027-04-06"]
 
 
 def test_who_may_apply_is_read_from_the_card() -> None:
-    card = (
-        '<div class="card card-call-for-proposal"><div class="card-body"><p class="text-primary">ANR</p>'
-        '<h3 class="card-title"><a href="/appel/chaires-chimie">Chaires industrielles en chimie verte</a></h3>'
-        '<div class="card-text fs-5"><p>Équipes de recherche académiques, en lien avec une PME partenaire. '
-        'Aide de 150 000 € à 500 000 €.</p></div></div>'
-        '<div class="card-footer"><span class="badge">12 janv. 2027, 12:00:00 UTC+1</span></div></div>'
-    )
-    body = json.dumps({"call_for_proposals": card, "pagination": {"total": 1}}).encode()
-    [record] = normalise_all(run(spider(), 1, body)[0])["records"]
+    record = card_record(
+        "chaires-chimie", "Chaires industrielles en chimie verte",
+        "Équipes de recherche académiques, en lien avec une PME partenaire. "
+        "Aide de 150 000 € à 500 000 €.", "12 janv. 2027, 12:00:00 UTC+1")
     assert record["beneficiaries"] == ["recherche"]

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 from email import message_from_bytes
 from email.policy import HTTP
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expected_records import assert_expected, normalise_all, split_output
 from scrapy.http import Request, TextResponse
 
 from crawlers.items import RawItem
 from crawlers.registry import spider_class
 from models.config.schema import SourceConfig
-from test_crawl_parsers import normalise_all
 
 FOLDER = Path(__file__).parent / "data" / "sources" / "eu-funding-tenders"
 BASE = "https://api.tech.ec.europa.eu"
@@ -28,8 +27,7 @@ def spider(**options: Any) -> Any:
 
 
 def run(eu: Any, url: str, body: bytes, status: int = 200) -> tuple[list[RawItem], list[Request]]:
-    output = list(eu.parse(TextResponse(url=url, body=body, status=status, encoding="utf-8")) or [])
-    return [o for o in output if isinstance(o, RawItem)], [o for o in output if isinstance(o, Request)]
+    return split_output(eu.parse(TextResponse(url=url, body=body, status=status, encoding="utf-8")))
 
 
 def test_the_search_is_a_multipart_post_whose_parts_are_json_blobs() -> None:
@@ -50,10 +48,7 @@ def test_english_results_map_to_the_expected_records() -> None:
     items, requests = run(eu, SEARCH.format(4, 1), (FOLDER / "search.page-1.json").read_bytes())
     assert requests == [] and eu.error is None
     actual = normalise_all(items)
-    expected_path = FOLDER / "expected.json"
-    if os.environ.get("VIGIE_REGENERATE"):
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    assert actual == json.loads(expected_path.read_text("utf-8"))
+    assert_expected(actual, FOLDER / "expected.json")
     by_id = {r["source_id"]: r for r in actual["records"]}
     assert len(actual["records"]) == 3
     assert by_id["HORIZON-CL4-2027-TWIN-TRANSITION-01-05"]["close_dates"] == ["2027-01-21", "2027-09-22"]

@@ -1,34 +1,28 @@
 """HTML source kinds crawl saved sites (listing pages, pager, detail pages) into the expected records.
 
 Each spider follows its own requests over tests/data/sources/<slug>/ (tests/offline_crawl.py: no
-network, a missing page answers 404). Set VIGIE_REGENERATE=1 to rewrite the expected files after
-an intended change, then review the diff.
+network, a missing page answers 404); tests/expected_records.py: VIGIE_REGENERATE=1 rewrites the expected files.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expected_records import AS_OF, assert_expected, normalise_all
 from scrapy.http import Request
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
-from crawlers.items import RawItem
 from crawlers.normalise.text import one_line
-from crawlers.normalise import ItemRejected, normalise_item
-from crawlers.pipelines import drop_reason
+from crawlers.normalise import normalise_item
 from crawlers.registry import spider_class
 from models.config.schema import SourceConfig
 from offline_crawl import OfflineCrawl, crawl_offline, fixture_name
 
 DATA = Path(__file__).parent / "data" / "sources"
-AS_OF = date(2026, 11, 23)
 
 
 @dataclass(frozen=True)
@@ -67,25 +61,11 @@ def crawl(site: Site, overrides: dict[str, bytes] | None = None) -> tuple[Any, O
     return spider, crawl_offline(spider, DATA / site.slug, Request(start, callback=spider.parse), overrides)
 
 
-def normalise_all(items: list[RawItem]) -> dict[str, list[Any]]:
-    records, dropped = [], []
-    for item in items:
-        try:
-            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw", "evidence", "fact_sources"}))
-        except ItemRejected as exc:
-            dropped.append(drop_reason(item, str(exc)))
-    return {"records": records, "dropped": dropped}
-
-
 @pytest.mark.parametrize("site", SITES, ids=lambda s: s.slug)
 def test_saved_site_crawls_into_the_expected_records(site: Site) -> None:
     spider, result = crawl(site)
-    actual = normalise_all(result.items)
-    expected_path = DATA / site.slug / site.expected
-    if os.environ.get("VIGIE_REGENERATE"):
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
     assert spider.error is None
-    assert actual == json.loads(expected_path.read_text("utf-8"))
+    assert_expected(normalise_all(result.items), DATA / site.slug / site.expected)
 
 
 @pytest.mark.parametrize("site", SITES[:6], ids=lambda s: s.slug)

@@ -1,30 +1,26 @@
 """Each source kind parses a saved payload (tests/data/sources/<slug>/) into the expected records.
 
 The spider's callback gets a scrapy response built from the file (no network); the items go
-through the same normalisation as in a crawl. Set VIGIE_REGENERATE=1 to rewrite expected files
-after an intended change, then review the diff.
+through the same normalisation as in a crawl (tests/expected_records.py: VIGIE_REGENERATE=1 rewrites the
+expected files).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expected_records import assert_expected, normalise_all, split_output
 from scrapy.http import Request, TextResponse
 
 from crawlers.items import RawItem
-from crawlers.normalise import ItemRejected, normalise_item
-from crawlers.pipelines import drop_reason
 from crawlers.registry import spider_class
 from models.config.schema import SourceConfig
 
 DATA = Path(__file__).parent / "data" / "sources"
-AS_OF = date(2026, 11, 23)
 IDF_RECORDS = "/api/explore/v2.1/catalog/datasets/aides-appels-a-projets/records?limit=100&offset=0"
 OCC_RECORDS = "/api/explore/v2.1/catalog/datasets/aides-et-appels-a-projets-de-la-region-occitanie/records?limit=100&offset=0"
 
@@ -71,31 +67,15 @@ def parse(case: Case, body: bytes, status: int = 200) -> tuple[Any, list[RawItem
         url=case.url + case.listing, body=body, status=status, encoding="utf-8",
         headers={"Content-Type": case.content_type},
     )
-    output = list(spider.parse(response) or [])
-    items = [o for o in output if isinstance(o, RawItem)]
-    return spider, items, [o for o in output if isinstance(o, Request)]
-
-
-def normalise_all(items: list[RawItem]) -> dict[str, list[Any]]:
-    records, dropped = [], []
-    for item in items:
-        try:
-            records.append(normalise_item(item, AS_OF).model_dump(mode="json", exclude={"raw", "evidence", "fact_sources"}))
-        except ItemRejected as exc:
-            dropped.append(drop_reason(item, str(exc)))
-    return {"records": records, "dropped": dropped}
+    return spider, *split_output(spider.parse(response))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.slug}-{c.fixture}")
 def test_fixture_parses_into_the_expected_records(case: Case) -> None:
     folder = DATA / case.slug
     spider, items, _ = parse(case, (folder / case.fixture).read_bytes())
-    actual = normalise_all(items)
-    expected_path = folder / case.expected
-    if os.environ.get("VIGIE_REGENERATE"):
-        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
     assert spider.error is None
-    assert actual == json.loads(expected_path.read_text("utf-8"))
+    assert_expected(normalise_all(items), folder / case.expected)
 
 
 def test_opendatasoft_asks_for_the_next_page_until_the_total_is_reached() -> None:

@@ -6,11 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from mirror_copy import example_config
 
-from models.config import VigieConfig, load_config
+from models.config import VigieConfig
 from models.store import Store
-from vigie.context import source_kinds
-from vigie.defaults import copy_example_config
 from vigie.demo.server import rebase_sources, serve_site
 from vigie.pipeline.crawl import crawl_all
 
@@ -21,12 +20,7 @@ KEPT = ["occitanie", "nouvelle-aquitaine"]
 @pytest.fixture
 def mirrored(tmp_path: Path) -> VigieConfig:
     """The example config, two sources, pointed at the local mirror, without politeness delays."""
-    copy_example_config(tmp_path / "conf")
-    config = load_config(tmp_path / "conf", source_kinds())
-    crawl = config.settings.crawl.model_copy(update={"download_delay": 0})
-    settings = config.settings.model_copy(update={"crawl": crawl})
-    sources = [s for s in config.sources if s.slug in KEPT]
-    return config.model_copy(update={"sources": sources, "settings": settings})
+    return example_config(tmp_path, KEPT, download_delay=0)
 
 
 def _down(config: VigieConfig, slug: str) -> VigieConfig:

@@ -6,18 +6,16 @@ Real crawl processes against a private copy of the demo mirror on 127.0.0.1 (req
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 from factories import opportunity
+from mirror_copy import copy_hosts, mirrored_config
 
-from models.config import VigieConfig, load_config
+from models.config import VigieConfig
 from models.store import Store
-from vigie.context import source_kinds
-from vigie.defaults import copy_example_config
-from vigie.demo.server import SITE, MirrorServer, rebase_sources
+from vigie.demo.server import MirrorServer
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
 
 AS_OF = date(2026, 11, 23)
@@ -33,21 +31,11 @@ DETAIL_PREFIXES = ("/www.bpifrance.fr/nos-appels-a-projets-concours/",
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A private copy of four hosts of the demo mirror, free to edit."""
-    copy = tmp_path / "site"
-    copy.mkdir()
-    shutil.copy(SITE / "robots.txt", copy / "robots.txt")
-    for host in HOSTS:
-        shutil.copytree(SITE / host, copy / host)
-    return copy
+    return copy_hosts(tmp_path, HOSTS)
 
 
 def configured(tmp_path: Path, base_url: str, recheck_after_days: int = 28) -> VigieConfig:
-    copy_example_config(tmp_path / "conf")
-    config = load_config(tmp_path / "conf", source_kinds())
-    crawl = config.settings.crawl.model_copy(
-        update={"download_delay": 0, "retries": 0, "recheck_after_days": recheck_after_days})
-    sources = rebase_sources([s for s in config.sources if s.slug in SLUGS], base_url)
-    return config.model_copy(update={"sources": sources, "settings": config.settings.model_copy(update={"crawl": crawl})})
+    return mirrored_config(tmp_path, base_url, SLUGS, recheck_after_days=recheck_after_days)
 
 
 def detail_requests(server: MirrorServer, since: int) -> list[str]:

@@ -7,17 +7,16 @@ Between the crawls: a moved deadline and a new call (Aides-territoires), a new r
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from mirror_copy import copy_hosts, mirrored_config
 
-from models.config import VigieConfig, load_config
+from models.config import VigieConfig
 from models.store import Store
-from vigie.context import source_kinds
-from vigie.defaults import copy_example_config
-from vigie.demo.server import SITE, MirrorServer, rebase_sources
+from vigie.demo.server import MirrorServer
 from vigie.pipeline.crawl import SourceOutcome, crawl_all
 
 AS_OF = date(2026, 11, 23)
@@ -31,26 +30,35 @@ EU_PAGE = "api.tech.ec.europa.eu/search-api/prod/rest/search.page-1.json"
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A private copy of the API hosts of the demo mirror, free to edit."""
-    copy = tmp_path / "site"
-    copy.mkdir()
-    shutil.copy(SITE / "robots.txt", copy / "robots.txt")
-    for host in HOSTS:
-        shutil.copytree(SITE / host, copy / host)
-    return copy
+    return copy_hosts(tmp_path, HOSTS)
 
 
 def configured(tmp_path: Path, base_url: str) -> VigieConfig:
-    copy_example_config(tmp_path / "conf")
-    config = load_config(tmp_path / "conf", source_kinds())
-    crawl = config.settings.crawl.model_copy(update={"download_delay": 0, "retries": 0})
-    sources = rebase_sources([s for s in config.sources if s.slug in SLUGS], base_url)
-    return config.model_copy(update={"sources": sources, "settings": config.settings.model_copy(update={"crawl": crawl})})
+    return mirrored_config(tmp_path, base_url, SLUGS)
 
 
-def edit(path: Path, change) -> None:  # noqa: ANN001
+def edit(path: Path, change: Callable[[dict], None]) -> None:
     payload = json.loads(path.read_text("utf-8"))
     change(payload)
     path.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+
+
+def add_eu_releve(page: dict) -> None:
+    """A second stage for the third EU call."""
+    page["results"][2]["metadata"]["deadlineDate"].append("2028-02-10T17:00:00.000+0100")
+
+
+def drop_aapg_2027(page: dict) -> None:
+    """The appelsprojetsrecherche.fr card of aapg-2027 gone from the list."""
+    cards = page["call_for_proposals"].split('<div class="col">')
+    page["call_for_proposals"] = '<div class="col">'.join(c for c in cards if "aapg-2027" not in c)
+
+
+def edit_pages(site: Path, at: Callable[[dict], None]) -> None:
+    """`at` on the Aides-territoires page; a new relève (EU) and a call removed (appelsprojetsrecherche.fr)."""
+    edit(site / AT_PAGE, at)
+    edit(site / EU_PAGE, add_eu_releve)
+    edit(site / APR_PAGE, drop_aapg_2027)
 
 
 def edit_fixtures(site: Path) -> None:
@@ -60,16 +68,7 @@ def edit_fixtures(site: Path) -> None:
                    name="Formation aux métiers de l'industrie du futur", origin_url=None, application_url=None)
         page["results"].append(new)
 
-    def eu(page: dict) -> None:
-        page["results"][2]["metadata"]["deadlineDate"].append("2028-02-10T17:00:00.000+0100")
-
-    def apr(page: dict) -> None:
-        cards = page["call_for_proposals"].split('<div class="col">')
-        page["call_for_proposals"] = '<div class="col">'.join(c for c in cards if "aapg-2027" not in c)
-
-    edit(site / AT_PAGE, at)
-    edit(site / EU_PAGE, eu)
-    edit(site / APR_PAGE, apr)
+    edit_pages(site, at)
 
 
 def counts(outcomes: list[SourceOutcome]) -> dict[str, tuple[int, int, int, int, str | None]]:

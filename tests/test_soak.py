@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,9 +20,10 @@ from sqlmodel import select
 from models.config import load_config
 from models.store import Store
 from models.tables import Contact, Digest, DigestItem, Opportunity
+from tests.mirror_copy import copy_hosts
 from tests.schedule_world import write_config
 from vigie.context import source_kinds
-from vigie.demo.server import SITE, MirrorServer
+from vigie.demo.server import MirrorServer
 from vigie.scheduler.plan import PARIS, fire_times, job_specs
 from vigie.scheduler.runner import Runner
 
@@ -115,10 +115,8 @@ def write_calls(site: Path, base: str, day: date) -> None:
 @pytest.fixture
 def world(tmp_path: Path) -> tuple[Path, Path, str]:
     """The site (CSV host + DGE mirror pages) served on 127.0.0.1, and the configuration."""
-    site = tmp_path / "site"
+    site = copy_hosts(tmp_path, ["www.entreprises.gouv.fr"])
     (site / HOST / "dispositifs").mkdir(parents=True)
-    shutil.copy(SITE / "robots.txt", site / "robots.txt")
-    shutil.copytree(SITE / "www.entreprises.gouv.fr", site / "www.entreprises.gouv.fr")
     server = MirrorServer(site)
     base = server.start()
     sources = (f'[[source]]\nslug = "aides-csv"\nkind = "dispositif_aide_csv"\nurl = "{base}/{HOST}/aides.csv"\n\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +41,20 @@ def resolve_config_dir(option: Path | None) -> Path:
         hint = "lancez « vigie init DOSSIER » puis passez --config DOSSIER (ou VIGIE_CONFIG)"
         raise VigieError("configuration introuvable", str(directory), hint)
     return directory.resolve()
+
+
+DAY_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+"""How a day option may be written: AAAA-MM-JJ or JJ/MM/AAAA."""
+
+
+def read_day(value: str) -> date | None:
+    """A day written in one of DAY_FORMATS (spaces around allowed); None when it is in none."""
+    for pattern in DAY_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def parse_as_of(value: str | None) -> date | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,6 +13,7 @@ from rich.table import Table
 from models import display
 from models.errors import VigieError
 from vigie.commands.common import app_context, console
+from vigie.context import read_day
 
 if TYPE_CHECKING:
     from models.store.changes import StoredChange
@@ -30,12 +31,10 @@ class Format(StrEnum):
 
 def parse_day(value: str) -> date:
     """--depuis as AAAA-MM-JJ or JJ/MM/AAAA."""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise VigieError("date invalide", f"--depuis {value}", "format attendu AAAA-MM-JJ ou JJ/MM/AAAA")
+    day = read_day(value)
+    if day is None:
+        raise VigieError("date invalide", f"--depuis {value}", "format attendu AAAA-MM-JJ ou JJ/MM/AAAA")
+    return day
 
 
 def as_json(item: StoredChange) -> dict:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from models.copil import build_report
 from models.copil_records import CopilReport
 from models.errors import InputError
 from models.plan.porteurs import TerritoryResolver
 from models.store import Store
+from vigie.context import read_day
 
 DEFAULT_DAYS = 90
 """Without --depuis and without an earlier report: the changes of the last 90 days."""
@@ -57,12 +58,10 @@ def report_format(value: str) -> str:
 
 def parse_day(value: str, option: str = "--depuis") -> date:
     """A day as AAAA-MM-JJ or JJ/MM/AAAA."""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise InputError("rapport impossible", f"{option} {value}", "date invalide (attendu AAAA-MM-JJ ou JJ/MM/AAAA)")
+    day = read_day(value)
+    if day is None:
+        raise InputError("rapport impossible", f"{option} {value}", "date invalide (attendu AAAA-MM-JJ ou JJ/MM/AAAA)")
+    return day
 
 
 def _since(store: Store, territory: str, value: str | None, as_of: date) -> date:
