@@ -11,9 +11,10 @@ crawlers/normalise/beneficiary_tables.py, headcounts in crawlers/normalise/headc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.families import family_of
 from crawlers.normalise.headcounts import headcounts_in
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
@@ -32,6 +33,12 @@ _ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
 _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
 _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
+_COLON_LIST = re.compile(T.COLON_LIST)
+_EXCEPTED = re.compile(T.EXCEPTED)
+_NOT_A = re.compile(T.NOT_A)
+_HELPS = re.compile(T.HELPS)
+_LEGAL_FORM = re.compile(T.LEGAL_FORM)
+_FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
 _THING_OF = re.compile(T.THING_OF)
@@ -40,6 +47,7 @@ _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
 """Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
 _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
+_LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
@@ -76,6 +84,13 @@ class _Mention:
     targets: tuple[B, ...]
     headcount: bool = False
     """Named by a headcount (« moins de 250 salariés »): narrows companies, is no applicant alone."""
+    whole: tuple[B, ...] = ()
+    """For a headcount: the sizes it holds whole, the only ones its exclusion removes."""
+
+    @property
+    def excludes(self) -> tuple[B, ...]:
+        """What excluding this mention removes."""
+        return self.whole if self.headcount else self.targets
 
 
 def read_eligibility(text: str) -> Reading:
@@ -83,10 +98,39 @@ def read_eligibility(text: str) -> Reading:
     name only places: « Sont éligibles les sites situés dans les départements de… »)."""
     sentences = _sentences(text)
     cued = [s for s in sentences if _is_cued(s)]
-    if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]):
+    label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
+    if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
         cued.insert(0, sentences[0])
     reading = _read(sentences, cued or sentences)
-    return reading if reading.applicants or not cued else _read(sentences, sentences)
+    if not reading.applicants and cued:
+        reading = _read(sentences, sentences)
+    return _narrowing(sentences[0], reading) if label_line else reading
+
+
+def _is_label_line(sentence: str) -> bool:
+    """« Entreprise », « Collectivité, Association »: a line of audience labels and nothing else (a page's « Pour
+    qui ? » labels above the sentence that says who may apply)."""
+    mentions, at = _mentions(sentence), 0
+    for mention in mentions:
+        if not _LABEL_GLUE.fullmatch(sentence, at, mention.start):
+            return False
+        at = mention.end
+    return bool(mentions) and _LABEL_GLUE.fullmatch(sentence, at) is not None
+
+
+def _narrowing(labels: str, reading: Reading) -> Reading:
+    """A label line's types, each narrowed by the text's applicants of its family (« Entreprise » over « réservé
+    aux TPE et PME » reads as TPE and PME); a label whose family the text does not name stands."""
+    named = set(reading.applicants)
+    kept = tuple(b for b in _applicants(labels) if not family_of([b]) & named)
+    return replace(reading, applicants=tuple(dict.fromkeys((*kept, *reading.applicants))))
+
+
+def read_answers(text: str) -> Reading:
+    """A FAQ's answered questions only (« Les ETI sont-elles éligibles ? Oui, à condition de… », « Un laboratoire
+    peut-il être lauréat ? Non. »): they say who may apply as plainly as an eligibility text, wherever they stand."""
+    answered = [s for s in _sentences(text) if _FAQ_ANSWER.search(s)]
+    return _read(answered, [s for s in answered if _is_cued(s)])
 
 
 def stated_applicants(text: str) -> tuple[B, ...]:
@@ -169,8 +213,9 @@ def _is_cued(sentence: str) -> bool:
 
 
 def _read(sentences: list[str], applying: list[str]) -> Reading:
-    applicants = tuple(dict.fromkeys(b for s in applying for b in _applicants(s)))
-    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.targets)
+    readmitted = [b for s in sentences for m in _mentions(s) if _readmitted(s, m) for b in m.targets]
+    applicants = tuple(dict.fromkeys([*(b for s in applying for b in _applicants(s)), *readmitted]))
+    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes)
     return Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying))
 
 
@@ -187,7 +232,7 @@ def _applicants(sentence: str) -> list[B]:
 
 
 def _applies(sentence: str, mention: _Mention) -> bool:
-    if _in_exclusion(sentence, mention):
+    if _in_exclusion(sentence, mention) or _HELPS.match(sentence, mention.end):
         return False
     if len(mention.targets) > 2 and _defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
@@ -202,7 +247,10 @@ def _applies(sentence: str, mention: _Mention) -> bool:
 
 def _defined_by_a_list(sentence: str, mention: _Mention) -> bool:
     """« les acteurs publics, c'est-à-dire… », « Toute personne morale peut candidater (collectivités, associations…) »."""
-    return bool(_DEFINED_BY.match(sentence, mention.end) or _LIST_IN_BRACKETS.match(sentence, mention.end))
+    if _DEFINED_BY.match(sentence, mention.end) or _LIST_IN_BRACKETS.match(sentence, mention.end):
+        return True
+    colon = _COLON_LIST.match(sentence, mention.end)
+    return bool(colon) and any(m.start >= colon.end() for m in _mentions(sentence))
 
 
 def _receives_nothing(sentence: str, mention: _Mention) -> bool:
@@ -227,6 +275,10 @@ def _is_excluded(sentence: str, mention: _Mention) -> bool:
 
 def _in_exclusion(sentence: str, mention: _Mention) -> bool:
     clause_start = _clause_start(sentence, mention.start)
+    if _NOT_A.search(sentence, 0, mention.start) or _ON_BEHALF_OF.search(sentence, clause_start, mention.start):
+        return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
+    if _readmitted(sentence, mention):
+        return False
     if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
         return True
     if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
@@ -235,6 +287,15 @@ def _in_exclusion(sentence: str, mention: _Mention) -> bool:
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
     verb = _EXCLUDING_BEFORE.search(after)
     return bool(verb) and not _CUE.search(after, 0, verb.start())
+
+
+def _readmitted(sentence: str, mention: _Mention) -> bool:
+    """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
+    SEM »): it may apply."""
+    exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
+    if not exceptions or ";" in sentence[exceptions[-1].end(): mention.start]:
+        return False  # an exception's list ends at the next semicolon
+    return bool(_EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence))
 
 
 def _clause_start(sentence: str, position: int) -> int:
@@ -250,9 +311,15 @@ def _clause_end(sentence: str, position: int) -> int:
 def _mentions(sentence: str) -> list[_Mention]:
     """Every type the sentence names; where two phrases overlap the one that starts first, then the longer, wins."""
     found = [_Mention(m.start(), m.end(), targets) for pattern, targets in _TEXT for m in pattern.finditer(sentence)]
-    found += [_Mention(h.start, h.end, h.sizes, headcount=True) for h in headcounts_in(sentence)]
+    found += [_Mention(h.start, h.end, h.sizes, headcount=True, whole=h.whole) for h in headcounts_in(sentence)]
     kept: list[_Mention] = []
     for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return kept
+    return [m for m, after in zip(kept, [*kept[1:], None]) if not _in_legal_form(sentence, m, after)]
+
+
+def _in_legal_form(sentence: str, mention: _Mention, after: _Mention | None) -> bool:
+    """« EPTB constitués en syndicat mixte »: the type before a legal form gives way to it."""
+    form = _LEGAL_FORM.match(sentence, mention.end)
+    return bool(form) and after is not None and after.start == form.end()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from crawlers.normalise import beneficiary_tables as T
-from crawlers.normalise.applicants import Reading, read_description, read_eligibility
+from crawlers.normalise.applicants import Reading, read_answers, read_description, read_eligibility
 from crawlers.normalise.families import family_of
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
@@ -50,6 +50,8 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     reading, prose = read_eligibility(eligibility_text), read_description(description)
     counts = not reading.applicants and _shares_a_type(labelled, prose)
     reading += prose if counts else Reading(excluded=prose.excluded)
+    if reading.applicants:
+        reading += read_answers(description)  # « Les ETI sont-elles éligibles ? Oui » adds to a stated list
     found = _narrowed(labelled, reading)
     if counts and prose.weak and prose.applicants:
         found += [b for b in labelled if not family_of(found) & {b}]

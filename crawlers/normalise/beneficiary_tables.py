@@ -85,13 +85,13 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b",
+        r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?",
         (B.ENTREPRISE,),
     ),
     (
         r"\bepci\b|etablissements? publics? de cooperation intercommunale|intercommunalites?"
         r"|communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|groupements? de communes"
-        r"|syndicats? (?:intercommunaux|de communes)",
+        r"|syndicats? (?:intercommunaux|de communes)|etablissements? publics? territoriaux\b(?! de bassin)|\bept\b",
         (B.EPCI,),
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
@@ -109,7 +109,9 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
-    (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
+     r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale",
+     (B.ETABLISSEMENT_PUBLIC,)),
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
@@ -131,6 +133,11 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive", (B.PARTICULIER,)),
 ]
+
+FAQ_YES = r"\?\s*oui\b"
+"""A question of a FAQ answered yes (« Une association peut-elle déposer un dossier ? Oui, si … »): its types apply."""
+FAQ_NO = r"\?\s*non\b"
+"""A question answered no (« Un laboratoire peut-il être lauréat ? Non. »): its types are excluded."""
 
 ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
@@ -155,6 +162,7 @@ APPLICANT_CUES = [
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
     r"\|\s*(?:oui|eligibles?)\b",
     r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
+    FAQ_YES,
 ]
 
 SUPPORTS = (
@@ -192,14 +200,36 @@ APPLICANT_HEADING = (
 """A heading line over who may apply (« Bénéficiaires », « Qui peut candidater ? »): it reads as « bénéficiaires : »
 followed by the next line."""
 
-EXCLUDING_AFTER = r"\b(?:hors|sauf)\b|a l'exception d|a l'exclusion d|exception faite d|\bexclusion (?:des?|du)\b"
-"""« hors grandes entreprises »: the types named after it in the same clause are excluded."""
+EXCLUDING_AFTER = (
+    r"\bhors\b|\bsauf\b(?! si\b| s'| lorsqu| quand| dans le cas| en cas)|a l'exception d|a l'exclusion d"
+    r"|exception faite d|\bexclusion (?:des?|du)\b"
+)
+"""« hors grandes entreprises »: the types named after it in the same clause are excluded (« sauf si … » is a
+condition, not an exclusion)."""
+EXCEPTED = r"\bsauf\b|a l'exception d|exception faite d"
+"""After an exclusion (« Sont exclues les sociétés commerciales, à l'exception des SEM »), the types named after it
+may apply: the exception to an exclusion lets them back in."""
+NOT_A = r"(?:\bn'(?:est|etant) pas (?:une?|d')|\bne sont pas (?:des|d')|\bne (?:sont|est) pas considere\w* comme (?:des?|une?|d'))\s*$"
+"""« … n'est pas une PME et ne peut pas candidater »: the type is what the subject is not; the exclusion is the
+subject's, not the type's."""
+HELPS = (
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,60}?\s)?(?:peu(?:t|vent) )?"
+    r"(?:(?:orient|conseill|aid|accompagn|inform|guid)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
+    r"|propos(?:e|ent|er) (?:un|une|leur|leurs|des) (?:accompagnement|appui|aide|conseils?))\b"
+)
+"""Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
+proposent un accompagnement »), not an applicant."""
+LEGAL_FORM = r"\s*(?:\([^)]*\)\s*)?(?:[\w'-]+\s+){0,4}?constitue\w* (?:en|sous (?:la )?forme (?:d'une?|de|d'))\s*"
+"""« offices de tourisme constitués en EPIC », « EPTB constitués en syndicat mixte »: the legal form named next is
+the type that applies."""
 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
+    r"|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    rf"|{FAQ_NO}"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
 
@@ -215,7 +245,7 @@ EXCLUDING_HEAD = (
 
 WHOLE_TYPE = (
     r"\s*(?:\([^)]*\)\s*)?(?:au sens (?:communautaire|europeen|de [^,;:.()]*?)\s*)?"
-    r"(?:$|[,;:.!?)]|(?:et|ou|ni|ainsi|ne|n'|sont|est|seront|sera|restent|exclue?s?|quel\w* que)\b)"
+    r"(?:$|[,;:.!?)]|(?:et|ou|ni|ainsi|ne|n'|sont|est|seront|sera|restent|relev\w*|peu(?:t|vent)|exclue?s?|quel\w* que)\b)"
 )
 """What may follow an excluded type when the exclusion removes the type itself (« les associations ne sont pas
 éligibles », « hors grandes entreprises, »). Anything else narrows it to a group (« les associations cultuelles »,
@@ -233,19 +263,24 @@ NOT_APPLYING = (
 ON_BEHALF_OF = (
     r"\bpour (?:le )?compte (?:d'|de |des )|\ben partenariat (?:avec|etroit avec)\b|\ben lien (?:etroit )?avec\b"
     r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
-    r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )"
+    r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )|\ben lieu et place d"
+    r"|\bdetenue?s?\b[^,;:]{0,40}?\bpar\b|\bfiliales? d|\bappartenant a\b"
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
 
 NOT_RECEIVING = (
-    r"\s*(?:qui |mais |elles |ils |celles-ci |ceux-ci )?(?:ne (?:sont|seront|est|sera) pas (?:co-?)?beneficiaires?"
+    r"\s*(?:qui |mais |elles |ils |celles-ci |ceux-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
+    r"(?:co-?)?beneficiaires?"
     r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir))"
 )
 """At the start of the clause right after a type (« …, qui ne reçoivent pas d'aide », « ; elles ne sont pas
 bénéficiaires de l'aide »): that type takes part without receiving the aid."""
 
 DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
+COLON_LIST = r"[^.;:()]{0,100}:\s*"
+"""A broad group whose clause ends on a colon (« les collectivités compétentes en eau : les communes ; les
+syndicats mixtes ») is defined by the list after it, when that list names types."""
 """Right after a broad group (« les acteurs publics, c'est-à-dire… », « personne morale de droit public – collectivités,
 … »): the list that follows says which types it means, the group itself names none."""
 
@@ -265,7 +300,7 @@ CO_APPLICANT = (
 """After such a type, in its clause: it applies as well (« en partenariat avec un laboratoire … qui peut être
 cobénéficiaire »)."""
 
-COMPLEMENT = r"(?:\bd'|\bde )$"
+COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"

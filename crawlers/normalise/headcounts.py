@@ -43,21 +43,27 @@ class Headcount:
     end: int
     sizes: tuple[B, ...]
     """Company sizes whose headcount band meets the phrase's band."""
+    whole: tuple[B, ...] = ()
+    """Company sizes whose whole band lies within the phrase's: what excluding the phrase removes (« les
+    entreprises de moins de 50 salariés sont exclues » removes the TPE, not the PME of 50 to 249)."""
 
 
 def headcounts_in(sentence: str) -> list[Headcount]:
     """Every headcount phrase of a folded sentence (overlapping ones included)."""
-    return [Headcount(m.start(), m.end(), _sizes(m)) for pattern in _COMPILED for m in pattern.finditer(sentence)]
+    return [Headcount(m.start(), m.end(), *_sizes(m)) for pattern in _COMPILED for m in pattern.finditer(sentence)]
 
 
-def _sizes(match: re.Match[str]) -> tuple[B, ...]:
+def _sizes(match: re.Match[str]) -> tuple[tuple[B, ...], tuple[B, ...]]:
+    """(sizes the band meets, sizes the band holds whole)."""
     groups = {k: int(v.replace(" ", "")) for k, v in match.groupdict().items() if v}
     low = groups.get("low", groups["over"] + 1 if "over" in groups else 0)
     high = groups.get("high", groups["under"] - 1 if "under" in groups else math.inf)
     floor = 0
-    sizes = []
+    sizes, whole = [], []
     for size, ceiling in HEADCOUNT_CEILINGS:
         if low <= ceiling and (high > floor or floor == 0):
             sizes.append(size)
+        if low <= floor and ceiling <= high:
+            whole.append(size)
         floor = ceiling + 1
-    return tuple(sizes)
+    return tuple(sizes), tuple(whole)

@@ -1,0 +1,172 @@
+"""Who may apply when a page names many actors: a coarse label line narrowed by the sentence under it, types that
+are only the predicate of a negation, types an exclusion lets back in, helpers, redirections, legal forms, broad
+groups a list defines after a colon, public bodies under their own names, and FAQ answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import beneficiaries_in_text, call_beneficiaries
+from models.vocab import Beneficiary as B
+from models.vocab import sizes_admitted
+
+
+def admitted(text: str) -> set[B]:
+    """What the text admits, sizes spelled out (a PME call admits a TPE)."""
+    return sizes_admitted(beneficiaries_in_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Entreprise\nL'aide est réservée aux PME industrielles.", {B.TPE, B.PME}),
+        ("Entreprise\nCet appel s'adresse aux entreprises de taille intermédiaire, de 250 à 4 999 salariés.", {B.ETI}),
+        ("Collectivité\nPeuvent déposer un dossier les communes de moins de 2 000 habitants.", {B.COMMUNE}),
+        ("Association\nSont éligibles les PME du secteur culturel.", {B.ASSOCIATION, B.TPE, B.PME}),
+    ],
+    ids=["companies-label-then-pme", "companies-label-then-eti", "authorities-label-then-communes",
+         "label-of-another-family-stays"],
+)
+def test_a_bare_label_line_is_narrowed_by_the_sentence_under_it(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les PME. Une filiale d'un groupe de plus de 250 salariés n'est pas une PME et ne peut pas "
+         "candidater.", {B.TPE, B.PME}),
+        ("Peuvent candidater les associations. Une structure qui n'est pas une association déclarée ne peut pas "
+         "déposer de dossier.", {B.ASSOCIATION}),
+    ],
+    ids=["not-a-pme", "not-an-association"],
+)
+def test_a_type_named_as_what_something_is_not_is_not_excluded(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les communes. Sont exclues les sociétés commerciales, à l'exception des sociétés "
+         "d'économie mixte.", {B.COMMUNE, B.SEM}),
+        ("Sont éligibles les communes et les EPCI. Ne sont pas éligibles les structures privées, à l'exception des "
+         "associations agréées.", {B.COMMUNE, B.EPCI, B.ASSOCIATION}),
+        ("Ne sont pas éligibles : les sociétés commerciales, à l'exception des sociétés d'économie mixte (SEM) ; "
+         "les particuliers. Peuvent candidater les communes.", {B.COMMUNE, B.SEM}),
+        ("Sont éligibles les entreprises, à l'exception des entreprises agricoles.",
+         {B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["sem-let-back-in", "associations-let-back-in", "abbreviation-let-back-in",
+         "exception-to-applicants-stays-a-group"],
+)
+def test_an_exception_to_an_exclusion_lets_its_type_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Entreprises industrielles de la région. Les chambres de commerce et d'industrie orientent les candidats.",
+         {B.TPE, B.PME, B.ETI, B.GE}),
+        ("PME et ETI de la région. Les CCI peuvent aider les candidats à monter leur dossier.",
+         {B.TPE, B.PME, B.ETI}),
+        ("Communes et EPCI du département. Les chambres d'agriculture conseillent les porteurs de projet.",
+         {B.COMMUNE, B.EPCI}),
+        ("Associations et SCIC du territoire. Les chambres de métiers proposent un accompagnement gratuit ; "
+         "elles ne sont pas elles-mêmes bénéficiaires.", {B.ASSOCIATION, B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["cci-orient", "cci-may-help", "chambers-advise", "not-themselves-beneficiaries"],
+)
+def test_helpers_named_beside_the_applicants_do_not_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Entreprises industrielles de la région. Les entreprises de moins de 10 salariés sont orientées vers le "
+         "chèque artisanat ; les ETI et les grandes entreprises relèvent du fonds régional d'industrialisation.",
+         {B.TPE, B.PME}),
+        ("PME, ETI et grandes entreprises du territoire. Les grandes entreprises sont orientées vers les autres "
+         "dispositifs de l'Agence.", {B.TPE, B.PME, B.ETI}),
+        ("Entreprises de 20 à 2 000 salariés du bassin. Les entreprises de moins de 20 salariés sont orientées vers le "
+         "chèque numérique.", {B.TPE, B.PME, B.ETI}),
+    ],
+    ids=["small-and-large-redirected", "large-redirected", "under-fifty-redirected-keeps-larger-pme"],
+)
+def test_types_sent_to_another_scheme_do_not_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent candidater les établissements publics territoriaux (EPT) de la Métropole du Grand Paris.",
+         {B.EPCI}),
+        ("Sont éligibles les centres communaux d'action sociale (CCAS) et les CIAS.", {B.ETABLISSEMENT_PUBLIC}),
+        ("Sont éligibles les offices de tourisme constitués en établissement public industriel et commercial.",
+         {B.ETABLISSEMENT_PUBLIC}),
+        ("Cet appel est réservé aux établissements publics territoriaux de bassin constitués en syndicat mixte.",
+         {B.SYNDICAT_MIXTE}),
+        ("Peuvent déposer les régies constituées sous forme d'établissement public.", {B.ETABLISSEMENT_PUBLIC}),
+        ("Destiné aux organismes de recherche (EPST, EPIC).", {B.RECHERCHE}),
+    ],
+    ids=["ept", "ccas-cias", "epic-in-full", "eptb-as-syndicat-mixte", "form-after-de", "epic-of-research"],
+)
+def test_public_bodies_are_read_under_their_own_names_and_legal_forms(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les collectivités compétentes en assainissement :\nles communes ;\nles communautés "
+         "d'agglomération ;\nles syndicats mixtes d'assainissement.", {B.COMMUNE, B.EPCI, B.SYNDICAT_MIXTE}),
+        ("Les projets sont portés par une collectivité du massif : communes, communautés de communes et "
+         "syndicats mixtes de parc.", {B.COMMUNE, B.EPCI, B.SYNDICAT_MIXTE}),
+    ],
+    ids=["collectivites-then-list", "collectivite-then-list-inline"],
+)
+def test_a_broad_group_a_colon_list_defines_names_only_that_list(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les communes. Le prestataire qui agit pour le compte de la commune n'est pas éligible.",
+         {B.COMMUNE}),
+        ("Peuvent candidater les communes propriétaires. Peuvent également candidater, en lieu et place de la "
+         "collectivité propriétaire, les associations gestionnaires.", {B.COMMUNE, B.ASSOCIATION}),
+        ("Cet appel est réservé aux PME indépendantes, c'est-à-dire non détenues à plus de 25 % par une grande "
+         "entreprise.", {B.TPE, B.PME}),
+    ],
+    ids=["acted-for-not-excluded", "instead-of", "owner-of-the-applicant"],
+)
+def test_the_one_acted_for_is_neither_excluded_nor_added(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+def test_a_condition_after_sauf_si_excludes_no_type() -> None:
+    """« Non, sauf si le groupe reste sous les seuils des PME » is a condition, not the exclusion of the PME."""
+    found = call_beneficiaries([], "Les PME innovantes de moins de 250 salariés.",
+                               "Une filiale peut-elle candidater ? Non, sauf si le groupe reste sous les seuils des "
+                               "PME au sens européen.")
+    assert sizes_admitted(found) == {B.TPE, B.PME}
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "description", "expected"),
+    [
+        ("Les PME de l'industrie.", "Qui peut candidater ?\nLes PME.\nLes ETI sont-elles éligibles ?\nOui, si elles "
+         "déposent un projet commun avec deux PME.", {B.TPE, B.PME, B.ETI}),
+        ("Les communes et leurs établissements publics.", "Une association peut-elle déposer un dossier ?\nOui, si elle "
+         "gère un équipement ouvert au public.", {B.COMMUNE, B.ETABLISSEMENT_PUBLIC, B.ASSOCIATION}),
+        ("", "Qui peut candidater ?\nLes start-up industrielles.\nUne université peut-elle être lauréate ?\nNon. Elle "
+         "peut être sous-traitante de l'entreprise.", {B.TPE, B.PME}),
+    ],
+    ids=["faq-yes-adds", "faq-yes-association", "faq-no-excludes"],
+)
+def test_faq_answers_say_who_may_apply(eligibility: str, description: str, expected: set[B]) -> None:
+    assert sizes_admitted(call_beneficiaries([], eligibility, description)) == expected
