@@ -38,3 +38,25 @@ def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: 
 )
 def test_groups_defined_in_brackets_and_sizes_spelled_out(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Specific conditions: the coordinator must be an SME. Universities may participate as beneficiaries. "
+         "Large enterprises may take part only as associated partners, without receiving EU funding.",
+         [B.TPE, B.PME, B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Eligible applicants: the lead partner must be a regional public authority. Private companies may only act "
+         "as subcontractors; municipalities may send letters of support but cannot receive EU funding.",
+         [B.REGION]),
+        ("Eligible participants: VET providers, chambers of commerce and enterprises of any size. Public employment "
+         "services may join as associated partners without funding.",
+         [B.ETABLISSEMENT_ENSEIGNEMENT, B.CHAMBRE_CONSULAIRE, B.ENTREPRISE]),
+        ("Eligible applicants: local and regional authorities (municipalities, provinces and regions) or public "
+         "entities owning the buildings.", [B.COMMUNE, B.DEPARTEMENT, B.REGION, B.ETABLISSEMENT_PUBLIC]),
+    ],
+    ids=["coordinator-and-beneficiaries", "regional-authority-and-subcontractors", "chambers-and-vet",
+         "authorities-defined-by-brackets"],
+)
+def test_roles_decide_who_applies_in_an_eu_topic(text: str, expected: list[B]) -> None:
+    assert english_applicants(text) == expected

@@ -54,10 +54,13 @@ def test_a_type_named_as_what_something_is_not_is_not_excluded(text: str, expect
          "associations agréées.", {B.COMMUNE, B.EPCI, B.ASSOCIATION}),
         ("Ne sont pas éligibles : les sociétés commerciales, à l'exception des sociétés d'économie mixte (SEM) ; "
          "les particuliers. Peuvent candidater les communes.", {B.COMMUNE, B.SEM}),
+        ("Peuvent candidater les PME. Ne sont pas éligibles : les exploitations agricoles, à l'exception des GAEC "
+         "dotés d'un atelier de transformation, les établissements publics et les collectivités, y compris lorsqu'ils "
+         "louent le bâtiment à l'entreprise.", {B.TPE, B.PME, B.AGRICULTEUR}),
         ("Sont éligibles les entreprises, à l'exception des entreprises agricoles.",
          {B.TPE, B.PME, B.ETI, B.GE}),
     ],
-    ids=["sem-let-back-in", "associations-let-back-in", "abbreviation-let-back-in",
+    ids=["sem-let-back-in", "associations-let-back-in", "abbreviation-let-back-in", "exception-list-ends",
          "exception-to-applicants-stays-a-group"],
 )
 def test_an_exception_to_an_exclusion_lets_its_type_apply(text: str, expected: set[B]) -> None:
@@ -141,8 +144,13 @@ def test_a_broad_group_a_colon_list_defines_names_only_that_list(text: str, expe
          "collectivité propriétaire, les associations gestionnaires.", {B.COMMUNE, B.ASSOCIATION}),
         ("Cet appel est réservé aux PME indépendantes, c'est-à-dire non détenues à plus de 25 % par une grande "
          "entreprise.", {B.TPE, B.PME}),
+        ("Le dispositif s'adresse aux SCIC dont le capital est détenu par des particuliers, des associations ou des "
+         "communes.", {B.TPE, B.PME, B.ETI, B.GE}),
+        ("Le dispositif s'adresse aux sociétés citoyennes dont la moitié du capital est détenue par des riverains, des "
+         "associations ou des collectivités.", {B.TPE, B.PME, B.ETI, B.GE}),
     ],
-    ids=["acted-for-not-excluded", "instead-of", "owner-of-the-applicant"],
+    ids=["acted-for-not-excluded", "instead-of", "owner-of-the-applicant", "owners-listed",
+         "owners-after-a-word-that-is-no-type"],
 )
 def test_the_one_acted_for_is_neither_excluded_nor_added(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
@@ -170,3 +178,19 @@ def test_a_condition_after_sauf_si_excludes_no_type() -> None:
 )
 def test_faq_answers_say_who_may_apply(eligibility: str, description: str, expected: set[B]) -> None:
     assert sizes_admitted(call_beneficiaries([], eligibility, description)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont bénéficiaires de l'aide les organismes de recherche et les entreprises partenaires de moins de 250 "
+         "salariés.", {B.RECHERCHE, B.TPE, B.PME}),
+        ("Candidature déposée par une PME, seule ou avec un laboratoire de l'université, qui est alors "
+         "co-bénéficiaire.", {B.TPE, B.PME, B.RECHERCHE}),
+        ("Les PME implantées en Bretagne.\nElles peuvent candidater avec des organismes de recherche, qui sont alors "
+         "co-bénéficiaires.", {B.TPE, B.PME, B.RECHERCHE}),
+    ],
+    ids=["paid-partners", "university-lab-is-research", "place-of-the-previous-sentence"],
+)
+def test_partners_who_are_paid_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.families import family_of
@@ -38,6 +39,11 @@ _EXCEPTED = re.compile(T.EXCEPTED)
 _NOT_A = re.compile(T.NOT_A)
 _HELPS = re.compile(T.HELPS)
 _LEGAL_FORM = re.compile(T.LEGAL_FORM)
+_OWNED_BY = re.compile(T.OWNED_BY)
+_PAID = re.compile(T.PARTNERS_PAID)
+_OWNERS_REACH = 80
+"""« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
+_SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b")
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
@@ -49,12 +55,13 @@ _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
+_EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
 _PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
-_CLAUSE_END = re.compile(r"[,;:()]|\bainsi que\b|\bmais\b")
+_CLAUSE_END = re.compile(r"[,;:()]|\.\s|\bainsi que\b|\bmais\b")
 _SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
 
@@ -215,7 +222,8 @@ def _is_cued(sentence: str) -> bool:
 def _read(sentences: list[str], applying: list[str]) -> Reading:
     readmitted = [b for s in sentences for m in _mentions(s) if _readmitted(s, m) for b in m.targets]
     applicants = tuple(dict.fromkeys([*(b for s in applying for b in _applicants(s)), *readmitted]))
-    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes)
+    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes
+                         if b not in readmitted)
     return Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying))
 
 
@@ -241,8 +249,32 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
-    partner = _NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
-    return not partner and not complement and not acted_for and not _receives_nothing(sentence, mention)
+    partner = (_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
+               and not _PAID.search(sentence))
+    return (not partner and not complement and not acted_for and not _owner(sentence, mention)
+            and not _receives_nothing(sentence, mention))
+
+
+def _owner(sentence: str, mention: _Mention) -> bool:
+    """Named in the list of owners after « détenu par » (« des habitants, des associations ou des collectivités »)."""
+    head = _list_head(sentence, mention)
+    owned = None
+    for owned in _OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head):
+        pass  # the last « détenu par » before the list
+    return owned is not None and not _SEGMENT_END.search(sentence, owned.end(), head)
+
+
+def _list_head(sentence: str, mention: _Mention) -> int:
+    """Where the list of types that ends with `mention` starts (types joined by commas, « et », « ou », articles)."""
+    head, last = mention.start, None
+    for named in _mentions(sentence):
+        if named.start >= mention.start:
+            break
+        linked = last is not None and _OBJECT_LINK.fullmatch(sentence, last.end, named.start)
+        head, last = (head if linked else named.start), named
+    if last is None or not _OBJECT_LINK.fullmatch(sentence, last.end, mention.start):
+        return mention.start
+    return head
 
 
 def _defined_by_a_list(sentence: str, mention: _Mention) -> bool:
@@ -279,7 +311,9 @@ def _in_exclusion(sentence: str, mention: _Mention) -> bool:
         return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
     if _readmitted(sentence, mention):
         return False
-    if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
+    if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, clause_start, mention.start):
+        return True  # « Ne sont pas éligibles : les associations, … » (not « … loué à l'entreprise » in a subordinate)
+    if _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
         return True
     if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
         return True
@@ -293,9 +327,18 @@ def _readmitted(sentence: str, mention: _Mention) -> bool:
     """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
     SEM »): it may apply."""
     exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
-    if not exceptions or ";" in sentence[exceptions[-1].end(): mention.start]:
-        return False  # an exception's list ends at the next semicolon
-    return bool(_EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence))
+    if not exceptions or not (_EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence)):
+        return False
+    at = exceptions[-1].end()
+    for named in _mentions(sentence):  # the list right after the exception, and no further
+        if named.end <= at:
+            continue
+        if named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start):
+            return False
+        if named.start == mention.start:
+            return True
+        at = named.end
+    return False
 
 
 def _clause_start(sentence: str, position: int) -> int:
@@ -308,7 +351,8 @@ def _clause_end(sentence: str, position: int) -> int:
     return found.start() if found else len(sentence)
 
 
-def _mentions(sentence: str) -> list[_Mention]:
+@lru_cache(maxsize=8192)
+def _mentions(sentence: str) -> tuple[_Mention, ...]:
     """Every type the sentence names; where two phrases overlap the one that starts first, then the longer, wins."""
     found = [_Mention(m.start(), m.end(), targets) for pattern, targets in _TEXT for m in pattern.finditer(sentence)]
     found += [_Mention(h.start, h.end, h.sizes, headcount=True, whole=h.whole) for h in headcounts_in(sentence)]
@@ -316,7 +360,7 @@ def _mentions(sentence: str) -> list[_Mention]:
     for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return [m for m, after in zip(kept, [*kept[1:], None]) if not _in_legal_form(sentence, m, after)]
+    return tuple(m for m, after in zip(kept, [*kept[1:], None]) if not _in_legal_form(sentence, m, after))
 
 
 def _in_legal_form(sentence: str, mention: _Mention, after: _Mention | None) -> bool:

@@ -18,7 +18,14 @@ CUE = re.compile(
     r"\beligible (?:applicants?|entities|organisations?|organizations?|beneficiaries|participants)\b"
     r"|\bapplicants? (?:must|should|shall) be\b|\b(?:is|are) open to\b|\bonly\b.{0,30}\bmay apply\b|\bmay apply\b"
     r"|\bco-?beneficiar(?:y|ies)\b"
+    r"|\b(?:coordinators?|lead partners?|beneficiaries)\b[^.;:]{0,40}\b(?:must|should|shall) be\b"
+    r"|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar(?:y|ies)\b|\bare beneficiaries of the grant\b"
 )
+NOT_APPLYING = re.compile(
+    r"\bsubcontractors?\b|\bassociated partners?\b|\bwithout (?:receiving )?(?:any )?(?:eu )?funding\b"
+    r"|\bcannot receive\b|\bnot (?:be )?beneficiar|\bletters? of support\b|\bdo not receive\b"
+)
+"""A part of a sentence whose types take part without applying (subcontractors, associated partners)."""
 TYPES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bmicro,? small,? (?:and|or) medium[- ]sized enterprises?", (B.TPE, B.PME)),
     (r"\bsmes?\b|small and medium[- ]sized enterprises?", (B.TPE, B.PME)),
@@ -30,9 +37,18 @@ TYPES: list[tuple[str, tuple[B, ...]]] = [
     (r"\buniversit(?:y|ies)\b|higher education", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
     (r"\b(?:groupings?|associations?|unions?) of municipalities\b|\binter-?municipal\b", (B.EPCI,)),
     (r"\bmunicipalit(?:y|ies)\b", (B.COMMUNE,)),
-    (r"\b(?:local|regional|public) authorit(?:y|ies)\b(?!\s*\()", (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)),
+    (r"\blocal and regional (?:public )?authorit(?:y|ies)\b(?!\s*\()", (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)),
+    (r"\bregional (?:public )?authorit(?:y|ies)\b(?!\s*\()", (B.REGION,)),
+    (r"\b(?:local|public) authorit(?:y|ies)\b(?!\s*\()", (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)),
+    (r"\b(?:provinces?|counties)\b", (B.DEPARTEMENT,)),
+    (r"\bregions\b", (B.REGION,)),
+    (r"\bpublic (?:entit(?:y|ies)|bod(?:y|ies))\b(?!\s*:)", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"\bchambers?\b(?: of (?:commerce|industry|crafts|agriculture))?", (B.CHAMBRE_CONSULAIRE,)),
+    (r"\bvet providers?\b|\b(?:vocational|training) (?:education )?(?:providers?|institutions?|schools?)\b",
+     (B.ETABLISSEMENT_ENSEIGNEMENT,)),
     (r"\bnon-?profit\b|\bngos?\b|civil society organi[sz]ations?", (B.ASSOCIATION,)),
 ]
+CO_APPLYING = re.compile(r"\bco-?beneficiar(?:y|ies)\b|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 _TYPES = [(re.compile(pattern), targets) for pattern, targets in TYPES]
@@ -42,7 +58,7 @@ def english_applicants(text: str) -> list[B]:
     """The applicants the English text's sentences on who may apply name, in reading order; [] if none."""
     found: dict[B, None] = {}
     for sentence in SENTENCE_END.split(fold(html_to_text(text or ""))):
-        if CUE.search(sentence):
+        if CUE.search(sentence) and not (NOT_APPLYING.search(sentence) and not CO_APPLYING.search(sentence)):
             found.update(dict.fromkeys(_types_in(sentence)))
     sized = any(b in (B.TPE, B.PME, B.GE) for b in found)
     return [b for b in found if not (sized and b == B.ENTREPRISE)]

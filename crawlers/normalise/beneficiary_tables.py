@@ -115,6 +115,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
+        r"|laboratoires? (?:de l'|d'une? |des |de la )(?:universite|ecole|institut|organisme|etablissement)s?\b"
         r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique",
         (B.RECHERCHE,),
     ),
@@ -129,7 +130,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         (B.CHAMBRE_CONSULAIRE,),
     ),
     (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
-    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?",
+    (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
+     r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive", (B.PARTICULIER,)),
 ]
@@ -264,7 +266,7 @@ ON_BEHALF_OF = (
     r"\bpour (?:le )?compte (?:d'|de |des )|\ben partenariat (?:avec|etroit avec)\b|\ben lien (?:etroit )?avec\b"
     r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
     r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )|\ben lieu et place d"
-    r"|\bdetenue?s?\b[^,;:]{0,40}?\bpar\b|\bfiliales? d|\bappartenant a\b"
+    r"|\bfiliales? d|\bappartenant a\b"
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
@@ -292,6 +294,14 @@ PLACE_OF = (
 
 EPCI_KINDS = r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?"
 """Kinds of EPCI: excluding one (« les métropoles ne sont pas éligibles ») excludes a group, not every EPCI."""
+
+OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
+"""« dont le capital est détenu par des habitants, des associations ou des collectivités », « non détenues à plus de
+25 % par une grande entreprise »: the owners named after it, the whole list, do not apply."""
+
+PARTNERS_PAID = r"\bsont (?:co-?)?beneficiaires\b|\bchaque partenaire (?:est|sera) (?:co-?)?beneficiaire"
+"""« Sont bénéficiaires de l'aide les organismes de recherche et les entreprises partenaires »: partners who are
+paid apply."""
 
 CO_APPLICANT = (
     r"\bco-?beneficiaire|\bco-?porteur|\begalement eligible|\baussi eligible"
