@@ -4,7 +4,8 @@ pages alone (an `expected.csv` per corpus), per source and per field.
 Pure: rows and records in, a report out. A call is found when a record of its source has its link (as deduplication
 compares links: models/dedup.url_key), else its title (folded). Beneficiaries are compared as sets after one
 canonical form: a size stands for the sizes it covers (a PME call admits TPE), and every size together is
-« entreprise ». An empty expected cell means the page says nothing: a value found there is a guess, counted wrong.
+« entreprise ». Territories are compared as places: an overseas département and its région (DEP-971, REG-01) are
+one territory. An empty expected cell means the page says nothing: a value found there is a guess, counted wrong.
 """
 
 from __future__ import annotations
@@ -121,7 +122,8 @@ def _facts(call: ExpectedCall, record: OpportunityData | None, as_of: date) -> l
         ("dates de clôture", _dates(call.close_dates), _dates(record.close_dates)),
         ("prochaine échéance", _dates([call.next_deadline] if call.next_deadline else []), _dates(upcoming[:1])),
         ("bénéficiaires", _set(call.beneficiaries), _set(canonical_beneficiaries(str(b) for b in record.beneficiaries))),
-        ("territoire", _set(call.geo_codes), _set(_covered(record.geo_codes, record.geo_exclusions))),
+        ("territoire", _set(_territories(call.geo_codes)),
+         _set(_territories(_covered(record.geo_codes, record.geo_exclusions)))),
         ("montant de l'aide", _numbers(call.amounts[:2]), _numbers(aid)),
         ("budget du projet", _numbers(call.amounts[2:4]), _numbers(project)),
         ("taux", _numbers(call.amounts[4:]), _numbers((record.rate_max,))),
@@ -134,6 +136,16 @@ def _covered(codes: list[str], exclusions: list[str]) -> list[str]:
     if codes != [geo.FRANCE] or not left_out or len(left_out) != len(exclusions):
         return codes
     return [f"REG-{code}" for code in geo.regions() if f"REG-{code}" not in left_out]
+
+
+def _territories(codes: Iterable[str]) -> set[str]:
+    """Codes as territories: a département that is its région's only one (DEP-971, Guadeloupe) is that région
+    (REG-01), the same COG territory under two codes; every other code as written."""
+    by_region: dict[str, list[str]] = {}
+    for departement in geo.departements().values():
+        by_region.setdefault(departement.region, []).append(departement.code)
+    same = {f"DEP-{only[0]}": f"REG-{region}" for region, only in by_region.items() if len(only) == 1}
+    return {same.get(code, code) for code in codes}
 
 
 def _find(call: ExpectedCall, records: list[OpportunityData]) -> OpportunityData | None:

@@ -140,7 +140,8 @@ def test_feed_descriptions_give_dates_only_with_a_cue_and_régions_only_from_a_w
     [
         ("decarbonation-des-procedes-industriels-dcarb", ["pme", "eti"], ["PAYS-99100"],
          ["2026-09-15", "2026-11-17", "2027-01-12"], "open"),  # definition list; « Dernière mise à jour » ignored
-        ("etudes-economie-circulaire", ["entreprise", "association"], ["REG-04", "REG-06"], [], "permanent"),
+        ("etudes-economie-circulaire", ["entreprise", "association"], ["DEP-974"], [], "permanent"),
+        # « implantées à La Réunion » narrows the card's « La Réunion, Mayotte »
         ("briques-technologiques-et-demonstrateurs-hydrogene", ["entreprise"], ["PAYS-99100"],
          ["2026-12-15", "2027-03-30", "2027-06-30"], "open"),  # no main nor article; another call's card left out
     ],

@@ -68,6 +68,19 @@ def test_beneficiaries_compare_in_one_canonical_form(written: list[str], read: l
     assert shares(call, beneficiaries=read)["bénéficiaires"] == (1, 1)
 
 
+@pytest.mark.parametrize("written, read, right", [
+    (["REG-01"], ["DEP-971"], 1),
+    (["REG-01", "REG-02", "REG-03", "REG-04", "REG-06"], ["DEP-971", "DEP-972", "DEP-973", "DEP-974", "DEP-976"], 1),
+    (["DEP-976"], ["REG-06"], 1),
+    (["REG-94"], ["DEP-2A"], 0),
+    (["REG-01"], ["DEP-972"], 0),
+], ids=["guadeloupe", "five-overseas", "mayotte-written-as-departement", "corse-has-two-departements",
+        "another-island"])
+def test_an_overseas_departement_and_its_region_are_one_territory(written: list[str], read: list[str],
+                                                                   right: int) -> None:
+    assert shares(expected(geo_codes=frozenset(written)), geo_codes=read)["territoire"] == (right, 1)
+
+
 def test_a_size_too_wide_is_wrong() -> None:
     call = expected(beneficiaries=canonical_beneficiaries(["tpe", "pme"]))
     assert shares(call, beneficiaries=[B.ENTREPRISE])["bénéficiaires"] == (0, 1)

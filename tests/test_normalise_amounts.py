@@ -205,3 +205,83 @@ def test_a_percentage_of_something_other_than_costs_is_no_aid_rate(text: str, ex
 )
 def test_a_project_budget_beside_an_aid_ceiling_never_becomes_the_aid(text: str, expected: Amounts) -> None:
     assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Subvention d'investissement couvrant 50 % des dépenses éligibles.", 50),
+        ("Aide à l'investissement de 35 % des dépenses retenues.", 35),
+        ("Subvention de 20 000 € à 150 000 € par entreprise, couvrant au plus 40 % des dépenses éligibles.", 40),
+        ("Le prêt, d'un montant de 50 000 € à 300 000 €, couvrant 60 % du programme d'investissement.", 60),
+        ("Taux relevé à 45 % pour les projets situés en zone de revitalisation rurale.", 45),
+        ("Taux porté à 60 % pour les communes de moins de 2 000 habitants.", 60),
+    ],
+    ids=["aid-noun-then-elided-word", "aide-a-l-investissement-de", "couvrant-au-plus", "couvrant-after-amounts",
+         "taux-releve-a", "taux-porte-a"],
+)
+def test_a_rate_the_aid_covers_is_read_whatever_the_words_between(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("50 % du coût du conseil, plafonné à 25 000 € par entreprise et par an.", 50),
+        ("Que finance l'État ?\n70 % du coût de l'audit, dans la limite de 12 000 € par site.", 70),
+        ("Montant : 30 % des dépenses éligibles, limité à 200 000 € par projet.", 30),
+        ("Financement\n80 % des frais de formation, jusqu'à 5 000 € par salarié.", 80),
+    ],
+    ids=["rate-then-plafonne", "faq-answer-dans-la-limite", "label-colon-limite-a", "heading-then-jusqu-a"],
+)
+def test_a_sentence_opening_on_the_rate_its_euro_ceiling_caps_gives_the_rate(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("L'intensité de l'aide est limitée à 20 % des dépenses pour les ETI et à 30 % pour les PME.", 30),
+        ("Taux d'aide de 25 % pour les moyennes entreprises et de 35 % pour les petites.", 35),
+        ("Subvention de 30 % des dépenses pour les associations, ou de 50 % pour les communes.", 50),
+    ],
+    ids=["et-a", "et-de", "ou-de"],
+)
+def test_a_rate_listed_after_an_aid_rate_with_its_own_preposition_is_kept(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Aide régionale de 40 % maximum des dépenses éligibles. Le cumul des aides publiques ne peut dépasser 80 % "
+         "du coût de l'opération.", 40),
+        ("Subvention de 30 % des dépenses ; le total des aides publiques ne peut excéder 70 % du coût du projet.", 30),
+        ("Prise en charge de 50 % des dépenses. Les aides publiques cumulées sont plafonnées à 90 % du coût.", 50),
+        ("Aide jusqu'à 35 % des investissements ; financement limité à 80 % des dépenses toutes aides publiques "
+         "confondues.", 35),
+        ("Aide de 50 % des dépenses, cumulable avec les aides de l'Agence de l'eau dans la limite de 80 %.", 50),
+    ],
+    ids=["cumul-des-aides-publiques", "total-des-aides-publiques", "aides-publiques-cumulees",
+         "toutes-aides-confondues", "cumulable-within-a-cap"],
+)
+def test_the_cap_on_all_public_aid_together_is_not_the_aid_rate(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Subvention jusqu'à 60 % du coût hors taxe des travaux, plafonnée à 1,5 M€ par Département et par an.",
+         Amounts(amount_max=1_500_000, rate_max=60)),
+        ("Aide de 40 % du montant hors taxes des travaux, plafonnée à 200 000 € par opération.",
+         Amounts(amount_max=200_000, rate_max=40)),
+        ("Prise en charge de 50 % des dépenses toutes taxes comprises des travaux, dans la limite de 30 000 €.",
+         Amounts(amount_max=30_000, rate_max=50)),
+    ],
+    ids=["cout-hors-taxe-des-travaux", "montant-hors-taxes-des-travaux", "depenses-ttc-des-travaux"],
+)
+def test_the_base_of_a_rate_written_with_its_taxes_is_not_the_subject_of_the_ceiling(
+    text: str, expected: Amounts,
+) -> None:
+    assert extract_amounts(text) == expected

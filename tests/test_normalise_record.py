@@ -175,3 +175,42 @@ def test_a_sentence_leaving_places_out_narrows_the_coverage(
 ) -> None:
     record = normalise_item(item(eligibility_text=text, geo_codes=coverage), AS_OF)
     assert (sorted(record.geo_codes), sorted(record.geo_exclusions)) == (sorted(codes), exclusions)
+
+
+@pytest.mark.parametrize(
+    ("text", "coverage", "codes"),
+    [
+        ("L'appel est réservé aux Départements de Seine-et-Marne, des Yvelines et de l'Essonne.", ["REG-11"],
+         ["DEP-77", "DEP-78", "DEP-91"]),
+        ("Sont éligibles les projets situés dans les départements de Dordogne et de Corrèze.", ["REG-75"],
+         ["DEP-19", "DEP-24"]),
+        ("Le dispositif est réservé au territoire d'Indre-et-Loire.", ["REG-24"], ["DEP-37"]),
+        ("Sont éligibles les entreprises implantées à Mayotte.", ["PAYS-99100"], ["DEP-976"]),
+        ("Les projets doivent être situés en Guadeloupe, en Martinique ou à La Réunion.", ["PAYS-99100"],
+         ["DEP-971", "DEP-972", "DEP-974"]),
+        ("Rénovation thermique des bâtiments de Gironde, des Landes et des Pyrénées-Atlantiques.", ["REG-75"],
+         ["DEP-33", "DEP-40", "DEP-64"]),
+        ("Les projets sont portés par une collectivité des Alpes-de-Haute-Provence ou des Hautes-Alpes.", ["REG-93"],
+         ["DEP-04", "DEP-05"]),
+        ("L'appel accompagne les stations de montagne de l'Ariège et des Hautes-Pyrénées.", ["REG-76"],
+         ["DEP-09", "DEP-65"]),
+        ("Entreprises dont un établissement de production est situé en Hauts-de-France ou en Normandie.",
+         ["PAYS-99100"], ["REG-28", "REG-32"]),
+        ("Seules les entreprises implantées en Bretagne sont éligibles.", ["PAYS-99100"], ["REG-53"]),
+        ("Les travaux doivent être réalisés dans les Pays de la Loire ou en Centre-Val de Loire.", ["PAYS-99100"],
+         ["REG-24", "REG-52"]),
+        ("Sont éligibles les sites situés en Normandie, hors Manche (50).", ["PAYS-99100"],
+         ["DEP-14", "DEP-27", "DEP-61", "DEP-76"]),
+        ("Sont éligibles les entreprises implantées en France, y compris en Corse.", ["PAYS-99100"], ["PAYS-99100"]),
+        ("Les projets situés dans le Pays de la Loire sont éligibles.", ["PAYS-99100"], ["REG-52"]),
+    ],
+    ids=["list-headed-by-bare-de", "departements-de-then-de", "territoire-d-", "a-mayotte", "ou-a-la-reunion",
+         "list-without-cue", "genitive-list-ou", "genitive-list-de-l-", "regions-of-a-national-call",
+         "one-region-of-a-national-call", "dans-les-pays-de-la-loire", "region-but-one-departement",
+         "regions-given-as-examples", "the-loire-of-a-region-s-name"],
+)
+def test_the_places_a_sentence_names_narrow_the_coverage(text: str, coverage: list[str], codes: list[str]) -> None:
+    record = normalise_item(item(eligibility_text=text, geo_codes=coverage), AS_OF)
+    assert (sorted(record.geo_codes), record.geo_exclusions) == (codes, [])
+    quoted = {e.value: e.quote for e in record.evidence if e.fact == "territoire"}
+    assert all(text.startswith(quoted[code][:20]) for code in codes if len(codes) < 4 and code not in coverage)

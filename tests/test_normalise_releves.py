@@ -123,6 +123,27 @@ def test_deadlines_said_in_other_words(text: str, expected: list[date]) -> None:
     assert find_releves(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lettre d'intention à adresser avant le 12 février 2027. Date limite de dépôt des dossiers complets : "
+         "22 avril 2027.", [D(2027, 2, 12), D(2027, 4, 22)]),
+        ("Les lettres d'intention doivent nous parvenir avant le 3 mars 2027 ; les dossiers complets sont attendus "
+         "pour le 9 juin 2027.", [D(2027, 3, 3), D(2027, 6, 9)]),
+        ("Lettre d'intention : 15 janvier 2027. Dossier complet : date limite le 30 avril 2027.",
+         [D(2027, 1, 15), D(2027, 4, 30)]),
+        ("Réception des fiches d'intention le 8 février 2027, puis des dossiers jusqu'au 17 mai 2027.",
+         [D(2027, 2, 8), D(2027, 5, 17)]),
+        ("Envoyer une expression d'intérêt avant le 20 novembre 2026 ; clôture du dépôt le 5 mars 2027.",
+         [D(2026, 11, 20), D(2027, 3, 5)]),
+    ],
+    ids=["lettre-a-adresser-avant", "lettres-doivent-parvenir", "lettre-colon", "reception-des-fiches",
+         "envoyer-expression-d-interet"],
+)
+def test_the_deadline_of_a_first_stage_is_a_close_date(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected
+
+
 def test_days_without_year_follow_the_opening_of_the_record() -> None:
     text = "Dates limites de dépôt : 15 octobre, 15 décembre et 15 février."
     assert find_releves(text, date(2026, 9, 1)) == [D(2026, 10, 15), D(2026, 12, 15), D(2027, 2, 15)]

@@ -10,6 +10,9 @@ moyennes et 50 % pour les petites »): the highest counts.
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
 that must be a cost or the aid, so « jusqu'à 40 % des émissions » and « 30 % des emplois » are no aid rates. A
 percentage without any of those words (« réduire de 20 % les émissions ») is not read either.
+A sentence may open on the rate when a ceiling in euros follows it (« 50 % du coût du diagnostic, dans la limite
+de 15 000 € »). The cap on all public aid together (« Le cumul des aides publiques ne peut dépasser 80 % ») is no
+rate of this aid.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ _CUES = (
 _QUALIFIERS = (
     r"maxim(?:um|al|ale|aux)|plafond|de base|bonifi[ée]|major[ée]|d['’]aide|d['’]intervention|de subvention"
     r"|de (?:co-?)?financement|de prise en charge|de soutien|d['’]accompagnement|de participation|publics?"
-    r"|publiques?|r[ée]gional\w*"
+    r"|publiques?|r[ée]gional\w*|port[ée]+s?|relev[ée]+s?"
 )
 _LABELS = (
     rf"taux(?:\s+(?:{_QUALIFIERS}))+|taux(?=\s*:)|(?:co-?)?(?:financing|funding)\s+rates?|reimbursement\s+rates?"
@@ -40,8 +43,9 @@ _AID_NOUNS = (
 _AID_VERBS = r"(?:co-?)?financ[ée]+s?|subventionn[ée]+s?|aid[ée]+s?|soutenu(?:e|s|es)?|pris(?:es?)?\s+en\s+charge"
 _AID_ACTS = (
     r"prend(?:ra|nent|ront)?\s+en\s+charge|(?:co-?)?financ(?:e|ent|era|eront)|subventionn(?:e|ent|era|eront)"
-    r"|couvr(?:e|ent|ira|iront)"
+    r"|couvr(?:e|ent|ira|iront|ant)"
 )
+_UP_TO = r"(?:\s+(?:au\s+plus|au\s+maximum|jusqu['’]à))?"
 _CEILINGS = (
     r"ne\s+(?:peut|peuvent|pourra|pourront|doit|saurait)\s+(?:pas\s+)?(?:d[ée]passer|exc[ée]der)"
     r"|n['’]exc[ée]dant\s+pas|sans\s+d[ée]passer|limit[ée]+s?\s+à|plafonn[ée]+s?\s+à"
@@ -53,14 +57,23 @@ _OWN_SHARE = re.compile(
     r"|apports?|propres?|minim(?:um|al|ale|aux))\b",
     re.IGNORECASE,
 )
+# All public aid together, in the rate's clause (« le cumul des aides publiques », « toutes aides confondues »).
+_CUMULATION = re.compile(
+    r"\bcumul\w*|\b(?:aides|financements|concours|subventions)\s+publi(?:cs|ques)\b|\btoutes\s+aides\b",
+    re.IGNORECASE,
+)
+_ALL_AID_AFTER = re.compile(r"\btoutes\s+aides\b|\b(?:aides|financements)\s+publi(?:cs|ques)\s+cumul", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,.;:!?()\n]")
 _BY_AID = (
-    re.compile(rf"\b(?:{_AID_NOUNS})(?:\s+[^\W\d]+){{0,4}}?\s*(?:{_MEASURES})\s*{_PERCENT}", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:{_AID_NOUNS})(?:\s+(?:[^\W\d]+['’])?[^\W\d]+){{0,4}}?\s*(?:{_MEASURES})\s*{_PERCENT}", re.IGNORECASE
+    ),
     re.compile(rf"\b(?:{_AID_NOUNS}){_GAP}(?:{_CEILINGS})\s*{_PERCENT}", re.IGNORECASE),
 )
 _STATED = (
     re.compile(rf"\b(?:{_CUES}|{_LABELS}){_GAP}{_PERCENT}", re.IGNORECASE),
     re.compile(rf"\b(?:{_AID_VERBS})\s+(?:à|a)\s+{_PERCENT}", re.IGNORECASE),
-    re.compile(rf"\b(?:{_AID_ACTS})\s+{_PERCENT}", re.IGNORECASE),
+    re.compile(rf"\b(?:{_AID_ACTS}){_UP_TO}\s+{_PERCENT}", re.IGNORECASE),
     re.compile(rf"{_PERCENT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE),
     # "de 30 % à 60 %", "entre 20 et 40 %": the upper end is the rate.
     re.compile(
@@ -68,11 +81,18 @@ _STATED = (
         rf"\s*(?:à|a|et)\s+{_PERCENT}",
         re.IGNORECASE,
     ),
+    # « 50 % du coût du conseil, plafonné à 25 000 € »: a sentence opening on the rate the ceiling that follows caps.
+    re.compile(
+        rf"(?:^|(?<=[;:!?\n])|(?<=\D\.))\s*{_PERCENT}(?=[^.;!?%]{{0,80}}?"
+        rf"(?:plafonn|dans\s+la\s+limite\s+d|limit[ée]+s?\s+à|jusqu['’]à|n['’]exc[ée]dant)"
+        rf"[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?))",
+        re.IGNORECASE,
+    ),
 )
 # A rate listed or raised after an aid rate: « , 40 % pour les PME », « et 50 % pour … », « porté à 40 % ».
 _FOLLOWING = re.compile(
     rf"(?:,|\b(?:et|ou|voire|puis|mais)\b|\b(?:port|major|bonifi|relev|augment|[ée]lev)[ée]+s?\s+(?:à|a)\b)"
-    rf"\s*(?:jusqu['’]à\s*)?{_PERCENT}",
+    rf"\s*(?:jusqu['’]à\s*|(?:à|de)\s+)?{_PERCENT}",
     re.IGNORECASE,
 )
 _OF = r"(?:de\s+l['’]|d['’]|(?:de\s+la|des|du|de|of(?:\s+the)?)\b)"
@@ -99,7 +119,7 @@ def rate_max(text: str) -> float | None:
     """The highest aid rate `text` states, in percent; None when it states none."""
     by_aid = [m for regex in _BY_AID for m in regex.finditer(text) if not _OWN_SHARE.search(m[0])]
     stated = [m for regex in _STATED for m in regex.finditer(text)] + by_aid
-    stated = [m for m in stated if _of_costs(text, m.end())]
+    stated = [m for m in stated if _of_costs(text, m.end()) and not _of_all_public_aid(text, m)]
     following = [m for m in _FOLLOWING.finditer(text) if _of_costs(text, m.end()) and _after_a_rate(text, m, stated)]
     rates = [number_of(*m.groups()[-2:]) for m in (*stated, *following)]
     rates = [r for r in rates if 0 < r <= 100]
@@ -112,6 +132,15 @@ def _of_costs(text: str, end: int) -> bool:
         return False
     share = _SHARE_OF.match(text, end)
     return share is None or bool(_COSTS.match(share[1]))
+
+
+def _of_all_public_aid(text: str, rate: re.Match[str]) -> bool:
+    """« Le cumul des aides publiques ne peut dépasser 80 % », « 80 % toutes aides publiques confondues »: the cap
+    on every public aid together, said in the rate's own clause."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, rate.start())]
+    end = _CLAUSE_START.search(text, rate.end())
+    before = _CUMULATION.search(text, starts[-1] if starts else 0, rate.end())
+    return bool(before or _ALL_AID_AFTER.search(text, rate.end(), end.start() if end else len(text)))
 
 
 def _after_a_rate(text: str, following: re.Match[str], stated: list[re.Match[str]]) -> bool:

@@ -56,7 +56,8 @@ _AFTER = re.compile(
     rf"(?:(?P<project>{_PROJECT})|(?P<aid>{_AID})|(?P<other>{_OTHER}))\b",
     re.IGNORECASE,
 )
-_RATE_BASE = re.compile(r"%(?:\s*[^\s%\d]+){0,4}\s*$")
+# « 60 % du coût hors taxe des travaux »: the base of a rate, up to four words (« hors taxe(s) » counting as one).
+_RATE_BASE = re.compile(r"%(?:\s*(?:hors\s+taxes?|toutes\s+taxes\s+comprises|[^\s%\d]+)){0,4}\s*$", re.IGNORECASE)
 _DISTRIBUTIVE = re.compile(r"\b(?:par|chaque)\s*$", re.IGNORECASE)
 
 
@@ -88,7 +89,7 @@ def _kind(match: re.Match[str]) -> str:
 
 def _counts(match: re.Match[str], context: str) -> bool:
     """A noun names the subject unless it is the base of a rate; « projets » only when the figure hangs on it."""
-    before = context[max(0, match.start() - 40):match.start()]
+    before = context[max(0, match.start() - 60):match.start()]
     if _RATE_BASE.search(before):
         return False
     if match.lastgroup != "hanging":

@@ -6,14 +6,19 @@ de la Corrèze (19) et de la Creuse (23) », « … dans tous les départements 
 Haute-Savoie (74) ». A sentence counts when it says where projects must be (a place cue) and names
 départements with their own number, « Nom (NN) » (crawlers/spiders/departement_coverage.py reads them too), or
 after a preposition of place (« implantés en Essonne ou dans le Val-d'Oise »); a département met in passing
-(« un site du Tarn »), or a part of one (« dans le nord de l'Essonne »), gives nothing. The départements named after « hors » /
-« sauf » are left out of the coverage. Pure: folded sentences in, COG codes out.
+(« un site du Tarn »), or a part of one (« dans le nord de l'Essonne »), gives nothing. A list of two départements
+or more named as places says where the call applies with no cue (« les bâtiments de Gironde, des Landes et des
+Pyrénées-Atlantiques »); a list may open on a bare « de » (« aux Départements de Seine-et-Marne, des Yvelines… »).
+The départements named after « hors » / « sauf » are left out of the coverage. A wider coverage (a national call)
+is narrowed to the régions a sentence with a place cue names (« situé en Hauts-de-France ou en Normandie »); a name
+inside a longer one (the Loire of « Pays de la Loire ») is not a place of its own. Pure: folded sentences in, COG
+codes out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from functools import cache
 
@@ -22,7 +27,7 @@ from crawlers.normalise.text import fold
 from models import geo
 
 PLACE_CUE = re.compile(
-    r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en)\b|\breservee?s? aux? (?:territoires?"
+    r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en|a)\b|\breservee?s? aux? (?:territoires?"
     r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
     r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b"
@@ -30,7 +35,10 @@ PLACE_CUE = re.compile(
 """A sentence that says where a project must be (folded)."""
 NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
-_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|hors |sauf )\s*"
+_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |hors |sauf )\s*"
+_LEAD = r"(?:\bde |\bd')"
+"""« de Seine-et-Marne », « d'Indre-et-Loire »: a place only after « départements » or at the head of a list."""
+_AFTER_DEPARTEMENTS = re.compile(r"\b(?:departements?|territoires?) $")
 _PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|la limite)\s*$")
 """« dans le nord de l'Essonne »: a part of a département is no limit the coverage can say."""
 _NUMBER = re.compile(r"2[ab]|97\d|\d{2}")
@@ -38,11 +46,15 @@ _NUMBER_LIST = re.compile(
     r"\bdepartements?\s+(?:n[°o]s?\s*)?(?P<numbers>(?:2[ab]|97\d|\d{2})(?:\s*(?:,|et|ou)\s*(?:2[ab]|97\d|\d{2}))*)(?![\d%])"
 )
 _LIST_LINK = re.compile(
-    r"(?:\s*\(\s*(?:2[ab]|97\d|\d{2})\s*\))?(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:en|dans)\s+)?"
+    r"(?:\s*\(\s*(?:2[ab]|97\d|\d{2})\s*\))?(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:en|dans|a)\s+)?"
     r"(?:le |la |les |l'|du |des |de la |de l'|de )?\s*"
 )
-"""What joins two départements of one list: « , la », « ou la », « et de la », « et le »."""
+"""What joins two départements of one list: « , la », « ou la », « et de la », « et le », « ou à »."""
 _SEGMENT_END = re.compile(r"[;:]")
+_WHOLE_COUNTRY = re.compile(
+    r"\ben france\b|\bfrance entiere\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire"
+)
+"""« implantées en France, y compris en Corse »: the régions such a sentence names are examples, not limits."""
 LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
 
 
@@ -51,19 +63,32 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     limits it. Named départements outside the coverage are ignored (a sentence about another place)."""
     kept: dict[str, None] = {}
     left_out: dict[str, None] = {}
+    regions: dict[str, None] = {}
     for sentence in sentences:
         left_out.update(dict.fromkeys(r for r in regions_left_out(sentence) if geo.FRANCE in coverage or r in coverage))
-        if not PLACE_CUE.search(sentence):
-            continue
-        for code, start in departements_at(sentence):
+        cue = PLACE_CUE.search(sentence)
+        for code, start in departements_at(sentence) if cue else listed_together(sentence):
             if _within(code, coverage):
-                leaving = LEAVING_OUT.search(sentence, 0, start) or _excluded_after(sentence, start)
-                (left_out if leaving else kept)[code] = None
+                (left_out if _leaving(sentence, start) else kept)[code] = None
+        if cue and not _WHOLE_COUNTRY.search(sentence):
+            regions.update(dict.fromkeys(c for c, start in named_regions(sentence)
+                                         if _narrows(c, coverage) and not _leaving(sentence, start)))
     if kept:
         return list(kept), []
+    if regions:
+        return _all_but(list(regions), list(left_out)) if left_out else (list(regions), [])
     if left_out:
         return _all_but(coverage, list(left_out))
     return None
+
+
+def _narrows(region: str, coverage: list[str]) -> bool:
+    """A région named in a wider coverage (the country, several régions) narrows it; the coverage's own does not."""
+    return coverage != [region] and _within(region, coverage)
+
+
+def _leaving(sentence: str, start: int) -> bool:
+    return bool(LEAVING_OUT.search(sentence, 0, start)) or _excluded_after(sentence, start)
 
 
 def _excluded_after(sentence: str, start: int) -> bool:
@@ -102,19 +127,77 @@ def listed_numbers(sentence: str) -> list[tuple[str, int]]:
 def named_departements(sentence: str) -> list[tuple[str, int]]:
     """(DEP code, position) of the départements a folded sentence names after a preposition of place, without
     their number (« implantés en Essonne, en Seine-Saint-Denis ou dans le Val-d'Oise »), and those that follow
-    such a name in the same list (« dans l'Ain, la Savoie ou la Haute-Savoie », « du Cantal et de la Lozère »)."""
-    found = _outermost(_matches(sentence, _named_patterns()))
-    following = _outermost(_matches(sentence, _listed_patterns()))
-    ends = {end for _, _, end in found}
+    such a name in the same list (« dans l'Ain, la Savoie ou la Haute-Savoie », « du Cantal et de la Lozère »,
+    « aux Départements de Seine-et-Marne, des Yvelines et de l'Essonne »)."""
+    return [(code, start) for code, start, _ in _named(sentence, "DEP")]
+
+
+def named_regions(sentence: str) -> list[tuple[str, int]]:
+    """(REG code, position) of the régions a folded sentence names as places, the way `named_departements`
+    reads départements (« situé en Hauts-de-France ou en Normandie »)."""
+    return [(code, start) for code, start, _ in _named(sentence, "REG")]
+
+
+def listed_together(sentence: str) -> list[tuple[str, int]]:
+    """(DEP code, position) of two départements or more named as places in one list (« les bâtiments de Gironde,
+    des Landes et des Pyrénées-Atlantiques »): such a list says where the call applies, cue or not."""
+    chains: list[list[tuple[str, int, int]]] = []
+    for code, start, end in _named(sentence, "DEP"):
+        if chains and _LIST_LINK.fullmatch(sentence, chains[-1][-1][2], start):
+            chains[-1].append((code, start, end))
+        else:
+            chains.append([(code, start, end)])
+    return [(code, start) for chain in chains if len(chain) > 1 for code, start, _ in chain]
+
+
+def _named(sentence: str, kind: str) -> list[tuple[str, int, int]]:
+    """(code, start, end) of the places of one kind named after a preposition, their list's other items and the
+    head of such a list written after a bare « de » (« de Gironde, des Landes »), in reading order."""
+    if not _any_name(kind).search(sentence):
+        return []
+    inside = _within_longer_names(sentence, kind)
+    found = _outermost(_matches(sentence, _named_patterns(kind)))
+    following = _outermost(_matches(sentence, _listed_patterns(kind)))
+    found = _followed(sentence, found, following)
+    found += _list_heads(sentence, _outermost(_matches(sentence, _lead_patterns(kind))), found)
+    found = _followed(sentence, found, following)
+    return sorted({f for f in found if not inside(f)}, key=lambda f: f[1])
+
+
+def _followed(sentence: str, found: list[tuple[str, int, int]],
+              following: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """`found` and the names that follow one of them in the same list."""
+    found, ends = list(found), {end for _, _, end in found}
     for code, start, end in sorted(following, key=lambda f: f[1]):
-        if any(e < start and _LIST_LINK.fullmatch(sentence, e, start) for e in ends):
+        linked = any(e < start and _LIST_LINK.fullmatch(sentence, e, start) for e in ends)
+        if linked and (code, start, end) not in found:
             found.append((code, start, end))
             ends.add(end)
-    return sorted({(code, start) for code, start, _ in found}, key=lambda f: f[1])
+    return found
+
+
+def _within_longer_names(sentence: str, kind: str) -> Callable[[tuple[str, int, int]], bool]:
+    """Whether a name lies inside a longer name of the other kind: the Loire of « Pays de la Loire »."""
+    other = _matches(sentence, _listed_patterns("REG" if kind == "DEP" else "DEP"))
+    return lambda f: any(s <= f[1] and f[2] <= e and e - s > f[2] - f[1] for _, s, e in other)
+
+
+def _list_heads(sentence: str, leads: list[tuple[str, int, int]],
+                found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The names after a bare « de » that head a list of places, or follow « départements » / « territoires »."""
+    heads = []
+    for code, start, end in leads:
+        if any(f[1] < end and start < f[2] for f in found):
+            continue
+        prefix = sentence[:start].removesuffix("de ").removesuffix("d'")
+        if _AFTER_DEPARTEMENTS.search(prefix) or any(f[1] > end and _LIST_LINK.fullmatch(sentence, end, f[1])
+                                                     for f in found):
+            heads.append((code, start, end))
+    return heads
 
 
 def _matches(sentence: str, patterns: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, int, int]]:
-    return [(f"DEP-{code}", match.start("name"), match.end("name"))
+    return [(code, match.start("name"), match.end("name"))
             for code, pattern in patterns for match in pattern.finditer(sentence)
             if not _PART_OF.search(sentence, 0, match.start())]
 
@@ -125,15 +208,34 @@ def _outermost(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 
 @cache
-def _named_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(d.code, re.compile(rf"\b{_PLACE_PREPOSITION}(?P<name>{re.escape(fold(d.nom))})(?![\w-])(?! d[eu's])"))
-            for d in geo.departements().values()]
+def _places(kind: str) -> list[tuple[str, str]]:
+    """(code, folded name) of every département (DEP) or région (REG)."""
+    if kind == "REG":
+        return [(f"REG-{code}", re.escape(fold(name))) for code, name in geo.regions().items()]
+    return [(f"DEP-{d.code}", re.escape(fold(d.nom))) for d in geo.departements().values()]
 
 
 @cache
-def _listed_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(d.code, re.compile(rf"(?<![\w-])(?P<name>{re.escape(fold(d.nom))})(?![\w-])(?! d[eu's])"))
-            for d in geo.departements().values()]
+def _any_name(kind: str) -> re.Pattern[str]:
+    """Any name of that kind: a sentence without one names no place of it (read first, as it is quick)."""
+    names = "|".join(sorted((name for _, name in _places(kind)), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+@cache
+def _named_patterns(kind: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(code, re.compile(rf"\b{_PLACE_PREPOSITION}(?P<name>{name})(?![\w-])(?! d[eu's])"))
+            for code, name in _places(kind)]
+
+
+@cache
+def _listed_patterns(kind: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(code, re.compile(rf"(?<![\w-])(?P<name>{name})(?![\w-])(?! d[eu's])")) for code, name in _places(kind)]
+
+
+@cache
+def _lead_patterns(kind: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(code, re.compile(rf"{_LEAD}(?P<name>{name})(?![\w-])(?! d[eu's])")) for code, name in _places(kind)]
 
 
 def name_key(text: str) -> str:

@@ -1,7 +1,8 @@
 """Every relève / wave / deadline date named in a call's text (France 2030 cahiers des charges…).
 
 A date is a deadline only when a deadline cue labels it. A one-date cue ("date limite", "clôture",
-"jusqu'au", "au plus tard", "date butoir", "à déposer avant le"…) names the date that follows it; a
+"jusqu'au", "au plus tard", "date butoir", "à déposer avant le", a first stage's "lettre d'intention à
+adresser avant le"…) names the date that follows it; a
 list cue ("relèves", "vagues", "sessions", "échéances", "dates limites", "dates de dépôt") names the
 dates that follow it in the same clause ("aux dates de relèves suivantes : • 9 novembre 2022 à
 12h00 (midi) • 8 mars 2023 …"). A date whose own label is an opening, an update, a publication or
@@ -26,12 +27,15 @@ _LIST_CUES = (
     r"releves?|vagues?|sessions?(?! d.information)|echeances?|dates limites?|dates? (?:de depot|suivantes)"
     r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)"
 )
+_FIRST_STAGE = r"lettres? d'intention|fiches? d'intention|expressions? d'interet"
+"""A call's first stage, whose own deadline is a close date (« Lettre d'intention à adresser avant le 12 février »)."""
 _ONE_CUES = (
     r"date limite|date butoir|date de (?:fin|cloture|remise)|limite de (?:depot|remise|candidature)|cloture"
     r"|jusqu'au|au plus tard|fin (?:de|des) (?:depots?|candidatures?|publication)"
-    r"|(?:depot|remise|envoi) des (?:dossiers|candidatures|projets|offres)|deadline"
-    r"|(?:deposer|remettre|transmettre|soumettre|candidater)\b[a-z' ]{0,30}?\bavant le"
-    r"|\b(?:candidatures?|dossiers?|demandes?|reponses?|propositions?)\b[^.;]{0,60}?"
+    rf"|(?:depot|remise|envoi|reception) des (?:dossiers|candidatures|projets|offres|{_FIRST_STAGE})|deadline"
+    r"|(?:deposer|remettre|transmettre|soumettre|candidater|adresser|envoyer|parvenir)\b[a-z' ]{0,30}?\bavant le"
+    rf"|(?:{_FIRST_STAGE})(?=\s*:)"
+    rf"|\b(?:candidatures?|dossiers?|demandes?|reponses?|propositions?|{_FIRST_STAGE})\b[^.;]{{0,60}}?"
     r"\b(?:avant|jusqu'(?:au|a|en)|au plus tard|d'ici)\b(?! (?:de |d')?(?:commencer|demarrer|engager))"
     r"|\battendue?s (?:pour|avant|d'ici|au plus tard)\b|\bjusqu'a (?:la )?fin\b|\bclos(?:e|es)? (?:depuis )?le\b|\bclotur\w* (?:par anticipation )?le\b"
     r"|\b(?:candidatures?|dossiers?|demandes?)(?: sont)?(?: recu(?:e)?s| acceptee?s| deposee?s| ouvertes)?(?= du\b)"
