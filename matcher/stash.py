@@ -29,7 +29,7 @@ from matcher.analysis import SPACY_MODEL, Token
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 2
 """Bump when the tokens an analyzer returns for a text change (analysis code, not data)."""
 KEEP_DAYS = 60
 _SCHEMA = """

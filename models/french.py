@@ -58,28 +58,13 @@ def singular(word: str) -> str:
     return word
 
 
-DERIVATIONS = ("isation", "ification", "ateur", "atrice", "ation", "ement", "age", "ique", "iser", "ifier", "ere",
-               "er")
-"""French derivational endings a key drops from a singular word, first match only, when five letters or more
-remain: the noun of an action, its agent and its adjective meet their verb and their root (« robotisation »,
-« robotiser » ~ « robot » ; « automatisation » ~ « automate » ; « installation » ~ « installer » ; « recyclage »
-~ « recycler » ; « numérique » ~ « numérisation »), and « -ière » its masculine « -ier » (« foncière » ~
-« foncier »). Longer endings come first (« isation » before « ation »). A shorter root would join unrelated
-words (« placement », « placage » and « places » in « plac »)."""
-_ROOT = 5
-
-
 def light_stem(word: str) -> str:
-    """The matcher's key of a lemma: folded, one derivational ending dropped (`DERIVATIONS`), then every trailing
-    e, s or x dropped down to three letters.
+    """The matcher's key of a lemma: folded, then every trailing e, s or x dropped down to three letters.
 
     Lemmatizers disagree with themselves (« biomasse » tagged ADJ becomes « biomass »; an unknown plural
-    keeps its -s), and funders name the action where porteurs name the thing (« robotisation » for « un
-    robot »): this stem brings such variants together. Keys are never shown.
+    keeps its -s); this stem brings such variants together. Keys are never shown.
     """
-    key = singular(fold(word))
-    ending = next((e for e in DERIVATIONS if key.endswith(e) and len(key) - len(e) >= _ROOT), "")
-    key = key[: len(key) - len(ending)]
+    key = fold(word)
     while len(key) > 3 and key[-1] in "esx":
         key = key[:-1]
     return key
