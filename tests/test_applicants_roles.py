@@ -194,3 +194,17 @@ def test_faq_answers_say_who_may_apply(eligibility: str, description: str, expec
 )
 def test_partners_who_are_paid_apply(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["entreprises", "associations"], "Les entreprises qui recrutent bénéficient d'un appui RH. Les parcours sont "
+         "construits avec les branches professionnelles et les organismes de formation.",
+         {B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["built-with-partners"],
+)
+def test_who_acts_in_a_description_decides_between_labels(labels: list[str], description: str,
+                                                          expected: set[B]) -> None:
+    assert sizes_admitted(call_beneficiaries(labels, "", description)) == expected

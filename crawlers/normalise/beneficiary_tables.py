@@ -165,6 +165,8 @@ APPLICANT_CUES = [
     r"\|\s*(?:oui|eligibles?)\b",
     r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
     FAQ_YES,
+    r"\bbeneficient d'(?:une? |l'|des )?(?:aides?|accompagnements?|appuis?|subventions?|soutiens?|financements?"
+    r"|prises? en charge|avances?|prets?)\b",
 ]
 
 SUPPORTS = (
@@ -267,6 +269,7 @@ ON_BEHALF_OF = (
     r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
     r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )|\ben lieu et place d"
     r"|\bfiliales? d|\bappartenant a\b"
+    r"|\b(?:co-?)?(?:construit|elabore|concu|defini|anime|pilote)e?s? (?:conjointement |en commun )?avec\b"
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
