@@ -208,3 +208,37 @@ def test_partners_who_are_paid_apply(text: str, expected: set[B]) -> None:
 def test_who_acts_in_a_description_decides_between_labels(labels: list[str], description: str,
                                                           expected: set[B]) -> None:
     assert sizes_admitted(call_beneficiaries(labels, "", description)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seules les communes peuvent déposer un dossier. Les communautés d'agglomération ou de communes ne sont pas "
+         "éligibles.", {B.COMMUNE}),
+        ("Cet appel s'adresse aux collectivités, à l'exception de la Région.",
+         {B.COMMUNE, B.EPCI, B.DEPARTEMENT}),
+        ("Sont éligibles les collectivités, sauf le Département.", {B.COMMUNE, B.EPCI, B.REGION}),
+    ],
+    ids=["elided-communautes-de-communes", "except-the-region", "except-the-departement"],
+)
+def test_authorities_named_in_short_forms(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le coordinateur est un laboratoire public. Les PME peuvent être partenaires bénéficiaires ; les grandes "
+         "entreprises participent sur leurs fonds propres, sans aide.", {B.RECHERCHE, B.TPE, B.PME}),
+        ("Projet déposé par une PME. Les organismes de recherche peuvent intervenir en sous-traitance.",
+         {B.TPE, B.PME}),
+        ("Ouvert aux associations d'usagers, en binôme avec un laboratoire public.", {B.ASSOCIATION}),
+        ("Projets coordonnés par un organisme de recherche. Les chambres d'agriculture peuvent animer le réseau, sans "
+         "financement.", {B.RECHERCHE}),
+        ("Sont éligibles les clusters constitués en association. Les entreprises participantes ne déposent pas de "
+         "dossier.", {B.ASSOCIATION}),
+    ],
+    ids=["own-funds-no-aid", "subcontracting", "paired-with", "animate-without-funding", "do-not-file"],
+)
+def test_participants_without_aid_do_not_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

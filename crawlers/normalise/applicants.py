@@ -250,7 +250,7 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
     partner = (_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
-               and not _PAID.search(sentence))
+               and not _PAID.search(sentence, start, end))
     return (not partner and not complement and not acted_for and not _owner(sentence, mention)
             and not _receives_nothing(sentence, mention))
 

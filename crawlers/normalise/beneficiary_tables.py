@@ -71,6 +71,9 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bparticuliers?\b|\bmenages?\b|\bhabitants?\b", (B.PARTICULIER,)),
 ]
 
+_EXCEPTING = r"(?:(?<=a l'exception de )|(?<=a l'exclusion de )|(?<=sauf )|(?<=hors ))"
+"""« à l'exception de la Région »: right after an exclusion, the singular names the authority as a type."""
+
 TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # Phrases that name an applicant in running prose; where two overlap, the longer one wins
     # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
@@ -90,15 +93,17 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (
         r"\bepci\b|etablissements? publics? de cooperation intercommunale|intercommunalites?"
-        r"|communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|groupements? de communes"
+        r"|communautes? (?:de communes|d'agglomeration|urbaines?)(?: (?:ou|et) (?:de communes|d'agglomeration|urbaines?))*"
+        r"|metropoles?|groupements? de communes"
         r"|syndicats? (?:intercommunaux|de communes)|etablissements? publics? territoriaux\b(?! de bassin)|\bept\b",
         (B.EPCI,),
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
     (r"\bpetr\b|poles? d'equilibre territori(?:al|aux)", (B.PETR,)),
     (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b", (B.COMMUNE,)),
-    (r"conseils? departementaux|conseil departemental|\bdepartements\b", (B.DEPARTEMENT,)),
-    (r"conseils? regionaux|conseil regional|\bregions\b", (B.REGION,)),
+    (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b",
+     (B.DEPARTEMENT,)),
+    (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b", (B.REGION,)),
     (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
     (r"\bleurs groupements\b", GROUPINGS),
     (r"\bacteurs? publics?\b", PUBLIC_BODIES),
@@ -217,8 +222,8 @@ NOT_A = r"(?:\bn'(?:est|etant) pas (?:une?|d')|\bne sont pas (?:des|d')|\bne (?:
 """« … n'est pas une PME et ne peut pas candidater »: the type is what the subject is not; the exclusion is the
 subject's, not the type's."""
 HELPS = (
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,60}?\s)?(?:peu(?:t|vent) )?"
-    r"(?:(?:orient|conseill|aid|accompagn|inform|guid)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,100}?\s)?(?:peu(?:t|vent) )?"
+    r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
     r"|propos(?:e|ent|er) (?:un|une|leur|leurs|des) (?:accompagnement|appui|aide|conseils?))\b"
 )
 """Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
@@ -260,7 +265,8 @@ NOT_APPLYING = (
     r"|(?<=.)(?<!attribuee )(?<!attribue )(?<!accordee )(?<!accorde )(?<!versee )(?<!verse )\bau (?:benefice|profit) d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
-    r"|\bpeu(?:t|vent) etre associee?s\b"
+    r"|\bpeu(?:t|vent) etre associee?s\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
+    r"|\ben sous-traitance\b|\bsous-traitants?\b|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
 
@@ -302,7 +308,10 @@ OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
 """« dont le capital est détenu par des habitants, des associations ou des collectivités », « non détenues à plus de
 25 % par une grande entreprise »: the owners named after it, the whole list, do not apply."""
 
-PARTNERS_PAID = r"\bsont (?:co-?)?beneficiaires\b|\bchaque partenaire (?:est|sera) (?:co-?)?beneficiaire"
+PARTNERS_PAID = (
+    r"\bsont (?:co-?)?beneficiaires\b|\bchaque partenaire (?:est|sera) (?:co-?)?beneficiaire"
+    r"|\bpartenaires? (?:co-?)?beneficiaires?\b"
+)
 """« Sont bénéficiaires de l'aide les organismes de recherche et les entreprises partenaires »: partners who are
 paid apply."""
 
