@@ -242,3 +242,30 @@ def test_authorities_named_in_short_forms(text: str, expected: set[B]) -> None:
 )
 def test_participants_without_aid_do_not_apply(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["professionnels"], "", "Aider les entreprises qui s'installent en montagne. Il s'adresse aux entreprises de "
+         "moins de 20 salariés.", {B.TPE, B.PME}),
+        (["entreprises", "collectivités"], "", "Sont éligibles les sociétés publiques locales qui portent une foncière.",
+         {B.SEM}),
+        (["entreprises"], "Sont éligibles les PME et les ETI, à l'exception des micro-entreprises, qui sont orientées "
+         "vers le prêt d'honneur.", "", {B.TPE, B.PME, B.ETI}),  # a PME call admits a TPE
+        (["collectivités"], "Seules les communautés de communes peuvent candidater. Les communes et les syndicats "
+         "intercommunaux ne sont pas éligibles.", "", {B.EPCI}),
+        (["entreprises", "associations"], "Le fonds s'adresse aux SCOP. Les associations, y compris lorsqu'elles "
+         "envisagent une transformation en SCIC, ne sont pas éligibles.", "", {B.TPE, B.PME, B.ETI, B.GE}),
+        (["collectivités", "professionnels"], "Peuvent déposer les communes. Les artisans qui s'installent sont les "
+         "bénéficiaires finaux ; ils ne sont pas candidats.", "", {B.COMMUNE}),
+        (["secteur public"], "Cet appel s'adresse aux conseils régionaux. Les départements et les intercommunalités "
+         "sont associés à la gouvernance ; ils ne peuvent pas candidater.", "", {B.REGION}),
+    ],
+    ids=["sizes-in-another-sentence", "sem-under-company-and-authority-labels",
+         "relative-clause-of-an-exception", "excluding-a-kind-of-epci", "type-in-a-subordinate-of-an-exclusion",
+         "final-beneficiaries-are-not-candidates", "pronoun-after-semicolon-excludes"],
+)
+def test_catalogue_rows_say_who_applies(labels: list[str], eligibility: str, description: str,
+                                        expected: set[B]) -> None:
+    assert sizes_admitted(call_beneficiaries(labels, eligibility, description)) == expected

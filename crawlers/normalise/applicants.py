@@ -43,7 +43,10 @@ _OWNED_BY = re.compile(T.OWNED_BY)
 _PAID = re.compile(T.PARTNERS_PAID)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
-_SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b")
+_SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
+_RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
+_RELATIVE_ANYWHERE = re.compile(r"\bqui\b")
+_PRONOUN_EXCLUSION = re.compile(rf"[;:]\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
@@ -174,7 +177,7 @@ def read_description(text: str) -> Reading:
     reading = _read(sentences, [s for s in sentences if _is_cued(s)])
     supported = tuple(b for s in sentences for b in _supported(s))
     if reading.applicants or supported:
-        return reading + Reading(supported)
+        return _sized(reading + Reading(supported))
     return reading + Reading(tuple(b for s in sentences for b in _weakly_named(s)), weak=True)
 
 
@@ -224,7 +227,16 @@ def _read(sentences: list[str], applying: list[str]) -> Reading:
     applicants = tuple(dict.fromkeys([*(b for s in applying for b in _applicants(s)), *readmitted]))
     excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes
                          if b not in readmitted)
-    return Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying))
+    return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
+
+
+def _sized(reading: Reading) -> Reading:
+    """Sizes named anywhere narrow « entreprises » named elsewhere (« réservé aux entreprises de la Creuse » and
+    « de moins de 20 salariés »), unless companies of every size are named."""
+    said = reading.applicants
+    if reading.all_sizes or B.ENTREPRISE not in said or not any(b in T.SIZES for b in said):
+        return reading
+    return replace(reading, applicants=tuple(b for b in said if b != B.ENTREPRISE))
 
 
 def _applicants(sentence: str) -> list[B]:
@@ -317,17 +329,25 @@ def _in_exclusion(sentence: str, mention: _Mention) -> bool:
         return True
     if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
         return True
+    if _SUBORDINATE.search(sentence, clause_start, mention.start):
+        return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
     segment_end = _SEGMENT_END.search(sentence, mention.end)
+    if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()):
+        return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
     verb = _EXCLUDING_BEFORE.search(after)
-    return bool(verb) and not _CUE.search(after, 0, verb.start())
+    if not verb or _CUE.search(after, 0, verb.start()):
+        return False
+    relative = _RELATIVE.search(after, 0, verb.start())  # « …, à l'exception des micro-entreprises, qui sont orientées »
+    return not relative or not any(mention.end < m.start and m.end <= mention.end + relative.start()
+                                   for m in _mentions(sentence))
 
 
 def _readmitted(sentence: str, mention: _Mention) -> bool:
     """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
     SEM »): it may apply."""
     exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
-    if not exceptions or not (_EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence)):
+    if not exceptions or not _excluding_around(sentence, exceptions[-1]):
         return False
     at = exceptions[-1].end()
     for named in _mentions(sentence):  # the list right after the exception, and no further
@@ -339,6 +359,18 @@ def _readmitted(sentence: str, mention: _Mention) -> bool:
             return True
         at = named.end
     return False
+
+
+def _excluding_around(sentence: str, exception: re.Match[str]) -> bool:
+    """The exception is one to an exclusion: the sentence opens on it or says it before the exception (« Sont
+    exclues les sociétés commerciales, à l'exception… »), or right after the list it interrupts (« Les sociétés, à
+    l'exception des SEM, ne sont pas éligibles »), not in a relative clause about the exception (« …, qui sont
+    orientées vers… ») nor in a sentence that says who may apply."""
+    if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence, 0, exception.start()):
+        return not _is_cued(sentence[: exception.start()])
+    verb = _EXCLUDING_BEFORE.search(sentence, exception.end())
+    return bool(verb) and not _RELATIVE.search(sentence, exception.end(), verb.start()) \
+        and not _RELATIVE_ANYWHERE.search(sentence, exception.end(), verb.start()) and not _is_cued(sentence)
 
 
 def _clause_start(sentence: str, position: int) -> int:

@@ -71,10 +71,9 @@ def beneficiary_labels_in_text(text: str) -> list[str]:
 
 
 def _shares_a_type(labelled: list[B], reading: Reading) -> bool:
-    if not labelled:
-        return True
-    companies = B.ENTREPRISE in labelled or any(b in T.SIZES for b in labelled)
-    return any(b in labelled or (companies and (b == B.ENTREPRISE or b in T.SIZES)) for b in reading.applicants)
+    """The description names an applicant of a family the labels give (« sociétés d'économie mixte » under
+    « entreprises, collectivités »)."""
+    return not labelled or any(b in family_of(labelled) for b in reading.applicants)
 
 
 def _narrowed(labelled: list[B], reading: Reading) -> list[B]:

@@ -237,7 +237,7 @@ EXCLUDING_BEFORE = (
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
-    r"|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
     rf"|{FAQ_NO}"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
@@ -265,8 +265,9 @@ NOT_APPLYING = (
     r"|(?<=.)(?<!attribuee )(?<!attribue )(?<!accordee )(?<!accorde )(?<!versee )(?<!verse )\bau (?:benefice|profit) d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
-    r"|\bpeu(?:t|vent) etre associee?s\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
+    r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
     r"|\ben sous-traitance\b|\bsous-traitants?\b|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
+    r"|\bbeneficiaires? finaux\b|\baux cotes d"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
 
@@ -301,7 +302,10 @@ PLACE_OF = (
 )
 """Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""
 
-EPCI_KINDS = r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?"
+EPCI_KINDS = (
+    r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|syndicats? (?:intercommunaux|de communes)"
+    r"|\bsivu\b|\bsivom\b"
+)
 """Kinds of EPCI: excluding one (« les métropoles ne sont pas éligibles ») excludes a group, not every EPCI."""
 
 OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
