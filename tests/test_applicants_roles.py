@@ -269,3 +269,19 @@ def test_participants_without_aid_do_not_apply(text: str, expected: set[B]) -> N
 def test_catalogue_rows_say_who_applies(labels: list[str], eligibility: str, description: str,
                                         expected: set[B]) -> None:
     assert sizes_admitted(call_beneficiaries(labels, eligibility, description)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les associations employeuses. Ne sont pas éligibles : les fondations et les associations "
+         "cultuelles.", {B.ASSOCIATION}),
+        ("Peuvent déposer les communes propriétaires. La subvention reste attribuée à la collectivité, et la SEM "
+         "mandataire ne peut pas déposer en son nom propre.", {B.COMMUNE}),
+        ("Le maître d'ouvrage éligible est l'exploitant : SEM ou SPL, selon le mode de gestion choisi par la "
+         "collectivité.", {B.SEM}),
+    ],
+    ids=["foundations-are-a-kind-of-association", "another-subject-after-comma-et", "agent-of-a-choice"],
+)
+def test_exclusions_and_agents_keep_to_their_subject(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -46,6 +46,7 @@ _OWNERS_REACH = 80
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _RELATIVE_ANYWHERE = re.compile(r"\bqui\b")
+_NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"[;:]\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
@@ -338,6 +339,8 @@ def _in_exclusion(sentence: str, mention: _Mention) -> bool:
     verb = _EXCLUDING_BEFORE.search(after)
     if not verb or _CUE.search(after, 0, verb.start()):
         return False
+    if _NEW_CLAUSE.search(after, 0, verb.start()):
+        return False  # « … attribuée à la collectivité, et la SEM ne peut pas déposer »: another subject's verb
     relative = _RELATIVE.search(after, 0, verb.start())  # « …, à l'exception des micro-entreprises, qui sont orientées »
     return not relative or not any(mention.end < m.start and m.end <= mention.end + relative.start()
                                    for m in _mentions(sentence))

@@ -151,7 +151,7 @@ ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que s
 
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
-    r"\bsont eligibles?\b|\best eligible\b|\beligibles? sont\b",
+    r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
@@ -237,7 +237,7 @@ EXCLUDING_BEFORE = (
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
-    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bne (?:depose|deposent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
     rf"|{FAQ_NO}"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
@@ -267,7 +267,7 @@ NOT_APPLYING = (
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
     r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
     r"|\ben sous-traitance\b|\bsous-traitants?\b|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
-    r"|\bbeneficiaires? finaux\b|\baux cotes d"
+    r"|\bbeneficiaires? finaux\b|\baux cotes d|\bsont consultee?s\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
 
@@ -276,6 +276,7 @@ ON_BEHALF_OF = (
     r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
     r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )|\ben lieu et place d"
     r"|\bfiliales? d|\bappartenant a\b"
+    r"|\b(?:choisie?s?|decidee?s?|designee?s?|retenue?s?|fixee?s?|approuvee?s?|validee?s?|agreee?s?) par\b"
     r"|\b(?:co-?)?(?:construit|elabore|concu|defini|anime|pilote)e?s? (?:conjointement |en commun )?avec\b"
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
@@ -304,9 +305,10 @@ PLACE_OF = (
 
 EPCI_KINDS = (
     r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|syndicats? (?:intercommunaux|de communes)"
-    r"|\bsivu\b|\bsivom\b"
+    r"|\bsivu\b|\bsivom\b|\bfondations?\b"
 )
-"""Kinds of EPCI: excluding one (« les métropoles ne sont pas éligibles ») excludes a group, not every EPCI."""
+"""Kinds of a type: excluding one (« les métropoles ne sont pas éligibles », « les fondations ») excludes a group,
+not every EPCI or association."""
 
 OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
 """« dont le capital est détenu par des habitants, des associations ou des collectivités », « non détenues à plus de
