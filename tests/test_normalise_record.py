@@ -214,3 +214,17 @@ def test_the_places_a_sentence_names_narrow_the_coverage(text: str, coverage: li
     assert (sorted(record.geo_codes), record.geo_exclusions) == (codes, [])
     quoted = {e.value: e.quote for e in record.evidence if e.fact == "territoire"}
     assert all(text.startswith(quoted[code][:20]) for code in codes if len(codes) < 4 and code not in coverage)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sont éligibles les départements et les régions d'outre-mer, ainsi que le Département de Mayotte.",
+        "L'appel est ouvert à tous les départements de la région, dont la Gironde et les Landes.",
+    ],
+    ids=["overseas-authorities-and-mayotte", "all-departements-with-examples"],
+)
+def test_a_sentence_naming_the_whole_coverage_narrows_nothing(text: str) -> None:
+    coverage = ["REG-01", "REG-02", "REG-03", "REG-04", "REG-06"] if "outre-mer" in text else ["REG-75"]
+    record = normalise_item(item(eligibility_text=text, geo_codes=coverage), AS_OF)
+    assert sorted(record.geo_codes) == coverage

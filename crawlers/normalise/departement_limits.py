@@ -55,6 +55,12 @@ _WHOLE_COUNTRY = re.compile(
     r"\ben france\b|\bfrance entiere\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire"
 )
 """« implantées en France, y compris en Corse »: the régions such a sentence names are examples, not limits."""
+_WHOLE_COVERAGE = re.compile(
+    r"\b(?:departements|regions|collectivites) (?:et (?:les )?(?:regions|departements) )?d'outre-mer\b"
+    r"|\btous les departements\b|\bl'ensemble (?:des departements|du territoire|de la region)\b"
+)
+"""« les départements et les régions d'outre-mer, …, et le Département de Mayotte »: a sentence that names the
+whole coverage names its départements as examples or as applicants, not as limits."""
 LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
 
 
@@ -68,9 +74,10 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
         left_out.update(dict.fromkeys(r for r in regions_left_out(sentence) if geo.FRANCE in coverage or r in coverage))
         cue = PLACE_CUE.search(sentence)
         for code, start in departements_at(sentence) if cue else listed_together(sentence):
-            if _within(code, coverage):
-                (left_out if _leaving(sentence, start) else kept)[code] = None
-        if cue and not _WHOLE_COUNTRY.search(sentence):
+            leaving = _leaving(sentence, start)
+            if _within(code, coverage) and (leaving or not _WHOLE_COVERAGE.search(sentence)):
+                (left_out if leaving else kept)[code] = None
+        if cue and not _WHOLE_COUNTRY.search(sentence) and not _WHOLE_COVERAGE.search(sentence):
             regions.update(dict.fromkeys(c for c, start in named_regions(sentence)
                                          if _narrows(c, coverage) and not _leaving(sentence, start)))
     if kept:
