@@ -285,3 +285,22 @@ def test_catalogue_rows_say_who_applies(labels: list[str], eligibility: str, des
 )
 def test_exclusions_and_agents_keep_to_their_subject(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent répondre les organismes de formation certifiés.", {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        ("Les candidatures sont déposées par les établissements publics locaux d'enseignement agricole.",
+         {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        ("Sont éligibles les syndicats mixtes de rivière, qu'ils soient reconnus établissement public ou non.",
+         {B.SYNDICAT_MIXTE}),
+        ("Sont éligibles les ménages modestes. Le dossier peut être déposé par une association d'aide à l'habitat, "
+         "agissant comme mandataire du ménage.", {B.PARTICULIER}),
+        ("Peuvent candidater les lycées publics. Les agriculteurs voisins peuvent assister aux visites, mais ils ne "
+         "sont pas éligibles.", {B.ETABLISSEMENT_ENSEIGNEMENT}),
+    ],
+    ids=["may-answer", "eple", "status-of-the-applicant", "mandatary-after-the-type", "mais-ils-ne-sont-pas"],
+)
+def test_roles_named_after_the_type(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

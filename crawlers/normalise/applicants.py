@@ -47,7 +47,9 @@ _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _RELATIVE_ANYWHERE = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
-_PRONOUN_EXCLUSION = re.compile(rf"[;:]\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
+_PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
+_STATUS_OF = re.compile(T.STATUS_OF)
+_MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
@@ -265,7 +267,17 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     partner = (_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
                and not _PAID.search(sentence, start, end))
     return (not partner and not complement and not acted_for and not _owner(sentence, mention)
-            and not _receives_nothing(sentence, mention))
+            and not _receives_nothing(sentence, mention) and not _status_or_mandatary(sentence, mention))
+
+
+def _status_or_mandatary(sentence: str, mention: _Mention) -> bool:
+    """« … qu'ils soient reconnus établissement public » (a status of the applicant named before) or « une
+    association, agissant comme mandataire du propriétaire » (it files for someone else)."""
+    head = _list_head(sentence, mention)
+    if _STATUS_OF.search(sentence, max(0, head - 40), head):
+        return True
+    mandate = _MANDATARY_AFTER.match(sentence, mention.end)
+    return bool(mandate) and not any(mention.end < m.start < mention.end + mandate.end() for m in _mentions(sentence))
 
 
 def _owner(sentence: str, mention: _Mention) -> bool:

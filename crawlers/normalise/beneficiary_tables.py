@@ -126,6 +126,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (
         r"\blycees?\b|\buniversites?\b|\biut\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b"
+        r"|etablissements? publics? locaux d'enseignement|\beplef?p?a?\b"
         r"|centres? de formation(?: d'apprentis| professionnelle)?|etablissements? scolaires?|grandes? ecoles?"
         r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)",
         (B.ETABLISSEMENT_ENSEIGNEMENT,),
@@ -152,7 +153,7 @@ ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que s
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
-    r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier)",
+    r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
     r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
@@ -231,6 +232,11 @@ proposent un accompagnement »), not an applicant."""
 LEGAL_FORM = r"\s*(?:\([^)]*\)\s*)?(?:[\w'-]+\s+){0,4}?constitue\w* (?:en|sous (?:la )?forme (?:d'une?|de|d'))\s*"
 """« offices de tourisme constitués en EPIC », « EPTB constitués en syndicat mixte »: the legal form named next is
 the type that applies."""
+STATUS_OF = r"\b(?:reconnue?s?|labellisee?s?|qualifiee?s?|agreee?s?)(?: comme| en tant que| en)?\s*$"
+"""« les syndicats mixtes, qu'ils soient reconnus établissement public d'aménagement… »: a status of the applicant
+named before, not another applicant."""
+MANDATARY_AFTER = r"[^.;:]{0,80}?\b(?:agissant|intervenant) (?:comme|en tant que|en qualite de) mandataire"
+"""« une association d'aide à l'habitat, agissant comme mandataire du propriétaire »: files for someone else."""
 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
