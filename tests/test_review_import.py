@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from models.store import Store
+from vigie.pipeline.clock import PARIS
 from models.vocab import ReviewStatus
 from tests.clirun import run_cli
 from tests.decisions_world import NOW, match, populate, write_csv
@@ -79,7 +80,7 @@ def test_a_french_excel_file_is_recorded_as_the_queue_records_decisions(capsys, 
     assert reviewed(store) == {("V1", ids["fonds-friches"]): ("accepte", "import", None),
                                ("B1", ids["sites-cles"]): ("rejete", "import", "hors sujet pour nous"),
                                ("G2", ids["depollution"]): ("rejete", "import", None)}
-    days = {m.fiche_id: m.reviewed_at.date() for m in store.matches()}
+    days = {m.fiche_id: m.reviewed_at.astimezone(PARIS).date() for m in store.matches()}  # a Paris day, any hour
     assert days["V1"] == days["B1"] == date(2026, 10, 2) and days["G2"] == date(2026, 11, 24)
 
 
