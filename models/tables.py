@@ -330,6 +330,17 @@ def _web_indexes() -> tuple[Index, ...]:
 WEB_INDEXES = _web_indexes()
 
 
+def _queue_call_index() -> Index:
+    """The index migration 0010_queue_call creates: the review queue's matches call by call, covering its
+    filters (the queue sorted by deadline counts each call's matches and reads only the calls of its page)."""
+    match = Match.__table__.c
+    return Index("ix_web_match_call", match.opportunity_id, match.review_status, match.eligible, match.score,
+                 match.snoozed_until, match.porteur_id, match.fiche_id)
+
+
+QUEUE_CALL_INDEX = _queue_call_index()
+
+
 # --- (matcher, migration 0002_match) -----------------------------------------------------
 class MatchFingerprint(SQLModel, table=True):
     """What the last match run saw of a call, a fiche or the matching configuration (content hashes):

@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from models.records import OpportunityData
 from notifier import labels
+from notifier.ics_lines import vevent
 
 PRODID = "-//Vigie//Territoires d'industrie//FR"
 UID_DOMAIN = "vigie.territoires-industrie"
@@ -23,16 +24,23 @@ def deadlines_ics(calls: Iterable[OpportunityData], as_of: date) -> bytes:
     A call given twice (it fits several fiches-actions) appears once. Events are ordered by date then
     UID, and DTSTAMP is `as_of`: the same set of calls gives the same bytes, in whatever order it comes.
     """
+    keys = {key[0]: key for call in calls if (key := _event_key(call, as_of)) is not None}
+    events = [_event_bytes(*key) for key in sorted(keys.values(), key=lambda k: (k[1], k[0]))]
+    head, end = _calendar_ends()
+    return head + b"".join(events) + b"END:VCALENDAR" + end
+
+
+@lru_cache(maxsize=1)
+def _calendar_ends() -> tuple[bytes, bytes]:
+    """The calendar's own lines, around its events: the same for every calendar."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Vigie — échéances des appels à projets")
-    keys = {key[0]: key for call in calls if (key := _event_key(call, as_of)) is not None}
-    events = [_event_bytes(*key) for key in sorted(keys.values(), key=lambda k: (k[1], k[0]))]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
-    return head + b"".join(events) + b"END:VCALENDAR" + end
+    return head, end
 
 
 def _event_key(opp: OpportunityData, as_of: date) -> tuple[str, date, str, str | None, str, date] | None:
@@ -47,9 +55,9 @@ def _event_key(opp: OpportunityData, as_of: date) -> tuple[str, date, str, str |
 
 @lru_cache(maxsize=8192)
 def _event_bytes(uid: str, day: date, summary: str, url: str | None, description: str, as_of: date) -> bytes:
-    """The serialised VEVENT, built once per distinct content: the same call recurs across a batch of
-    letters, and icalendar's building and serialising was half of a batch's rendering time."""
-    return _event(uid, day, summary, url, description, as_of).to_ical()
+    """The serialised VEVENT, written once per distinct content (the same call recurs across a batch of
+    letters): the bytes icalendar writes for `_event`, written directly (`notifier.ics_lines`)."""
+    return vevent(uid, day, summary, url, description, as_of)
 
 
 def deadline_event(call: OpportunityData, as_of: date) -> Event | None:

@@ -6,6 +6,7 @@ layer, shared with the pages and the command output); their names stay here for 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -19,9 +20,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
+"""Whitespace (as str.isspace says) or a control character: never part of a link Vigie shows."""
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an http(s) link with a host, else None (shown as plain text, never linked)."""
-    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if not url or _BLANK_OR_CONTROL.search(url):
         return None
     parts = urlsplit(url)
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None

@@ -15,6 +15,7 @@ from models.config.schema import SenderConfig
 from notifier import labels
 from notifier.calendar import deadlines_ics
 from notifier.entries import DigestContent, RenderedDigest
+from notifier.letter_policy import LETTER_POLICY
 from notifier.view import build_sections, call_count, nearest_deadline
 from notifier.weeks import week_bounds
 
@@ -89,7 +90,7 @@ def build_message(
     content: DigestContent, sender: SenderConfig, message_id: str, subject: str, sent_at: datetime
 ) -> EmailMessage:
     """A message with the digest's headers, incl. RFC 8058 one-click unsubscribe (no body yet)."""
-    message = EmailMessage()
+    message = EmailMessage(policy=LETTER_POLICY)
     message["Subject"] = subject
     message["From"] = Address(labels.one_line(sender.from_name), addr_spec=str(sender.from_email))
     message["To"] = Address(labels.one_line(content.contact.nom), addr_spec=str(content.contact.email))

@@ -32,6 +32,7 @@ from models.store.porteur_space import PorteurSpaceStore
 from models.store.retention import RetentionStore
 from models.store.sources import SourceStore
 from models.store.usage_stats import UsageStore
+from models.store.queue_totals import QueueTotals
 from models.store.web_queue import QueueStore
 
 logger = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, N
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.queue_totals = QueueTotals.of(engine)
 
     @classmethod
     def open(cls, url: str, upgrade: bool = True) -> Store:
@@ -135,6 +137,7 @@ class Store(OpportunityStore, PlanStore, SourceStore, MatchStore, DigestStore, N
 
     def close(self) -> None:
         """Release the connections."""
+        self.queue_totals.close()
         self.engine.dispose()
 
 

@@ -4,13 +4,17 @@ in SQL; the follow-up of a match. Decisions from the pages: models/store/web_rev
 from __future__ import annotations
 
 import json
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 from typing import Any
 
-from sqlalchemy import String, and_, cast, func, literal_column, or_
+from sqlalchemy import String, and_, cast, func, literal_column, not_, or_
 from sqlmodel import col, select
 
+from models.store.queue_totals import QueueTotals
 from models.tables import FicheAction, Match, Opportunity, Porteur
 from models.vocab import ReviewStatus, Status
 
@@ -71,7 +75,7 @@ def _json_contains(column: Any, value: str) -> Any:
 def review_filter(threshold: float, territories: list[str] | None = None, territoire: str = "") -> QueueFilter:
     """The matches « à relire », one definition for every surface (dashboard tile, default queue page and API,
     `vigie review list`, the chef de projet's letter): eligible, scored at least matching.threshold, pending
-    or snoozed until a day now past, on a call not closed on the day (see _status_clause)."""
+    or snoozed until a day now past, on a call not closed on the day (see _status_clause, open_calls_only)."""
     return QueueFilter(territories=territories, territoire=territoire, min_score=threshold)
 
 
@@ -87,41 +91,103 @@ def closed_calls(dialect: str, today: date) -> Any:
     return select(Opportunity.id).where(or_(Opportunity.stated_status == Status.CLOSED.value, past)).correlate(None)
 
 
-def _status_clause(status: str, today: date, dialect: str) -> Any:
+def status_cases(status: str, today: date) -> list[list[Any]]:
+    """The review status test as disjoint cases, each one range of the covering indexes: « à relire » is
+    pending, or snoozed until a day now past (its call must also be open: see open_calls_only)."""
     if status == "a_revoir":
-        # A match on a closed call waits for nothing: no letter would announce it any more.
-        snoozed_over = and_(Match.review_status == ReviewStatus.SNOOZED.value, col(Match.snoozed_until) <= today)
-        waiting = or_(Match.review_status == ReviewStatus.PENDING.value, snoozed_over)
-        return and_(waiting, col(Match.opportunity_id).not_in(closed_calls(dialect, today)))
+        return [[Match.review_status == ReviewStatus.PENDING.value],
+                [Match.review_status == ReviewStatus.SNOOZED.value, col(Match.snoozed_until) <= today]]
+    return [[Match.review_status == status]] if status else [[]]
+
+
+def _status_clause(status: str, today: date, common: Callable[[Any], Any]) -> Any:
+    """status_cases as one test on a match row."""
+    if status == "a_revoir":
+        # Written without OR: an OR makes SQLite gather row ids on each side and then read every wide match row,
+        # where one IN is one range of the covering indexes.
+        still_snoozed = and_(Match.review_status == ReviewStatus.SNOOZED.value, col(Match.snoozed_until) > today)
+        return and_(common(col(Match.review_status).in_([ReviewStatus.PENDING.value, ReviewStatus.SNOOZED.value])),
+                    not_(still_snoozed))
     return Match.review_status == status if status else None
 
 
-def call_table(dialect: str, today: date, f: QueueFilter) -> Any:
-    """A CTE (call id, next deadline) of the calls the filter allows (funder, programme), computed once per
-    call — a hundred rows — and not once per match: the matches then join it on an automatic index instead
-    of reading their wide call row (description, JSON) twenty thousand times."""
-    query = select(Opportunity.id.label("oid"), next_deadline(dialect, today).label("d"))
+def open_calls_only(f: QueueFilter) -> bool:
+    """« À relire » leaves out the matches on calls closed on the day: they wait for nothing, no letter would
+    announce them any more."""
+    return f.status == "a_revoir"
+
+
+def wants_calls(f: QueueFilter) -> bool:
+    """The filter keeps only some calls (funder, programme, deadline)."""
+    return bool(f.funder or f.programme or f.deadline_before)
+
+
+def call_table(dialect: str, today: date, f: QueueFilter, with_deadline: bool = True) -> Any:
+    """A CTE (call id, next deadline) of the calls the filter allows (funder, programme, deadline; open on the
+    day for « à relire »), computed once per call — a few hundred rows — and not once per match: the matches
+    are then counted call by call, or look their call up in it, instead of testing their call a hundred thousand
+    times. Without `with_deadline`, the call ids alone."""
+    deadline = next_deadline(dialect, today)
+    query = select(Opportunity.id.label("oid"), *([deadline.label("d")] if with_deadline else []))
     if f.funder:
         query = query.where(or_(*[_json_contains(Opportunity.funders, n) for n in f.funder_spellings or (f.funder,)]))
     if f.programme:
         query = query.where(_json_contains(Opportunity.programmes, f.programme))
+    if f.deadline_before:
+        query = query.where(deadline.is_not(None), deadline <= f.deadline_before.isoformat())
+    if open_calls_only(f):
+        query = query.where(col(Opportunity.id).not_in(closed_calls(dialect, today)))
     return query.cte("calls").prefix_with("MATERIALIZED")
 
 
-def queue_conditions(f: QueueFilter, deadline: Any, today: date, dialect: str = "sqlite") -> list[Any]:
-    """WHERE clauses of a filter."""
+def match_conditions(f: QueueFilter, today: date, score_order: bool = False, dialect: str = "sqlite",
+                     with_status: bool = True) -> list[Any]:
+    """WHERE clauses of a filter on the match row itself (its call's tests: call_table, queue_conditions;
+    without `with_status`, the review status test is left to the caller: status_cases).
+
+    `score_order`: for a page read in score order. SQLite is then told that the status, eligibility and
+    territory tests keep most matches (`likely`, a planner hint that changes no result), so that it walks
+    `ix_web_match_score` and stops after the page instead of sorting every match those tests keep."""
+    common = (lambda clause: func.likely(clause)) if score_order and dialect == "sqlite" else (lambda clause: clause)
     pairs = [
-        (f.territories is not None, lambda: col(Match.porteur_id).in_(_porteurs_of(f.territories or [""]))),
+        (f.territories is not None,
+         lambda: common(col(Match.porteur_id).in_(_porteurs_of(f.territories or [""])))),
         (f.territoire, lambda: col(Match.porteur_id).in_(_porteurs_of([f.territoire]))),
         (f.porteur, lambda: Match.porteur_id == f.porteur),
         (f.fiche, lambda: Match.fiche_id == f.fiche),
         (f.axe, lambda: FicheAction.axe == f.axe),
-        (f.status, lambda: _status_clause(f.status, today, dialect)),
-        (f.eligible in ("oui", "non"), lambda: Match.eligible == (f.eligible == "oui")),
+        (f.status and with_status, lambda: _status_clause(f.status, today, common)),
+        (f.eligible in ("oui", "non"), lambda: common(Match.eligible == (f.eligible == "oui"))),
         (f.min_score is not None, lambda: Match.score >= (f.min_score or 0.0)),
-        (f.deadline_before, lambda: and_(deadline.is_not(None), deadline <= f.deadline_before.isoformat())),
     ]
     return [make() for wanted, make in pairs if wanted]
+
+
+def queue_conditions(f: QueueFilter, today: date, dialect: str = "sqlite", score_order: bool = False) -> list[Any]:
+    """WHERE clauses of a filter on the matches, their call's tests included (match by match)."""
+    where = match_conditions(f, today, score_order, dialect)
+    if wants_calls(f):
+        where.append(col(Match.opportunity_id).in_(select(call_table(dialect, today, f, with_deadline=False).c.oid)))
+    elif open_calls_only(f):
+        where.append(col(Match.opportunity_id).not_in(closed_calls(dialect, today)))
+    return where
+
+
+def per_call_count(f: QueueFilter, today: date, calls: Any) -> Any:
+    """SQL scalar: how many of the filter's matches are on the call `calls.c.oid` (correlated to `calls`), one
+    range of `ix_web_match_call` per review status case, with no test left to run on each row."""
+    others = match_conditions(f, today, with_status=False)
+    counts = [narrowed(select(func.count()).select_from(Match), f)
+              .where(col(Match.opportunity_id) == calls.c.oid, *case, *others).scalar_subquery()
+              for case in status_cases(f.status, today)]
+    return reduce(operator.add, counts)
+
+
+def count_query(f: QueueFilter, today: date, dialect: str) -> Any:
+    """SQL: how many matches a filter holds, summed call by call over the calls it allows (a closed call's
+    matches are not even read for « à relire »)."""
+    calls = call_table(dialect, today, f, with_deadline=False)
+    return select(func.coalesce(func.sum(per_call_count(f, today, calls)), 0)).select_from(calls)
 
 
 def _porteurs_of(territories: list[str]) -> Any:
@@ -129,13 +195,8 @@ def _porteurs_of(territories: list[str]) -> Any:
     return select(Porteur.id).where(col(Porteur.territoire_id).in_(territories))
 
 
-def _narrowed(query: Any, f: QueueFilter, calls: Any) -> Any:
-    """Only the joins the filter and the sort need (the queue must stay fast with 20,000 matches): the
-    call table (inner join when it filters on funder or programme), the fiche for its axe."""
-    if f.funder or f.programme:
-        query = query.join(calls, calls.c.oid == Match.opportunity_id)
-    elif f.sort == "echeance" or f.deadline_before:
-        query = query.outerjoin(calls, calls.c.oid == Match.opportunity_id)
+def narrowed(query: Any, f: QueueFilter) -> Any:
+    """Only the join the filter needs (the queue must stay fast with 100,000 matches): the fiche, for its axe."""
     if f.axe:
         query = query.join(FicheAction, col(FicheAction.id) == Match.fiche_id)
     return query
@@ -165,25 +226,21 @@ def _deadlines_of(items: list[dict[str, Any]], today: date) -> list[str | None]:
 class QueueStore:
     """Mixin of Store: the review queue."""
 
+    queue_totals: QueueTotals
+    """Totals kept until the database changes (set by Store)."""
+
     def review_queue(self, f: QueueFilter, today: date, page: int = 1, per_page: int = 50) -> QueuePage:
         """One page of matches, best score (or nearest deadline) first, with the call, fiche and porteur.
 
-        Two steps: the ids of the page with the total (one scan: a window count; narrow joins, sorted in SQL),
-        then the details of those ids only."""
+        Two steps: the ids of the page with the total (models/store/queue_pages.py: no request sorts every
+        match the filter keeps), then the details of those ids only."""
+        from models.store.queue_pages import page_ids
+
         page, per_page = max(page, 1), min(max(per_page, 1), 200)
-        calls = call_table(self.engine.dialect.name, today, f)
-        where = queue_conditions(f, calls.c.d, today, self.engine.dialect.name)
-        order = ([calls.c.d.is_(None), calls.c.d.asc(), Match.score.desc(), Match.id]
-                 if f.sort == "echeance" else [Match.score.desc(), Match.id.desc()])
-        # Sorted by deadline, every row is sorted anyway: a window count gives the total in the same scan.
-        # Sorted by score, the score index stops after one page: a separate count is cheaper.
-        windowed = f.sort == "echeance"
-        columns = (Match.id, func.count().over()) if windowed else (Match.id,)
+        version = self.queue_totals.version()  # before any query: a kept total is never older than its version
         with self.session() as session:
-            found = session.exec(_narrowed(select(*columns), f, calls).where(*where)
-                                 .order_by(*order).offset((page - 1) * per_page).limit(per_page)).all()
-            ids = [row[0] for row in found] if windowed else list(found)
-            total = found[0][1] if windowed and found else self.count_queue(f, today) if ids or page > 1 else 0
+            ids, total = page_ids(session, f, today, self.engine.dialect.name, (page - 1) * per_page, per_page,
+                                  lambda key, count: self.queue_totals.get(key, version, count))
             rows = session.exec(_joined(select(*_COLUMNS)).where(col(Match.id).in_(ids))).all() if ids else []
         by_id = {row[0]: dict(zip(_NAMES, row, strict=True)) for row in rows}
         items = [by_id[i] for i in ids]
@@ -202,10 +259,12 @@ class QueueStore:
 
     def count_queue(self, f: QueueFilter, today: date) -> int:
         """How many matches a filter holds (the dashboard's "à revoir" tile counts the default queue)."""
-        calls = call_table(self.engine.dialect.name, today, f)
-        where = queue_conditions(f, calls.c.d, today, self.engine.dialect.name)
+        from models.store.queue_pages import total_key
+
+        version = self.queue_totals.version()
         with self.session() as session:
-            return int(session.exec(_narrowed(select(func.count(Match.id)), f, calls).where(*where)).one())
+            return self.queue_totals.get(total_key(f, today), version, lambda: int(
+                session.exec(count_query(f, today, self.engine.dialect.name)).one()))
 
     def set_followup(self, match_id: int, status: str | None, at: date | None, amount: float | None,
                      requested: float | None = None) -> None:

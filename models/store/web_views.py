@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_
+from sqlalchemy import String, and_, case, cast, distinct, func, or_
 from sqlmodel import col, select
 
 from models.display_evidence import evidence_lines
@@ -144,10 +145,18 @@ class ViewQueries:
         return [row for *_, row in sorted(found, key=lambda t: t[:2])][:limit]
 
     def funder_spellings(self) -> list[str]:
-        """Every funder name as the sources write it, over the stored calls (one per canonical call)."""
+        """Every funder name as the sources write it, over the stored calls (one per canonical call); kept until
+        the database changes (every queue page lists them)."""
+        kept = self.store.queue_totals
+        return list(kept.get("funder spellings", kept.version(), self._funder_spellings))
+
+    def _funder_spellings(self) -> tuple[str, ...]:
+        # Each distinct list once (as its JSON text: PostgreSQL's json type has no equality): calls share them.
+        lists = select(cast(Opportunity.funders, String)).where(col(Opportunity.canonical_id).is_(None)).distinct()
         with self.session() as session:
-            rows = session.exec(select(Opportunity.funders).where(col(Opportunity.canonical_id).is_(None))).all()
-        return sorted({name for names in rows for name in names or [] if name and name.strip()})
+            rows = session.exec(lists).all()
+        names = {name for text in rows for name in json.loads(text or "[]") or [] if name and name.strip()}
+        return tuple(sorted(names))
 
     def suggest(self, opportunity_id: int, porteur_id: str, fiche_id: str | None, reviewer: str,
                 now: datetime) -> Match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,9 @@ class WebState:
         self.limiter = LoginLimiter(self.queries, now=lambda: self.now())
         self.funder_names = FunderNames.from_table(self.config.funders.table())
         """funders.toml: the one name each funder is shown under (filter `funders` of the templates)."""
-        self.templates.env.filters["funders"] = self.funder_names.display_all
+        shown = lru_cache(maxsize=4096)(lambda names: tuple(self.funder_names.display_all(names)))
+        # The same few funder lists on every row of every page: each tidied once.
+        self.templates.env.filters["funders"] = lambda names: list(shown(tuple(names)))
 
     def funders_present(self) -> list[str]:
         """The display names of the funders of the stored calls: the choices of the « Financeur » filters."""
