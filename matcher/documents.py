@@ -96,15 +96,19 @@ class Document:
         self.fields.append(new)
         words = 0
         numbers = []
-        for pos, token in enumerate(new.tokens):
+        index, content, bag, weight = self._index, self._content_index, self.bag, new.weight
+        is_content = self.is_content
+        for pos, token in enumerate(new.tokens):  # names bound outside the loop: millions of tokens per run
             numbers.append(words)
             words += not token.is_punct
-            self._index[token.folded].append((number, pos))
-            if token.key != token.folded:
-                self._index[token.key].append((number, pos))
-            if self.is_content(token):
-                self.bag[token.key] += new.weight
-                self._content_index[token.key].append((number, pos))
+            place = (number, pos)
+            key = token.key
+            index[token.folded].append(place)
+            if key != token.folded:
+                index[key].append(place)
+            if is_content(token):
+                bag[key] += weight
+                content[key].append(place)
         self._word_numbers.append(numbers)
         self._sentence_index = None
         if new.evidence:

@@ -33,10 +33,13 @@ class EligibilityGrid:
         self.porteur_of = np.asarray([number[p.id] for _, p in pairs], dtype=np.int64)
         self.calendar = [calendar_criterion(o, as_of, min_lead_days) for o in self.calls]
         self._cases: dict[tuple, Criterion] = {}
-        self.porteur_criteria = [[self._porteur_pair(p, o) for o in self.calls] for p in porteurs]
-        porteur_ok = np.asarray(
-            [[all(c.verdict != KO for c in row) for row in rows] for rows in self.porteur_criteria], dtype=bool,
-        ).reshape(len(porteurs), len(self.calls))
+        sides = [_call_side(o) for o in self.calls]
+        firsts: dict[tuple, int] = {}  # each distinct call side and its first column, in column order
+        for j, side in enumerate(sides):
+            firsts.setdefault(side, j)
+        rows = [self._porteur_row(p, sides, firsts) for p in porteurs]
+        self.porteur_criteria = [row for row, _ in rows]
+        porteur_ok = np.asarray([ok for _, ok in rows], dtype=bool).reshape(len(porteurs), len(self.calls))
         calendar_ok = np.asarray([c.verdict != KO for c in self.calendar], dtype=bool)
         self._amount_ko, self._amount_ok = amount_masks([f for f, _ in self.pairs], self.calls)
         self.mask = porteur_ok[self.porteur_of] & calendar_ok[None, :] & ~self._amount_ko
@@ -58,6 +61,14 @@ class EligibilityGrid:
         where = np.asarray([[t.verdict == OK for _, t in row] for row in rows], dtype=bool).reshape(shape)
         return {"beneficiaire": who[self.porteur_of], "territoire": where[self.porteur_of], "montant": self._amount_ok}
 
+    def _porteur_row(self, porteur: PorteurData, sides: list[tuple], firsts: dict[tuple, int]
+                     ) -> tuple[list[tuple[Criterion, Criterion]], list[bool]]:
+        """A porteur's (beneficiary, territory) criteria on every call and whether neither says ko: computed once
+        per distinct call side (few: calls share their beneficiaries and places), then spread over the calls."""
+        pairs = {side: self._porteur_pair(porteur, self.calls[j]) for side, j in firsts.items()}
+        ok = {side: all(c.verdict != KO for c in pair) for side, pair in pairs.items()}
+        return [pairs[side] for side in sides], [ok[side] for side in sides]
+
     def _porteur_pair(self, porteur: PorteurData, call: OpportunityData) -> tuple[Criterion, Criterion]:
         who = ("beneficiaire", porteur.type, porteur.taille, tuple(call.beneficiaries))
         if who not in self._cases:
@@ -67,3 +78,8 @@ class EligibilityGrid:
         if where not in self._cases:
             self._cases[where] = territory_criterion(call, porteur)
         return self._cases[who], self._cases[where]
+
+
+def _call_side(call: OpportunityData) -> tuple:
+    """What the beneficiary and territory criteria read of a call (the call's part of their keys)."""
+    return tuple(call.beneficiaries), tuple(call.geo_codes), tuple(call.geo_exclusions), call.geo_scope

@@ -22,7 +22,6 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from models.records import FicheActionData
 from models.french import WORD, search_key
@@ -87,6 +86,8 @@ def similarity(targets: Sequence[str], pool: Sequence[str]) -> np.ndarray:
     """Cosine of TF-IDF vectors (idf over `pool`): one row per target text, one column per pool text."""
     if not targets or not pool:
         return np.zeros((len(targets), len(pool)))
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: a second to import, for runs with decisions
+
     vectoriser = TfidfVectorizer(analyzer=_keys, sublinear_tf=True)
     try:
         vectors = vectoriser.fit(pool)

@@ -7,7 +7,7 @@ showing: eligible, score above zero, and in the fiche's `top_n` or at/above the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,8 +132,14 @@ class ScoredRun:
         """MatchResults of the given (fiche row, call column) pairs; every pair, fiche by fiche, when None."""
         if pairs is None:
             pairs = ((i, j) for i in range(len(self.pairs)) for j in range(len(self.calls)))
+        build = self.builder()
+        return [build(i, j) for i, j in pairs]
+
+    def builder(self) -> Callable[[int, int], MatchResult]:
+        """Builds the MatchResult of one (fiche row, call column) pair as `results` would under the current scores
+        (which pairs are explained is computed once, here): for results built one at a time, when read."""
         explained = self.explained()
-        return [self._result(i, j, bool(explained[i, j])) for i, j in pairs]
+        return lambda i, j: self._result(i, j, bool(explained[i, j]))
 
     def rank_of(self, i: int, j: int) -> int | None:
         """Rank of a pair among its fiche's eligible calls (None when ineligible)."""

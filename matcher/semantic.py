@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -116,16 +116,31 @@ class SpacyEncoder:
 
     def __init__(self, max_chars: int = 20_000) -> None:
         self.max_chars = max_chars
+        self.rows: dict[int, int] = {}
+        """spaCy word id → its row in the vector table, -1 for a word that does not count (see `_row`)."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One 300-d vector per text (zeros when no word has a vector)."""
+        from spacy.attrs import ORTH
+
         from matcher.analysis import load_french
 
         nlp = load_french()
-        width = nlp.vocab.vectors.shape[1]
-        out = np.zeros((len(texts), width), dtype=np.float32)
+        table = nlp.vocab.vectors
+        out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for i, doc in enumerate(nlp.tokenizer.pipe(t[: self.max_chars] for t in texts)):
-            vectors = [t.vector for t in doc if t.has_vector and t.is_alpha and not t.is_stop and len(t) > 2]
-            if vectors:
-                out[i] = np.mean(vectors, axis=0)
+            # Word ids read as one array and the rows of the table taken at once (not token by token): the same
+            # vectors averaged in the same order as the tokens' own, many times faster.
+            words = doc.to_array(ORTH).tolist() if len(doc) else []
+            rows = [r for orth in words if (r := self._row(nlp, orth)) >= 0]
+            if rows:
+                out[i] = np.mean(table.data[rows], axis=0)
         return out
+
+    def _row(self, nlp: Any, orth: int) -> int:
+        """A content word's row: it has a vector, is alphabetic, no stop word, longer than two letters."""
+        if orth not in self.rows:
+            lex = nlp.vocab[orth]
+            counts = lex.has_vector and lex.is_alpha and not lex.is_stop and len(lex.orth_) > 2
+            self.rows[orth] = int(nlp.vocab.vectors.find(key=orth)) if counts else -1
+        return self.rows[orth]

@@ -29,8 +29,8 @@ from matcher.analysis import SPACY_MODEL, Token
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2
-"""Bump when the tokens an analyzer returns for a text change (analysis code, not data)."""
+FORMAT = 4
+"""Bump when the tokens an analyzer returns for a text change (analysis code, not data), or how they are written."""
 KEEP_DAYS = 60
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tokens (ns TEXT NOT NULL, key BLOB NOT NULL, used TEXT NOT NULL, data BLOB NOT NULL,
@@ -65,6 +65,7 @@ class AnalysisStash:
         self._new_vectors: dict[str, np.ndarray] = {}
         self._used_tokens: set[bytes] = set()
         self._used_vectors: set[str] = set()
+        self._unreadable: set[bytes] = set()
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and self.path.exists():
@@ -73,7 +74,14 @@ class AnalysisStash:
 
     def tokens(self, keys: Iterable[bytes]) -> dict[bytes, list[Token]]:
         """The stored tokens of the texts with these keys (the ones found)."""
-        return {k: _decode_tokens(v) for k, v in self._read("tokens", self.tokens_ns, list(keys)).items()}
+        found = {}
+        for key, data in self._read("tokens", self.tokens_ns, list(keys)).items():
+            try:
+                found[key] = _decode_tokens(data)
+            except (ValueError, TypeError, IndexError, zlib.error) as exc:  # analysed again, and written anew
+                self._unreadable.add(key)
+                logger.warning("analyse sur disque illisible fichier=%s erreur=%s", self.path, exc)
+        return found
 
     def vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
         """The stored vectors of the texts with these keys (the ones found)."""
@@ -124,7 +132,7 @@ class AnalysisStash:
         self._new_tokens, self._new_vectors, self._used_tokens, self._used_vectors = {}, {}, set(), set()
 
     def _write(self, db: sqlite3.Connection, table: str, ns: str, new: dict, used: set, encode: Any) -> None:
-        known = {k for (k,) in db.execute(f"SELECT key FROM {table} WHERE ns = ?", [ns])}
+        known = {k for (k,) in db.execute(f"SELECT key FROM {table} WHERE ns = ?", [ns])} - self._unreadable
         day = self.today.isoformat()
         db.executemany(f"INSERT OR REPLACE INTO {table} (ns, key, used, data) VALUES (?, ?, ?, ?)",
                        [(ns, k, day, encode(v)) for k, v in new.items() if k not in known])
@@ -146,10 +154,20 @@ class AnalysisStash:
 
 
 def _encode_tokens(tokens: list[Token]) -> bytes:
-    """Every field of every token (the derived ones too: rebuilding them would cost more than reading them)."""
-    rows = [[t.text, t.lemma, t.folded, t.key, t.sent, t.is_stop, t.is_punct, t.space] for t in tokens]
-    return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    """Every field of every token (the derived ones too: rebuilding them would cost more than reading them): each
+    distinct string once, then six numbers per token (four strings, the sentence, the three flags as bits)."""
+    strings: dict[str, int] = {}
+    numbers: list[int] = []
+    for t in tokens:
+        numbers.extend((strings.setdefault(t.text, len(strings)), strings.setdefault(t.lemma, len(strings)),
+                        strings.setdefault(t.folded, len(strings)), strings.setdefault(t.key, len(strings)),
+                        t.sent, t.is_stop | t.is_punct << 1 | t.space << 2))
+    data = [list(strings), numbers]
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def _decode_tokens(data: bytes) -> list[Token]:
-    return [Token(*row) for row in json.loads(zlib.decompress(data))]
+    strings, numbers = json.loads(zlib.decompress(data))
+    row = iter(numbers)
+    return [Token(strings[text], strings[lemma], strings[folded], strings[key], sent, bool(flags & 1),
+                  bool(flags & 2), bool(flags & 4)) for text, lemma, folded, key, sent, flags in zip(*[row] * 6)]

@@ -78,3 +78,17 @@ def test_a_rematch_builds_the_results_it_does_not_rewrite_in_one_batch(matched: 
     # Which pairs get quoted reasons is an array over every pair: computed to choose the pairs kept, then once for
     # the pairs rewritten and once for the others — never once per pair.
     assert len(kept) > 20 and len(masks) <= 3
+
+
+def test_a_rematch_builds_no_result_it_neither_rewrites_nor_reads(matched: Store, config: VigieConfig,
+                                                                  monkeypatch: pytest.MonkeyPatch):
+    match_stored(config, matched, AS_OF, analyzer=CountingAnalyzer())  # writes what the new calls changed
+    built = []
+    build = ScoredRun._result
+    monkeypatch.setattr(ScoredRun, "_result", lambda run, i, j, see: built.append((i, j)) or build(run, i, j, see))
+    kept = match_stored(config, matched, AS_OF, analyzer=CountingAnalyzer())  # nothing changed since
+    assert len(kept) > 20 and built == []  # ranks, scores and eligibility are read without building results
+    shown = kept[0]
+    assert (shown.result.fiche_id, shown.result.score, shown.result.eligible) == (shown.fiche_id, shown.score,
+                                                                                 shown.eligible)
+    assert len(built) == 1

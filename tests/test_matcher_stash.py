@@ -86,3 +86,19 @@ def test_a_stash_that_cannot_be_written_costs_a_warning_not_the_run(tmp_path: Pa
     blocked.write_text("pas un dossier")
     run = _score(MatchEngine(CountingAnalyzer()), AnalysisStash(blocked / "analyses.sqlite", DAY))
     assert run.scores.shape == (1, 2) and "analyses non gardées" in caplog.text
+
+
+def test_an_unreadable_entry_is_analysed_again_and_written_anew(tmp_path: Path) -> None:
+    import sqlite3
+    import zlib
+
+    path = tmp_path / "var" / "cache" / "analyses.sqlite"
+    first = _score(MatchEngine(CountingAnalyzer()), AnalysisStash(path, DAY))
+    with sqlite3.connect(path) as db:  # entries as another layout of the file would have written them
+        db.execute("UPDATE tokens SET data = ?", [zlib.compress(b'[["Chaufferies","chaufferie"]]')])
+    analyzer = CountingAnalyzer()
+    again = _score(MatchEngine(analyzer), AnalysisStash(path, DAY))
+    assert analyzer.seen and np.array_equal(first.scores, again.scores)
+    third = CountingAnalyzer()
+    _score(MatchEngine(third), AnalysisStash(path, DAY))
+    assert third.seen == []

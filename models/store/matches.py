@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
 from models.records import MatchResult
@@ -18,10 +19,11 @@ def _opportunity_ids(session: Session) -> dict[tuple[str, str], int]:
     return {(source, source_id): oid for oid, source, source_id in rows}
 
 
-def _apply(row: Match, result: MatchResult, rank: int | None, scored_at: datetime) -> None:
-    row.score, row.rank, row.eligible, row.scored_at = result.score, rank, result.eligible, scored_at
-    row.eligibility = [c.model_dump() for c in result.eligibility]
-    row.reasons = [r.model_dump() for r in result.reasons]
+def _values(result: MatchResult, rank: int | None, scored_at: datetime) -> dict:
+    """What a match run writes on a match row (the review is never touched)."""
+    return {"score": result.score, "rank": rank, "eligible": result.eligible, "scored_at": scored_at,
+            "eligibility": [c.model_dump() for c in result.eligibility],
+            "reasons": [r.model_dump() for r in result.reasons]}
 
 
 def record_review(row: Match, status: ReviewStatus, reviewer: str, at: datetime, note: str | None,
@@ -51,24 +53,32 @@ class MatchStore:
     def save_matches(
         self, results: Iterable[MatchResult], ranks: Mapping[tuple[str, str, str], int], scored_at: datetime
     ) -> int:
-        """Insert or re-score matches; first_matched_at and the review (status, reviewer, note) are kept."""
-        saved = 0
+        """Insert or re-score matches; first_matched_at and the review (status, reviewer, note) are kept.
+
+        Written in two bulk statements (new rows, then re-scored ones by id): building one ORM object per row cost
+        most of a cold `vigie match` at tens of thousands of pairs."""
+        new: list[dict] = []
+        rescored: list[dict] = []
         with self.session() as session:
             ids = _opportunity_ids(session)
-            existing = {(m.fiche_id, m.opportunity_id): m for m in session.exec(select(Match)).all()}
+            rows = session.exec(select(Match.id, Match.fiche_id, Match.opportunity_id))
+            existing = {(fiche, oid): mid for mid, fiche, oid in rows}
             for result in results:
                 oid = ids.get((result.source, result.source_id))
                 if oid is None:
                     continue
-                rank = ranks.get((result.fiche_id, result.source, result.source_id))
-                row = existing.get((result.fiche_id, oid))
-                if row is None:
-                    row = Match(fiche_id=result.fiche_id, opportunity_id=oid, porteur_id=result.porteur_id,
-                                score=0, eligible=False, first_matched_at=scored_at, scored_at=scored_at)
-                    session.add(row)
-                _apply(row, result, rank, scored_at)
-                saved += 1
-        return saved
+                values = _values(result, ranks.get((result.fiche_id, result.source, result.source_id)), scored_at)
+                mid = existing.get((result.fiche_id, oid))
+                if mid is None:
+                    new.append({"fiche_id": result.fiche_id, "opportunity_id": oid, "porteur_id": result.porteur_id,
+                                "first_matched_at": scored_at, "review_status": ReviewStatus.PENDING.value, **values})
+                else:
+                    rescored.append({"id": mid, **values})
+            if new:
+                session.execute(insert(Match), new)
+            if rescored:
+                session.execute(update(Match), rescored)
+        return len(new) + len(rescored)
 
     def matches(self, porteur_id: str | None = None, eligible_only: bool = False) -> list[Match]:
         """Stored matches, best first."""

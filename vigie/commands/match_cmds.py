@@ -45,10 +45,9 @@ def print_table(matches: list[RankedMatch]) -> None:
     table = Table(title="Correspondances")
     for column in ("fiche", "rang", "score", "éligible", "appel", "éligibilité"):
         table.add_column(column)
-    for m in matches:
-        r = m.result
-        checks = " · ".join(c.detail for c in r.eligibility)
-        table.add_row(r.fiche_id, str(m.rank or "—"), display.decimal(r.score), display.yes_no(r.eligible),
+    for m in matches:  # no reasons shown here: the results are not built (see RankedMatch)
+        checks = " · ".join(c.detail for c in m.eligibility)
+        table.add_row(m.fiche_id, str(m.rank or "—"), display.decimal(m.score), display.yes_no(m.eligible),
                       m.opportunity.title, checks)
     console.print(table)
 

@@ -16,17 +16,20 @@ lemmas, vectors) lives as long as the process: `vigie run` under the scheduler r
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, partial
 
 from matcher.analysis import SpacyAnalyzer, TextAnalyzer
 from matcher.engine import MatchEngine
 from matcher.learning_gate import TrainingReport, review_set, too_few, train
 from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
+from matcher.run import ScoredRun
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
 from matcher.stash import AnalysisStash
 from models.config import VigieConfig
-from models.records import MatchResult, OpportunityData
+from models.records import Criterion, MatchResult, OpportunityData
 from models.store import Store
 from models.tables import MatchModel
 from vigie.pipeline.clock import today, utcnow
@@ -38,11 +41,38 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class RankedMatch:
-    """A match result with its rank among the fiche's eligible calls and the call itself."""
+    """A match result with its rank among the fiche's eligible calls and the call itself.
 
-    result: MatchResult
+    The result (criteria and reasons) of a pair the run did not rewrite is built when first read: `vigie match`
+    keeps tens of thousands of pairs and shows ten per fiche."""
+
+    fiche_id: str
+    score: float
+    eligible: bool
     rank: int | None
     opportunity: OpportunityData
+    build: Callable[[], MatchResult] = field(repr=False, compare=False)
+    """Builds the result (the same fiche, score and eligibility)."""
+    criteria: Callable[[], list[Criterion]] | None = field(default=None, repr=False, compare=False)
+    """The result's criteria alone (without building its reasons)."""
+
+    @cached_property
+    def result(self) -> MatchResult:
+        """Criteria, score and reasons of the pair."""
+        return self.build()
+
+    @property
+    def eligibility(self) -> list[Criterion]:
+        """The result's criteria, in display order (what the table shows of a pair)."""
+        if self.criteria is None or "result" in self.__dict__:
+            return self.result.eligibility
+        return self.criteria()
+
+
+def ranked(run: ScoredRun, i: int, j: int, build: Callable[[], MatchResult]) -> RankedMatch:
+    """The pair (fiche row i, call column j) of a run, its result built by `build` when first read."""
+    return RankedMatch(run.pairs[i][0].id, float(run.scores[i, j]), bool(run.eligible[i, j]), run.rank_of(i, j),
+                       run.calls[j], build, partial(run.grid.criteria, i, j))
 
 
 def sync_config_plan(config: VigieConfig, store: Store) -> None:
@@ -108,11 +138,13 @@ def match_stored(
     logger.info("appariement enregistré paires=%d écrites=%d", len(candidates), len(written))
     shown = [(i, j) for i in range(run.shape[0]) for j in range(run.shape[1])] if every_pair else sorted(kept)
     by_pair = dict(zip(to_write, written))
-    # One batch for the pairs not rewritten: each `results` call computes which pairs to explain over every pair.
-    unwritten = [p for p in shown if p not in by_pair]
-    by_pair.update(zip(unwritten, run.results(unwritten)))
-    results = [by_pair[p] for p in shown]
-    return [RankedMatch(r, run.rank_of(i, j), calls[j]) for (i, j), r in zip(shown, results)]
+    build = run.builder()  # the pairs not rewritten: their results are built when read
+    return [ranked(run, i, j, partial(build, i, j) if (r := by_pair.get((i, j))) is None else partial(_same, r))
+            for i, j in shown]
+
+
+def _same(result: MatchResult) -> MatchResult:
+    return result
 
 
 def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
@@ -141,8 +173,7 @@ def select_for_display(
     matches: list[RankedMatch], threshold: float, top: int, include_all: bool, fiche_id: str | None
 ) -> list[RankedMatch]:
     """What `vigie match` shows: per fiche, eligible calls above the threshold (top N), or every pair."""
-    chosen = [m for m in matches if fiche_id in (None, m.result.fiche_id)]
+    chosen = [m for m in matches if fiche_id in (None, m.fiche_id)]
     if not include_all:
-        chosen = [m for m in chosen if m.result.eligible and m.result.score >= threshold
-                  and m.rank is not None and m.rank <= top]
-    return sorted(chosen, key=lambda m: (m.result.fiche_id, -m.result.score))
+        chosen = [m for m in chosen if m.eligible and m.score >= threshold and m.rank is not None and m.rank <= top]
+    return sorted(chosen, key=lambda m: (m.fiche_id, -m.score))
