@@ -45,7 +45,7 @@ _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
-_RELATIVE_ANYWHERE = re.compile(r"\bqui\b")
+_WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _STATUS_OF = re.compile(T.STATUS_OF)
@@ -277,16 +277,14 @@ def _status_or_mandatary(sentence: str, mention: _Mention) -> bool:
     if _STATUS_OF.search(sentence, max(0, head - 40), head):
         return True
     mandate = _MANDATARY_AFTER.match(sentence, mention.end)
-    return bool(mandate) and not any(mention.end < m.start < mention.end + mandate.end() for m in _mentions(sentence))
+    return bool(mandate) and not any(mention.end < m.start < mandate.end() for m in _mentions(sentence))
 
 
 def _owner(sentence: str, mention: _Mention) -> bool:
     """Named in the list of owners after « détenu par » (« des habitants, des associations ou des collectivités »)."""
     head = _list_head(sentence, mention)
-    owned = None
-    for owned in _OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head):
-        pass  # the last « détenu par » before the list
-    return owned is not None and not _SEGMENT_END.search(sentence, owned.end(), head)
+    owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
+    return bool(owners) and not _SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
 
 
 def _list_head(sentence: str, mention: _Mention) -> int:
@@ -384,8 +382,7 @@ def _excluding_around(sentence: str, exception: re.Match[str]) -> bool:
     if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence, 0, exception.start()):
         return not _is_cued(sentence[: exception.start()])
     verb = _EXCLUDING_BEFORE.search(sentence, exception.end())
-    return bool(verb) and not _RELATIVE.search(sentence, exception.end(), verb.start()) \
-        and not _RELATIVE_ANYWHERE.search(sentence, exception.end(), verb.start()) and not _is_cued(sentence)
+    return bool(verb) and not _WHO.search(sentence, exception.end(), verb.start()) and not _is_cued(sentence)
 
 
 def _clause_start(sentence: str, position: int) -> int:
