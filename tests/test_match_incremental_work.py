@@ -92,3 +92,11 @@ def test_a_rematch_builds_no_result_it_neither_rewrites_nor_reads(matched: Store
     assert (shown.result.fiche_id, shown.result.score, shown.result.eligible) == (shown.fiche_id, shown.score,
                                                                                  shown.eligible)
     assert len(built) == 1
+
+
+def test_fingerprints_are_added_and_updated_in_place(store: Store):
+    """New digests are added, changed ones replaced, and those a run did not see are left as they were."""
+    store.save_match_fingerprints({("appel", "a/1"): "un", ("appel", "a/2"): "deux", ("config", "matching"): "c"}, NOW)
+    store.save_match_fingerprints({("appel", "a/1"): "un bis", ("fiche", "F1"): "f"}, NOW)
+    assert store.match_fingerprints() == {("appel", "a/1"): "un bis", ("appel", "a/2"): "deux",
+                                          ("config", "matching"): "c", ("fiche", "F1"): "f"}

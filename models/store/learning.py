@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from sqlalchemy import insert, update
 from sqlmodel import select
 
 from models.tables import Match, MatchFingerprint, MatchModel, Opportunity, Porteur
@@ -24,15 +25,22 @@ class LearningStore:
             return {(kind, key): digest for kind, key, digest in rows}
 
     def save_match_fingerprints(self, digests: Mapping[tuple[str, str], str], at: datetime) -> None:
-        """Record the digests seen by a run (others are left as they are)."""
+        """Record the digests seen by a run (others are left as they are), in two grouped statements."""
         with self.session() as session:
-            existing = {(f.kind, f.key): f for f in session.exec(select(MatchFingerprint)).all()}
+            rows = session.exec(select(MatchFingerprint.id, MatchFingerprint.kind, MatchFingerprint.key,
+                                       MatchFingerprint.digest)).all()
+            existing = {(kind, key): (row_id, digest) for row_id, kind, key, digest in rows}
+            new, changed = [], []
             for (kind, key), digest in digests.items():
-                row = existing.get((kind, key))
-                if row is None:
-                    session.add(MatchFingerprint(kind=kind, key=key, digest=digest, updated_at=at))
-                elif row.digest != digest:
-                    row.digest, row.updated_at = digest, at
+                found = existing.get((kind, key))
+                if found is None:
+                    new.append({"kind": kind, "key": key, "digest": digest, "updated_at": at})
+                elif found[1] != digest:
+                    changed.append({"id": found[0], "digest": digest, "updated_at": at})
+            if new:
+                session.execute(insert(MatchFingerprint), new)
+            if changed:
+                session.execute(update(MatchFingerprint), changed)
 
     def match_states(self) -> dict[PairKey, tuple[float, bool, int | None]]:
         """(fiche_id, source, source_id) → (score, eligible, rank) of every stored match."""
