@@ -10,6 +10,7 @@ Score: 30/80 cases and 884/1360 porteur verdicts when only the labels counted (b
 applicants, narrowing, exclusions, sizes and groups); 80/80 and 1360/1360 after. Rows 81–102 (PETR, syndicats,
 SEMOP, consular chambers, schools and research bodies; headcount thresholds; exclusions of a group that keep its
 type; negative sentences, lists, eligibility over description) stood at 80/102 and 1557/1734; 102/102 and 1734/1734.
+Rows 39 and 45–48 read « leurs groupements » as the EPCI, as five blind writers did (README).
 Rows 103–106 (types applicants act for or with: « pour le compte de », « en partenariat avec », « auprès de »,
 « avec l'appui de ») are no applicants; rows 107–111: places (« situées dans les départements »), a kind of EPCI
 excluded, a cued sentence that names only a place, consortium members, participants « sans être bénéficiaires ».

@@ -13,8 +13,9 @@ from models.vocab import SIZE_COVERS as VOCAB_SIZE_COVERS
 from models.vocab import Beneficiary as B
 
 COLLECTIVITIES = (B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION)
-GROUPINGS = (B.EPCI, B.SYNDICAT_MIXTE, B.PETR)
-"""« leurs groupements »: what local authorities group into."""
+GROUPINGS = (B.EPCI,)
+"""« leurs groupements »: the intercommunalités, as funders use the phrase (syndicats mixtes and PETR, also
+groupings in law, are admitted where named)."""
 PUBLIC_BODIES = (*COLLECTIVITIES, B.SYNDICAT_MIXTE, B.PETR, B.ETABLISSEMENT_PUBLIC)
 """« acteurs publics »: local authorities, their groupings and public bodies."""
 PUBLIC_PERSONS = (*PUBLIC_BODIES, B.CHAMBRE_CONSULAIRE, B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE)
