@@ -33,8 +33,9 @@ def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: 
         ("Eligible applicants: a consortium of local authorities (municipalities or groupings of municipalities). "
          "Non-profit organisations may join as co-beneficiaries.", [B.COMMUNE, B.EPCI, B.ASSOCIATION]),
         ("Eligible applicants: micro, small or medium-sized enterprises. Mid-caps are not eligible.", [B.TPE, B.PME]),
+        ("Applicants must be local public authorities: municipalities or provinces.", [B.COMMUNE, B.DEPARTEMENT]),
     ],
-    ids=["authorities-defined-in-brackets", "micro-small-medium"],
+    ids=["authorities-defined-in-brackets", "micro-small-medium", "authorities-defined-after-a-colon"],
 )
 def test_groups_defined_in_brackets_and_sizes_spelled_out(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected

@@ -304,3 +304,79 @@ def test_exclusions_and_agents_keep_to_their_subject(text: str, expected: set[B]
 )
 def test_roles_named_after_the_type(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les associations déclarées depuis un an au moins, ainsi que les fondations.\nLes associations "
+         "para-administratives, dont le budget provient pour l'essentiel d'une seule collectivité, ne sont pas "
+         "éligibles.", {B.ASSOCIATION}),
+        ("Peuvent candidater les sociétés d'économie mixte qui interviennent pour des intercommunalités.", {B.SEM}),
+        ("Les fondations qui soutiennent des entreprises innovantes peuvent déposer un dossier.", {B.ASSOCIATION}),
+        ("Sont éligibles les entreprises qui comptent moins de 50 salariés.", {B.TPE, B.PME}),
+        ("Sont éligibles les organismes de formation, dont les CFA et les GRETA, et les associations.",
+         {B.ETABLISSEMENT_ENSEIGNEMENT, B.ASSOCIATION}),
+        ("Pour les PME innovantes, qui co-construisent le projet avec un organisme de recherche.",
+         {B.TPE, B.PME, B.RECHERCHE}),
+    ],
+    ids=["authority-in-a-relative-clause", "epci-in-a-relative-clause", "companies-in-a-relative-clause",
+         "headcount-in-a-relative-clause-sizes", "dont-lists-members", "co-applicant-in-a-relative-clause"],
+)
+def test_a_type_inside_a_relative_clause_about_another_does_not_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Établissements d'enseignement supérieur.\nLes entreprises, les communes et les chambres de métiers "
+         "membres du projet en sont partenaires ; elles ne reçoivent aucune aide.",
+         {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        ("Le projet est présenté par un consortium dont le coordinateur est une université ou un organisme de "
+         "recherche.", {B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE}),
+    ],
+    ids=["a-list-shares-its-partner-predicate", "consortium-whose-lead-is-named"],
+)
+def test_what_is_said_after_a_list_is_said_of_all_its_types(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le porteur du projet doit être l'une des structures suivantes : une PME ; une association ; un syndicat "
+         "d'énergie constitué en syndicat mixte ; une communauté d'agglomération.",
+         {B.TPE, B.PME, B.ASSOCIATION, B.SYNDICAT_MIXTE, B.EPCI}),
+        ("Le porteur doit être une entreprise. Il peut s'associer à des laboratoires publics, qui sont alors "
+         "co-bénéficiaires de l'aide.", {*sizes_admitted([B.ENTREPRISE]), B.RECHERCHE}),
+        ("Le porteur doit être une entreprise. Les laboratoires associés ne sont pas co-bénéficiaires.",
+         sizes_admitted([B.ENTREPRISE])),
+    ],
+    ids=["colon-list-items-after-semicolons", "partners-that-are-co-beneficiaries", "not-co-beneficiaries"],
+)
+def test_list_items_and_co_beneficiaries_are_applicants(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chaque partenaire — collectivité, école d'ingénieurs ou association — est bénéficiaire pour sa part.",
+         {B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION, B.ETABLISSEMENT_ENSEIGNEMENT, B.ASSOCIATION}),
+        ("Le dossier est déposé par une équipe appartenant à un organisme de recherche. Dans un projet commun, "
+         "la PME partenaire reçoit elle aussi une aide.", {B.RECHERCHE, B.TPE, B.PME}),
+        ("Sont éligibles les associations. Le local appartenant à une commune peut être mis à disposition.",
+         {B.ASSOCIATION}),
+    ],
+    ids=["each-partner-is-a-beneficiary-for-its-share", "lab-team-and-partner-paid-too",
+         "owned-by-is-no-applicant"],
+)
+def test_partners_paid_for_their_share_and_teams_of_an_institution_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+def test_a_description_that_says_to_whom_a_loan_is_proposed_sizes_the_companies() -> None:
+    found = call_beneficiaries(["professionnels"], "Au moins trois ans d'activité.",
+                               "Le prêt finance les investissements verts. Il est proposé aux PME et aux ETI saines.")
+    assert sizes_admitted(found) == {B.TPE, B.PME, B.ETI}

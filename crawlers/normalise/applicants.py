@@ -22,6 +22,10 @@ from models.vocab import Beneficiary as B
 
 _TEXT = [(re.compile(pattern), targets) for pattern, targets in T.TEXT_RULES]
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
+_FIRM_CUE = re.compile(T.FIRM_CUES)
+_SIZE_LINE = re.compile(T.SIZE_LINE)
+_FOR_A_THING = re.compile(T.FOR_A_THING)
+_CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
 _EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
 _EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
@@ -43,6 +47,12 @@ _OWNED_BY = re.compile(T.OWNED_BY)
 _PAID = re.compile(T.PARTNERS_PAID)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
+_RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
+_MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l')?\s*")
+"""« les établissements de formation, dont les CFA »: « dont » before a type lists members of the type before."""
+_JOINT = re.compile(r"\bco-?(?:depos|port|constru|pilot)\w*|\bconjointement\b")
+"""« les PME, qui co-déposent avec un laboratoire »: the relative clause names a co-applicant."""
+_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
@@ -117,7 +127,22 @@ def read_eligibility(text: str) -> Reading:
     reading = _read(sentences, cued or sentences)
     if not reading.applicants and cued:
         reading = _read(sentences, sentences)
+    if reading.applicants:
+        reading += _size_lines([s for s in sentences if s not in cued])
     return _narrowing(sentences[0], reading) if label_line else reading
+
+
+def _size_lines(sentences: list[str]) -> Reading:
+    """The companies a catalogue's size line admits (« Eligibilité en fonction du nombre de salariés : Moins de 50
+    salariés », « Toutes tailles »), beside the applicants the other sentences name: the line says that companies of
+    that size apply. A band the headcount rules do not read (« 10 - 249 ») adds nothing."""
+    found: list[B] = []
+    for sentence in sentences:
+        line = _SIZE_LINE.search(sentence)
+        if line:
+            value = sentence[line.end():]
+            found += [b for b in _applicants(f"entreprises {value}") if b in T.SIZES or _ALL_SIZES.search(value)]
+    return Reading(tuple(dict.fromkeys(found)))
 
 
 def _is_label_line(sentence: str) -> bool:
@@ -153,6 +178,12 @@ def stated_applicants(text: str) -> tuple[B, ...]:
     return _read(sentences, [s for s in sentences if _is_cued(s)]).applicants
 
 
+def firmly_stated(text: str) -> tuple[B, ...]:
+    """The applicants a text names in sentences that plainly say who files (T.FIRM_CUES); none without one."""
+    sentences = _sentences(text)
+    return _read(sentences, [s for s in sentences if _FIRM_CUE.search(_EXCLUDING_BEFORE.sub(" ", s))]).applicants
+
+
 def _starts_with_a_type(sentence: str) -> bool:
     """« Commerçants et artisans inscrits au RCS, … »: an eligibility text that opens on types names applicants
     there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
@@ -162,10 +193,11 @@ def _starts_with_a_type(sentence: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     """The text's sentences, a clause that speaks of the previous one's types (« ; elles ne sont pas
-    bénéficiaires ») kept with it."""
+    bénéficiaires ») and the « ; » items of a list announced by « : » kept with it."""
     joined: list[str] = []
     for sentence in split_sentences(text):
-        continued = joined and joined[-1].endswith(";") and (_SHARE_START.match(sentence) or _starts_with_a_type(sentence))
+        continued = joined and joined[-1].endswith(";") and (
+            _SHARE_START.match(sentence) or _starts_with_a_type(sentence) or ":" in joined[-1])
         if joined and (_PRONOUN_START.match(sentence) or continued):
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
@@ -191,6 +223,8 @@ def _weakly_named(sentence: str) -> list[B]:
     found: list[B] = []
     for mention in _mentions(sentence):
         role = _WEAK_ROLE.search(sentence[: mention.start])
+        if _CONTRACTOR.match(sentence, mention.end):
+            continue  # « réalisée par une entreprise de travaux »: the contractor, paid by the applicant
         if role and not (role["for"] and _RATE.search(sentence[: role.start()][-60:])):
             found += _object_list(sentence, mention.start)
     return list(dict.fromkeys(found))
@@ -244,14 +278,26 @@ def _sized(reading: Reading) -> Reading:
 
 def _applicants(sentence: str) -> list[B]:
     """Types the sentence names as applicants; size names and headcounts narrow « entreprises » there
-    (a headcount alone, or next to sizes already named, adds nothing)."""
+    (a headcount alone, or next to sizes already named, adds nothing; it narrows a word that spans several sizes:
+    « start-up qui emploient moins de 10 salariés » are TPE)."""
     kept = [m for m in _mentions(sentence) if _applies(sentence, m)]
+    counted = {b for m in kept if m.headcount for b in m.targets}
+    kept = [_sized_by(m, counted) for m in kept]
     named = [b for m in kept if not m.headcount for b in m.targets]
     bare = B.ENTREPRISE in named and not any(b in T.SIZES for b in named)
     found = [b for m in kept if bare or not m.headcount for b in m.targets]
     if any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
         found = [b for b in found if b != B.ENTREPRISE]
     return found
+
+
+def _sized_by(mention: _Mention, counted: set[B]) -> _Mention:
+    """A type that spans several sizes (« start-up »: TPE and PME) kept to the sizes a headcount admits."""
+    sizes = [b for b in mention.targets if b in T.SIZES]
+    narrowed = tuple(b for b in mention.targets if b not in sizes or b in counted)
+    if mention.headcount or len(sizes) < 2 or not counted or narrowed == mention.targets or not set(narrowed) & counted:
+        return mention
+    return replace(mention, targets=narrowed)
 
 
 def _applies(sentence: str, mention: _Mention) -> bool:
@@ -264,10 +310,46 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
-    partner = (_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
-               and not _PAID.search(sentence, start, end))
-    return (not partner and not complement and not acted_for and not _owner(sentence, mention)
-            and not _receives_nothing(sentence, mention) and not _status_or_mandatary(sentence, mention))
+    tail = _list_tail(sentence, mention)
+    paid = _PAID.search(sentence, start, _clause_end(sentence, tail.end))
+    partner = not paid and (_partner(sentence, mention) or _partner(sentence, tail))
+    return (not partner and not complement and not acted_for
+            and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
+            and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention))
+
+
+def _partner(sentence: str, mention: _Mention) -> bool:
+    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »)."""
+    start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
+    return bool(_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
+                and not _PAID.search(sentence, start, end))
+
+
+def _list_tail(sentence: str, mention: _Mention) -> _Mention:
+    """The last type of the list `mention` starts or belongs to (« les entreprises, les collectivités et les
+    branches professionnelles … sont partenaires »): what is said after it is said of the whole list."""
+    last = mention
+    for named in _mentions(sentence):
+        if named.start < last.end:
+            continue
+        if not _OBJECT_LINK.fullmatch(sentence, last.end, named.start):
+            break
+        last = named
+    return last
+
+
+def _in_relative_clause(sentence: str, mention: _Mention) -> bool:
+    """Named inside a relative clause about the type before it (« les associations dont les ressources viennent
+    d'une seule collectivité », « les SEM qui travaillent pour des communes »): no applicant. A headcount there
+    sizes that type (« les entreprises qui emploient moins de 50 salariés »); « dont les CFA » lists members."""
+    before = [m for m in _mentions(sentence) if m.end <= mention.start]
+    if mention.headcount or not before:
+        return False
+    between = sentence[before[-1].end: mention.start]
+    pronoun = _RELATIVE_PRONOUN.search(between)
+    if pronoun is None or _MEMBERS.fullmatch(between, pronoun.start()) or _JOINT.search(between, pronoun.end()):
+        return False
+    return not _RELATIVE_END.search(between, pronoun.end())
 
 
 def _status_or_mandatary(sentence: str, mention: _Mention) -> bool:
@@ -325,7 +407,15 @@ def _is_excluded(sentence: str, mention: _Mention) -> bool:
     cultuelles sont exclues » exclude only a group of it."""
     whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
                                                                                               mention.end)
-    return whole and _in_exclusion(sentence, mention)
+    return whole and not _for_a_thing(sentence, mention) and _in_exclusion(sentence, mention)
+
+
+def _for_a_thing(sentence: str, mention: _Mention) -> bool:
+    """« les équipements réservés à un club ne sont pas éligibles »: the clause opens on things the type uses; the
+    exclusion removes those things, not the type (nor does the type apply)."""
+    start = _clause_start(sentence, mention.start)
+    return bool(_FOR_A_THING.search(sentence, start, mention.start)) and not any(
+        start <= m.start < mention.start for m in _mentions(sentence))
 
 
 def _in_exclusion(sentence: str, mention: _Mention) -> bool:

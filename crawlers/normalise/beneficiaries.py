@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from crawlers.normalise import beneficiary_tables as T
-from crawlers.normalise.applicants import Reading, read_answers, read_description, read_eligibility
+from crawlers.normalise.applicants import (
+    Reading,
+    firmly_stated,
+    read_answers,
+    read_description,
+    read_eligibility,
+    stated_applicants,
+)
 from crawlers.normalise.families import family_of
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
@@ -45,11 +53,23 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     A description's applicants count only when the eligibility text names none and they share a type with the
     labels (or there are no labels): the eligibility text (a page's « Bénéficiaires » section) says it more
     precisely than a summary, and a description that names others (« les entreprises pourront bénéficier de
-    loyers modérés » in a call to collectivités) speaks of who gains from the project, not of who applies."""
+    loyers modérés » in a call to collectivités) speaks of who gains from the project, not of who applies.
+    Two exceptions: a description that plainly says who files (« Les demandes sont présentées par les collèges
+    privés ») counts whatever the labels; and an eligibility text without any sentence on who applies (a list
+    of conditions: « Entreprises industrielles. Être à jour de ses obligations. ») names its types in passing,
+    so the description's statement adds to them and its sizes narrow their « entreprises »."""
     labelled = map_beneficiaries(labels)
     reading, prose = read_eligibility(eligibility_text), read_description(description)
-    counts = not reading.applicants and _shares_a_type(labelled, prose)
-    reading += prose if counts else Reading(excluded=prose.excluded)
+    firm = firmly_stated(description)
+    if firm and prose.weak:
+        prose = Reading(firm, prose.excluded)  # « La demande est déposée par la société de projet »
+    in_passing = bool(firm) and bool(reading.applicants) and not stated_applicants(eligibility_text)
+    counts = ((not reading.applicants or in_passing) and _shares_a_type(labelled, prose)
+              or not reading.applicants and bool(firm))
+    if counts:
+        reading = _sizes_narrow(reading + prose)
+    else:
+        reading = _sized_by(reading, stated_applicants(description)) + Reading(excluded=prose.excluded)
     if reading.applicants:
         reading += read_answers(description)  # « Les ETI sont-elles éligibles ? Oui » adds to a stated list
     found = _narrowed(labelled, reading)
@@ -68,6 +88,27 @@ def beneficiaries_in_text(text: str) -> list[B]:
 def beneficiary_labels_in_text(text: str) -> list[str]:
     """French labels of the applicants a text names: what a spider puts in RawItem.beneficiary_labels."""
     return [T.TEXT_LABELS[b] for b in beneficiaries_in_text(text)]
+
+
+def _sizes_narrow(reading: Reading) -> Reading:
+    """Sizes named beside « entreprises » narrow it (« Entreprises industrielles » and « ouvert aux PME et aux ETI »),
+    unless companies of every size are named."""
+    said = reading.applicants
+    if reading.all_sizes or B.ENTREPRISE not in said or not any(b in T.SIZES for b in said):
+        return reading
+    return replace(reading, applicants=tuple(b for b in said if b != B.ENTREPRISE))
+
+
+def _sized_by(reading: Reading, stated: tuple[B, ...]) -> Reading:
+    """The eligibility text's bare « entreprises » takes the sizes a sentence of the description on who applies names
+    (« Entreprises industrielles » and « Le dispositif est ouvert aux PME et aux ETI »; not « Aider les PME », whose
+    object says whom the funder has in mind)."""
+    said = reading.applicants
+    sizes = tuple(b for b in stated if b in T.SIZES)
+    if not sizes or reading.all_sizes or B.ENTREPRISE not in said or any(b in T.SIZES for b in said):
+        return reading
+    at = said.index(B.ENTREPRISE)
+    return replace(reading, applicants=tuple(dict.fromkeys([*said[:at], *sizes, *said[at + 1:]])))
 
 
 def _shares_a_type(labelled: list[B], reading: Reading) -> bool:

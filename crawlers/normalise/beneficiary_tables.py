@@ -72,6 +72,10 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bparticuliers?\b|\bmenages?\b|\bhabitants?\b", (B.PARTICULIER,)),
 ]
 
+_LISTED = r"(?:(?<=[,:] )|(?<=\bou )|(?<=\bet ))"
+_LISTED_NEXT = r"\b(?=\s*,|\s+(?:ou|et)\s)"
+"""« une commune, une intercommunalité, un département ou une association », « Structure porteuse : commune,
+intercommunalité ou association »: between the items of a list, the singular names the authority as a type."""
 _EXCEPTING = r"(?:(?<=a l'exception de )|(?<=a l'exclusion de )|(?<=sauf )|(?<=hors ))"
 """« à l'exception de la Région »: right after an exclusion, the singular names the authority as a type."""
 
@@ -88,8 +92,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?",
+        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne))"  # else its members apply
+        r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
         (B.ENTREPRISE,),
     ),
     (
@@ -101,9 +105,10 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
     (r"\bpetr\b|poles? d'equilibre territori(?:al|aux)", (B.PETR,)),
-    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b", (B.COMMUNE,)),
-    (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b",
-     (B.DEPARTEMENT,)),
+    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b"
+     r"|" + _LISTED + r"commune" + _LISTED_NEXT, (B.COMMUNE,)),
+    (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b"
+     r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT, (B.DEPARTEMENT,)),
     (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b", (B.REGION,)),
     (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
     (r"\bleurs groupements\b", GROUPINGS),
@@ -116,7 +121,9 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
-     r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale",
+     r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
+     r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
+     r"|hopita(?:l|ux) publics?|\behpad publics?\b|bailleurs? sociaux|organismes? (?:d')?hlm\b",
      (B.ETABLISSEMENT_PUBLIC,)),
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
@@ -129,7 +136,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\blycees?\b|\buniversites?\b|\biut\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b"
         r"|etablissements? publics? locaux d'enseignement|\beplef?p?a?\b"
         r"|centres? de formation(?: d'apprentis| professionnelle)?|etablissements? scolaires?|grandes? ecoles?"
-        r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)",
+        r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)"
+        r"|\bcolleges?\b(?! (?:d'|des |de )(?:experts?|financeurs?|membres?|elus?|partenaires?))",
         (B.ETABLISSEMENT_ENSEIGNEMENT,),
     ),
     (
@@ -140,8 +148,19 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive", (B.PARTICULIER,)),
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b", (B.PARTICULIER,)),
 ]
+
+FIRM_CUES = (
+    r"\bsont eligibles?\b|\best eligible\b|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler)\b"
+    r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?) par\b"
+)
+"""A sentence that plainly says who files (« Peuvent déposer une demande les … », « Les demandes sont présentées par
+… »): its types apply even outside the source's audience labels (crawlers/normalise/record.py)."""
+
+SIZE_LINE = r"\bnombre de salaries\s*:\s*"
+"""A catalogue's size line (« Eligibilité en fonction du nombre de salariés : Moins de 50 salariés »): the sizes of
+the companies that may apply."""
 
 FAQ_YES = r"\?\s*oui\b"
 """A question of a FAQ answered yes (« Une association peut-elle déposer un dossier ? Oui, si … »): its types apply."""
@@ -151,21 +170,27 @@ FAQ_NO = r"\?\s*non\b"
 ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
 
+PAID_TOO = r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
+"""« l'entreprise partenaire reçoit elle aussi une aide »: a partner paid as well applies."""
+
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
-    r"\b(?:sont|doivent etre|peuvent etre) (?:portee?s|deposee?s|presentee?s) par\b",
+    r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?) par\b",
     r"\bportee?s? par (?:les|des|un|une|l'|la|le)\b",
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
+    r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
+    r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
+    r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
-    r"\b(?:destine|ouvert|reserve)e?s? (?:\w+ )?(?:aux|a)\b",
+    r"\b(?:destine|ouvert|reserve|propose)e?s? (?:\w+ )?(?:aux|a)\b",
     r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
@@ -199,6 +224,12 @@ WEAK_ROLE = (
 )
 """Right before a type, in a description without a statement of who applies: the doer (« par les communes »), the
 one it is for (« pour les TPE », but not a rate's « 50 % pour les PME ») or the owner (« l'usine d'une PME »)."""
+CONTRACTOR = (
+    r"\s+(?:de travaux|du (?:batiment|btp)|(?:de |du )?paysag\w*|d'(?:entretien|installation)|qualifiee?s?|rge"
+    r"|labellisee?s? rge|prestataires?|specialisee?s?)\b"
+)
+"""Right after « entreprise » in a description without a statement of who applies: the contractor that does the
+work (« plantation réalisée par une entreprise de travaux »), not the one the aid is for."""
 PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
 """A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
 OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
@@ -249,6 +280,13 @@ EXCLUDING_BEFORE = (
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
 
+FOR_A_THING = (
+    r"\b(?:reserv|destin|dedi|lou|affect|mis a (?:la )?disposition)\w*\s+(?:a|aux|au|d'|de|des)\s*"
+    r"(?:une?\s+|la\s+|le\s+|l')?$"
+)
+"""Right before a type that an exclusion follows, in a clause that opens on a thing (« les équipements réservés à un
+club ne sont pas éligibles », « les locaux loués à une entreprise »): the things are excluded, not the type."""
+
 EXCLUDED_RIGHT_AFTER = r"\s*(?:\([^)]*\)\s*)?(?:exclue?s?\b|\|\s*(?:non|exclue?s?|ineligibles?)\b)"
 """« …, grandes entreprises exclues », or a table row « Collectivités territoriales | Non »: that type only is
 excluded."""
@@ -282,7 +320,7 @@ ON_BEHALF_OF = (
     r"\bpour (?:le )?compte (?:d'|de |des )|\ben partenariat (?:avec|etroit avec)\b|\ben lien (?:etroit )?avec\b"
     r"|\bavec l'(?:appui|aide|accompagnement) (?:d'|de |des |du )|\baccompagnee?s? par\b|\bmandatee?s? par\b"
     r"|\ben association avec\b|\baupres (?:d'|de |des |du )|\bau nom (?:d'|de |des |du )|\ben lieu et place d"
-    r"|\bfiliales? d|\bappartenant a\b"
+    r"|\bfiliales? d|(?<!coordinateur )(?<!coordinatrice )(?<!chercheur )(?<!chercheuse )(?<!equipe )\bappartenant a\b"
     r"|\b(?:choisie?s?|decidee?s?|designee?s?|retenue?s?|fixee?s?|approuvee?s?|validee?s?|agreee?s?) par\b"
     r"|\b(?:co-?)?(?:construit|elabore|concu|defini|anime|pilote)e?s? (?:conjointement |en commun )?avec\b"
 )
@@ -306,7 +344,7 @@ syndicats mixtes ») is defined by the list after it, when that list names types
 
 PLACE_OF = (
     r"\b(?:situee?s?|implantee?s?|localisee?s?|intervenant|presente?s?|actives?|operant) (?:dans|sur|en)\b"
-    r"|\btous les departements\b"
+    r"|\btous les departements\b|\binscrite?s? (?:dans|a|au|en)\b"
 )
 """Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""
 
@@ -322,8 +360,8 @@ OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
 25 % par une grande entreprise »: the owners named after it, the whole list, do not apply."""
 
 PARTNERS_PAID = (
-    r"\bsont (?:co-?)?beneficiaires\b|\bchaque partenaire (?:est|sera) (?:co-?)?beneficiaire"
-    r"|\bpartenaires? (?:co-?)?beneficiaires?\b"
+    r"\bsont (?:co-?)?beneficiaires\b|\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
+    r"|\bpartenaires? (?:co-?)?beneficiaires?\b|" + PAID_TOO
 )
 """« Sont bénéficiaires de l'aide les organismes de recherche et les entreprises partenaires »: partners who are
 paid apply."""

@@ -8,9 +8,9 @@ from pydantic import ValidationError
 
 from crawlers.items import RawItem
 from crawlers.normalise.amounts import extract_amounts
-from crawlers.normalise.applicants import read_eligibility, stated_applicants
+from crawlers.normalise.applicants import firmly_stated, read_eligibility, stated_applicants
 from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
-from crawlers.normalise.families import within_families
+from crawlers.normalise.families import family_of, within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
 from crawlers.normalise.departement_limits import limited_coverage
 from crawlers.normalise.evidence import call_evidence
@@ -80,14 +80,18 @@ def normalise_item(item: RawItem, as_of: date) -> OpportunityData:
 
 
 def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
-    """Who may apply; broad audience families bound the text's applicants."""
+    """Who may apply; broad audience families bound the text's applicants, but not those an eligibility sentence,
+    or else a description's plain statement of who files, names."""
     found = call_beneficiaries(item.beneficiary_labels, eligibility_text, prose)
     if not item.labels_are_families:
         return found
+    labelled = map_beneficiaries(item.beneficiary_labels)
     summary = not read_eligibility(eligibility_text).applicants
-    kept = within_families(found, map_beneficiaries(item.beneficiary_labels), summary)
     stated = stated_applicants(eligibility_text)  # « Peuvent déposer : … les syndicats mixtes » beyond the labels
-    return [*kept, *(b for b in found if b in stated and b not in kept)]
+    beyond = [] if stated else [b for b in firmly_stated(prose) if b in found and b not in family_of(labelled)]
+    inside = [b for b in found if b not in beyond]
+    kept = within_families(inside, labelled, summary) if inside else []
+    return [*kept, *(b for b in found if b in stated and b not in kept), *beyond]
 
 
 def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:
