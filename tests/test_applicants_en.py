@@ -34,8 +34,12 @@ def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: 
          "Non-profit organisations may join as co-beneficiaries.", [B.COMMUNE, B.EPCI, B.ASSOCIATION]),
         ("Eligible applicants: micro, small or medium-sized enterprises. Mid-caps are not eligible.", [B.TPE, B.PME]),
         ("Applicants must be local public authorities: municipalities or provinces.", [B.COMMUNE, B.DEPARTEMENT]),
+        ("Scope: cleaner ports.\nEligibility: the consortium must include at least one company and one university.",
+         [B.ENTREPRISE, B.ETABLISSEMENT_ENSEIGNEMENT]),
+        ("Eligibility: applicants must be non-profit organisations supporting small businesses.", [B.ASSOCIATION]),
     ],
-    ids=["authorities-defined-in-brackets", "micro-small-medium", "authorities-defined-after-a-colon"],
+    ids=["authorities-defined-in-brackets", "micro-small-medium", "authorities-defined-after-a-colon",
+         "eligibility-heading-and-consortium", "types-the-applicants-serve"],
 )
 def test_groups_defined_in_brackets_and_sizes_spelled_out(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected

@@ -380,3 +380,41 @@ def test_a_description_that_says_to_whom_a_loan_is_proposed_sizes_the_companies(
     found = call_beneficiaries(["professionnels"], "Au moins trois ans d'activité.",
                                "Le prêt finance les investissements verts. Il est proposé aux PME et aux ETI saines.")
     assert sizes_admitted(found) == {B.TPE, B.PME, B.ETI}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'aide vise les équipementiers de rang 2 qui sont des PME ou des ETI.", {B.TPE, B.PME, B.ETI}),
+        ("L'appel cible les sous-traitants de premier rang de l'aéronautique qui sont des PME.", {B.TPE, B.PME}),
+        ("Le dossier est déposé par le chef de file. Le chef de file est une commune ou un PETR.\nLes associations "
+         "membres du groupement sont co-bénéficiaires de l'aide.", {B.COMMUNE, B.PETR, B.ASSOCIATION}),
+        ("Sont éligibles les exploitants agricoles installés depuis moins de cinq ans.\nLa chambre d'agriculture "
+         "instruit les demandes pour le compte du Département ; elle n'est pas bénéficiaire.", {B.AGRICULTEUR}),
+        ("Les intercommunalités sont éligibles.\nLes clubs d'entreprises constitués en association peuvent aussi "
+         "porter une action.", {B.EPCI, B.ASSOCIATION}),
+        ("Peuvent candidater les unions de commerçants et d'artisans, ainsi que les communes.", {B.COMMUNE}),
+        ("Sont éligibles les communes.\nLes associations syndicales autorisées de drainage peuvent porter un "
+         "projet.", {B.COMMUNE, B.ETABLISSEMENT_PUBLIC}),
+    ],
+    ids=["relative-clause-that-says-what-the-type-is", "first-tier-subcontractors-are-companies",
+         "lead-partner-is-a-cue", "instructing-chamber-is-no-applicant", "may-carry-an-action",
+         "traders-a-union-gathers-are-its-members", "asa-are-public-bodies"],
+)
+def test_what_a_type_is_who_leads_and_who_only_instructs(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le projet associe au moins deux partenaires de pays différents, tous bénéficiaires. En France, peuvent "
+         "être partenaires les départements et les associations. Les entreprises peuvent participer aux ateliers "
+         "sans être partenaires.", {B.DEPARTEMENT, B.ASSOCIATION}),
+        ("Le chef de file est une grande entreprise. Des PME peuvent rejoindre le projet comme partenaires ; "
+         "chacun reçoit directement sa part de l'aide.", {B.GE, B.TPE, B.PME}),
+    ],
+    ids=["all-partners-paid", "each-receives-its-share"],
+)
+def test_when_every_partner_is_paid_the_partners_named_apply(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from datetime import date
+
+from crawlers.normalise.releves import find_releves
 from crawlers.spiders.calendar_sections import calendar_deadlines
 from crawlers.spiders.departement_coverage import departement_codes
 
@@ -68,3 +71,30 @@ def test_a_coverage_block_naming_departements_gives_their_codes(heading: str, bo
 )
 def test_a_departement_named_in_passing_or_unclearly_gives_nothing(heading: str, body: str) -> None:
     assert departement_codes([(heading, body)]) == []
+
+
+def test_a_presentation_or_a_visit_in_a_calendar_block_is_no_deadline() -> None:
+    body = ("Date limite de dépôt : 12 mars 2027\nUne présentation en ligne aura lieu le 20 janvier 2027\n"
+            "Visite du site le 3 février 2027")
+    assert calendar_deadlines([("Calendrier", body)]) == ["2027-03-12"]
+
+
+def test_applications_collected_on_several_days_are_each_a_deadline() -> None:
+    assert find_releves("Les candidatures sont relevées le 9 février 2027 et le 8 juin 2027 à midi.") == [
+        date(2027, 2, 9), date(2027, 6, 8)]
+
+
+def test_a_catalogue_page_reads_its_calendar_block() -> None:
+    """The ADEME catalogue page: the deadlines its « Calendrier » block lists join the card's."""
+    from scrapy.http import HtmlResponse
+
+    from crawlers.items import RawItem
+    from crawlers.spiders.detail_page import read_detail_page
+
+    url = "https://agirpourlatransition.ademe.fr/entreprises/aides-financieres/catalogue/aap/essai"
+    html = ("<main><h1>Essai</h1><section><h2>Calendrier</h2><p>Premier dépôt le 11 février 2027, second le "
+            "10 juin 2027.</p></section></main>")
+    item = RawItem(source="ademe-catalogue-entreprises", source_id="essai", url=url, title="Essai", position=1,
+                   close_dates=["2027-06-10"])
+    read = read_detail_page(HtmlResponse(url=url, body=html.encode(), encoding="utf-8"), item)
+    assert read.close_dates == ["2027-02-11", "2027-06-10"]

@@ -48,10 +48,23 @@ _PAID = re.compile(T.PARTNERS_PAID)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
-_MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l')?\s*")
+_MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l'|une?|au moins une?|deux|trois)?\s*")
 """« les établissements de formation, dont les CFA »: « dont » before a type lists members of the type before."""
 _JOINT = re.compile(r"\bco-?(?:depos|port|constru|pilot)\w*|\bconjointement\b")
 """« les PME, qui co-déposent avec un laboratoire »: the relative clause names a co-applicant."""
+_APPOSITION = re.compile(r"qui\s+(?:sont|est|doi(?:t|vent) etre)\s+(?:obligatoirement\s+)?(?:des|une?|les?|la|l')?\s*")
+"""« les sous-traitants qui sont des PME ou des ETI »: the relative clause says what the type before is."""
+_GROUP_OF = re.compile(r"\b(?:associations?|federations?|unions?|groupements?|clubs?|reseaux|collectifs?|syndicats?)"
+                       r"(?: \w+)? (?:de|d'|des)\s*$")
+_SAME_COMPLEMENT = re.compile(r"\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
+"""« de commerçants ou d'artisans »: the next member of one complement."""
+_EVERY_PARTNER_PAID = re.compile(
+    r"\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,120}?\b(?:est|sont|sera|seront) (?:co-?)?beneficiaires?"
+    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?\brecoi\w* (?:directement )?(?:sa|leur|la|une) part"
+    r"|\btous (?:co-?)?beneficiaires\b|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part")
+"""« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires »: the
+text's partners are applicants wherever it names them."""
+_PARTNER_WORD = re.compile(r"(?<!sans etre )(?<!pas )\bpartenaires?\b(?! (?:co-?)?beneficiaire|associe|sans\b)")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
@@ -73,7 +86,7 @@ _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*"
 _OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 _CO_APPLICANT = re.compile(T.CO_APPLICANT)
-_PRONOUN_START = re.compile(r"(?:elles|ils|celles-ci|ceux-ci)\b")
+_PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci)\b(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
@@ -202,6 +215,8 @@ def _sentences(text: str) -> list[str]:
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
+    if any(_EVERY_PARTNER_PAID.search(s) for s in joined):
+        joined = [_PARTNER_WORD.sub(r"\g<0> beneficiaires", s) for s in joined]
     return joined
 
 
@@ -315,7 +330,21 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     partner = not paid and (_partner(sentence, mention) or _partner(sentence, tail))
     return (not partner and not complement and not acted_for
             and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
-            and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention))
+            and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention)
+            and not _member_companies(sentence, mention))
+
+
+def _member_companies(sentence: str, mention: _Mention) -> bool:
+    """« les fédérations de commerçants ou d'artisans », « un réseau de PME »: companies a group gathers are its
+    members, not applicants (the group applies under its own type)."""
+    if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
+        return False
+    first = mention
+    for named in reversed([m for m in _mentions(sentence) if m.end <= mention.start]):
+        if not _SAME_COMPLEMENT.fullmatch(sentence, named.end, first.start):
+            break
+        first = named
+    return bool(_GROUP_OF.search(sentence, 0, first.start))
 
 
 def _partner(sentence: str, mention: _Mention) -> bool:
@@ -348,6 +377,8 @@ def _in_relative_clause(sentence: str, mention: _Mention) -> bool:
     between = sentence[before[-1].end: mention.start]
     pronoun = _RELATIVE_PRONOUN.search(between)
     if pronoun is None or _MEMBERS.fullmatch(between, pronoun.start()) or _JOINT.search(between, pronoun.end()):
+        return False
+    if _APPOSITION.fullmatch(between, pronoun.start()):
         return False
     return not _RELATIVE_END.search(between, pronoun.end())
 

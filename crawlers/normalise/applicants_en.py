@@ -20,6 +20,7 @@ CUE = re.compile(
     r"|\bco-?beneficiar(?:y|ies)\b"
     r"|\b(?:coordinators?|lead partners?|beneficiaries)\b[^.;:]{0,40}\b(?:must|should|shall) be\b"
     r"|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar(?:y|ies)\b|\bare beneficiaries of the grant\b"
+    r"|^eligibility\s*:|\bconsortium (?:must|should|shall) (?:be composed of|include|consist of|comprise)\b"
 )
 NOT_APPLYING = re.compile(
     r"\bsubcontractors?\b|\bassociated partners?\b|\bwithout (?:receiving )?(?:any )?(?:eu )?funding\b"
@@ -31,8 +32,8 @@ TYPES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bsmes?\b|small and medium[- ]sized enterprises?", (B.TPE, B.PME)),
     (r"\bmid-?caps?\b", (B.ETI,)),
     (r"\bmicro[- ]enterprises?\b", (B.TPE,)),
-    (r"\blarge (?:enterprises?|companies)\b", (B.GE,)),
-    (r"\b(?:enterprises?|companies|businesses|for-profit)\b", (B.ENTREPRISE,)),
+    (r"\blarge (?:enterprises?|compan(?:y|ies))\b", (B.GE,)),
+    (r"\b(?:enterprises?|compan(?:y|ies)|business(?:es)?|for-profit)\b", (B.ENTREPRISE,)),
     (r"\bresearch (?:organisations?|organizations?|centres?|centers?|institutes?)\b", (B.RECHERCHE,)),
     (r"\buniversit(?:y|ies)\b|higher education", (B.ETABLISSEMENT_ENSEIGNEMENT,)),
     (r"\b(?:groupings?|associations?|unions?) of municipalities\b|\binter-?municipal\b", (B.EPCI,)),
@@ -48,6 +49,8 @@ TYPES: list[tuple[str, tuple[B, ...]]] = [
      (B.ETABLISSEMENT_ENSEIGNEMENT,)),
     (r"\bnon-?profit\b|\bngos?\b|civil society organi[sz]ations?", (B.ASSOCIATION,)),
 ]
+SERVED = re.compile(r"\b(?:supporting|helping|serving|assisting|advising)\s+(?:\w+\s+)?$")
+"""Right before a type: the applicants work for it."""
 CO_APPLYING = re.compile(r"\bco-?beneficiar(?:y|ies)\b|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 # ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -65,10 +68,12 @@ def english_applicants(text: str) -> list[B]:
 
 
 def _types_in(sentence: str) -> list[B]:
-    """Types named, each phrase once: the longer, earlier phrase wins over a word inside it."""
+    """Types named, each phrase once: the longer, earlier phrase wins over a word inside it; a type the applicants
+    serve (« non-profit organisations supporting tourism businesses ») is none."""
     spans: list[tuple[int, int, tuple[B, ...]]] = []
     for pattern, targets in _TYPES:
-        spans += [(m.start(), m.end(), targets) for m in pattern.finditer(sentence)]
+        spans += [(m.start(), m.end(), targets) for m in pattern.finditer(sentence)
+                  if not SERVED.search(sentence, 0, m.start())]
     kept: list[tuple[int, int, tuple[B, ...]]] = []
     for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
         if not kept or span[0] >= kept[-1][1]:

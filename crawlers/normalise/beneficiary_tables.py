@@ -121,6 +121,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
+     r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
      r"|hopita(?:l|ux) publics?|\behpad publics?\b|bailleurs? sociaux|organismes? (?:d')?hlm\b",
@@ -176,17 +177,20 @@ PAID_TOO = r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
-    r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre)",
+    r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre"
+    r"|porter (?:un|une|le|la|l'|des|leur|son|sa)\b)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:leurs?|un|une|des)\b",
     r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?) par\b",
-    r"\bportee?s? par (?:les|des|un|une|l'|la|le)\b",
-    r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b",
+    r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b",
+    r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b"
+    r"|\b(?:le|la) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
-    r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire",
+    r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
+    r"|\bpartenaires? (?:co-?)?beneficiaires?\b",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
@@ -256,7 +260,8 @@ NOT_A = r"(?:\bn'(?:est|etant) pas (?:une?|d')|\bne sont pas (?:des|d')|\bne (?:
 subject's, not the type's."""
 HELPS = (
     r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,100}?\s)?(?:peu(?:t|vent) )?"
-    r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
+    r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim|relai)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
+    r"|instrui(?:t|sent)|instruire"
     r"|propos(?:e|ent|er) (?:un|une|leur|leurs|des) (?:accompagnement|appui|aide|conseils?))\b"
 )
 """Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
@@ -311,7 +316,7 @@ NOT_APPLYING = (
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
     r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
-    r"|\ben sous-traitance\b|\bsous-traitants?\b|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
+    r"|\ben sous-traitance\b|\bsous-traitants?\b(?! (?:de rang|de premier rang|industriels|de la filiere|de l'industrie|automobiles?|aeronautiques?))|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
     r"|\bbeneficiaires? finaux\b|\baux cotes d|\bsont consultee?s\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
@@ -328,7 +333,7 @@ ON_BEHALF_OF = (
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
 
 NOT_RECEIVING = (
-    r"\s*(?:qui |mais |elles |ils |celles-ci |ceux-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
+    r"\s*(?:qui |mais |elles? |ils? |celles-ci |ceux-ci |celle-ci |celui-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
     r"(?:co-?)?beneficiaires?"
     r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir))"
 )

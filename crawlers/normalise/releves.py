@@ -24,7 +24,8 @@ from crawlers.normalise.day_tokens import LIST_REACH, Token, as_date, day_tokens
 
 # Folded text: no accents, lower case. A list cue is tried before a one-date cue ("dates limites").
 _LIST_CUES = (
-    r"releves?|vagues?|sessions?(?! d.information)|echeances?|dates limites?|dates? (?:de depot|suivantes)"
+    r"releves?|(?:sont|seront|est|sera) relevee?s|vagues?|sessions?(?! d.information)|echeances?|dates limites?"
+    r"|dates? (?:de depot|suivantes)"
     r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)"
 )
 _FIRST_STAGE = r"lettres? d'intention|fiches? d'intention|expressions? d'interet"
@@ -49,6 +50,7 @@ _OPENING = r"ouverture|ouvert(?:e|s|es)? (?:le|du|des|a partir)|ouvri(?:ra|ront)
 NOT_DEADLINE_WORDS = (
     rf"{_OPENING}|debut|demarr|mis(?:e|es)? a jour|mise en ligne|modifi|actualis|publi(?:e|ee|es|ees|cation)"
     r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
+    r"|presentations?|visioconferences?|visites?|permanences?|demonstrations?"
     r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
     r"|ceremonies?|remises? des prix|palmares|proclamation|commissions?|entretiens?|instruction"
 )

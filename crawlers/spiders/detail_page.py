@@ -20,6 +20,7 @@ from typing import Any
 
 from crawlers.items import RawItem
 from crawlers.normalise.releves import find_releves
+from crawlers.spiders.calendar_sections import calendar_deadlines
 from crawlers.normalise.text import fold
 from crawlers.spiders.html_text import names_france_2030, says_all_year
 from crawlers.spiders.page_sections import PageText, read_page
@@ -47,7 +48,7 @@ def read_detail_page(response: Any, item: RawItem, containers: tuple[str, ...] =
     page = read_page(response, containers)
     if not page.text.strip():
         return item
-    deadlines = {d.isoformat() for d in find_releves(page.text)}
+    deadlines = {d.isoformat() for d in find_releves(page.text)} | set(calendar_deadlines(page.sections))
     return fill_from_page(item, page, eligibility_text(page), coverage_codes(page), deadlines)
 
 
