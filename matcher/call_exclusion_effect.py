@@ -15,7 +15,7 @@ import numpy as np
 
 from models.records import Reason
 
-from matcher.call_exclusions import CallExclusion, call_exclusions
+from matcher.call_exclusions import CallExclusion
 from matcher.corpus import Corpus
 
 FEATURE = "exclusion_appel"
@@ -51,9 +51,9 @@ def evidence(exclusion: CallExclusion) -> str:
 
 def exclusion_effect(corpus: Corpus, factor: float) -> ExclusionEffect:
     """Find each call's exclusions and the fiches they hit; the multiplier array of every pair."""
-    found = [call_exclusions(doc) for doc in corpus.calls]
+    found = [list(form.exclusions) for form in corpus.calls.compact]
     rows_of = _rows_by_key(corpus, {k for exclusions in found for e in exclusions for k in e.keys})
-    hits: list[dict[int, list[CallExclusion]]] = [defaultdict(list) for _ in corpus.fiches]
+    hits: list[dict[int, list[CallExclusion]]] = [defaultdict(list) for _ in range(len(corpus.fiches))]
     multiplier = np.ones((len(corpus.fiches), len(corpus.calls)))
     for j, exclusions in enumerate(found):
         for exclusion in exclusions:
@@ -72,7 +72,7 @@ def no_exclusion(shape: tuple[int, int], factor: float = 1.0) -> ExclusionEffect
 def _rows_by_key(corpus: Corpus, keys: set[str]) -> dict[str, set[int]]:
     """Fiche rows whose term bag holds each key."""
     rows: dict[str, set[int]] = {k: set() for k in keys}
-    for i, doc in enumerate(corpus.fiches):
-        for key in keys.intersection(doc.bag):
+    for i, bag in enumerate(corpus.fiches.bags()):
+        for key in keys.intersection(bag):
             rows[key].add(i)
     return rows

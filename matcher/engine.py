@@ -7,15 +7,23 @@
 Caches: the analyzer remembers the tokens of each text (by SHA-1) and the lemma of each word form, the
 encoder (`CachedEncoder`) the vector of each chunk, and profile hits are kept per (profile, call or fiche text):
 a re-match after a few new calls only analyses the new texts; the arrays are recomputed whole (fast).
+
+Scoring reads the compact form of each document (matcher.corpus) and the profile hits; with a stash
+(`stashed`) both are read from disk and kept there, so that a new process builds full documents only for the
+new records and for the pairs whose reasons it writes (the tokens of those are read from the stash too, even
+once the block has ended).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import cache
+from importlib import resources
 
 import numpy as np
 
@@ -33,7 +41,7 @@ from matcher.profiles import (
 )
 from matcher.run import Pair, ScoredRun, Signals
 from matcher.semantic import CachedEncoder, Encoder, semantic_matrix
-from matcher.stash import AnalysisStash, namespace
+from matcher.stash import AnalysisStash, code_digest, namespace
 from matcher.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -65,6 +73,48 @@ class CachedAnalyzer:
             self.stash.keep_tokens({k: self.cache[k] for k in keys})
         return [self.cache[k] for k in keys]
 
+    def pinned(self) -> PinnedAnalyzer:
+        """This analyzer reading from its current stash even after the `stashed` block ended (documents built
+        when their reasons are: their tokens are on disk)."""
+        return PinnedAnalyzer(self, self.stash)
+
+
+class PinnedAnalyzer:
+    """A CachedAnalyzer bound to a stash (see CachedAnalyzer.pinned)."""
+
+    def __init__(self, analyzer: CachedAnalyzer, stash: AnalysisStash | None) -> None:
+        self.analyzer, self.stash = analyzer, stash
+
+    def analyze(self, text: str) -> list[Token]:
+        """Tokens of one text."""
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens of each text: from memory, else from the stash, else analysed."""
+        if self.stash is None or self.analyzer.stash is not None:
+            return self.analyzer.analyze_many(texts)
+        self.analyzer.stash = self.stash
+        try:
+            return self.analyzer.analyze_many(texts)
+        finally:
+            self.analyzer.stash = None
+
+
+PRODUCT_CODE = ("matcher.analysis", "models.french", "matcher.documents", "matcher.corpus", "matcher.synonyms",
+                "matcher.thesaurus", "matcher.call_exclusions", "matcher.call_exclusion_words", "matcher.profiles")
+"""The modules whose code computes what the stash keeps as products (compact documents, profile hits)."""
+
+
+@cache
+def _products_code() -> str:
+    return code_digest(PRODUCT_CODE)
+
+
+@cache
+def _thesaurus_data() -> bytes:
+    """What the shipped thesaurus holds (its concepts, as read by load_thesaurus)."""
+    return hashlib.sha1(resources.files("models").joinpath("data/thesaurus/concepts.csv").read_bytes()).digest()
+
 
 class MatchEngine:
     """Scores calls against fiches; reuse one engine across runs to reuse its caches."""
@@ -75,6 +125,7 @@ class MatchEngine:
         self._hits: dict[tuple[str, bytes, bytes], ProfileHits] = {}
         self._context = b""
         self._documents: dict[bytes, c.Document] = {}
+        self._compacts: dict[bytes, c.CompactDocument] = {}
 
     @contextmanager
     def stashed(self, stash: AnalysisStash | None) -> Iterator[None]:
@@ -84,6 +135,7 @@ class MatchEngine:
             yield
             return
         stash.tokens_ns = namespace(self.analyzer.inner)
+        stash.products_ns = f"{stash.tokens_ns}/{_products_code()}"
         encoder = self.encoder if isinstance(self.encoder, CachedEncoder) else None
         if encoder is not None:
             stash.vectors_ns = namespace(encoder.inner)
@@ -108,16 +160,21 @@ class MatchEngine:
               as_of: date) -> ScoredRun:
         """Every signal of every pair, the eligibility grid and the fused scores."""
         calls, pairs = list(opportunities), list(pairs)
-        context = _digest(synonyms.model_dump_json(), f"thesaurus={matching.thesaurus}", *matching.stop_words)  # what documents depend on
+        context = _digest(synonyms.model_dump_json(), f"thesaurus={matching.thesaurus}", *matching.stop_words,
+                          _thesaurus_data() if matching.thesaurus else b"")  # what documents depend on
         if context != self._context:
-            self._context, self._documents = context, {}
+            self._context, self._documents, self._compacts = context, {}, {}
+        call_specs, fiche_specs = [c.opportunity_fields(o) for o in calls], [c.fiche_fields(f) for f, _ in pairs]
+        compacts = self._known_compacts([c.record_key(s) for s in [*call_specs, *fiche_specs]])
         corpus = c.build_corpus(
-            self.analyzer, [c.opportunity_fields(o) for o in calls], [c.fiche_fields(f) for f, _ in pairs],
-            profile_strings(profiles), synonyms, c.stop_keys(matching.stop_words), self._documents,
-            load_thesaurus() if matching.thesaurus else None,
+            self.analyzer.pinned(), call_specs, fiche_specs, profile_strings(profiles), synonyms,
+            c.stop_keys(matching.stop_words), self._documents, load_thesaurus() if matching.thesaurus else None,
+            compacts,
         )
-        bm25 = Bm25([d.bag for d in corpus.calls])
-        lexical = bm25.normalised([d.bag for d in corpus.fiches])
+        self._compacts = compacts
+        self._keep_compacts(corpus, [*call_specs, *fiche_specs])
+        bm25 = Bm25(corpus.calls.bags())
+        lexical = bm25.normalised(corpus.fiches.bags())
         hits, profile, has_profile = self._profiles(calls, pairs, profiles, corpus, context)
         semantic = self._semantic(pairs, calls, matching.semantic_floor)
         grid = EligibilityGrid(calls, pairs, as_of, matching.min_lead_days)
@@ -125,6 +182,36 @@ class MatchEngine:
         logger.info("appariement fiches=%d appels=%d paires=%d", len(pairs), len(calls), len(pairs) * len(calls))
         excluded = exclusion_effect(corpus, matching.call_exclusion_factor)
         return ScoredRun(calls, pairs, matching, corpus, bm25, grid, signals, hits, excluded)
+
+    def _known_compacts(self, keys: list[bytes]) -> dict[bytes, c.CompactDocument]:
+        """Compact documents of these records from memory, else from the stash."""
+        known = {k: self._compacts[k] for k in keys if k in self._compacts}
+        stored = self._stored({_digest(b"document", self._context, k): k for k in keys if k not in known},
+                              c.CompactDocument.from_bytes)
+        return known | stored
+
+    def _keep_compacts(self, corpus: c.Corpus, specs: list[list[c.FieldText]]) -> None:
+        """Keep this run's compact documents in the stash, and mark the tokens of their texts used."""
+        stash = self.analyzer.stash
+        if stash is None:
+            return
+        sides = (corpus.calls, corpus.fiches)
+        stash.keep_products({_digest(b"document", self._context, k): form
+                             for side in sides for k, form in zip(side.keys, side.compact)})
+        stash.touch_tokens(hashlib.sha1(f.text.encode()).digest() for spec in specs for f in spec)
+
+    def _stored(self, wanted: dict[bytes, bytes], read: Callable[[bytes], object]) -> dict:
+        """{owner key: product} of the stash's products with these keys ({stash key: owner key})."""
+        stash = self.analyzer.stash
+        if stash is None or not wanted:
+            return {}
+        found = {}
+        for key, data in stash.products(wanted).items():
+            try:
+                found[wanted[key]] = read(data)
+            except (ValueError, TypeError, IndexError, zlib.error):  # computed again, and written anew
+                stash.unreadable(key)
+        return found
 
     def _profiles(self, calls: list[OpportunityData], pairs: list[Pair], profiles: Mapping[str, ProfileConfig],
                   corpus: c.Corpus, context: bytes) -> tuple[ProfileRun, np.ndarray, np.ndarray]:
@@ -139,8 +226,8 @@ class MatchEngine:
         in_fiches: dict[str, list[ProfileHits]] = {}
         for pid in used:
             version = _digest(profiles[pid].model_dump_json(), context)
-            in_calls[pid] = [self._hits_of(scorer, pid, version, k, d) for k, d in zip(call_keys, corpus.calls)]
-            in_fiches[pid] = [self._hits_of(scorer, pid, version, k, d) for k, d in zip(fiche_keys, corpus.fiches)]
+            in_calls[pid] = self._hits_of(scorer, pid, version, call_keys, corpus.calls)
+            in_fiches[pid] = self._hits_of(scorer, pid, version, fiche_keys, corpus.fiches)
         floors = [{pid: profiles[pid].axe_affinity for pid in ids if f.axe and f.axe in profiles[pid].axes}
                   for (f, _), ids in zip(pairs, attached)]
         run = ProfileRun(in_calls, in_fiches, attached, named, floors)
@@ -150,11 +237,20 @@ class MatchEngine:
         total = np.maximum(total, 0.0)
         return run, total / (total + SATURATION), run.has_profile().reshape(len(pairs))
 
-    def _hits_of(self, scorer: ProfileScorer, pid: str, version: bytes, text: bytes, doc: c.Document) -> ProfileHits:
-        key = (pid, version, text)
-        if key not in self._hits:
-            self._hits[key] = scorer.hits(pid, doc)
-        return self._hits[key]
+    def _hits_of(self, scorer: ProfileScorer, pid: str, version: bytes, texts: list[bytes],
+                 docs: c.Documents) -> list[ProfileHits]:
+        """Hits of one profile in each text: from memory, else from the stash, else looked for in its document."""
+        keys = [(pid, version, text) for text in texts]
+        stash_key = {key: _digest(b"hits", *key) for key in keys}
+        missing = {stash_key[k]: k for k in keys if k not in self._hits}
+        self._hits.update(self._stored(missing, ProfileHits.from_bytes))
+        absent = [n for n, key in enumerate(keys) if key not in self._hits]
+        docs.prepare(absent)
+        for n in absent:
+            self._hits[keys[n]] = scorer.hits(pid, docs[n])
+        if self.analyzer.stash is not None:
+            self.analyzer.stash.keep_products({stash_key[k]: self._hits[k] for k in keys})
+        return [self._hits[k] for k in keys]
 
     def _semantic(self, pairs: list[Pair], calls: list[OpportunityData], floor: float) -> np.ndarray | None:
         """Best-chunk cosines, rescaled so that unrelated texts (cosine ≤ floor) score 0."""

@@ -118,14 +118,14 @@ def title_overlap(run: ScoredRun) -> np.ndarray:
     """Share of each fiche's distinct content keys that the call's title holds."""
     vocabulary = run.bm25.vocabulary
     rows, cols = [], []
-    for j, doc in enumerate(run.corpus.calls):
-        keys = {t.key for fld in doc.fields if fld.name == "title" for t in fld.tokens if doc.is_content(t)}
-        found = sorted({vocabulary[k] for k in keys if k in vocabulary})
+    for j, form in enumerate(run.corpus.calls.compact):
+        found = sorted({vocabulary[k] for k in form.title_keys if k in vocabulary})
         rows.extend([j] * len(found))
         cols.extend(found)
     titles = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(run.shape[1], len(vocabulary)))
-    queries = (run.bm25.query_matrix([d.bag for d in run.corpus.fiches]) > 0).astype(float)
-    sizes = np.maximum(np.asarray([len(d.bag) for d in run.corpus.fiches], dtype=float), 1.0)
+    bags = run.corpus.fiches.bags()
+    queries = (run.bm25.query_matrix(bags) > 0).astype(float)
+    sizes = np.maximum(np.asarray([len(bag) for bag in bags], dtype=float), 1.0)
     return np.asarray((queries @ titles.T).todense()) / sizes[:, None]
 
 

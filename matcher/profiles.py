@@ -6,6 +6,7 @@ is not penalised; "agriculture" plainly present is.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,6 +35,16 @@ class ProfileHits:
     def raw(self) -> float:
         """Sum of the weights found minus the exclusion penalties (may be negative)."""
         return sum(w for _, w in self.terms) - EXCLUSION_PENALTY * len(self.exclusions)
+
+    def to_bytes(self) -> bytes:
+        """The hits as kept on disk (matcher.stash): JSON, weights read back equal."""
+        return json.dumps([self.profile_id, self.terms, self.exclusions], ensure_ascii=False).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ProfileHits:
+        """Read back what `to_bytes` wrote (ValueError or TypeError when it cannot)."""
+        profile_id, terms, exclusions = json.loads(data)
+        return cls(profile_id, tuple((term, weight) for term, weight in terms), tuple(exclusions))
 
 
 def profile_strings(profiles: Mapping[str, ProfileConfig]) -> list[str]:

@@ -85,7 +85,7 @@ class ScoredRun:
 
     def calibration_features(self) -> np.ndarray:
         """What the calibration reads of every pair (matcher.calibration): shape (fiches, calls, features)."""
-        return calibration_features(self.fused, self.bm25, [d.bag for d in self.corpus.fiches])
+        return calibration_features(self.fused, self.bm25, self.corpus.fiches.bags())
 
     def _excluded(self, scores: np.ndarray) -> np.ndarray:
         """Scores with the calls' exclusions applied, rounded to 4 decimals."""
@@ -131,9 +131,18 @@ class ScoredRun:
     def results(self, pairs: Iterable[tuple[int, int]] | None = None) -> list[MatchResult]:
         """MatchResults of the given (fiche row, call column) pairs; every pair, fiche by fiche, when None."""
         if pairs is None:
-            pairs = ((i, j) for i in range(len(self.pairs)) for j in range(len(self.calls)))
-        build = self.builder()
-        return [build(i, j) for i, j in pairs]
+            pairs = [(i, j) for i in range(len(self.pairs)) for j in range(len(self.calls))]
+        pairs, explained = list(pairs), self.explained()
+        self.prepare(pairs, explained)
+        return [self._result(i, j, bool(explained[i, j])) for i, j in pairs]
+
+    def prepare(self, pairs: Iterable[tuple[int, int]], explained: np.ndarray | None = None) -> None:
+        """Build in one batch the documents the reasons of these pairs quote (those explained under the current
+        scores, or under `explained`)."""
+        explained = self.explained() if explained is None else explained
+        chosen = [(i, j) for i, j in pairs if explained[i, j]]
+        self.corpus.fiches.prepare(sorted({i for i, _ in chosen}))
+        self.corpus.calls.prepare(sorted({j for _, j in chosen}))
 
     def builder(self) -> Callable[[int, int], MatchResult]:
         """Builds the MatchResult of one (fiche row, call column) pair as `results` would under the current scores

@@ -1,4 +1,5 @@
-"""The analysed texts of the last matching runs, kept on disk: tokens and semantic vectors by text hash.
+"""The analysed texts of the last matching runs, kept on disk: tokens and semantic vectors by text hash, and
+what scoring reads of each document (its products: term bag, exclusions, profile hits).
 
 Loading spaCy and analysing every call costs tens of seconds in a fresh process, while the numbers themselves
 take milliseconds. `vigie match` keeps what it analysed in a small SQLite file of the configuration folder
@@ -9,19 +10,28 @@ analysed as usual (and spaCy loaded then).
 
 Entries are namespaced by analyzer and encoder (class, spaCy and model versions, `FORMAT`): a new model
 never reads the tokens of an old one. An entry no run used for `KEEP_DAYS` days is deleted.
+
+Products spare a re-match the building of every document (tokens decoded, phrase index, expansions): scoring
+reads a few numbers per document, and only the documents whose reasons are written are built in full. They are
+opaque bytes here, keyed by their owner (matcher.engine: record digest and what documents depend on — synonyms,
+thesaurus, stop words, profile), namespaced by the analyzer and by the source of the code that computes them
+(`code_digest`): a change to that code is never read through old products. A product used marks the tokens of
+its texts used too, so that the document can still be built from the file when its reasons are.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -30,14 +40,24 @@ from matcher.analysis import SPACY_MODEL, Token
 logger = logging.getLogger(__name__)
 
 FORMAT = 4
-"""Bump when the tokens an analyzer returns for a text change (analysis code, not data), or how they are written."""
+"""Bump when the tokens an analyzer returns for a text change (analysis code, not data), or how they are written
+(products need not: the source of the code that writes them is part of their namespace)."""
 KEEP_DAYS = 60
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tokens (ns TEXT NOT NULL, key BLOB NOT NULL, used TEXT NOT NULL, data BLOB NOT NULL,
                                    PRIMARY KEY (ns, key));
 CREATE TABLE IF NOT EXISTS vectors (ns TEXT NOT NULL, key TEXT NOT NULL, used TEXT NOT NULL, data BLOB NOT NULL,
                                     PRIMARY KEY (ns, key));
+CREATE TABLE IF NOT EXISTS products (ns TEXT NOT NULL, key BLOB NOT NULL, used TEXT NOT NULL, data BLOB NOT NULL,
+                                     PRIMARY KEY (ns, key));
 """
+
+
+class Product(Protocol):
+    """A product kept on disk: it writes itself as bytes (its owner reads them back)."""
+
+    def to_bytes(self) -> bytes:
+        """The product as stored."""
 
 
 def namespace(component: Any) -> str:
@@ -54,17 +74,29 @@ def namespace(component: Any) -> str:
     return f"{name}/{FORMAT}/{'/'.join(versions)}"
 
 
+def code_digest(modules: Iterable[str]) -> str:
+    """SHA-1 of the source of the modules (by name) that compute products: part of their namespace."""
+    digest = hashlib.sha1()
+    for name in modules:
+        source = importlib.import_module(name).__file__
+        digest.update(Path(source).read_bytes() if source else name.encode())
+    return digest.hexdigest()
+
+
 class AnalysisStash:
     """Tokens and vectors on disk. Reads go straight to the file; writes wait in memory until `flush`."""
 
-    def __init__(self, path: Path, today: date, tokens_ns: str = "", vectors_ns: str = "") -> None:
+    def __init__(self, path: Path, today: date, tokens_ns: str = "", vectors_ns: str = "",
+                 products_ns: str = "") -> None:
         self.path, self.today = Path(path), today
-        self.tokens_ns, self.vectors_ns = tokens_ns, vectors_ns
+        self.tokens_ns, self.vectors_ns, self.products_ns = tokens_ns, vectors_ns, products_ns
         self._db: sqlite3.Connection | None = None
         self._new_tokens: dict[bytes, list[Token]] = {}
         self._new_vectors: dict[str, np.ndarray] = {}
+        self._new_products: dict[bytes, Product] = {}
         self._used_tokens: set[bytes] = set()
         self._used_vectors: set[str] = set()
+        self._used_products: set[bytes] = set()
         self._unreadable: set[bytes] = set()
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -87,6 +119,15 @@ class AnalysisStash:
         """The stored vectors of the texts with these keys (the ones found)."""
         return {k: np.frombuffer(v, dtype=np.float32).copy()
                 for k, v in self._read("vectors", self.vectors_ns, list(keys)).items()}
+
+    def products(self, keys: Iterable[bytes]) -> dict[bytes, bytes]:
+        """The stored products with these keys (the ones found), as their owner wrote them."""
+        return self._read("products", self.products_ns, list(keys))
+
+    def unreadable(self, key: bytes) -> None:
+        """A product its owner could not read: computed again, it is written anew."""
+        self._unreadable.add(key)
+        logger.warning("produit d'analyse sur disque illisible fichier=%s", self.path)
 
     def _read(self, table: str, ns: str, keys: list) -> dict:
         db = self._safely(self._connect)
@@ -111,10 +152,19 @@ class AnalysisStash:
         self._used_vectors.update(entries)
         self._new_vectors.update(entries)
 
+    def keep_products(self, entries: Mapping[bytes, Product]) -> None:
+        """Products a run used (see keep_tokens): encoded at `flush`, and only those the file lacks."""
+        self._used_products.update(entries)
+        self._new_products.update(entries)
+
+    def touch_tokens(self, keys: Iterable[bytes]) -> None:
+        """Texts a run used without reading their tokens (through products): marked used at `flush`."""
+        self._used_tokens.update(keys)
+
     def flush(self) -> None:
         """Write what the runs used and the file lacks, mark every used entry as used today, forget the old ones.
         A file that cannot be written costs a warning, never the run."""
-        if not (self._used_tokens or self._used_vectors):
+        if not (self._used_tokens or self._used_vectors or self._used_products):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,11 +175,15 @@ class AnalysisStash:
                             lambda tokens: _encode_tokens(tokens))
                 self._write(db, "vectors", self.vectors_ns, self._new_vectors, self._used_vectors,
                             lambda vector: np.asarray(vector, dtype=np.float32).tobytes())
-                db.execute("DELETE FROM tokens WHERE used < ?", [(self.today - timedelta(days=KEEP_DAYS)).isoformat()])
-                db.execute("DELETE FROM vectors WHERE used < ?", [(self.today - timedelta(days=KEEP_DAYS)).isoformat()])
+                self._write(db, "products", self.products_ns, self._new_products, self._used_products,
+                            lambda product: product.to_bytes())
+                for table in ("tokens", "vectors", "products"):
+                    db.execute(f"DELETE FROM {table} WHERE used < ?",
+                               [(self.today - timedelta(days=KEEP_DAYS)).isoformat()])
         except (OSError, sqlite3.Error) as exc:
             logger.warning("analyses non gardées sur disque fichier=%s erreur=%s", self.path, exc)
-        self._new_tokens, self._new_vectors, self._used_tokens, self._used_vectors = {}, {}, set(), set()
+        self._new_tokens, self._new_vectors, self._new_products = {}, {}, {}
+        self._used_tokens, self._used_vectors, self._used_products = set(), set(), set()
 
     def _write(self, db: sqlite3.Connection, table: str, ns: str, new: dict, used: set, encode: Any) -> None:
         known = {k for (k,) in db.execute(f"SELECT key FROM {table} WHERE ns = ?", [ns])} - self._unreadable

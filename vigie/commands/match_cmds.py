@@ -15,6 +15,7 @@ from models.display import REVIEW_LABELS
 from models.errors import VigieError
 from models.vocab import ReviewStatus
 from vigie.commands.common import acting_user, app_context, console
+from vigie.commands.long_table import print_long_table
 from vigie.errors import err_console
 from vigie.pipeline.clock import utcnow
 
@@ -41,15 +42,11 @@ def as_json(m: RankedMatch) -> dict:
 
 
 def print_table(matches: list[RankedMatch]) -> None:
-    """A readable table of matches."""
-    table = Table(title="Correspondances")
-    for column in ("fiche", "rang", "score", "éligible", "appel", "éligibilité"):
-        table.add_column(column)
-    for m in matches:  # no reasons shown here: the results are not built (see RankedMatch)
-        checks = " · ".join(c.detail for c in m.eligibility)
-        table.add_row(m.fiche_id, str(m.rank or "—"), display.decimal(m.score), display.yes_no(m.eligible),
-                      m.opportunity.title, checks)
-    console.print(table)
+    """A readable table of matches (thousands of rows after a full match: see vigie.commands.long_table)."""
+    rows = [(m.fiche_id, str(m.rank or "—"), display.decimal(m.score), display.yes_no(m.eligible), m.opportunity.title,
+             " · ".join(c.detail for c in m.eligibility))
+            for m in matches]  # no reasons shown here: the results are not built (see RankedMatch)
+    print_long_table(console, "Correspondances", ("fiche", "rang", "score", "éligible", "appel", "éligibilité"), rows)
 
 
 def match(
