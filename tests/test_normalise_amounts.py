@@ -285,3 +285,133 @@ def test_the_base_of_a_rate_written_with_its_taxes_is_not_the_subject_of_the_cei
     text: str, expected: Amounts,
 ) -> None:
     assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("La Région accorde une subvention d'équipement d'au plus 45 % du coût retenu.", 45),
+        ("Une subvention de fonctionnement de maximum 60 % des frais engagés.", 60),
+        ("Le soutien, versé sous forme de prêts et de subventions, représente au plus 25 % des investissements.", 25),
+        ("La participation régionale s'élève à 35 % des dépenses de l'étude.", 35),
+        ("L'aide de l'État atteint 55 % du coût du diagnostic.", 55),
+    ],
+    ids=["d-au-plus", "de-maximum", "represente-after-a-comma", "s-eleve-a", "atteint"],
+)
+def test_a_rate_the_aid_measures_through_a_verb_or_an_upper_bound_is_read(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("The programme covers 75 % of the eligible costs of each action.", 75),
+        ("The grant covers up to 65 % of the relevant costs.", 65),
+        ("The Union will reimburse 80 % of the eligible expenditure.", 80),
+    ],
+    ids=["covers", "covers-up-to-relevant-costs", "will-reimburse"],
+)
+def test_an_english_rate_the_funder_covers_is_read(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intervention : 20 % à 40 % des dépenses retenues selon la taille de l'entreprise.", Amounts(rate_max=40)),
+        ("Montant : 35 % des investissements matériels, soit une aide de 1 000 € à 15 000 €.",
+         Amounts(amount_min=1_000, amount_max=15_000, rate_max=35)),
+        ("Montant de l'aide : 45 % des frais de l'étude.", Amounts(rate_max=45)),
+        ("Les sites visent une baisse de 30 % à 50 % de leurs rejets.", Amounts()),
+        ("Les sites réduisent de 20 % à 40 % leurs consommations.", Amounts()),
+    ],
+    ids=["range-of-percentages-of-costs", "montant-label-then-aid-range", "montant-de-l-aide-label",
+         "range-of-percentages-of-emissions", "range-of-percentages-of-nothing"],
+)
+def test_a_range_of_percentages_or_an_amount_label_gives_the_rate_of_costs(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Subvention de 30 % des dépenses éligibles. Les frais de communication sont retenus dans la limite de "
+         "45 % de l'assiette.", 30),
+        ("Aide jusqu'à 40 % des investissements.\nLes coûts salariaux peuvent être pris en compte dans la limite "
+         "de 70 % du total des dépenses.", 40),
+        ("Les dépenses retenues sont subventionnées à hauteur de 60 %.", 60),
+    ],
+    ids=["frais-retenus-share-of-base", "couts-pris-en-compte", "retained-costs-subsidised"],
+)
+def test_a_share_of_the_base_granted_to_one_kind_of_expense_is_no_aid_rate(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diagnostic : 80 % du coût HT, dans la limite de 20 000 €.\nInvestissements : 30 % du coût HT, dans la "
+         "limite de 400 000 € par opération.", Amounts(amount_max=400_000, rate_max=80)),
+        ("Pour les travaux : 35 % du coût HT, plafonné à 250 000 €.", Amounts(amount_max=250_000, rate_max=35)),
+        ("Le Département prend en charge 30 % au plus du montant des travaux (500 000 € maximum par chantier).",
+         Amounts(amount_max=500_000, rate_max=30)),
+        ("Travaux : subvention de 40 %, pour des dépenses d'au moins 50 000 €.",
+         Amounts(rate_max=40, project_min=50_000)),
+    ],
+    ids=["ceilings-per-part-keep-the-higher", "part-then-rate-then-ceiling", "au-plus-du-cout-des-travaux",
+         "project-noun-after-the-rate-still-decides"],
+)
+def test_a_ceiling_that_follows_a_rate_caps_the_aid_not_the_project(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les opérations dont le coût est inférieur à 5 000 € HT ne sont pas éligibles.", Amounts(project_min=5_000)),
+        ("Les projets de moins de 20 000 € de dépenses sont exclus.", Amounts(project_min=20_000)),
+        ("Les dossiers dont le budget est supérieur à 2 M€ ne seront pas retenus.", Amounts(project_max=2_000_000)),
+        ("Seuls les projets dont les dépenses dépassent 1 M€ sont éligibles.", Amounts(project_min=1_000_000)),
+    ],
+    ids=["inferieur-ne-sont-pas-eligibles", "moins-de-exclus", "superieur-ne-seront-pas-retenus", "depassent"],
+)
+def test_a_comparison_the_sentence_excludes_bounds_the_other_side(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aide plafonnée à 400 000 € par entreprise.\nLe programme déposé atteint au moins 150 000 €.",
+         Amounts(amount_max=400_000, project_min=150_000)),
+        ("Prêt de 100 000 € à 900 000 €, dans la limite de 50 % des investissements matériels, qui doivent atteindre "
+         "au moins 250 000 €.", Amounts(amount_min=100_000, amount_max=900_000, rate_max=50, project_min=250_000)),
+        ("Aide plafonnée à 90 000 € par site, dans la limite de 40 % d'un budget prévisionnel d'au moins 30 000 €.",
+         Amounts(amount_max=90_000, rate_max=40, project_min=30_000)),
+    ],
+    ids=["programme-atteint-au-moins", "relative-clause-qui-doit-atteindre", "rate-base-the-floor-hangs-on"],
+)
+def test_a_floor_hanging_on_the_programme_or_the_budget_is_the_project(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+def test_a_raised_ceiling_is_the_aid_ceiling() -> None:
+    text = "Prime de 200 € par appareil, majorée à 350 € par appareil pour les ménages modestes."
+    assert extract_amounts(text) == Amounts(amount_max=350)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Actions must have total eligible costs between EUR 1 000 000 and EUR 8 000 000.",
+         Amounts(project_min=1_000_000, project_max=8_000_000)),
+        ("Grants from EUR 200 000 to EUR 750 000 per action.", Amounts(amount_min=200_000, amount_max=750_000)),
+        ("The EU contribution can go up to EUR 2.5 million.", Amounts(amount_max=2_500_000)),
+        ("Each action receives at least EUR 50,000 of EU contribution.", Amounts(amount_min=50_000)),
+        ("Companies with an annual turnover not exceeding EUR 40 million may apply.", Amounts()),
+    ],
+    ids=["costs-between-eur", "grants-from-to", "up-to-eur-millions", "at-least-comma-thousands",
+         "turnover-is-no-bound"],
+)
+def test_english_figures_in_eur_are_read(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected

@@ -2,9 +2,11 @@
 
 Funders state it in a few ways: a cue before the figure (« jusqu'à 40 % », « à hauteur de 50 % », « dans la
 limite de 30 % »), a label (« Taux maximal d'aide : 40 % », « taux d'intervention de 30 % », « The maximum EU
-co-financing rate is 60% » on the EU portal), the aid the figure measures (« Aide de 50 % du coût », « prise en
-charge de 70 % », « projets financés à 60 % », « l'ADEME prend en charge 70 % », « l'aide ne peut dépasser
-50 % »), a range (« subvention de 20 à 40 % ») and, in the sentence of one of those, the rates that follow it
+co-financing rate is 60% » on the EU portal, « Montant : 40 % des investissements »), the aid the figure measures
+(« Aide de 50 % du coût », « subvention d'au plus 35 % », « l'aide, composée de…, représente au plus 30 % »,
+« prise en charge de 70 % », « projets financés à 60 % », « l'ADEME prend en charge 70 % », « the EU covers 90 % »,
+« l'aide ne peut dépasser 50 % »), a range (« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it
+names the costs) and, in the sentence of one of those, the rates that follow it
 (« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les grandes entreprises, 40 % pour les
 moyennes et 50 % pour les petites »): the highest counts.
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
@@ -12,7 +14,8 @@ that must be a cost or the aid, so « jusqu'à 40 % des émissions » and « 30 
 percentage without any of those words (« réduire de 20 % les émissions ») is not read either.
 A sentence may open on the rate when a ceiling in euros follows it (« 50 % du coût du diagnostic, dans la limite
 de 15 000 € »). The cap on all public aid together (« Le cumul des aides publiques ne peut dépasser 80 % ») is no
-rate of this aid.
+rate of this aid, nor is the share of the base one kind of expense may take (« les frais de conseil sont retenus
+dans la limite de 20 % de l'assiette ») when its sentence names no aid.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ _QUALIFIERS = (
     r"|publiques?|r[ée]gional\w*|port[ée]+s?|relev[ée]+s?"
 )
 _LABELS = (
-    rf"taux(?:\s+(?:{_QUALIFIERS}))+|taux(?=\s*:)|(?:co-?)?(?:financing|funding)\s+rates?|reimbursement\s+rates?"
+    rf"taux(?:\s+(?:{_QUALIFIERS}))+|taux(?=\s*:)|montant(?:\s+de\s+l['’]aide)?(?=\s*:)"
+    rf"|(?:co-?)?(?:financing|funding)\s+rates?|reimbursement\s+rates?"
 )
 _AID_NOUNS = (
     r"aides?|subventions?|prises?\s+en\s+charge|(?:co-?)?financements?|participations?|soutiens?|interventions?"
@@ -43,14 +47,19 @@ _AID_NOUNS = (
 _AID_VERBS = r"(?:co-?)?financ[ée]+s?|subventionn[ée]+s?|aid[ée]+s?|soutenu(?:e|s|es)?|pris(?:es?)?\s+en\s+charge"
 _AID_ACTS = (
     r"prend(?:ra|nent|ront)?\s+en\s+charge|(?:co-?)?financ(?:e|ent|era|eront)|subventionn(?:e|ent|era|eront)"
-    r"|couvr(?:e|ent|ira|iront|ant)"
+    r"|couvr(?:e|ent|ira|iront|ant)|covers?|covering|(?:will|shall)\s+cover|reimburses?|(?:will|shall)\s+reimburse"
 )
-_UP_TO = r"(?:\s+(?:au\s+plus|au\s+maximum|jusqu['’]à))?"
+_UP_TO = r"(?:\s+(?:au\s+plus|au\s+maximum|jusqu['’]à|up\s+to))?"
 _CEILINGS = (
     r"ne\s+(?:peut|peuvent|pourra|pourront|doit|saurait)\s+(?:pas\s+)?(?:d[ée]passer|exc[ée]der)"
     r"|n['’]exc[ée]dant\s+pas|sans\s+d[ée]passer|limit[ée]+s?\s+à|plafonn[ée]+s?\s+à"
 )
-_MEASURES = r"de|d['’]|à|a|:|[ée]ga(?:l|le|les|ux)\s+à|repr[ée]sentant|correspondant\s+à|couvrant|fix[ée]+s?\s+à"
+_MEASURES = (
+    r"de|d['’]|à|a|:|[ée]ga(?:l|le|les|ux)\s+à|repr[ée]sent(?:ant|e|ent|era|eront)|correspondant\s+à|couvrant"
+    r"|fix[ée]+s?\s+à|atteint|atteindra|s['’][ée]l[èe]ve(?:nt|ra|ront)?\s+à"
+)
+# « d'au plus 35 % », « représente au maximum 30 % »: the words that make the measured figure a ceiling.
+_AT_MOST = r"(?:(?:au\s+plus|au\s+maximum|maximum|jusqu['’]à)\s*)?"
 # The applicant's own share (« participation du porteur de 30 % », « contribution minimale du bénéficiaire »).
 _OWN_SHARE = re.compile(
     r"\b(?:porteurs?|b[ée]n[ée]ficiaires?|demandeurs?|candidats?|ma[îi]tres?\s+d['’]ouvrage|autofinanc\w*"
@@ -63,10 +72,18 @@ _CUMULATION = re.compile(
     re.IGNORECASE,
 )
 _ALL_AID_AFTER = re.compile(r"\btoutes\s+aides\b|\b(?:aides|financements)\s+publi(?:cs|ques)\s+cumul", re.IGNORECASE)
+# A kind of expense counted up to a share of the base (« les frais de conseil sont retenus dans la limite de 20 % »).
+_COUNTED_COSTS = re.compile(
+    r"\b(?:d[ée]penses?|frais|co[ûu]ts?|charges?)\b[^.;:!?\n]*?\b(?:pris(?:es)?\s+en\s+compte|retenu(?:e|s|es)?"
+    r"|admis(?:es)?|plafonn[ée]+s?|limit[ée]+s?)\b",
+    re.IGNORECASE,
+)
+_AID_WORDS = re.compile(rf"\b(?:{_AID_NOUNS}|{_AID_VERBS}|{_AID_ACTS})\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,.;:!?()\n]")
 _BY_AID = (
     re.compile(
-        rf"\b(?:{_AID_NOUNS})(?:\s+(?:[^\W\d]+['’])?[^\W\d]+){{0,4}}?\s*(?:{_MEASURES})\s*{_PERCENT}", re.IGNORECASE
+        rf"\b(?:{_AID_NOUNS})(?:\s+(?:[^\W\d]+['’])?[^\W\d]+){{0,4}}?\s*,?\s*(?:{_MEASURES})\s*{_AT_MOST}{_PERCENT}",
+        re.IGNORECASE,
     ),
     re.compile(rf"\b(?:{_AID_NOUNS}){_GAP}(?:{_CEILINGS})\s*{_PERCENT}", re.IGNORECASE),
 )
@@ -89,6 +106,8 @@ _STATED = (
         re.IGNORECASE,
     ),
 )
+# « 30 % à 50 % des investissements »: a range written with both percentages is a rate when it names the costs.
+_COSTS_RANGE = re.compile(rf"{NUMBER}\s*%\s*(?:à|a|-|–)\s*{_PERCENT}", re.IGNORECASE)
 # A rate listed or raised after an aid rate: « , 40 % pour les PME », « et 50 % pour … », « porté à 40 % ».
 _FOLLOWING = re.compile(
     rf"(?:,|\b(?:et|ou|voire|puis|mais)\b|\b(?:port|major|bonifi|relev|augment|[ée]lev)[ée]+s?\s+(?:à|a)\b)"
@@ -99,8 +118,8 @@ _OF = r"(?:de\s+l['’]|d['’]|(?:de\s+la|des|du|de|of(?:\s+the)?)\b)"
 # What a percentage is a share of: the noun after « de / des / du / of » and its determiners or fore-adjectives.
 _SHARE_OF = re.compile(
     rf"\s*(?:maximum|max\b|au maximum|au plus|HT|TTC)?\s*{_OF}\s*(?:total\s*{_OF}\s*)?"
-    r"(?:(?:the|its|their|leurs?|son|sa|ses|ce|cet|cette|ces|vos|votre|nos|notre|total\w*|eligible|[ée]ligibles?"
-    r"|admissibles?|direct\w*|overall)\s+)*([^\W\d]+)",
+    r"(?:(?:the|its|their|leurs?|son|sa|ses|ce|cet|cette|ces|vos|votre|nos|notre|un|une|total\w*|eligible|[ée]ligibles?"
+    r"|admissibles?|direct\w*|overall|relevant)\s+)*([^\W\d]+)",
     re.IGNORECASE,
 )
 _FLOOR = re.compile(r"\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
@@ -119,7 +138,11 @@ def rate_max(text: str) -> float | None:
     """The highest aid rate `text` states, in percent; None when it states none."""
     by_aid = [m for regex in _BY_AID for m in regex.finditer(text) if not _OWN_SHARE.search(m[0])]
     stated = [m for regex in _STATED for m in regex.finditer(text)] + by_aid
-    stated = [m for m in stated if _of_costs(text, m.end()) and not _of_all_public_aid(text, m)]
+    stated += [m for m in _COSTS_RANGE.finditer(text) if _of_named_costs(text, m.end())]
+    stated = [
+        m for m in stated
+        if _of_costs(text, m.end()) and not _of_all_public_aid(text, m) and not _share_of_the_base(text, m)
+    ]
     following = [m for m in _FOLLOWING.finditer(text) if _of_costs(text, m.end()) and _after_a_rate(text, m, stated)]
     rates = [number_of(*m.groups()[-2:]) for m in (*stated, *following)]
     rates = [r for r in rates if 0 < r <= 100]
@@ -132,6 +155,20 @@ def _of_costs(text: str, end: int) -> bool:
         return False
     share = _SHARE_OF.match(text, end)
     return share is None or bool(_COSTS.match(share[1]))
+
+
+def _of_named_costs(text: str, end: int) -> bool:
+    """Whether the words after the percentage ending at `end` name costs (« des investissements »)."""
+    share = _SHARE_OF.match(text, end)
+    return share is not None and _of_costs(text, end)
+
+
+def _share_of_the_base(text: str, rate: re.Match[str]) -> bool:
+    """« Les dépenses immatérielles sont prises en compte dans la limite de 25 % de l'assiette »: the sentence
+    counts a kind of expense up to a share of the base and names no aid."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, rate.start())]
+    sentence = text[starts[-1] if starts else 0:rate.end()]
+    return bool(_COUNTED_COSTS.search(sentence)) and not _AID_WORDS.search(sentence)
 
 
 def _of_all_public_aid(text: str, rate: re.Match[str]) -> bool:

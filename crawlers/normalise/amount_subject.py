@@ -5,8 +5,11 @@
 Read in the words before the figure, within its clause. The group of nouns nearest the figure decides by its
 first noun: « aide à l'investissement » is aid, « dépenses d'investissement » is project. « projet » and
 « opération » are everywhere in calls (« porteurs de projets », « par projet »), so they count only when the
-figure hangs on them (« projets de… », « projets d'un montant d'au moins… »). « 30 % des dépenses » names the
-base of a rate, not a subject. A company's turnover or the call's envelope is neither (OTHER: not a bound).
+figure hangs on them (« projets de… », « projets d'un montant d'au moins… », « le programme présenté atteint au
+moins… »). « 30 % des dépenses » names the base of a rate, not a subject, unless the figure hangs on it (« 50 % d'un
+budget d'au moins 60 000 € », « 40 % du programme d'investissement, qui doit atteindre au moins… »). A ceiling that
+follows a rate caps the aid the rate measures, whatever part of the project the clause names first (« Travaux :
+40 % du coût, dans la limite de 1 M€ »). A company's turnover or the call's envelope is neither (OTHER: not a bound).
 A noun right after the figure names it first: « 1 M€ d'investissement », « 50 000 € de subvention ».
 """
 
@@ -22,9 +25,9 @@ _AID = (
 )
 _PROJECT = (
     r"(?:montant|taille|envergure)s?\s+(?:total\s+|global\s+)?(?:du|des|de\s+(?:votre|chaque|l['’]))\s*"
-    r"(?:projets?|op[ée]rations?)|d[ée]penses?|assiettes?|investissements?|co[ûu]ts?|budgets?|travaux"
+    r"(?:projets?|op[ée]rations?)|d[ée]penses?|assiettes?|investissements?|co[ûu]ts?|budgets?|travaux|costs?"
 )
-_HANGING = r"projets?|op[ée]rations?"
+_HANGING = r"projets?|op[ée]rations?|programmes?"
 _OTHER = r"chiffres?\s+d['’]affaires|bilans?|enveloppes?"
 _WORDS = re.compile(
     rf"\b(?:(?P<project>{_PROJECT})|(?P<aid>{_AID})|(?P<other>{_OTHER})|(?P<hanging>{_HANGING}))\b", re.IGNORECASE
@@ -42,13 +45,14 @@ _TIE = re.compile(
 # « les projets doivent représenter un montant de », « projets présentant des dépenses de ».
 _PROJECT_VERBS = (
     r"pr[ée]sent(?:er|ent|ant)|repr[ée]sent(?:er|ent)|affich(?:er|ent|ant)|atteindre|atteignent|mobilis(?:er|ent|ant)"
-    r"|totalis(?:er|ent|ant)|s|se|[ée]lev(?:er|ent|ant)|situ(?:er|ent|ant)|avoir|ont|ayant"
+    r"|totalis(?:er|ent|ant)|s|se|[ée]lev(?:er|ent|ant)|situ(?:er|ent|ant)|avoir|ont|ayant|atteint|atteindra"
+    r"|pr[ée]sent[ée]+s?|d[ée]pos[ée]+s?|retenu(?:e|s|es)?"
 )
 _HANG = re.compile(
     rf"(?:\s|['’]|\b(?:de|d|du|des|un|une|le|l|dont|est|sont|doit|doivent|être|au|moins|plus|montant|co[ûu]t"
     rf"|budget|taille|total|globale?|minim(?:um|al|ale|aux)|maxim(?:um|al|ale|aux)|sup[ée]rieure?s?|inf[ée]rieure?s?"
     rf"|à|a|compris(?:es)?|entre|exc[ée]dant|d[ée]passant|atteignant|repr[ée]sentant|allant|HT|TTC|{_ADJECTIVE}"
-    rf"|{_PROJECT_VERBS})\b)*",
+    rf"|{_PROJECT_VERBS})\b|,\s*(?=qui\b|dont\b)|\bqui\b)*",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
@@ -57,7 +61,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 # « 60 % du coût hors taxe des travaux »: the base of a rate, up to four words (« hors taxe(s) » counting as one).
-_RATE_BASE = re.compile(r"%(?:\s*(?:hors\s+taxes?|toutes\s+taxes\s+comprises|[^\s%\d]+)){0,4}\s*$", re.IGNORECASE)
+_RATE_BASE = re.compile(
+    r"%(?:\s*(?:hors\s+taxes?|toutes\s+taxes\s+comprises|au\s+plus|au\s+maximum|[^\s%\d]+)){0,4}\s*$", re.IGNORECASE
+)
 _DISTRIBUTIVE = re.compile(r"\b(?:par|chaque)\s*$", re.IGNORECASE)
 
 
@@ -68,6 +74,8 @@ def subject_of(context: str) -> str | None:
     if not nouns:
         return None
     last, kind = nouns[-1]
+    if "%" in context[last.end():]:
+        return AID
     if last.lastgroup == "hanging":
         return PROJECT
     head = len(nouns) - 1
@@ -90,8 +98,9 @@ def _kind(match: re.Match[str]) -> str:
 def _counts(match: re.Match[str], context: str) -> bool:
     """A noun names the subject unless it is the base of a rate; « projets » only when the figure hangs on it."""
     before = context[max(0, match.start() - 60):match.start()]
+    hangs = bool(_HANG.fullmatch(context[match.end():]))
     if _RATE_BASE.search(before):
-        return False
+        return hangs and match.lastgroup != "aid"
     if match.lastgroup != "hanging":
         return True
-    return not _DISTRIBUTIVE.search(before) and bool(_HANG.fullmatch(context[match.end():]))
+    return not _DISTRIBUTIVE.search(before) and hangs

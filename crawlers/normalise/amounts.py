@@ -3,8 +3,11 @@
 Deliberately simple regexes: a cue word ("jusqu'à", "plafonnée à", "au moins") then a number with a unit, or a
 range "de 50 k€ à 2 M€". Each figure is told apart as the aid's or the project's (amount_subject.py): a floor or
 ceiling of the aid is amount_min / amount_max, one of the project's budget (dépenses, assiette, investissement)
-is project_min / project_max. A comparison ("supérieur à", "plus de") counts only when its subject is named.
-A text that names several ceilings keeps the largest, several floors the smallest. The rate is read by
+is project_min / project_max. A comparison ("supérieur à", "plus de") counts only when its subject is named; one
+the sentence excludes (« inférieurs à 10 000 € ne sont pas retenus ») bounds the other side.
+A text that names several ceilings keeps the largest (a ceiling for studies and one for works: the higher), several
+floors the smallest. A raised ceiling (« portée à 500 € ») is a ceiling. The EU portal's English figures (« between
+EUR 2 500 000 and EUR 20 000 000 », « up to », « at least ») are read the same way. The rate is read by
 amount_rates.py.
 """
 
@@ -14,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from crawlers.normalise.amount_numbers import NUMBER as _NUMBER
+from crawlers.normalise.amount_numbers import as_french_money
 from crawlers.normalise.amount_numbers import number_of as _number
 from crawlers.normalise.amount_rates import rate_max
 from crawlers.normalise.amount_subject import AID, PROJECT, subject_after, subject_of
@@ -23,13 +27,14 @@ _GAP = r"[^\d.;:%€]{0,40}?"
 _MAX_CUES = (
     r"montant (?:maximum|maximal|plafond)|plafonn[ée]+s? à|plafond de|plafond|jusqu['’]à|dans la limite de"
     r"|maximum de|au maximum|au plus|peut atteindre|pouvant atteindre|maxima(?:l|le|les|ux) de"
-    r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peut d[ée]passer"
+    r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peut d[ée]passer|(?:port|major|relev)[ée]+s? à|up to"
 )
 _MIN_CUES = (
     r"montant (?:minimum|minimal|plancher)|minimum de|au moins|plancher de|[àa] partir de|minima(?:l|le|les|ux) de"
+    r"|at least"
 )
 # Comparisons: a floor or a ceiling only when the words before say whose (« projets de plus de 1 M€ »).
-_ABOVE_CUES = r"sup[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)plus\s+de|d[ée]passant"
+_ABOVE_CUES = r"sup[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)plus\s+de|d[ée]pass(?:ant|ent|e)\b"
 _BELOW_CUES = r"inf[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)moins\s+de"
 _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
@@ -41,7 +46,8 @@ _AMOUNT_ABOVE = re.compile(rf"(?:{_ABOVE_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECA
 _AMOUNT_BELOW = re.compile(rf"(?:{_BELOW_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 # "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends).
 _AMOUNT_RANGE = re.compile(
-    rf"(?:\bde|\bentre)\s+{_NUMBER}(?:{_UNIT})?\s*(?:à|a|et)\s+{_NUMBER}{_UNIT}", re.IGNORECASE
+    rf"(?:\bde|\bentre|\bof|\bbetween|\bfrom)\s+{_NUMBER}(?:{_UNIT})?\s*(?:à|a|et|to|and)\s+{_NUMBER}{_UNIT}",
+    re.IGNORECASE,
 )
 _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9}
 # (regex, floor or ceiling, counts only with a named subject)
@@ -49,6 +55,12 @@ _CUED = (
     (_AMOUNT_MAX, "high", False), (_AMOUNT_AFTER, "high", False), (_AMOUNT_MAX_BARE, "high", False),
     (_AMOUNT_MIN, "low", False), (_AMOUNT_AFTER_MIN, "low", False), (_AMOUNT_MIN_BARE, "low", False),
     (_AMOUNT_ABOVE, "low", True), (_AMOUNT_BELOW, "high", True),
+)
+# « Les dossiers de moins de 10 000 € ne sont pas retenus »: a comparison the sentence excludes is the other bound.
+_EXCLUDED = re.compile(
+    r"[^.;!?\n]{0,60}?\b(?:ne\s+(?:sont|seront|peuvent|pourront)\s+pas(?:\s+être)?\s+(?:retenu|[ée]ligible|recevable"
+    r"|financ|soutenu|subventionn|accept|aid[ée]|instruit)|sont\s+(?:exclu|irrecevable|in[ée]ligible|rejet))",
+    re.IGNORECASE,
 )
 _MONEY = re.compile(rf"{_NUMBER}{_UNIT}", re.IGNORECASE)
 # A line break ends a clause when a new sentence, heading or bullet starts; a wrapped line (lower case) does not.
@@ -86,6 +98,7 @@ class _Figure:
 
 def extract_amounts(text: str) -> Amounts:
     """Floors and ceilings of the aid and of the project, and the maximum rate, named in `text`."""
+    text = as_french_money(text)
     figures = _figures(text)
     aid, project = [], []
     for figure, subject in zip(figures, _subjects(text, figures)):
@@ -105,6 +118,8 @@ def _figures(text: str) -> list[_Figure]:
     for regex, side, needs_subject in _CUED:
         for m in regex.finditer(text):
             value = _euros(m)
+            if needs_subject and _EXCLUDED.match(text, m.end()):
+                side = "high" if side == "low" else "low"
             low, high = (value, None) if side == "low" else (None, value)
             found.append(_Figure(m.start(), m.end(), m.start(1), low, high, needs_subject))
     found += _ranges(text)
