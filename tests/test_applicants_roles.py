@@ -418,3 +418,29 @@ def test_what_a_type_is_who_leads_and_who_only_instructs(text: str, expected: se
 )
 def test_when_every_partner_is_paid_the_partners_named_apply(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les communes.\nLorsque l'équipement est exploité par une entreprise, le dossier est "
+         "déposé par la commune propriétaire.", {B.COMMUNE}),
+        ("Sont éligibles les SEM dont les départements détiennent la majorité du capital.", {B.SEM}),
+        ("Le soutien est réservé aux particuliers.\nLes ventes entre particuliers ne sont pas éligibles.",
+         {B.PARTICULIER}),
+        ("Peuvent candidater les établissements publics d'enseignement (lycées, universités).",
+         {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        ("Chaque projet réunit une équipe de recherche et au moins une collectivité : commune, intercommunalité ou "
+         "département. La collectivité partenaire est bénéficiaire de l'aide.",
+         {B.RECHERCHE, B.COMMUNE, B.EPCI, B.DEPARTEMENT}),
+        ("Le dossier est déposé par un organisme de recherche, seul ou en partenariat avec des PME. Chaque "
+         "partenaire reçoit directement sa part de l'aide.", {B.RECHERCHE, B.TPE, B.PME}),
+        ("Sont éligibles les ETI.\nLes grands ports maritimes peuvent aussi déposer un dossier.",
+         {B.ETI, B.ETABLISSEMENT_PUBLIC}),
+    ],
+    ids=["type-in-an-opening-condition", "owners-in-a-relative-clause", "type-completing-an-excluded-thing",
+         "public-schools-are-schools", "singular-departement-ending-a-list", "paid-partnership",
+         "seaports-are-public-bodies"],
+)
+def test_conditions_complements_and_named_public_bodies(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -49,7 +49,8 @@ _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
 _MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l'|une?|au moins une?|deux|trois)?\s*")
-"""« les établissements de formation, dont les CFA »: « dont » before a type lists members of the type before."""
+"""« les établissements de formation, dont les CFA »: « , dont » right before a type lists members of the type before
+(« les SEM dont les collectivités détiennent le capital » is a relative clause)."""
 _JOINT = re.compile(r"\bco-?(?:depos|port|constru|pilot)\w*|\bconjointement\b")
 """« les PME, qui co-déposent avec un laboratoire »: the relative clause names a co-applicant."""
 _APPOSITION = re.compile(r"qui\s+(?:sont|est|doi(?:t|vent) etre)\s+(?:obligatoirement\s+)?(?:des|une?|les?|la|l')?\s*")
@@ -65,6 +66,11 @@ _EVERY_PARTNER_PAID = re.compile(
 """« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires »: the
 text's partners are applicants wherever it names them."""
 _PARTNER_WORD = re.compile(r"(?<!sans etre )(?<!pas )\bpartenaires?\b(?! (?:co-?)?beneficiaire|associe|sans\b)")
+_CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
+_COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
+                            r"(?:les |des |la |le |l')?$")
+"""« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
+_PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
@@ -216,7 +222,7 @@ def _sentences(text: str) -> list[str]:
         else:
             joined.append(sentence)
     if any(_EVERY_PARTNER_PAID.search(s) for s in joined):
-        joined = [_PARTNER_WORD.sub(r"\g<0> beneficiaires", s) for s in joined]
+        joined = [_PARTNER_WORD.sub(r"\g<0> beneficiaires", _PARTNERSHIP.sub("co-deposant avec", s)) for s in joined]
     return joined
 
 
@@ -331,7 +337,14 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     return (not partner and not complement and not acted_for
             and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
             and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention)
-            and not _member_companies(sentence, mention))
+            and not _member_companies(sentence, mention) and not _in_condition(sentence, mention))
+
+
+def _in_condition(sentence: str, mention: _Mention) -> bool:
+    """Named in the condition that opens the sentence (« Lorsque le réseau est délégué à une entreprise, la demande
+    est présentée par la commune »): a circumstance, not an applicant."""
+    condition = _CONDITION.match(sentence)
+    return bool(condition) and mention.end <= condition.end()
 
 
 def _member_companies(sentence: str, mention: _Mention) -> bool:
@@ -376,7 +389,9 @@ def _in_relative_clause(sentence: str, mention: _Mention) -> bool:
         return False
     between = sentence[before[-1].end: mention.start]
     pronoun = _RELATIVE_PRONOUN.search(between)
-    if pronoun is None or _MEMBERS.fullmatch(between, pronoun.start()) or _JOINT.search(between, pronoun.end()):
+    members = _MEMBERS.fullmatch(between, pronoun.start()) and between[: pronoun.start()].rstrip().endswith(",") \
+        if pronoun else False
+    if pronoun is None or members or _JOINT.search(between, pronoun.end()):
         return False
     if _APPOSITION.fullmatch(between, pronoun.start()):
         return False
@@ -438,7 +453,8 @@ def _is_excluded(sentence: str, mention: _Mention) -> bool:
     cultuelles sont exclues » exclude only a group of it."""
     whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
                                                                                               mention.end)
-    return whole and not _for_a_thing(sentence, mention) and _in_exclusion(sentence, mention)
+    complement = _COMPLEMENT_OF.search(sentence, 0, _list_head(sentence, mention))
+    return whole and not complement and not _for_a_thing(sentence, mention) and _in_exclusion(sentence, mention)
 
 
 def _for_a_thing(sentence: str, mention: _Mention) -> bool:

@@ -108,7 +108,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b"
      r"|" + _LISTED + r"commune" + _LISTED_NEXT, (B.COMMUNE,)),
     (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b"
-     r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT, (B.DEPARTEMENT,)),
+     r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT + r"|(?:(?<=\bou )|(?<=\bet ))departement\b(?=\s*(?:[.;)]|$))",
+     (B.DEPARTEMENT,)),
     (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b", (B.REGION,)),
     (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
     (r"\bleurs groupements\b", GROUPINGS),
@@ -121,7 +122,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
-     r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b"
+     r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b|grands? ports? maritimes?"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
      r"|hopita(?:l|ux) publics?|\behpad publics?\b|bailleurs? sociaux|organismes? (?:d')?hlm\b",
@@ -135,7 +136,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (
         r"\blycees?\b|\buniversites?\b|\biut\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b"
-        r"|etablissements? publics? locaux d'enseignement|\beplef?p?a?\b"
+        r"|etablissements? publics? (?:locaux )?d'enseignement|\beplef?p?a?\b"
         r"|centres? de formation(?: d'apprentis| professionnelle)?|etablissements? scolaires?|grandes? ecoles?"
         r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)"
         r"|\bcolleges?\b(?! (?:d'|des |de )(?:experts?|financeurs?|membres?|elus?|partenaires?))",
