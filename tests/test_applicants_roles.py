@@ -444,3 +444,32 @@ def test_when_every_partner_is_paid_the_partners_named_apply(text: str, expected
 )
 def test_conditions_complements_and_named_public_bodies(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les établissements publics, associatifs et privés à but lucratif qui accueillent des "
+         "enfants.",
+         {B.ETABLISSEMENT_PUBLIC, B.ASSOCIATION, B.TPE, B.PME, B.ETI, B.GE}),
+        ("Peuvent déposer les EHPAD publics et associatifs.", {B.ETABLISSEMENT_PUBLIC, B.ASSOCIATION}),
+        ("Sont éligibles les EHPAD publics et privés.", {B.ETABLISSEMENT_PUBLIC}),
+        ("Peuvent candidater les ambulanciers de moins de 10 salariés.", {B.TPE}),
+        ("L'appel est réservé aux groupes chimiques de plus de 5 000 salariés.", {B.GE}),
+        ("Sont éligibles les associations de moins de 50 salariés.", {B.ASSOCIATION}),
+        ("Sont éligibles les projets créant plus de 20 emplois portés par des associations.", {B.ASSOCIATION}),
+        ("Peuvent candidater les personnes qui lancent une activité, à titre individuel.", {B.PARTICULIER}),
+        ("La demande est déposée par le jeune lui-même.", {B.PARTICULIER}),
+        ("Peuvent candidater les communes, les départements et les pôles métropolitains constitués en syndicat "
+         "mixte.", {B.COMMUNE, B.DEPARTEMENT, B.SYNDICAT_MIXTE}),
+        ("Sont éligibles les PME. Un laboratoire public peut être associé ; il reçoit alors sa propre part de l'aide.",
+         {B.TPE, B.PME, B.RECHERCHE}),
+        ("Sont éligibles les universités et le CROUS.", {B.ETABLISSEMENT_ENSEIGNEMENT, B.ETABLISSEMENT_PUBLIC}),
+    ],
+    ids=["statuses-after-a-type", "two-statuses", "bare-private-names-none", "headcount-after-a-trade",
+         "headcount-after-a-group", "headcount-after-a-type", "headcount-of-jobs", "person-on-her-own-account",
+         "the-young-person-himself", "legal-form-of-the-last-member", "partner-receives-its-own-share",
+         "student-services-are-public-bodies"],
+)
+def test_statuses_trades_people_and_shares(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -99,3 +99,61 @@ def test_the_contractor_doing_the_work_is_not_who_the_aid_is_for() -> None:
                    "de paysage ou par des bénévoles.")
     assert set(call_beneficiaries(["agriculteurs", "associations"], "", description)) == {B.AGRICULTEUR,
                                                                                              B.ASSOCIATION}
+
+
+@pytest.mark.parametrize(
+    ("cibles", "eligibility", "description", "expected"),
+    [
+        ("secteur public", "", "Prêt à long terme pour les réseaux de chaleur. Peuvent emprunter les "
+         "intercommunalités et les syndicats mixtes.", {B.EPCI, B.SYNDICAT_MIXTE}),
+        ("collectivités|professionnels", "", "Aide aux bassins de rétention. Peuvent être maîtres d'ouvrage les "
+         "communes et les entreprises, quelle que soit leur taille.",
+         {B.COMMUNE, B.TPE, B.PME, B.ETI, B.GE}),
+        ("collectivités|entreprises", "", "Reconversion de hangars en locaux d'activité. Le maître d'ouvrage est une "
+         "intercommunalité qui loue le bâtiment.", {B.EPCI}),
+        ("professionnels|agriculteurs|associations", "", "Soutien aux filières locales. Le porteur du programme "
+         "est une entreprise de négoce ou une association de producteurs.", {B.TPE, B.PME, B.ETI, B.GE, B.ASSOCIATION}),
+        ("professionnels|collectivités", "", "Réduction des rejets toxiques. Les chambres de métiers déposent pour "
+         "l'animation d'une opération groupée.", {B.CHAMBRE_CONSULAIRE}),
+        ("particuliers|professionnels", "", "Adaptation des salles de bains au grand âge. La demande est faite par "
+         "la personne elle-même, sous conditions de ressources.", {B.PARTICULIER}),
+        ("secteur public", "", "Renouvellement des flottes de bus. Peuvent emprunter les régions et les entreprises "
+         "publiques locales qui exploitent le réseau.", {B.REGION, B.SEM}),
+    ],
+    ids=["may-borrow", "may-be-project-owners", "the-project-owner-is", "the-programme-holder-is",
+         "file-for-an-operation", "request-made-by-the-person", "local-public-companies-are-sem"],
+)
+def test_more_ways_a_catalogue_row_says_who_files(cibles: str, eligibility: str, description: str,
+                                                  expected: set[B]) -> None:
+    assert catalogue_row(cibles, eligibility, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("cibles", "eligibility", "description", "expected"),
+    [
+        ("agriculteurs|professionnels", "- Projet associant au moins deux fermes et une entreprise de négoce ;\n"
+         "- contrat de cinq ans.", "Soutien aux filières de graines. Sont éligibles les exploitants agricoles et les "
+         "entreprises de négoce de toute taille.", {B.AGRICULTEUR, B.TPE, B.PME, B.ETI, B.GE}),
+        ("Professionnel - PME < 250|Association - Régie par la loi de 1901", "",
+         "Création de jardins productifs. Peuvent candidater les associations et les entreprises de toute taille.",
+         {B.ASSOCIATION, B.TPE, B.PME, B.ETI, B.GE}),
+        ("collectivités|établissements publics", "", "Végétalisation des cours de récréation. Sont éligibles les "
+         "communes et les départements. Les écoles ne déposent pas : la demande est présentée par la collectivité "
+         "propriétaire.", {B.COMMUNE, B.DEPARTEMENT}),
+        ("secteur public", "", "Le FEDER finance des outils qui aident les collectivités à suivre leurs "
+         "consommations. Peuvent candidater les communes et les syndicats mixtes d'énergie.",
+         {B.COMMUNE, B.SYNDICAT_MIXTE}),
+        ("recherche|particuliers", "", "L'agence paie la moitié du contrat doctoral ; l'autre moitié vient d'un "
+         "cofinanceur, qui peut être une entreprise ou une collectivité. Le dossier est présenté par l'université "
+         "ou l'organisme de recherche du directeur de thèse.", {B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE}),
+        ("professionnels|secteur public", "- Sociétés exploitant une usine en France, de toute taille.\n- Grands ports "
+         "maritimes, pour une étude commune.\n- Les bureaux d'études sont prestataires et ne peuvent pas déposer.",
+         "Études de captage du carbone.", {B.TPE, B.PME, B.ETI, B.GE, B.ETABLISSEMENT_PUBLIC}),
+    ],
+    ids=["firm-description-over-a-project-condition", "every-size-is-broader-than-the-pme-label",
+         "the-authority-refers-back", "projects-that-help-authorities", "what-a-cofinancer-may-be",
+         "bullets-that-are-whole-sentences"],
+)
+def test_a_catalogue_row_keeps_to_who_files(cibles: str, eligibility: str, description: str,
+                                            expected: set[B]) -> None:
+    assert catalogue_row(cibles, eligibility, description) == expected

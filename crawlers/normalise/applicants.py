@@ -21,9 +21,13 @@ from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
 
 _TEXT = [(re.compile(pattern), targets) for pattern, targets in T.TEXT_RULES]
+_STATUSES = [(re.compile(pattern), targets) for pattern, targets in T.STATUSES]
+_ENDS_ON_STATUS = [re.compile(rf"\b(?:{pattern})$") for pattern, _ in T.STATUSES]
+_STATUS_GLUE = re.compile(T.STATUS_GLUE)
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 _FIRM_CUE = re.compile(T.FIRM_CUES)
 _SIZE_LINE = re.compile(T.SIZE_LINE)
+_TRADE_SIZED = re.compile(T.TRADE_SIZED)
 _FOR_A_THING = re.compile(T.FOR_A_THING)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
@@ -48,6 +52,9 @@ _PAID = re.compile(T.PARTNERS_PAID)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
+_ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
+_ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
+_WHAT_IT_IS = re.compile(r"\s*qui (?:peu(?:t|vent) etre|doi(?:t|vent) etre|est|sont) ")
 _MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l'|une?|au moins une?|deux|trois)?\s*")
 """« les établissements de formation, dont les CFA »: « , dont » right before a type lists members of the type before
 (« les SEM dont les collectivités détiennent le capital » is a relative clause)."""
@@ -214,7 +221,7 @@ def _sentences(text: str) -> list[str]:
     """The text's sentences, a clause that speaks of the previous one's types (« ; elles ne sont pas
     bénéficiaires ») and the « ; » items of a list announced by « : » kept with it."""
     joined: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in (part for line in split_sentences(text) for part in _items(line)):
         continued = joined and joined[-1].endswith(";") and (
             _SHARE_START.match(sentence) or _starts_with_a_type(sentence) or ":" in joined[-1])
         if joined and (_PRONOUN_START.match(sentence) or continued):
@@ -224,6 +231,13 @@ def _sentences(text: str) -> list[str]:
     if any(_EVERY_PARTNER_PAID.search(s) for s in joined):
         joined = [_PARTNER_WORD.sub(r"\g<0> beneficiaires", _PARTNERSHIP.sub("co-deposant avec", s)) for s in joined]
     return joined
+
+
+def _items(line: str) -> list[str]:
+    """A list whose items are whole sentences (« - Entreprises industrielles, de toute taille. - Grands ports
+    maritimes. »), joined into one line with no « : » to announce it: each item is a sentence of its own, so that an
+    exclusion in one (« Les bureaux d'études ne peuvent pas déposer. ») stays there."""
+    return [line] if ":" in line else _ITEM_END.split(line)
 
 
 def read_description(text: str) -> Reading:
@@ -282,7 +296,7 @@ def _is_cued(sentence: str) -> bool:
 
 def _read(sentences: list[str], applying: list[str]) -> Reading:
     readmitted = [b for s in sentences for m in _mentions(s) if _readmitted(s, m) for b in m.targets]
-    applicants = tuple(dict.fromkeys([*(b for s in applying for b in _applicants(s)), *readmitted]))
+    applicants = tuple(dict.fromkeys([*_named(applying), *readmitted]))
     excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes
                          if b not in readmitted)
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
@@ -297,19 +311,43 @@ def _sized(reading: Reading) -> Reading:
     return replace(reading, applicants=tuple(b for b in said if b != B.ENTREPRISE))
 
 
-def _applicants(sentence: str) -> list[B]:
+def _named(applying: list[str]) -> list[B]:
+    """The applicants of the sentences that say who may apply. A broad group in the singular after « la » (« le
+    dossier est porté par la collectivité propriétaire ») is one of the applicants named elsewhere, when they are of
+    that group (« Sont éligibles les communes et les départements »): it adds none of its other members."""
+    said = [b for s in applying for b in _applicants(s)]
+    named = [b for s in applying for b in _applicants(s, referring=False)]
+    groups = [m.targets for s in applying for m in _mentions(s) if _refers_back(s, m) and _applies(s, m)]
+    return named if groups and all(set(g) & set(named) for g in groups) else said
+
+
+def _refers_back(sentence: str, mention: _Mention) -> bool:
+    """A group of several types, in the singular, after « la » or « cette » (« la collectivité propriétaire »)."""
+    singular = not sentence[mention.start: mention.end].split()[0].endswith("s")
+    return len(mention.targets) > 1 and singular and bool(_ONE_OF_THEM.search(sentence, 0, mention.start))
+
+
+def _applicants(sentence: str, referring: bool = True) -> list[B]:
     """Types the sentence names as applicants; size names and headcounts narrow « entreprises » there
     (a headcount alone, or next to sizes already named, adds nothing; it narrows a word that spans several sizes:
-    « start-up qui emploient moins de 10 salariés » are TPE)."""
-    kept = [m for m in _mentions(sentence) if _applies(sentence, m)]
+    « start-up qui emploient moins de 10 salariés » are TPE). `referring`: keep the groups that refer back
+    (`_named`)."""
+    kept = [m for m in _mentions(sentence) if _applies(sentence, m) and (referring or not _refers_back(sentence, m))]
     counted = {b for m in kept if m.headcount for b in m.targets}
     kept = [_sized_by(m, counted) for m in kept]
     named = [b for m in kept if not m.headcount for b in m.targets]
     bare = B.ENTREPRISE in named and not any(b in T.SIZES for b in named)
-    found = [b for m in kept if bare or not m.headcount for b in m.targets]
+    found = [b for m in kept if bare or not m.headcount or _sizes_a_trade(sentence, m) for b in m.targets]
     if any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
         found = [b for b in found if b != B.ENTREPRISE]
     return found
+
+
+def _sizes_a_trade(sentence: str, mention: _Mention) -> bool:
+    """A headcount right after a trade that is no type of its own (« les armateurs de moins de 10 salariés »): it names
+    companies of that size."""
+    return mention.headcount and bool(_TRADE_SIZED.search(sentence, _clause_start(sentence, mention.start),
+                                                          mention.start))
 
 
 def _sized_by(mention: _Mention, counted: set[B]) -> _Mention:
@@ -333,7 +371,8 @@ def _applies(sentence: str, mention: _Mention) -> bool:
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
     tail = _list_tail(sentence, mention)
     paid = _PAID.search(sentence, start, _clause_end(sentence, tail.end))
-    partner = not paid and (_partner(sentence, mention) or _partner(sentence, tail))
+    partner = not paid and (_partner(sentence, mention) or _partner(sentence, tail)
+                            or _what_a_partner_is(sentence, mention))
     return (not partner and not complement and not acted_for
             and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
             and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention)
@@ -365,6 +404,16 @@ def _partner(sentence: str, mention: _Mention) -> bool:
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     return bool(_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
                 and not _PAID.search(sentence, start, end))
+
+
+def _what_a_partner_is(sentence: str, mention: _Mention) -> bool:
+    """The type's list, in a relative clause, says what a partner, a cofinancer or an audience named before it may be
+    (« un cofinanceur, qui peut être une entreprise ou une collectivité »): no applicant."""
+    start = _clause_start(sentence, _list_head(sentence, mention))
+    if not start or not _WHAT_IT_IS.match(sentence, start):
+        return False
+    before = _clause_start(sentence, start - 1)
+    return bool(_NOT_APPLYING.search(sentence, before, start))
 
 
 def _list_tail(sentence: str, mention: _Mention) -> _Mention:
@@ -540,8 +589,24 @@ def _mentions(sentence: str) -> tuple[_Mention, ...]:
     kept: list[_Mention] = []
     for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
         if not kept or mention.start >= kept[-1].end:
-            kept.append(mention)
+            kept += [mention, *_statuses_after(sentence, mention)]
     return tuple(m for m, after in zip(kept, [*kept[1:], None]) if not _in_legal_form(sentence, m, after))
+
+
+def _statuses_after(sentence: str, mention: _Mention) -> list[_Mention]:
+    """« les EHPAD publics, associatifs et privés commerciaux »: after a type that ends on a status, each status of the
+    list that follows names its own type (T.STATUSES)."""
+    if mention.headcount or not any(p.search(sentence, mention.start, mention.end) for p in _ENDS_ON_STATUS):
+        return []
+    found, at = [], mention.end
+    while glue := _STATUS_GLUE.match(sentence, at):
+        status = next((_Mention(m.start(), m.end(), targets) for pattern, targets in _STATUSES
+                       if (m := pattern.match(sentence, glue.end()))), None)
+        if status is None:
+            break
+        found.append(status)
+        at = status.end
+    return found
 
 
 def _in_legal_form(sentence: str, mention: _Mention, after: _Mention | None) -> bool:

@@ -55,15 +55,16 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     precisely than a summary, and a description that names others (« les entreprises pourront bénéficier de
     loyers modérés » in a call to collectivités) speaks of who gains from the project, not of who applies.
     Two exceptions: a description that plainly says who files (« Les demandes sont présentées par les collèges
-    privés ») counts whatever the labels; and an eligibility text without any sentence on who applies (a list
-    of conditions: « Entreprises industrielles. Être à jour de ses obligations. ») names its types in passing,
-    so the description's statement adds to them and its sizes narrow their « entreprises »."""
+    privés ») counts whatever the labels; and an eligibility text without a sentence that plainly says who files
+    (a list of conditions: « Entreprises industrielles. Être à jour de ses obligations. », « Projet associant au
+    moins trois exploitations et une entreprise ») names its types in passing, so the description's statement adds
+    to them and its sizes narrow their « entreprises »."""
     labelled = map_beneficiaries(labels)
     reading, prose = read_eligibility(eligibility_text), read_description(description)
     firm = firmly_stated(description)
     if firm and prose.weak:
         prose = Reading(firm, prose.excluded)  # « La demande est déposée par la société de projet »
-    in_passing = bool(firm) and bool(reading.applicants) and not stated_applicants(eligibility_text)
+    in_passing = bool(firm) and bool(reading.applicants) and not firmly_stated(eligibility_text)
     counts = ((not reading.applicants or in_passing) and _shares_a_type(labelled, prose)
               or not reading.applicants and bool(firm))
     if counts:

@@ -72,12 +72,20 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bparticuliers?\b|\bmenages?\b|\bhabitants?\b", (B.PARTICULIER,)),
 ]
 
-_LISTED = r"(?:(?<=[,:] )|(?<=\bou )|(?<=\bet ))"
+_LISTED = r"(?:(?<=[,:–—] )|(?<=\bou )|(?<=\bet ))"
 _LISTED_NEXT = r"\b(?=\s*,|\s+(?:ou|et)\s)"
 """« une commune, une intercommunalité, un département ou une association », « Structure porteuse : commune,
-intercommunalité ou association »: between the items of a list, the singular names the authority as a type."""
+intercommunalité ou association », « une collectivité — commune, communauté urbaine ou métropole »: between the
+items of a list, the singular names the authority as a type."""
 _EXCEPTING = r"(?:(?<=a l'exception de )|(?<=a l'exclusion de )|(?<=sauf )|(?<=hors ))"
 """« à l'exception de la Région »: right after an exclusion, the singular names the authority as a type."""
+
+ONESELF = (
+    r"(?<=\bpar )(?:la |le |l')(?:personne|jeune|interne|demandeur|demandeuse|habitant|habitante|candidat|candidate)"
+    r" (?:elle|lui)-meme\b"
+)
+"""« La demande est déposée par le jeune lui-même », « … par la personne elle-même »: a person files for herself (a
+body filing « elle-même » is named by its own type)."""
 
 TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # Phrases that name an applicant in running prose; where two overlap, the longer one wins
@@ -125,7 +133,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b|grands? ports? maritimes?"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
-     r"|hopita(?:l|ux) publics?|\behpad publics?\b|bailleurs? sociaux|organismes? (?:d')?hlm\b",
+     r"|hopita(?:l|ux) publics?|\behpad publics?\b|bailleurs? sociaux|organismes? (?:d')?hlm\b"
+     r"|\bcrous\b|centres? regionaux des oeuvres universitaires",
      (B.ETABLISSEMENT_PUBLIC,)),
     (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
@@ -146,19 +155,42 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"chambres? (?:\w+ )?(?:consulaires?|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b",
         (B.CHAMBRE_CONSULAIRE,),
     ),
-    (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
+    (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?"
+     r"|entreprises? publiques? locales?", (B.SEM,)),
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b", (B.PARTICULIER,)),
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b"
+     r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
 ]
 
+STATUSES: list[tuple[str, tuple[B, ...]]] = [
+    (r"publi(?:cs?|ques?)\b", (B.ETABLISSEMENT_PUBLIC,)),
+    (r"associati(?:fs?|ves?)\b", (B.ASSOCIATION,)),
+    (r"privee?s? (?:commerci(?:al|aux|ales?)|lucrati(?:fs?|ves?)|a but lucratif)\b", (B.ENTREPRISE,)),
+    (r"privee?s? (?:non lucrati(?:fs?|ves?)|a but non lucratif)\b", (B.ASSOCIATION,)),
+]
+"""The statuses listed after a type that ends on one (« les EHPAD publics, associatifs et privés commerciaux »): each
+later status names the type of that status; a bare « privés » (companies or associations) names none."""
+STATUS_GLUE = r",? (?:et |ou )?"
+
 FIRM_CUES = (
-    r"\bsont eligibles?\b|\best eligible\b|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler)\b"
-    r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?) par\b"
+    r"\bsont eligibles?\b|\best eligible\b"
+    r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
+    r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
+    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b"
 )
 """A sentence that plainly says who files (« Peuvent déposer une demande les … », « Les demandes sont présentées par
 … »): its types apply even outside the source's audience labels (crawlers/normalise/record.py)."""
+
+TRADE_SIZED = (
+    r"\b(?:les|des|aux|d'|l'|une?|le)\s*(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
+    r"(?:\w+(?:eurs?|iers?|ants?|istes?)|groupes?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
+    r" (?:de |d'|employant |comptant )?$"
+)
+"""Right before a headcount: a trade or a group named by its own noun (« les transporteurs fluviaux de moins de 10
+salariés », « les groupes industriels de plus de 5 000 salariés »): a company of that size (a headcount after a type
+sizes that type, after a thing it is no applicant)."""
 
 SIZE_LINE = r"\bnombre de salaries\s*:\s*"
 """A catalogue's size line (« Eligibilité en fonction du nombre de salariés : Moins de 50 salariés »): the sizes of
@@ -172,19 +204,26 @@ FAQ_NO = r"\?\s*non\b"
 ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
 
-PAID_TOO = r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
-"""« l'entreprise partenaire reçoit elle aussi une aide »: a partner paid as well applies."""
+PAID_TOO = (
+    r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
+    r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
+)
+"""« l'entreprise partenaire reçoit elle aussi une aide », « il reçoit alors sa propre part »: a partner paid as well
+applies."""
 
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre"
+    r"|emprunter"
     r"|porter (?:un|une|le|la|l'|des|leur|son|sa)\b)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
-    r"\bdeposent (?:leurs?|un|une|des)\b",
-    r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?) par\b",
+    r"\bdeposent (?:pour )?(?:leurs?|un|une|des|l'|la|le)\b",
+    r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?|faite?s?) par\b",
+    r"\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b",
     r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b",
-    r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*|\ble porteur (?:de projet |du projet )?(?:est|doit etre)\b"
+    r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
+    r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) )?(?:est|doit etre)\b"
     r"|\b(?:le|la) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
@@ -207,12 +246,13 @@ APPLICANT_CUES = [
 ]
 
 SUPPORTS = (
-    r"\b(?:accompagnen?t?|aiden?t?|soutien(?:t|nent)|appuien?t?) (?:les|des)\b|^aides? aux\b"
+    r"(?<!\bqui )\b(?:accompagnen?t?|aiden?t?|soutien(?:t|nent)|appuien?t?) (?:les|des)\b|^aides? aux\b"
     r"|^(?:accompagner|aider|soutenir|appuyer) (?:les|des)\b"
 )
 """The funder's support verb: « Le Département aide les communes et intercommunalités », « l'Agence accompagne
 les entreprises dans… ». Only the types right after it (its object) are applicants: « soutient les opérations
-… des communes » names what is supported, not who applies."""
+… des communes » names what is supported, not who applies; nor does a relative clause about what is funded (« les
+projets qui aident les collectivités à… »: they gain from the projects)."""
 
 THING_OF = (
     r"\s*(?:projets?|investissements?|travaux|actions?|operations?|demarches?|initiatives?|programmes?)"
@@ -267,9 +307,12 @@ HELPS = (
 )
 """Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
 proposent un accompagnement »), not an applicant."""
-LEGAL_FORM = r"\s*(?:\([^)]*\)\s*)?(?:[\w'-]+\s+){0,4}?constitue\w* (?:en|sous (?:la )?forme (?:d'une?|de|d'))\s*"
+LEGAL_FORM = (
+    r"\s*(?:\([^)]*\)\s*)?(?:(?!(?:et|ou)\b)[\w'-]+\s+){0,4}?constitue\w* (?:en|sous (?:la )?forme (?:d'une?|de|d'))\s*"
+)
 """« offices de tourisme constitués en EPIC », « EPTB constitués en syndicat mixte »: the legal form named next is
-the type that applies."""
+the type that applies (« les départements et les pôles métropolitains constitués en syndicat mixte »: the form is
+only the last member's)."""
 STATUS_OF = r"\b(?:reconnue?s?|labellisee?s?|qualifiee?s?|agreee?s?)(?: comme| en tant que| en)?\s*$"
 """« les syndicats mixtes, qu'ils soient reconnus établissement public d'aménagement… »: a status of the applicant
 named before, not another applicant."""

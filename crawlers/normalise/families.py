@@ -37,31 +37,33 @@ def family_of(labelled: list[B]) -> frozenset[B]:
     return frozenset(b for family in FAMILIES if family & set(labelled) for b in family)
 
 
-def within_families(found: list[B], labelled: list[B], summary: bool = True) -> list[B]:
+def within_families(found: list[B], labelled: list[B], summary: bool = True, every_size: bool = False) -> list[B]:
     """`found` (the call's applicants, text first) kept to the labels' families; the labels when none is left.
 
     Without labels, or when nothing was found (the text excluded every type), `found` stands. `summary`: the
-    applicants come from a description, not from a statement of who may apply (see `_refined`)."""
+    applicants come from a description, not from a statement of who may apply (see `_refined`). `every_size`: the
+    text admits companies of every size (« les entreprises de toute taille »)."""
     if not labelled or not found:
         return found
     allowed = family_of(labelled)
     kept = [b for b in found if b in allowed]
-    return _refined(kept, labelled, summary) or list(labelled)
+    return _refined(kept, labelled, summary, every_size) or list(labelled)
 
 
-def _refined(found: list[B], labelled: list[B], summary: bool) -> list[B]:
+def _refined(found: list[B], labelled: list[B], summary: bool, every_size: bool = False) -> list[B]:
     """A generic word of the text takes the finer types the labels give within it: « collectivités » (every
     local authority) in a description, with labels « communes, EPCI, syndicats mixtes », reads as those (an
     eligibility text's « collectivités territoriales » stands: it says who may apply), and beside labels
     « collectivités, PETR » keeps the PETR; « entreprises » (every size)
-    with labels « PME, ETI » reads as those sizes."""
+    with labels « PME, ETI » reads as those sizes, unless the text says every size (« quelle que soit leur
+    taille »), which is broader than the label."""
     given = set(labelled)
     if LOCAL_AUTHORITIES <= set(found):
         found = [*found, *(b for b in labelled if b in GROUPINGS and b not in found)]
     if summary and LOCAL_AUTHORITIES <= set(found) and given & LOCAL_AUTHORITIES and not LOCAL_AUTHORITIES <= given:
         finer = [b for b in labelled if b in AUTHORITIES_AND_GROUPINGS]
         found = _replace(found, LOCAL_AUTHORITIES, finer)
-    if B.ENTREPRISE in found and not set(COMPANY_SIZES) & set(found) and B.ENTREPRISE not in given:
+    if B.ENTREPRISE in found and not set(COMPANY_SIZES) & set(found) and B.ENTREPRISE not in given and not every_size:
         found = _replace(found, {B.ENTREPRISE}, [b for b in labelled if b in COMPANY_SIZES])
     return found
 

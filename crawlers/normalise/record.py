@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from crawlers.items import RawItem
 from crawlers.normalise.amounts import extract_amounts
-from crawlers.normalise.applicants import firmly_stated, read_eligibility, stated_applicants
+from crawlers.normalise.applicants import firmly_stated, read_description, read_eligibility, stated_applicants
 from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
 from crawlers.normalise.families import family_of, within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
@@ -86,11 +86,13 @@ def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
     if not item.labels_are_families:
         return found
     labelled = map_beneficiaries(item.beneficiary_labels)
-    summary = not read_eligibility(eligibility_text).applicants
+    reading = read_eligibility(eligibility_text)
+    summary = not reading.applicants
+    every_size = reading.all_sizes or read_description(prose).all_sizes  # « de toute taille » is broader than « PME »
     stated = stated_applicants(eligibility_text)  # « Peuvent déposer : … les syndicats mixtes » beyond the labels
     beyond = [] if stated else [b for b in firmly_stated(prose) if b in found and b not in family_of(labelled)]
     inside = [b for b in found if b not in beyond]
-    kept = within_families(inside, labelled, summary) if inside else []
+    kept = within_families(inside, labelled, summary, every_size) if inside else []
     return [*kept, *(b for b in found if b in stated and b not in kept), *beyond]
 
 
