@@ -473,3 +473,17 @@ def test_conditions_complements_and_named_public_bodies(text: str, expected: set
 )
 def test_statuses_trades_people_and_shares(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les projets sont portés par des consortiums d'écoles d'ingénieurs, de laboratoires publics et de PME.",
+         {B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE, B.TPE, B.PME}),
+        ("Les projets sont portés par un chercheur seul ou par une équipe, avec des entreprises si besoin.",
+         {B.RECHERCHE, *sizes_admitted([B.ENTREPRISE])}),
+    ],
+    ids=["a-consortium-of-its-members", "a-researcher"],
+)
+def test_a_consortium_is_its_members_and_a_researcher_is_research(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

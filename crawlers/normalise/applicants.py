@@ -78,6 +78,7 @@ _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au pro
                             r"(?:les |des |la |le |l')?$")
 """« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
 _PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
+_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
@@ -365,7 +366,8 @@ def _applies(sentence: str, mention: _Mention) -> bool:
     if len(mention.targets) > 2 and _defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
-    complement = not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
+    complement = (not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
+                  and not _consortium_member(sentence, mention))
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not _CO_APPLICANT.search(sentence, mention.end, end))
@@ -386,17 +388,27 @@ def _in_condition(sentence: str, mention: _Mention) -> bool:
     return bool(condition) and mention.end <= condition.end()
 
 
-def _member_companies(sentence: str, mention: _Mention) -> bool:
-    """« les fédérations de commerçants ou d'artisans », « un réseau de PME »: companies a group gathers are its
-    members, not applicants (the group applies under its own type)."""
-    if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
-        return False
+def _consortium_member(sentence: str, mention: _Mention) -> bool:
+    """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply."""
+    return bool(_CONSORTIUM_OF.search(sentence, 0, _first_of_complement(sentence, mention).start))
+
+
+def _first_of_complement(sentence: str, mention: _Mention) -> _Mention:
+    """The first type of the complement `mention` ends (« de commerçants ou d'artisans »)."""
     first = mention
     for named in reversed([m for m in _mentions(sentence) if m.end <= mention.start]):
         if not _SAME_COMPLEMENT.fullmatch(sentence, named.end, first.start):
             break
         first = named
-    return bool(_GROUP_OF.search(sentence, 0, first.start))
+    return first
+
+
+def _member_companies(sentence: str, mention: _Mention) -> bool:
+    """« les fédérations de commerçants ou d'artisans », « un réseau de PME »: companies a group gathers are its
+    members, not applicants (the group applies under its own type)."""
+    if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
+        return False
+    return bool(_GROUP_OF.search(sentence, 0, _first_of_complement(sentence, mention).start))
 
 
 def _partner(sentence: str, mention: _Mention) -> bool:

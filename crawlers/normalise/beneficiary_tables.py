@@ -100,7 +100,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne))"  # else its members apply
+        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des ))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
         (B.ENTREPRISE,),
     ),
@@ -137,7 +137,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r"|\bcrous\b|centres? regionaux des oeuvres universitaires",
      (B.ETABLISSEMENT_PUBLIC,)),
     (
-        r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?) (?:\w+ )?de recherche"
+        r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?|consortiums?) (?:\w+ )?de recherche"
+        r"|\bchercheu(?:r|rs|se|ses)\b"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
         r"|laboratoires? (?:de l'|d'une? |des |de la )(?:universite|ecole|institut|organisme|etablissement)s?\b"
         r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique",
