@@ -487,3 +487,25 @@ def test_statuses_trades_people_and_shares(text: str, expected: set[B]) -> None:
 )
 def test_a_consortium_is_its_members_and_a_researcher_is_research(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent bénéficier de l'aide : les exploitants agricoles et les CUMA.\nLe demandeur doit être affilié à "
+         "la MSA, sauf pour les CUMA.", {B.AGRICULTEUR}),
+        ("Le projet est porté par une entreprise — PME, ETI ou grand groupe — avec un laboratoire public. Chaque "
+         "partenaire reçoit sa part de l'aide.", {*sizes_admitted([B.ENTREPRISE]), B.RECHERCHE}),
+        ("Le projet est porté par une unité de recherche. Une fondation peut en être co-porteuse et recevoir une "
+         "partie du financement.", {B.RECHERCHE, B.ASSOCIATION}),
+        ("Le consortium réunit un laboratoire public et une collectivité : commune ou intercommunalité. Chacun "
+         "reçoit directement sa part. Taux d'aide de 60 % pour les collectivités.",
+         {B.RECHERCHE, B.COMMUNE, B.EPCI}),
+        ("L'aide est ouverte aux particuliers.\nElle est versée au centre de formation, pour le compte du "
+         "bénéficiaire.", {B.PARTICULIER}),
+    ],
+    ids=["except-for-a-condition", "large-groups", "co-carrier-paid-a-share", "rate-for-a-broad-group",
+         "payee-for-the-beneficiary"],
+)
+def test_exemptions_payees_and_rates_name_no_new_applicant(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -79,6 +79,7 @@ _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au pro
 """« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
 _PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
+_RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
@@ -365,6 +366,8 @@ def _applies(sentence: str, mention: _Mention) -> bool:
         return False
     if len(mention.targets) > 2 and _defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
+    if len(mention.targets) > 2 and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
+        return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere
     start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
     complement = (not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
                   and not _consortium_member(sentence, mention))

@@ -93,6 +93,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # in prose (« région », « département », « jeunes ») are left to the labels.
     (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
     (r"\bpme\b|\bpmi\b|petites et moyennes (?:entreprises|industries)", (B.PME,)),
+    (r"\bgrands? groupes?\b(?! (?:de|d')\b)", (B.GE,)),
     (r"\bstart-?ups?\b|jeunes entreprises innovantes", (B.TPE, B.PME)),
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
@@ -100,7 +101,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des ))"  # else its members apply
+        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
         (B.ENTREPRISE,),
     ),
@@ -208,6 +209,8 @@ ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que s
 PAID_TOO = (
     r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
     r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
+    r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
+    r"|\bco-?porteu(?:r|se|rs|ses)\b"
 )
 """« l'entreprise partenaire reçoit elle aussi une aide », « il reçoit alors sa propre part »: a partner paid as well
 applies."""
@@ -289,7 +292,7 @@ APPLICANT_HEADING = (
 followed by the next line."""
 
 EXCLUDING_AFTER = (
-    r"\bhors\b|\bsauf\b(?! si\b| s'| lorsqu| quand| dans le cas| en cas)|a l'exception d|a l'exclusion d"
+    r"\bhors\b|\bsauf\b(?! si\b| s'| lorsqu| quand| dans le cas| en cas| pour\b)|a l'exception d|a l'exclusion d"
     r"|exception faite d|\bexclusion (?:des?|du)\b"
 )
 """« hors grandes entreprises »: the types named after it in the same clause are excluded (« sauf si … » is a
@@ -380,10 +383,12 @@ SEM agissant pour le compte d'une collectivité », « les associations en parte
 NOT_RECEIVING = (
     r"\s*(?:qui |mais |elles? |ils? |celles-ci |ceux-ci |celle-ci |celui-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
     r"(?:co-?)?beneficiaires?"
-    r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir))"
+    r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir)"
+    r"|pour le compte (?:du|de la|des|de l') ?(?:beneficiaire|demandeur|usager|candidat|titulaire|stagiaire|apprenti)s?\b)"
 )
 """At the start of the clause right after a type (« …, qui ne reçoivent pas d'aide », « ; elles ne sont pas
-bénéficiaires de l'aide »): that type takes part without receiving the aid."""
+bénéficiaires de l'aide », « versée à l'auto-école, pour le compte du bénéficiaire »): that type takes part without
+receiving the aid."""
 
 DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
 COLON_LIST = r"[^.;:()]{0,100}:\s*"
