@@ -509,3 +509,9 @@ def test_a_consortium_is_its_members_and_a_researcher_is_research(text: str, exp
 )
 def test_exemptions_payees_and_rates_name_no_new_applicant(text: str, expected: set[B]) -> None:
     assert admitted(text) == expected
+
+
+def test_a_type_whose_own_predicate_says_it_receives_nothing_does_not_apply() -> None:
+    text = ("Les associations et les fondations du secteur.\nLes entreprises adhérentes ne sont pas bénéficiaires "
+            "directes : elles versent une cotisation.")
+    assert admitted(text) == {B.ASSOCIATION}

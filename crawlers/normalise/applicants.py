@@ -80,6 +80,8 @@ _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au pro
 _PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
 _RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
+_NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVING)
+"""« Les entreprises participantes ne sont pas bénéficiaires »: the type's own predicate says it receives nothing."""
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
@@ -380,6 +382,7 @@ def _applies(sentence: str, mention: _Mention) -> bool:
                             or _what_a_partner_is(sentence, mention))
     return (not partner and not complement and not acted_for
             and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
+            and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention)
             and not _member_companies(sentence, mention) and not _in_condition(sentence, mention))
 
