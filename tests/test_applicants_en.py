@@ -37,9 +37,11 @@ def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: 
         ("Scope: cleaner ports.\nEligibility: the consortium must include at least one company and one university.",
          [B.ENTREPRISE, B.ETABLISSEMENT_ENSEIGNEMENT]),
         ("Eligibility: applicants must be non-profit organisations supporting small businesses.", [B.ASSOCIATION]),
+        ("Eligibility: the consortium must include farmers or farm businesses and one university.",
+         [B.AGRICULTEUR, B.ETABLISSEMENT_ENSEIGNEMENT]),
     ],
     ids=["authorities-defined-in-brackets", "micro-small-medium", "authorities-defined-after-a-colon",
-         "eligibility-heading-and-consortium", "types-the-applicants-serve"],
+         "eligibility-heading-and-consortium", "types-the-applicants-serve", "farmers"],
 )
 def test_groups_defined_in_brackets_and_sizes_spelled_out(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected

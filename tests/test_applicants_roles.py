@@ -515,3 +515,25 @@ def test_a_type_whose_own_predicate_says_it_receives_nothing_does_not_apply() ->
     text = ("Les associations et les fondations du secteur.\nLes entreprises adhérentes ne sont pas bénéficiaires "
             "directes : elles versent une cotisation.")
     assert admitted(text) == {B.ASSOCIATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les PME. Les laboratoires publics peuvent être partenaires du projet ; chaque partenaire "
+         "perçoit alors sa part de l'aide.", {B.TPE, B.PME, B.RECHERCHE}),
+        ("Le chef de file est une université.\nLes associations peuvent être membres du consortium. Chaque membre est "
+         "bénéficiaire de l'aide pour sa part.", {B.ETABLISSEMENT_ENSEIGNEMENT, B.ASSOCIATION}),
+        ("L'aide s'adresse aux armateurs de navires de pêche, quelle que soit leur taille.",
+         sizes_admitted([B.ENTREPRISE])),
+    ],
+    ids=["each-partner-receives-its-share", "members-when-each-member-is-paid", "shipowners-are-companies"],
+)
+def test_paid_partners_and_members_and_shipowners(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+def test_partners_that_may_also_receive_aid_apply() -> None:
+    text = ("Le projet est coordonné par un organisme de recherche ; des PME peuvent être partenaires et bénéficier "
+            "d'une aide.")
+    assert admitted(text) == {B.RECHERCHE, B.TPE, B.PME}

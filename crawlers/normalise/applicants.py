@@ -68,11 +68,12 @@ _SAME_COMPLEMENT = re.compile(r"\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
 """« de commerçants ou d'artisans »: the next member of one complement."""
 _EVERY_PARTNER_PAID = re.compile(
     r"\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,120}?\b(?:est|sont|sera|seront) (?:co-?)?beneficiaires?"
-    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?\brecoi\w* (?:directement )?(?:sa|leur|la|une) part"
+    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?\b(?:recoi|percoi)\w* (?:alors )?(?:directement )?(?:sa|leur|la|une) part"
     r"|\btous (?:co-?)?beneficiaires\b|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part")
 """« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires »: the
 text's partners are applicants wherever it names them."""
-_PARTNER_WORD = re.compile(r"(?<!sans etre )(?<!pas )\bpartenaires?\b(?! (?:co-?)?beneficiaire|associe|sans\b)")
+_PARTNER_WORD = re.compile(r"(?<!sans etre )(?<!pas )(?<!compte des )(?<!compte du )\b(?:partenaires?|membres?(?= du (?:consortium|projet|groupement)))\b"
+                           r"(?! (?:co-?)?beneficiaire|associe|sans\b)")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
                             r"(?:les |des |la |le |l')?$")

@@ -33,6 +33,7 @@ TYPES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bmid-?caps?\b", (B.ETI,)),
     (r"\bmicro[- ]enterprises?\b", (B.TPE,)),
     (r"\blarge (?:enterprises?|compan(?:y|ies))\b", (B.GE,)),
+    (r"\bfarmers?\b|\bfarm(?:ing)? (?:businesses|holdings|enterprises)\b|\bagricultural holdings?\b", (B.AGRICULTEUR,)),
     (r"\b(?:enterprises?|compan(?:y|ies)|business(?:es)?|for-profit)\b", (B.ENTREPRISE,)),
     (r"\bresearch (?:organisations?|organizations?|centres?|centers?|institutes?)\b", (B.RECHERCHE,)),
     (r"\buniversit(?:y|ies)\b|higher education", (B.ETABLISSEMENT_ENSEIGNEMENT,)),

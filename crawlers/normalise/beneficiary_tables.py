@@ -101,8 +101,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
+        r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
+        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
         (B.ENTREPRISE,),
     ),
     (
@@ -211,6 +211,7 @@ PAID_TOO = (
     r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
     r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
     r"|\bco-?porteu(?:r|se|rs|ses)\b"
+    r"|\bpartenaires? et (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
 )
 """« l'entreprise partenaire reçoit elle aussi une aide », « il reçoit alors sa propre part »: a partner paid as well
 applies."""
@@ -234,7 +235,7 @@ APPLICANT_CUES = [
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
     r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
-    r"|\bpartenaires? (?:co-?)?beneficiaires?\b",
+    r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
