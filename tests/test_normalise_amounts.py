@@ -415,3 +415,62 @@ def test_a_raised_ceiling_is_the_aid_ceiling() -> None:
 )
 def test_english_figures_in_eur_are_read(text: str, expected: Amounts) -> None:
     assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les dossiers dont le budget est inférieur à 8 000 € HT ne seront pas examinés.", Amounts(project_min=8_000)),
+        ("Les opérations de moins de 12 000 € de dépenses ne sont pas instruites.", Amounts(project_min=12_000)),
+        ("Les projets dont les coûts sont inférieurs à 30 k€ ne sont pas pris en compte.", Amounts(project_min=30_000)),
+        ("Les programmes d'investissement inférieurs à 5 000 € ne sont pas étudiés.", Amounts(project_min=5_000)),
+    ],
+    ids=["ne-seront-pas-examines", "ne-sont-pas-instruites", "ne-sont-pas-pris-en-compte", "ne-sont-pas-etudies"],
+)
+def test_a_comparison_the_sentence_refuses_to_examine_bounds_the_other_side(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Département finance jusqu'à 40 % du coût hors taxes des acquisitions et des investissements, avec un "
+         "plafond de 250 000 € par site.", Amounts(amount_max=250_000, rate_max=40)),
+        ("Aide de 30 % au plus du budget de l'action (études et travaux), plafonnée à 45 000 € par an.",
+         Amounts(amount_max=45_000, rate_max=30)),
+        ("Subvention de 50 % des dépenses, pour des projets d'au moins 80 000 €.",
+         Amounts(rate_max=50, project_min=80_000)),
+    ],
+    ids=["long-rate-base-then-plafond", "rate-base-with-parenthesis", "project-hanging-after-a-comma-still-decides"],
+)
+def test_the_whole_base_of_a_rate_up_to_a_comma_is_not_the_subject_of_the_ceiling(
+    text: str, expected: Amounts,
+) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le coût éligible doit se situer entre 20 000 € HT et 250 000 € HT.",
+         Amounts(project_min=20_000, project_max=250_000)),
+        ("Une dépense retenue de 5 000 € TTC à 60 000 € TTC par dossier.",
+         Amounts(project_min=5_000, project_max=60_000)),
+    ],
+    ids=["entre-ht-et-ht", "de-ttc-a-ttc"],
+)
+def test_a_range_with_taxes_after_each_end_is_read(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Aide régionale (fonds européens compris) de 40 % des investissements, portée à 60 % en zone de "
+         "montagne.", 60),
+        ("Subvention (État) de 35 % du coût de l'étude.", 35),
+    ],
+    ids=["parenthesis-then-raised-rate", "one-word-parenthesis"],
+)
+def test_a_rate_the_aid_measures_after_a_parenthesis_is_read(text: str, rate: float) -> None:
+    assert extract_amounts(text).rate_max == rate

@@ -3,12 +3,12 @@
 Funders state it in a few ways: a cue before the figure (« jusqu'à 40 % », « à hauteur de 50 % », « dans la
 limite de 30 % »), a label (« Taux maximal d'aide : 40 % », « taux d'intervention de 30 % », « The maximum EU
 co-financing rate is 60% » on the EU portal, « Montant : 40 % des investissements »), the aid the figure measures
-(« Aide de 50 % du coût », « subvention d'au plus 35 % », « l'aide, composée de…, représente au plus 30 % »,
-« prise en charge de 70 % », « projets financés à 60 % », « l'ADEME prend en charge 70 % », « the EU covers 90 % »,
-« l'aide ne peut dépasser 50 % »), a range (« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it
-names the costs) and, in the sentence of one of those, the rates that follow it
-(« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les grandes entreprises, 40 % pour les
-moyennes et 50 % pour les petites »): the highest counts.
+(« Aide de 50 % du coût », « subvention d'au plus 35 % », « aide publique (État et Région) de 40 % »,
+« l'aide, composée de…, représente au plus 30 % », « prise en charge de 70 % », « projets financés à 60 % »,
+« l'ADEME prend en charge 70 % », « the EU covers 90 % », « l'aide ne peut dépasser 50 % »), a range
+(« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it names the costs) and, in the sentence of
+one of those, the rates that follow it (« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les
+grandes entreprises, 40 % pour les moyennes et 50 % pour les petites »): the highest counts.
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
 that must be a cost or the aid, so « jusqu'à 40 % des émissions » and « 30 % des emplois » are no aid rates. A
 percentage without any of those words (« réduire de 20 % les émissions ») is not read either.
@@ -82,7 +82,8 @@ _AID_WORDS = re.compile(rf"\b(?:{_AID_NOUNS}|{_AID_VERBS}|{_AID_ACTS})\b", re.IG
 _CLAUSE_START = re.compile(r"[,.;:!?()\n]")
 _BY_AID = (
     re.compile(
-        rf"\b(?:{_AID_NOUNS})(?:\s+(?:[^\W\d]+['’])?[^\W\d]+){{0,4}}?\s*,?\s*(?:{_MEASURES})\s*{_AT_MOST}{_PERCENT}",
+        rf"\b(?:{_AID_NOUNS})(?:\s+\(?(?:[^\W\d]+['’])?[^\W\d]+\)?){{0,4}}?\s*,?\s*(?:{_MEASURES})\s*{_AT_MOST}"
+        rf"{_PERCENT}",
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:{_AID_NOUNS}){_GAP}(?:{_CEILINGS})\s*{_PERCENT}", re.IGNORECASE),

@@ -9,7 +9,8 @@ figure hangs on them (« projets de… », « projets d'un montant d'au moins…
 moins… »). « 30 % des dépenses » names the base of a rate, not a subject, unless the figure hangs on it (« 50 % d'un
 budget d'au moins 60 000 € », « 40 % du programme d'investissement, qui doit atteindre au moins… »). A ceiling that
 follows a rate caps the aid the rate measures, whatever part of the project the clause names first (« Travaux :
-40 % du coût, dans la limite de 1 M€ »). A company's turnover or the call's envelope is neither (OTHER: not a bound).
+40 % du coût, dans la limite de 1 M€ »); the base runs to the first comma (« 50 % du coût des études et des
+travaux, avec un plafond de… »). A company's turnover or the call's envelope is neither (OTHER: not a bound).
 A noun right after the figure names it first: « 1 M€ d'investissement », « 50 000 € de subvention ».
 """
 
@@ -64,6 +65,8 @@ _AFTER = re.compile(
 _RATE_BASE = re.compile(
     r"%(?:\s*(?:hors\s+taxes?|toutes\s+taxes\s+comprises|au\s+plus|au\s+maximum|[^\s%\d]+)){0,4}\s*$", re.IGNORECASE
 )
+# « 50 % du coût hors taxes des études et des travaux »: the whole noun phrase after a rate, up to a comma, is its base.
+_RATE_PHRASE = re.compile(r"%[^,;:%\d]*$")
 _DISTRIBUTIVE = re.compile(r"\b(?:par|chaque)\s*$", re.IGNORECASE)
 
 
@@ -99,7 +102,7 @@ def _counts(match: re.Match[str], context: str) -> bool:
     """A noun names the subject unless it is the base of a rate; « projets » only when the figure hangs on it."""
     before = context[max(0, match.start() - 60):match.start()]
     hangs = bool(_HANG.fullmatch(context[match.end():]))
-    if _RATE_BASE.search(before):
+    if _RATE_BASE.search(before) or _RATE_PHRASE.search(context, 0, match.start()):
         return hangs and match.lastgroup != "aid"
     if match.lastgroup != "hanging":
         return True

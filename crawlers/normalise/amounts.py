@@ -44,9 +44,10 @@ _AMOUNT_MIN_BARE = re.compile(rf"\bminimum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECA
 _AMOUNT_MAX_BARE = re.compile(rf"\bmaximum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_ABOVE = re.compile(rf"(?:{_ABOVE_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_BELOW = re.compile(rf"(?:{_BELOW_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
-# "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends).
+# "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends), "entre 10 000 € HT et…".
 _AMOUNT_RANGE = re.compile(
-    rf"(?:\bde|\bentre|\bof|\bbetween|\bfrom)\s+{_NUMBER}(?:{_UNIT})?\s*(?:à|a|et|to|and)\s+{_NUMBER}{_UNIT}",
+    rf"(?:\bde|\bentre|\bof|\bbetween|\bfrom)\s+{_NUMBER}(?:{_UNIT}(?:\s*(?:HT|TTC)\b)?)?\s*(?:à|a|et|to|and)\s+"
+    rf"{_NUMBER}{_UNIT}",
     re.IGNORECASE,
 )
 _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9}
@@ -59,7 +60,8 @@ _CUED = (
 # « Les dossiers de moins de 10 000 € ne sont pas retenus »: a comparison the sentence excludes is the other bound.
 _EXCLUDED = re.compile(
     r"[^.;!?\n]{0,60}?\b(?:ne\s+(?:sont|seront|peuvent|pourront)\s+pas(?:\s+être)?\s+(?:retenu|[ée]ligible|recevable"
-    r"|financ|soutenu|subventionn|accept|aid[ée]|instruit)|sont\s+(?:exclu|irrecevable|in[ée]ligible|rejet))",
+    r"|financ|soutenu|subventionn|accept|aid[ée]|instruit|examin|[ée]tudi|pris\s+en\s+compte|prise?s?\s+en\s+charge)"
+    r"|sont\s+(?:exclu|irrecevable|in[ée]ligible|rejet))",
     re.IGNORECASE,
 )
 _MONEY = re.compile(rf"{_NUMBER}{_UNIT}", re.IGNORECASE)
