@@ -5,25 +5,37 @@ A type named in prose is an applicant only where a sentence says who may apply (
 (« Communes et intercommunalités de la région »). Mentions elsewhere (« au bénéfice des habitants »,
 « en lien avec les associations », « création d'entreprise »), and types that applicants act for or with (« pour le
 compte d'une collectivité », « en partenariat avec les communes ») name no applicant. The tables are in
-crawlers/normalise/beneficiary_tables.py, headcounts in crawlers/normalise/headcounts.py.
+crawlers/normalise/beneficiary_tables.py, headcounts in crawlers/normalise/headcounts.py; the types a sentence names
+and its clauses are found by crawlers/normalise/mentions.py, the role each type plays (partner, owner, member…) by
+crawlers/normalise/applicant_roles.py.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.applicant_roles import (
+    CO_APPLICANT,
+    PAID,
+    SEGMENT_END,
+    consortium_member,
+    defined_by_a_list,
+    in_condition,
+    in_relative_clause,
+    member_companies,
+    is_owner,
+    is_partner,
+    receives_nothing,
+    status_or_mandatary,
+    what_a_partner_is,
+)
 from crawlers.normalise.families import family_of
-from crawlers.normalise.headcounts import headcounts_in
+from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_head, list_tail, mentions
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
 
-_TEXT = [(re.compile(pattern), targets) for pattern, targets in T.TEXT_RULES]
-_STATUSES = [(re.compile(pattern), targets) for pattern, targets in T.STATUSES]
-_ENDS_ON_STATUS = [re.compile(rf"\b(?:{pattern})$") for pattern, _ in T.STATUSES]
-_STATUS_GLUE = re.compile(T.STATUS_GLUE)
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 _FIRM_CUE = re.compile(T.FIRM_CUES)
 _SIZE_LINE = re.compile(T.SIZE_LINE)
@@ -36,61 +48,39 @@ _EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
 _EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
 _EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
 _WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
-_NOT_APPLYING = re.compile(T.NOT_APPLYING)
 _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
 _ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
 _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
-_NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
-_DEFINED_BY = re.compile(T.DEFINED_BY)
-_COLON_LIST = re.compile(T.COLON_LIST)
 _EXCEPTED = re.compile(T.EXCEPTED)
 _NOT_A = re.compile(T.NOT_A)
 _HELPS = re.compile(T.HELPS)
-_LEGAL_FORM = re.compile(T.LEGAL_FORM)
-_OWNED_BY = re.compile(T.OWNED_BY)
-_PAID = re.compile(T.PARTNERS_PAID)
-_OWNERS_REACH = 80
-"""« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
-_RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
-_WHAT_IT_IS = re.compile(r"\s*qui (?:peu(?:t|vent) etre|doi(?:t|vent) etre|est|sont) ")
-_MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l'|une?|au moins une?|deux|trois)?\s*")
-"""« les établissements de formation, dont les CFA »: « , dont » right before a type lists members of the type before
-(« les SEM dont les collectivités détiennent le capital » is a relative clause)."""
-_JOINT = re.compile(r"\bco-?(?:depos|port|constru|pilot)\w*|\bconjointement\b")
-"""« les PME, qui co-déposent avec un laboratoire »: the relative clause names a co-applicant."""
-_APPOSITION = re.compile(r"qui\s+(?:sont|est|doi(?:t|vent) etre)\s+(?:obligatoirement\s+)?(?:des|une?|les?|la|l')?\s*")
-"""« les sous-traitants qui sont des PME ou des ETI »: the relative clause says what the type before is."""
-_GROUP_OF = re.compile(r"\b(?:associations?|federations?|unions?|groupements?|clubs?|reseaux|collectifs?|syndicats?)"
-                       r"(?: \w+)? (?:de|d'|des)\s*$")
-_SAME_COMPLEMENT = re.compile(r"\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
-"""« de commerçants ou d'artisans »: the next member of one complement."""
 _EVERY_PARTNER_PAID = re.compile(
-    r"\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,120}?\b(?:est|sont|sera|seront) (?:co-?)?beneficiaires?"
-    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?\b(?:recoi|percoi)\w* (?:alors )?(?:directement )?(?:sa|leur|la|une) part"
-    r"|\btous (?:co-?)?beneficiaires\b|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part")
+    r"\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,120}?"
+    r"\b(?:est|sont|sera|seront) (?:co-?)?beneficiaires?"
+    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?"
+    r"\b(?:recoi|percoi)\w* (?:alors )?(?:directement )?(?:sa|leur|la|une) part"
+    r"|\btous (?:co-?)?beneficiaires\b"
+    r"|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part")
 """« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires »: the
 text's partners are applicants wherever it names them."""
-_PARTNER_WORD = re.compile(r"(?<!sans etre )(?<!pas )(?<!compte des )(?<!compte du )\b(?:partenaires?|membres?(?= du (?:consortium|projet|groupement)))\b"
-                           r"(?! (?:co-?)?beneficiaire|associe|sans\b)")
-_CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
+_PARTNER_WORD = re.compile(
+    r"(?<!sans etre )(?<!pas )(?<!compte des )(?<!compte du )"
+    r"\b(?:partenaires?|membres?(?= du (?:consortium|projet|groupement)))\b"
+    r"(?! (?:co-?)?beneficiaire|associe|sans\b)")
 _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
                             r"(?:les |des |la |le |l')?$")
 """« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
 _PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
-_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
 _RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
 _NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVING)
 """« Les entreprises participantes ne sont pas bénéficiaires »: the type's own predicate says it receives nothing."""
-_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
-_STATUS_OF = re.compile(T.STATUS_OF)
-_MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
@@ -98,18 +88,14 @@ _THING_OF = re.compile(T.THING_OF)
 _WEAK_ROLE = re.compile(T.WEAK_ROLE)
 _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
 """Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
-_LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
-_OBJECT_LINK = re.compile(T.OBJECT_LINK)
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
-_CO_APPLICANT = re.compile(T.CO_APPLICANT)
-_PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci)\b(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
+_PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci)\b"
+                            r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
-_CLAUSE_END = re.compile(r"[,;:()]|\.\s|\bainsi que\b|\bmais\b")
-_SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
 
 @dataclass(frozen=True)
@@ -129,22 +115,6 @@ class Reading:
         applicants = tuple(dict.fromkeys((*self.applicants, *other.applicants)))
         weak = (self.weak or not self.applicants) and (other.weak or not other.applicants)
         return Reading(applicants, self.excluded | other.excluded, self.all_sizes or other.all_sizes, weak)
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    targets: tuple[B, ...]
-    headcount: bool = False
-    """Named by a headcount (« moins de 250 salariés »): narrows companies, is no applicant alone."""
-    whole: tuple[B, ...] = ()
-    """For a headcount: the sizes it holds whole, the only ones its exclusion removes."""
-
-    @property
-    def excludes(self) -> tuple[B, ...]:
-        """What excluding this mention removes."""
-        return self.whole if self.headcount else self.targets
 
 
 def read_eligibility(text: str) -> Reading:
@@ -179,12 +149,12 @@ def _size_lines(sentences: list[str]) -> Reading:
 def _is_label_line(sentence: str) -> bool:
     """« Entreprise », « Collectivité, Association »: a line of audience labels and nothing else (a page's « Pour
     qui ? » labels above the sentence that says who may apply)."""
-    mentions, at = _mentions(sentence), 0
-    for mention in mentions:
+    named, at = mentions(sentence), 0
+    for mention in named:
         if not _LABEL_GLUE.fullmatch(sentence, at, mention.start):
             return False
         at = mention.end
-    return bool(mentions) and _LABEL_GLUE.fullmatch(sentence, at) is not None
+    return bool(named) and _LABEL_GLUE.fullmatch(sentence, at) is not None
 
 
 def _narrowing(labels: str, reading: Reading) -> Reading:
@@ -218,8 +188,8 @@ def firmly_stated(text: str) -> tuple[B, ...]:
 def _starts_with_a_type(sentence: str) -> bool:
     """« Commerçants et artisans inscrits au RCS, … »: an eligibility text that opens on types names applicants
     there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
-    mentions = _mentions(sentence)
-    return bool(mentions) and _LEADING_ARTICLE.fullmatch(sentence, 0, mentions[0].start) is not None
+    named = mentions(sentence)
+    return bool(named) and _LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is not None
 
 
 def _sentences(text: str) -> list[str]:
@@ -261,7 +231,7 @@ def _weakly_named(sentence: str) -> list[B]:
     is aided (« construction de maisons de santé par les communes », « les investissements des PME », « pour
     les TPE »). Its audience labels still bound them (crawlers/normalise/beneficiaries.py)."""
     found: list[B] = []
-    for mention in _mentions(sentence):
+    for mention in mentions(sentence):
         role = _WEAK_ROLE.search(sentence[: mention.start])
         if _CONTRACTOR.match(sentence, mention.end):
             continue  # « réalisée par une entreprise de travaux »: the contractor, paid by the applicant
@@ -284,10 +254,10 @@ def _supported(sentence: str) -> list[B]:
 def _object_list(sentence: str, at: int) -> list[B]:
     """The types of the list that starts at `at` (« les communes et intercommunalités rurales »)."""
     found: list[B] = []
-    for mention in _mentions(sentence):
+    for mention in mentions(sentence):
         if mention.end <= at:
             continue
-        if mention.start > at and not _OBJECT_LINK.fullmatch(sentence, at, mention.start):
+        if mention.start > at and not OBJECT_LINK.fullmatch(sentence, at, mention.start):
             break
         found.extend(mention.targets)
         at = mention.end
@@ -300,9 +270,9 @@ def _is_cued(sentence: str) -> bool:
 
 
 def _read(sentences: list[str], applying: list[str]) -> Reading:
-    readmitted = [b for s in sentences for m in _mentions(s) if _readmitted(s, m) for b in m.targets]
+    readmitted = [b for s in sentences for m in mentions(s) if _readmitted(s, m) for b in m.targets]
     applicants = tuple(dict.fromkeys([*_named(applying), *readmitted]))
-    excluded = frozenset(b for s in sentences for m in _mentions(s) if _is_excluded(s, m) for b in m.excludes
+    excluded = frozenset(b for s in sentences for m in mentions(s) if _is_excluded(s, m) for b in m.excludes
                          if b not in readmitted)
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
 
@@ -322,11 +292,11 @@ def _named(applying: list[str]) -> list[B]:
     that group (« Sont éligibles les communes et les départements »): it adds none of its other members."""
     said = [b for s in applying for b in _applicants(s)]
     named = [b for s in applying for b in _applicants(s, referring=False)]
-    groups = [m.targets for s in applying for m in _mentions(s) if _refers_back(s, m) and _applies(s, m)]
+    groups = [m.targets for s in applying for m in mentions(s) if _refers_back(s, m) and _applies(s, m)]
     return named if groups and all(set(g) & set(named) for g in groups) else said
 
 
-def _refers_back(sentence: str, mention: _Mention) -> bool:
+def _refers_back(sentence: str, mention: Mention) -> bool:
     """A group of several types, in the singular, after « la » or « cette » (« la collectivité propriétaire »)."""
     singular = not sentence[mention.start: mention.end].split()[0].endswith("s")
     return len(mention.targets) > 1 and singular and bool(_ONE_OF_THEM.search(sentence, 0, mention.start))
@@ -337,7 +307,7 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
     (a headcount alone, or next to sizes already named, adds nothing; it narrows a word that spans several sizes:
     « start-up qui emploient moins de 10 salariés » are TPE). `referring`: keep the groups that refer back
     (`_named`)."""
-    kept = [m for m in _mentions(sentence) if _applies(sentence, m) and (referring or not _refers_back(sentence, m))]
+    kept = [m for m in mentions(sentence) if _applies(sentence, m) and (referring or not _refers_back(sentence, m))]
     counted = {b for m in kept if m.headcount for b in m.targets}
     kept = [_sized_by(m, counted) for m in kept]
     named = [b for m in kept if not m.headcount for b in m.targets]
@@ -348,14 +318,14 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
     return found
 
 
-def _sizes_a_trade(sentence: str, mention: _Mention) -> bool:
+def _sizes_a_trade(sentence: str, mention: Mention) -> bool:
     """A headcount right after a trade that is no type of its own (« les armateurs de moins de 10 salariés »): it names
     companies of that size."""
-    return mention.headcount and bool(_TRADE_SIZED.search(sentence, _clause_start(sentence, mention.start),
+    return mention.headcount and bool(_TRADE_SIZED.search(sentence, clause_start(sentence, mention.start),
                                                           mention.start))
 
 
-def _sized_by(mention: _Mention, counted: set[B]) -> _Mention:
+def _sized_by(mention: Mention, counted: set[B]) -> Mention:
     """A type that spans several sizes (« start-up »: TPE and PME) kept to the sizes a headcount admits."""
     sizes = [b for b in mention.targets if b in T.SIZES]
     narrowed = tuple(b for b in mention.targets if b not in sizes or b in counted)
@@ -364,190 +334,62 @@ def _sized_by(mention: _Mention, counted: set[B]) -> _Mention:
     return replace(mention, targets=narrowed)
 
 
-def _applies(sentence: str, mention: _Mention) -> bool:
+def _applies(sentence: str, mention: Mention) -> bool:
     if _in_exclusion(sentence, mention) or _HELPS.match(sentence, mention.end):
         return False
-    if len(mention.targets) > 2 and _defined_by_a_list(sentence, mention):
+    if len(mention.targets) > 2 and defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
     if len(mention.targets) > 2 and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
         return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere
-    start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
+    start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
     complement = (not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
-                  and not _consortium_member(sentence, mention))
+                  and not consortium_member(sentence, mention))
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
-                 and not _CO_APPLICANT.search(sentence, mention.end, end))
-    tail = _list_tail(sentence, mention)
-    paid = _PAID.search(sentence, start, _clause_end(sentence, tail.end))
-    partner = not paid and (_partner(sentence, mention) or _partner(sentence, tail)
-                            or _what_a_partner_is(sentence, mention))
+                 and not CO_APPLICANT.search(sentence, mention.end, end))
+    tail = list_tail(sentence, mention)
+    paid = PAID.search(sentence, start, clause_end(sentence, tail.end))
+    partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
+                            or what_a_partner_is(sentence, mention))
     return (not partner and not complement and not acted_for
-            and not _owner(sentence, mention) and not _receives_nothing(sentence, tail)
+            and not is_owner(sentence, mention) and not receives_nothing(sentence, tail)
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
-            and not _status_or_mandatary(sentence, mention) and not _in_relative_clause(sentence, mention)
-            and not _member_companies(sentence, mention) and not _in_condition(sentence, mention))
+            and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
+            and not member_companies(sentence, mention) and not in_condition(sentence, mention))
 
 
-def _in_condition(sentence: str, mention: _Mention) -> bool:
-    """Named in the condition that opens the sentence (« Lorsque le réseau est délégué à une entreprise, la demande
-    est présentée par la commune »): a circumstance, not an applicant."""
-    condition = _CONDITION.match(sentence)
-    return bool(condition) and mention.end <= condition.end()
-
-
-def _consortium_member(sentence: str, mention: _Mention) -> bool:
-    """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply."""
-    return bool(_CONSORTIUM_OF.search(sentence, 0, _first_of_complement(sentence, mention).start))
-
-
-def _first_of_complement(sentence: str, mention: _Mention) -> _Mention:
-    """The first type of the complement `mention` ends (« de commerçants ou d'artisans »)."""
-    first = mention
-    for named in reversed([m for m in _mentions(sentence) if m.end <= mention.start]):
-        if not _SAME_COMPLEMENT.fullmatch(sentence, named.end, first.start):
-            break
-        first = named
-    return first
-
-
-def _member_companies(sentence: str, mention: _Mention) -> bool:
-    """« les fédérations de commerçants ou d'artisans », « un réseau de PME »: companies a group gathers are its
-    members, not applicants (the group applies under its own type)."""
-    if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
-        return False
-    return bool(_GROUP_OF.search(sentence, 0, _first_of_complement(sentence, mention).start))
-
-
-def _partner(sentence: str, mention: _Mention) -> bool:
-    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »)."""
-    start, end = _clause_start(sentence, mention.start), _clause_end(sentence, mention.end)
-    return bool(_NOT_APPLYING.search(sentence[start:end]) and not _CO_APPLICANT.search(sentence, mention.end)
-                and not _PAID.search(sentence, start, end))
-
-
-def _what_a_partner_is(sentence: str, mention: _Mention) -> bool:
-    """The type's list, in a relative clause, says what a partner, a cofinancer or an audience named before it may be
-    (« un cofinanceur, qui peut être une entreprise ou une collectivité »): no applicant."""
-    start = _clause_start(sentence, _list_head(sentence, mention))
-    if not start or not _WHAT_IT_IS.match(sentence, start):
-        return False
-    before = _clause_start(sentence, start - 1)
-    return bool(_NOT_APPLYING.search(sentence, before, start))
-
-
-def _list_tail(sentence: str, mention: _Mention) -> _Mention:
-    """The last type of the list `mention` starts or belongs to (« les entreprises, les collectivités et les
-    branches professionnelles … sont partenaires »): what is said after it is said of the whole list."""
-    last = mention
-    for named in _mentions(sentence):
-        if named.start < last.end:
-            continue
-        if not _OBJECT_LINK.fullmatch(sentence, last.end, named.start):
-            break
-        last = named
-    return last
-
-
-def _in_relative_clause(sentence: str, mention: _Mention) -> bool:
-    """Named inside a relative clause about the type before it (« les associations dont les ressources viennent
-    d'une seule collectivité », « les SEM qui travaillent pour des communes »): no applicant. A headcount there
-    sizes that type (« les entreprises qui emploient moins de 50 salariés »); « dont les CFA » lists members."""
-    before = [m for m in _mentions(sentence) if m.end <= mention.start]
-    if mention.headcount or not before:
-        return False
-    between = sentence[before[-1].end: mention.start]
-    pronoun = _RELATIVE_PRONOUN.search(between)
-    members = _MEMBERS.fullmatch(between, pronoun.start()) and between[: pronoun.start()].rstrip().endswith(",") \
-        if pronoun else False
-    if pronoun is None or members or _JOINT.search(between, pronoun.end()):
-        return False
-    if _APPOSITION.fullmatch(between, pronoun.start()):
-        return False
-    return not _RELATIVE_END.search(between, pronoun.end())
-
-
-def _status_or_mandatary(sentence: str, mention: _Mention) -> bool:
-    """« … qu'ils soient reconnus établissement public » (a status of the applicant named before) or « une
-    association, agissant comme mandataire du propriétaire » (it files for someone else)."""
-    head = _list_head(sentence, mention)
-    if _STATUS_OF.search(sentence, max(0, head - 40), head):
-        return True
-    mandate = _MANDATARY_AFTER.match(sentence, mention.end)
-    return bool(mandate) and not any(mention.end < m.start < mandate.end() for m in _mentions(sentence))
-
-
-def _owner(sentence: str, mention: _Mention) -> bool:
-    """Named in the list of owners after « détenu par » (« des habitants, des associations ou des collectivités »)."""
-    head = _list_head(sentence, mention)
-    owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
-    return bool(owners) and not _SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
-
-
-def _list_head(sentence: str, mention: _Mention) -> int:
-    """Where the list of types that ends with `mention` starts (types joined by commas, « et », « ou », articles)."""
-    head, last = mention.start, None
-    for named in _mentions(sentence):
-        if named.start >= mention.start:
-            break
-        linked = last is not None and _OBJECT_LINK.fullmatch(sentence, last.end, named.start)
-        head, last = (head if linked else named.start), named
-    if last is None or not _OBJECT_LINK.fullmatch(sentence, last.end, mention.start):
-        return mention.start
-    return head
-
-
-def _defined_by_a_list(sentence: str, mention: _Mention) -> bool:
-    """« les acteurs publics, c'est-à-dire… », « Toute personne morale peut candidater (collectivités, associations…) »."""
-    if _DEFINED_BY.match(sentence, mention.end) or _LIST_IN_BRACKETS.match(sentence, mention.end):
-        return True
-    colon = _COLON_LIST.match(sentence, mention.end)
-    return bool(colon) and any(m.start >= colon.end() for m in _mentions(sentence))
-
-
-def _receives_nothing(sentence: str, mention: _Mention) -> bool:
-    """The clause right after the type's (past what qualifies it) says it receives no aid."""
-    follows = _CLAUSE_END.search(sentence, mention.end)
-    while follows and _NOT_RECEIVING.match(sentence, follows.end()) is None:
-        ahead = _CLAUSE_END.search(sentence, follows.end())
-        between = sentence[follows.end(): ahead.start() if ahead else len(sentence)]
-        if ahead is None or any(pattern.search(between) for pattern, _ in _TEXT):
-            return False
-        follows = ahead
-    return follows is not None
-
-
-def _is_excluded(sentence: str, mention: _Mention) -> bool:
+def _is_excluded(sentence: str, mention: Mention) -> bool:
     """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
     cultuelles sont exclues » exclude only a group of it."""
     whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
                                                                                               mention.end)
-    complement = _COMPLEMENT_OF.search(sentence, 0, _list_head(sentence, mention))
+    complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
     return whole and not complement and not _for_a_thing(sentence, mention) and _in_exclusion(sentence, mention)
 
 
-def _for_a_thing(sentence: str, mention: _Mention) -> bool:
+def _for_a_thing(sentence: str, mention: Mention) -> bool:
     """« les équipements réservés à un club ne sont pas éligibles »: the clause opens on things the type uses; the
     exclusion removes those things, not the type (nor does the type apply)."""
-    start = _clause_start(sentence, mention.start)
+    start = clause_start(sentence, mention.start)
     return bool(_FOR_A_THING.search(sentence, start, mention.start)) and not any(
-        start <= m.start < mention.start for m in _mentions(sentence))
+        start <= m.start < mention.start for m in mentions(sentence))
 
 
-def _in_exclusion(sentence: str, mention: _Mention) -> bool:
-    clause_start = _clause_start(sentence, mention.start)
-    if _NOT_A.search(sentence, 0, mention.start) or _ON_BEHALF_OF.search(sentence, clause_start, mention.start):
+def _in_exclusion(sentence: str, mention: Mention) -> bool:
+    opening = clause_start(sentence, mention.start)
+    if _NOT_A.search(sentence, 0, mention.start) or _ON_BEHALF_OF.search(sentence, opening, mention.start):
         return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
     if _readmitted(sentence, mention):
         return False
-    if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, clause_start, mention.start):
+    if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, opening, mention.start):
         return True  # « Ne sont pas éligibles : les associations, … » (not « … loué à l'entreprise » in a subordinate)
-    if _EXCLUDING_AFTER.search(sentence, clause_start, mention.start):
+    if _EXCLUDING_AFTER.search(sentence, opening, mention.start):
         return True
     if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
         return True
-    if _SUBORDINATE.search(sentence, clause_start, mention.start):
+    if _SUBORDINATE.search(sentence, opening, mention.start):
         return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
-    segment_end = _SEGMENT_END.search(sentence, mention.end)
+    segment_end = SEGMENT_END.search(sentence, mention.end)
     if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()):
         return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
@@ -558,17 +400,17 @@ def _in_exclusion(sentence: str, mention: _Mention) -> bool:
         return False  # « … attribuée à la collectivité, et la SEM ne peut pas déposer »: another subject's verb
     relative = _RELATIVE.search(after, 0, verb.start())  # « …, à l'exception des micro-entreprises, qui sont orientées »
     return not relative or not any(mention.end < m.start and m.end <= mention.end + relative.start()
-                                   for m in _mentions(sentence))
+                                   for m in mentions(sentence))
 
 
-def _readmitted(sentence: str, mention: _Mention) -> bool:
+def _readmitted(sentence: str, mention: Mention) -> bool:
     """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
     SEM »): it may apply."""
     exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
     if not exceptions or not _excluding_around(sentence, exceptions[-1]):
         return False
     at = exceptions[-1].end()
-    for named in _mentions(sentence):  # the list right after the exception, and no further
+    for named in mentions(sentence):  # the list right after the exception, and no further
         if named.end <= at:
             continue
         if named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start):
@@ -590,45 +432,3 @@ def _excluding_around(sentence: str, exception: re.Match[str]) -> bool:
     return bool(verb) and not _WHO.search(sentence, exception.end(), verb.start()) and not _is_cued(sentence)
 
 
-def _clause_start(sentence: str, position: int) -> int:
-    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, position)]
-    return ends[-1] if ends else 0
-
-
-def _clause_end(sentence: str, position: int) -> int:
-    found = _CLAUSE_END.search(sentence, position)
-    return found.start() if found else len(sentence)
-
-
-@lru_cache(maxsize=8192)
-def _mentions(sentence: str) -> tuple[_Mention, ...]:
-    """Every type the sentence names; where two phrases overlap the one that starts first, then the longer, wins."""
-    found = [_Mention(m.start(), m.end(), targets) for pattern, targets in _TEXT for m in pattern.finditer(sentence)]
-    found += [_Mention(h.start, h.end, h.sizes, headcount=True, whole=h.whole) for h in headcounts_in(sentence)]
-    kept: list[_Mention] = []
-    for mention in sorted(found, key=lambda m: (m.start, m.start - m.end)):
-        if not kept or mention.start >= kept[-1].end:
-            kept += [mention, *_statuses_after(sentence, mention)]
-    return tuple(m for m, after in zip(kept, [*kept[1:], None]) if not _in_legal_form(sentence, m, after))
-
-
-def _statuses_after(sentence: str, mention: _Mention) -> list[_Mention]:
-    """« les EHPAD publics, associatifs et privés commerciaux »: after a type that ends on a status, each status of the
-    list that follows names its own type (T.STATUSES)."""
-    if mention.headcount or not any(p.search(sentence, mention.start, mention.end) for p in _ENDS_ON_STATUS):
-        return []
-    found, at = [], mention.end
-    while glue := _STATUS_GLUE.match(sentence, at):
-        status = next((_Mention(m.start(), m.end(), targets) for pattern, targets in _STATUSES
-                       if (m := pattern.match(sentence, glue.end()))), None)
-        if status is None:
-            break
-        found.append(status)
-        at = status.end
-    return found
-
-
-def _in_legal_form(sentence: str, mention: _Mention, after: _Mention | None) -> bool:
-    """« EPTB constitués en syndicat mixte »: the type before a legal form gives way to it."""
-    form = _LEGAL_FORM.match(sentence, mention.end)
-    return bool(form) and after is not None and after.start == form.end()

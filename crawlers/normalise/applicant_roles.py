@@ -1,0 +1,133 @@
+"""The role a type named in a sentence plays: an applicant, or a partner, an owner, a mandatary, a member of a group,
+a circumstance, someone a relative clause speaks of… (crawlers/normalise/applicants.py decides with these).
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.mentions import (
+    CLAUSE_END, TEXT, Mention, clause_end, clause_start, first_of_complement, list_head, mentions,
+)
+from models.vocab import Beneficiary as B
+
+_NOT_APPLYING = re.compile(T.NOT_APPLYING)
+_NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
+_DEFINED_BY = re.compile(T.DEFINED_BY)
+_COLON_LIST = re.compile(T.COLON_LIST)
+_OWNED_BY = re.compile(T.OWNED_BY)
+PAID = re.compile(T.PARTNERS_PAID)
+_OWNERS_REACH = 80
+"""« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
+_RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
+_WHAT_IT_IS = re.compile(r"\s*qui (?:peu(?:t|vent) etre|doi(?:t|vent) etre|est|sont) ")
+_MEMBERS = re.compile(r"dont\s+(?:les|des|la|le|l'|une?|au moins une?|deux|trois)?\s*")
+"""« les établissements de formation, dont les CFA »: « , dont » right before a type lists members of the type before
+(« les SEM dont les collectivités détiennent le capital » is a relative clause)."""
+_JOINT = re.compile(r"\bco-?(?:depos|port|constru|pilot)\w*|\bconjointement\b")
+"""« les PME, qui co-déposent avec un laboratoire »: the relative clause names a co-applicant."""
+_APPOSITION = re.compile(r"qui\s+(?:sont|est|doi(?:t|vent) etre)\s+(?:obligatoirement\s+)?(?:des|une?|les?|la|l')?\s*")
+"""« les sous-traitants qui sont des PME ou des ETI »: the relative clause says what the type before is."""
+_GROUP_OF = re.compile(r"\b(?:associations?|federations?|unions?|groupements?|clubs?|reseaux|collectifs?|syndicats?)"
+                       r"(?: \w+)? (?:de|d'|des)\s*$")
+_CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
+_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
+_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
+_STATUS_OF = re.compile(T.STATUS_OF)
+_MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
+_LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
+CO_APPLICANT = re.compile(T.CO_APPLICANT)
+SEGMENT_END = re.compile(r"[;:]|\bmais\b")
+
+
+def is_partner(sentence: str, mention: Mention) -> bool:
+    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »)."""
+    start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
+    return bool(_NOT_APPLYING.search(sentence[start:end]) and not CO_APPLICANT.search(sentence, mention.end)
+                and not PAID.search(sentence, start, end))
+
+
+def what_a_partner_is(sentence: str, mention: Mention) -> bool:
+    """The type's list, in a relative clause, says what a partner, a cofinancer or an audience named before it may be
+    (« un cofinanceur, qui peut être une entreprise ou une collectivité »): no applicant."""
+    start = clause_start(sentence, list_head(sentence, mention))
+    if not start or not _WHAT_IT_IS.match(sentence, start):
+        return False
+    before = clause_start(sentence, start - 1)
+    return bool(_NOT_APPLYING.search(sentence, before, start))
+
+
+def in_relative_clause(sentence: str, mention: Mention) -> bool:
+    """Named inside a relative clause about the type before it (« les associations dont les ressources viennent
+    d'une seule collectivité », « les SEM qui travaillent pour des communes »): no applicant. A headcount there
+    sizes that type (« les entreprises qui emploient moins de 50 salariés »); « dont les CFA » lists members."""
+    before = [m for m in mentions(sentence) if m.end <= mention.start]
+    if mention.headcount or not before:
+        return False
+    between = sentence[before[-1].end: mention.start]
+    pronoun = _RELATIVE_PRONOUN.search(between)
+    members = _MEMBERS.fullmatch(between, pronoun.start()) and between[: pronoun.start()].rstrip().endswith(",") \
+        if pronoun else False
+    if pronoun is None or members or _JOINT.search(between, pronoun.end()):
+        return False
+    if _APPOSITION.fullmatch(between, pronoun.start()):
+        return False
+    return not _RELATIVE_END.search(between, pronoun.end())
+
+
+def member_companies(sentence: str, mention: Mention) -> bool:
+    """« les fédérations de commerçants ou d'artisans », « un réseau de PME »: companies a group gathers are its
+    members, not applicants (the group applies under its own type)."""
+    if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
+        return False
+    return bool(_GROUP_OF.search(sentence, 0, first_of_complement(sentence, mention).start))
+
+
+def consortium_member(sentence: str, mention: Mention) -> bool:
+    """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply."""
+    return bool(_CONSORTIUM_OF.search(sentence, 0, first_of_complement(sentence, mention).start))
+
+
+def in_condition(sentence: str, mention: Mention) -> bool:
+    """Named in the condition that opens the sentence (« Lorsque le réseau est délégué à une entreprise, la demande
+    est présentée par la commune »): a circumstance, not an applicant."""
+    condition = _CONDITION.match(sentence)
+    return bool(condition) and mention.end <= condition.end()
+
+
+def status_or_mandatary(sentence: str, mention: Mention) -> bool:
+    """« … qu'ils soient reconnus établissement public » (a status of the applicant named before) or « une
+    association, agissant comme mandataire du propriétaire » (it files for someone else)."""
+    head = list_head(sentence, mention)
+    if _STATUS_OF.search(sentence, max(0, head - 40), head):
+        return True
+    mandate = _MANDATARY_AFTER.match(sentence, mention.end)
+    return bool(mandate) and not any(mention.end < m.start < mandate.end() for m in mentions(sentence))
+
+
+def is_owner(sentence: str, mention: Mention) -> bool:
+    """Named in the list of owners after « détenu par » (« des habitants, des associations ou des collectivités »)."""
+    head = list_head(sentence, mention)
+    owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
+    return bool(owners) and not SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
+
+
+def defined_by_a_list(sentence: str, mention: Mention) -> bool:
+    """« les acteurs publics, c'est-à-dire… », « Toute personne morale peut candidater (collectivités, associations…) »."""
+    if _DEFINED_BY.match(sentence, mention.end) or _LIST_IN_BRACKETS.match(sentence, mention.end):
+        return True
+    colon = _COLON_LIST.match(sentence, mention.end)
+    return bool(colon) and any(m.start >= colon.end() for m in mentions(sentence))
+
+
+def receives_nothing(sentence: str, mention: Mention) -> bool:
+    """The clause right after the type's (past what qualifies it) says it receives no aid."""
+    follows = CLAUSE_END.search(sentence, mention.end)
+    while follows and _NOT_RECEIVING.match(sentence, follows.end()) is None:
+        ahead = CLAUSE_END.search(sentence, follows.end())
+        between = sentence[follows.end(): ahead.start() if ahead else len(sentence)]
+        if ahead is None or any(pattern.search(between) for pattern, _ in TEXT):
+            return False
+        follows = ahead
+    return follows is not None
