@@ -537,3 +537,38 @@ def test_partners_that_may_also_receive_aid_apply() -> None:
     text = ("Le projet est coordonné par un organisme de recherche ; des PME peuvent être partenaires et bénéficier "
             "d'une aide.")
     assert admitted(text) == {B.RECHERCHE, B.TPE, B.PME}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les travaux réunissent un laboratoire public et une PME ou une ETI. Les groupes de plus de 5 000 salariés "
+         "peuvent rejoindre le projet sans être financés.", {B.RECHERCHE, B.TPE, B.PME, B.ETI}),
+        ("La prime est versée au stagiaire. Ni l'organisme de formation ni l'entreprise d'accueil ne la touchent.",
+         {B.PARTICULIER}),
+        ("Le groupement rassemble au moins trois entreprises, dont une PME ; les ETI et les grands groupes peuvent s'y "
+         "joindre et sont financés au même titre.", {B.TPE, B.PME, B.ETI, B.GE}),
+        ("Les projets associent des entreprises, dont au moins une start-up, et un centre technique.",
+         {B.TPE, B.PME, B.ETI, B.GE, B.RECHERCHE}),
+        ("Sont éligibles les entreprises dont l'effectif est inférieur à 50 salariés.", {B.TPE, B.PME}),
+    ],
+    ids=["members-without-funding", "neither-nor-receives", "size-among-companies-and-paid-participants",
+         "at-least-one-startup", "headcount-in-a-relative-clause-still-sizes"],
+)
+def test_members_without_funding_and_sizes_a_group_must_include(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La bourse est attribuée à l'apprenti, qui doit être salarié d'une PME et inscrit dans un lycée "
+         "professionnel.", {B.PARTICULIER}),
+        ("L'aide est accordée aux apprentis ayant signé un contrat en alternance dans une entreprise de la région.",
+         {B.PARTICULIER}),
+        ("Sont éligibles les TPE qui emploient moins de 10 salariés, apprentis non compris.", {B.TPE}),
+    ],
+    ids=["grant-to-an-apprentice", "apprentices-employed-in-a-company", "apprentices-left-out-of-a-headcount"],
+)
+def test_an_aid_paid_to_a_person_names_that_person(text: str, expected: set[B]) -> None:
+    assert admitted(text) == expected

@@ -153,3 +153,17 @@ def test_a_date_field_the_text_says_was_moved_gives_way() -> None:
     text = "Mise à jour : la date limite, initialement fixée au 15 décembre 2026, est reportée au 2 février 2027."
     assert close_dates("2026-12-15", text) == ["2027-02-02"]
     assert close_dates("2026-12-15", "Date limite : 15 décembre 2026.") == ["2026-12-15", "2026-12-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deux sessions de dépôt : 12 mars 2027 et 8 octobre 2027. Une réunion d'information sur la seconde session se "
+         "tiendra le 3 juin 2027.", [D(2027, 3, 12), D(2027, 10, 8)]),
+        ("Dépôt en deux temps. Pré-projets : 2 février 2027 ; projets complets : 29 avril 2027.",
+         [D(2027, 2, 2), D(2027, 4, 29)]),
+    ],
+    ids=["meeting-about-a-session", "two-stages-each-with-its-date"],
+)
+def test_an_event_about_a_session_is_no_deadline_and_each_stage_has_one(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected

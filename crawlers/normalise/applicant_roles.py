@@ -31,6 +31,12 @@ _APPOSITION = re.compile(r"qui\s+(?:sont|est|doi(?:t|vent) etre)\s+(?:obligatoir
 """« les sous-traitants qui sont des PME ou des ETI »: the relative clause says what the type before is."""
 _GROUP_OF = re.compile(r"\b(?:associations?|federations?|unions?|groupements?|clubs?|reseaux|collectifs?|syndicats?)"
                        r"(?: \w+)? (?:de|d'|des)\s*$")
+_GATHERS = re.compile(r"\b(?:clusters?|associations?|federations?|unions?|groupements?|clubs?|reseaux|poles?|grappes?)\b"
+                      r"[^.;:]{0,100}?\b(?:regroupant|rassemblant|federant|comptant|qui (?:regroupe|rassemble|federe|compte)nt?)"
+                      r"\s+(?:au moins |plus de |pres de |environ )?(?:\w+\s+)?$")
+"""« un cluster, constitué en association et regroupant au moins quinze entreprises »: the group's members."""
+_AMONG = re.compile(r"\s*,?\s*dont (?:au moins |obligatoirement |notamment |si possible )?"
+                    r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
@@ -81,7 +87,18 @@ def member_companies(sentence: str, mention: Mention) -> bool:
     members, not applicants (the group applies under its own type)."""
     if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
         return False
-    return bool(_GROUP_OF.search(sentence, 0, first_of_complement(sentence, mention).start))
+    start = first_of_complement(sentence, mention).start
+    return bool(_GROUP_OF.search(sentence, 0, start) or _GATHERS.search(sentence, 0, start))
+
+
+def size_among_companies(sentence: str, mention: Mention) -> bool:
+    """« au moins deux entreprises, dont une PME », « les entreprises, dont les PME »: a size among companies named
+    just before is what the group must include, not a limit on who applies."""
+    if mention.headcount or not mention.targets or not all(b in T.SIZES for b in mention.targets):
+        return False
+    before = [m for m in mentions(sentence) if m.end <= mention.start]
+    return bool(before) and B.ENTREPRISE in before[-1].targets and bool(
+        _AMONG.fullmatch(sentence, before[-1].end, mention.start))
 
 
 def consortium_member(sentence: str, mention: Mention) -> bool:

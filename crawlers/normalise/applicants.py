@@ -28,6 +28,7 @@ from crawlers.normalise.applicant_roles import (
     is_owner,
     is_partner,
     receives_nothing,
+    size_among_companies,
     status_or_mandatary,
     what_a_partner_is,
 )
@@ -88,6 +89,8 @@ _THING_OF = re.compile(T.THING_OF)
 _WEAK_ROLE = re.compile(T.WEAK_ROLE)
 _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
 """Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
+_EVERY_SIZE = {B.PME, B.ETI, B.GE}
+"""Sizes that, each named, cover every company (a PME covers the TPE)."""
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
@@ -120,7 +123,7 @@ class Reading:
 def read_eligibility(text: str) -> Reading:
     """An eligibility text: its sentences that say who may apply, or all of them when none does (or when those
     name only places: « Sont éligibles les sites situés dans les départements de… »)."""
-    sentences = _sentences(text)
+    sentences = applicant_sentences(text)
     cued = [s for s in sentences if _is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
@@ -168,20 +171,20 @@ def _narrowing(labels: str, reading: Reading) -> Reading:
 def read_answers(text: str) -> Reading:
     """A FAQ's answered questions only (« Les ETI sont-elles éligibles ? Oui, à condition de… », « Un laboratoire
     peut-il être lauréat ? Non. »): they say who may apply as plainly as an eligibility text, wherever they stand."""
-    answered = [s for s in _sentences(text) if _FAQ_ANSWER.search(s)]
+    answered = [s for s in applicant_sentences(text) if _FAQ_ANSWER.search(s)]
     return _read(answered, [s for s in answered if _is_cued(s)])
 
 
 def stated_applicants(text: str) -> tuple[B, ...]:
     """The applicants an eligibility text names in sentences that say who may apply (« Peuvent déposer : … »);
     none when no sentence says it."""
-    sentences = _sentences(text)
+    sentences = applicant_sentences(text)
     return _read(sentences, [s for s in sentences if _is_cued(s)]).applicants
 
 
 def firmly_stated(text: str) -> tuple[B, ...]:
     """The applicants a text names in sentences that plainly say who files (T.FIRM_CUES); none without one."""
-    sentences = _sentences(text)
+    sentences = applicant_sentences(text)
     return _read(sentences, [s for s in sentences if _FIRM_CUE.search(_EXCLUDING_BEFORE.sub(" ", s))]).applicants
 
 
@@ -192,7 +195,7 @@ def _starts_with_a_type(sentence: str) -> bool:
     return bool(named) and _LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is not None
 
 
-def _sentences(text: str) -> list[str]:
+def applicant_sentences(text: str) -> list[str]:
     """The text's sentences, a clause that speaks of the previous one's types (« ; elles ne sont pas
     bénéficiaires ») and the « ; » items of a list announced by « : » kept with it."""
     joined: list[str] = []
@@ -218,9 +221,9 @@ def _items(line: str) -> list[str]:
 def read_description(text: str) -> Reading:
     """A description: only its sentences that say who may apply name applicants, and the types a support verb
     takes as its object (« La Région accompagne les PME industrielles »)."""
-    sentences = _sentences(text)
+    sentences = applicant_sentences(text)
     reading = _read(sentences, [s for s in sentences if _is_cued(s)])
-    supported = tuple(b for s in sentences for b in _supported(s))
+    supported = tuple(b for s in sentences for group in _supported(s) for b in _within(group, reading.applicants))
     if reading.applicants or supported:
         return _sized(reading + Reading(supported))
     return reading + Reading(tuple(b for s in sentences for b in _weakly_named(s)), weak=True)
@@ -240,26 +243,37 @@ def _weakly_named(sentence: str) -> list[B]:
     return list(dict.fromkeys(found))
 
 
-def _supported(sentence: str) -> list[B]:
-    """The types of the object list right after a support verb (none when the object is a thing)."""
+def _within(group: tuple[B, ...], named: tuple[B, ...]) -> tuple[B, ...]:
+    """A broad group (« les acteurs publics ») whose members a sentence on who may apply names: those members only."""
+    return tuple(b for b in group if b in named) if len(group) > 2 and set(group) & set(named) else group
+
+
+def _supported(sentence: str) -> list[tuple[B, ...]]:
+    """The types of the object list right after a support verb, mention by mention (none when the object is a
+    thing)."""
     verb = _SUPPORTS.search(sentence) or _PAYS_FOR.search(sentence)
     if verb is None:
         return []
     owner = _THING_OF.match(sentence, verb.end())
     if owner is None and verb.re is _PAYS_FOR:
         return []
-    return _object_list(sentence, owner.end() if owner else verb.end())
+    return _object_groups(sentence, owner.end() if owner else verb.end())
 
 
 def _object_list(sentence: str, at: int) -> list[B]:
     """The types of the list that starts at `at` (« les communes et intercommunalités rurales »)."""
-    found: list[B] = []
+    return [b for group in _object_groups(sentence, at) for b in group]
+
+
+def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
+    """The types of each mention of the list that starts at `at`."""
+    found: list[tuple[B, ...]] = []
     for mention in mentions(sentence):
         if mention.end <= at:
             continue
         if mention.start > at and not OBJECT_LINK.fullmatch(sentence, at, mention.start):
             break
-        found.extend(mention.targets)
+        found.append(mention.targets)
         at = mention.end
     return found
 
@@ -290,10 +304,26 @@ def _named(applying: list[str]) -> list[B]:
     """The applicants of the sentences that say who may apply. A broad group in the singular after « la » (« le
     dossier est porté par la collectivité propriétaire ») is one of the applicants named elsewhere, when they are of
     that group (« Sont éligibles les communes et les départements »): it adds none of its other members."""
-    said = [b for s in applying for b in _applicants(s)]
+    said = [b for found in _groups_narrowed(applying) for b in found]
     named = [b for s in applying for b in _applicants(s, referring=False)]
     groups = [m.targets for s in applying for m in mentions(s) if _refers_back(s, m) and _applies(s, m)]
     return named if groups and all(set(g) & set(named) for g in groups) else said
+
+
+def _groups_narrowed(applying: list[str]) -> list[list[B]]:
+    """The applicants of each sentence, a broad group (« aux acteurs publics ») kept to the members that another
+    sentence on who may apply names (« Peuvent emprunter les communes, les intercommunalités et les SEM »)."""
+    found = [_applicants(s) for s in applying]
+    narrowed = []
+    for i, sentence in enumerate(applying):
+        others = {b for j, types in enumerate(found) if j != i for b in types}
+        kept = found[i]
+        for mention in mentions(sentence):
+            inside = set(mention.targets) & others
+            if len(mention.targets) > 2 and inside and set(mention.targets) - others and _applies(sentence, mention):
+                kept = [b for b in kept if b not in mention.targets or b in inside]
+        narrowed.append(kept)
+    return narrowed
 
 
 def _refers_back(sentence: str, mention: Mention) -> bool:
@@ -315,7 +345,16 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
     found = [b for m in kept if bare or not m.headcount or _sizes_a_trade(sentence, m) for b in m.targets]
     if any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
         found = [b for b in found if b != B.ENTREPRISE]
-    return found
+    return _every_size(found, {b for m in kept if not m.headcount for b in m.targets})
+
+
+def _every_size(found: list[B], words: set[B]) -> list[B]:
+    """« PME, ETI et grandes entreprises » name every size: « entreprise », which also admits a company whose size is
+    not known (a headcount such as « plus de 9 salariés » does not)."""
+    if not _EVERY_SIZE <= words:
+        return found
+    at = min(found.index(b) for b in found if b in T.SIZES)
+    return list(dict.fromkeys([*found[:at], B.ENTREPRISE, *(b for b in found[at:] if b not in T.SIZES)]))
 
 
 def _sizes_a_trade(sentence: str, mention: Mention) -> bool:
@@ -355,7 +394,8 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not is_owner(sentence, mention) and not receives_nothing(sentence, tail)
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
-            and not member_companies(sentence, mention) and not in_condition(sentence, mention))
+            and not member_companies(sentence, mention) and not in_condition(sentence, mention)
+            and not size_among_companies(sentence, mention))
 
 
 def _is_excluded(sentence: str, mention: Mention) -> bool:

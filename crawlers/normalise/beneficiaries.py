@@ -23,6 +23,7 @@ from crawlers.normalise.applicants import (
     stated_applicants,
 )
 from crawlers.normalise.families import family_of
+from crawlers.normalise.unpaid_types import unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
 
@@ -76,7 +77,16 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     found = _narrowed(labelled, reading)
     if counts and prose.weak and prose.applicants:
         found += [b for b in labelled if not family_of(found) & {b}]
-    return _without(found, reading.excluded)
+    return _without(_paid(found, eligibility_text, description), reading.excluded)
+
+
+def _paid(found: list[B], eligibility_text: str, description: str) -> list[B]:
+    """`found` without the types the text says receive no aid (« Les entreprises locataires ne sont pas bénéficiaires »),
+    unless a sentence plainly says they file; unchanged when they are all it names."""
+    unpaid = unpaid_types(f"{eligibility_text}\n{description}") - {
+        *firmly_stated(eligibility_text), *firmly_stated(description)}
+    kept = [b for b in found if b not in unpaid]
+    return kept or found
 
 
 def beneficiaries_in_text(text: str) -> list[B]:

@@ -114,7 +114,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
     (r"\bpetr\b|poles? d'equilibre territori(?:al|aux)", (B.PETR,)),
-    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b"
+    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b|(?<=\()commune\b"
      r"|" + _LISTED + r"commune" + _LISTED_NEXT, (B.COMMUNE,)),
     (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b"
      r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT + r"|(?:(?<=\bou )|(?<=\bet ))departement\b(?=\s*(?:[.;)]|$))",
@@ -162,7 +162,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b"
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
 ]
 
@@ -181,6 +181,8 @@ FIRM_CUES = (
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
     r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b"
+    r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?) "
+    r"(?:exclusivement |uniquement |directement )?aux?\b"
 )
 """A sentence that plainly says who files (« Peuvent déposer une demande les … », « Les demandes sont présentées par
 … »): its types apply even outside the source's audience labels (crawlers/normalise/record.py)."""
@@ -203,7 +205,11 @@ FAQ_YES = r"\?\s*oui\b"
 FAQ_NO = r"\?\s*non\b"
 """A question answered no (« Un laboratoire peut-il être lauréat ? Non. »): its types are excluded."""
 
-ALL_SIZES = r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
+ALL_SIZES = (
+    r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
+    r"|\bentreprises?,? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
+    r"(?:pme|tpe|eti|start-?up|jeunes? pousses?|petites)"
+)
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
 
 PAID_TOO = (
@@ -212,6 +218,8 @@ PAID_TOO = (
     r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
     r"|\bco-?porteu(?:r|se|rs|ses)\b"
     r"|\bpartenaires? et (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
+    r"|\b(?:et|qui|elles|ils) sont (?:alors |aussi |egalement )?(?:aidee?s|financee?s|subventionnee?s)\b"
+    r"|\b(?:aidee?s?|financee?s?|subventionnee?s?) au meme titre\b"
 )
 """« l'entreprise partenaire reçoit elle aussi une aide », « il reçoit alors sa propre part »: a partner paid as well
 applies."""
@@ -228,9 +236,10 @@ APPLICANT_CUES = [
     r"\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b",
     r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b",
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
-    r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) )?(?:est|doit etre)\b"
+    r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) |de l'(?:operation|action) "
+    r"|de la (?:demande|candidature|demarche|operation) )?(?:est|doit etre)\b"
     r"|\b(?:le|la) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
-    r"\bprojets?\b[^.;:]{0,40}\bassociant\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
+    r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
@@ -245,6 +254,8 @@ APPLICANT_CUES = [
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
     r"\|\s*(?:oui|eligibles?)\b",
     r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
+    r"\b(?:aide|subvention|prime|bourse|allocation|pret|avance|garantie)s? (?:est|sont) (?:attribuee?s?|accordee?s?|versee?s?)"
+    r" (?:exclusivement |uniquement |directement )?a(?:ux)?\b",
     FAQ_YES,
     r"\bbeneficient d'(?:une? |l'|des )?(?:aides?|accompagnements?|appuis?|subventions?|soutiens?|financements?"
     r"|prises? en charge|avances?|prets?)\b",
@@ -308,6 +319,7 @@ HELPS = (
     r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,100}?\s)?(?:peu(?:t|vent) )?"
     r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim|relai)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
     r"|instrui(?:t|sent)|instruire"
+    r"|organis(?:e|ent) (?:des|les) (?:rencontres|reunions|mises? en relation)|met(?:tent)? en relation"
     r"|propos(?:e|ent|er) (?:un|une|leur|leurs|des) (?:accompagnement|appui|aide|conseils?))\b"
 )
 """Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
@@ -329,7 +341,10 @@ EXCLUDING_BEFORE = (
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
-    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bne (?:depose|deposent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    r"|\b(?:disposent|dispose) d(?:u|'un|'une|'autres?|e leur|e son|es) (?:autres? |propres? )?(?:dispositif|programme|appel|fonds|pret)s?\b"
+    r"|\bpeu(?:t|vent) solliciter (?:un |une |d')?autres?\b"
+    r"|\bne (?:le |l')(?:sont|est) pas\b"
+    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bn(?:e |'y |'en )(?:depose|deposent|candidate|candidatent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
     rf"|{FAQ_NO}"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
@@ -364,6 +379,8 @@ NOT_APPLYING = (
     r"|(?<=.)(?<!attribuee )(?<!attribue )(?<!accordee )(?<!accorde )(?<!versee )(?<!verse )\bau (?:benefice|profit) d"
     r"|\ben lien avec\b|\bseront associes\b|\bbeneficieront\b|\bcumul\w*|\bcofinanc\w*"
     r"|\bpeu(?:t|vent) (?:y )?participer\b(?! (?:en|au|a un) consortium)|\bsans etre (?:co-?)?beneficiaires?\b"
+    r"|\bsans etre (?:directement )?(?:financ|aide|subventionn|soutenu|remunere)\w*|\bsans (?:recevoir|beneficier)\b"
+    r"|\bne (?:(?:la|le|les|l'|en|leur|lui) ?)?(?:percoi|recoi|touch)\w*(?!\s+qu)"
     r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
     r"|\ben sous-traitance\b|\bsous-traitants?\b(?! (?:de rang|de premier rang|industriels|de la filiere|de l'industrie|automobiles?|aeronautiques?))|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
     r"|\bbeneficiaires? finaux\b|\baux cotes d|\bsont consultee?s\b"
@@ -380,6 +397,12 @@ ON_BEHALF_OF = (
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""
+
+NO_AID = (
+    r"\bne (?:(?:la|le|les|l'|en|leur|lui) ?)?(?:recoi|percoi|touch)\w* pas\b|\bne (?:sont|seront|est|sera) pas (?:(?:eux|elles?)-memes? )?"
+    r"(?:co-?)?beneficiaires?\b|\bn'en (?:sont|est) pas (?:co-?)?beneficiaires?\b|\bsans (?:aide|recevoir|percevoir)\b"
+)
+"""A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 
 NOT_RECEIVING = (
     r"\s*(?:qui |mais |elles? |ils? |celles-ci |ceux-ci |celle-ci |celui-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
@@ -401,6 +424,8 @@ syndicats mixtes ») is defined by the list after it, when that list names types
 PLACE_OF = (
     r"\b(?:situee?s?|implantee?s?|localisee?s?|intervenant|presente?s?|actives?|operant) (?:dans|sur|en)\b"
     r"|\btous les departements\b|\binscrite?s? (?:dans|a|au|en)\b"
+    r"|\b(?:contrats?|stages?|emplois?|postes?|apprentissage|alternance|salariee?s?|embauchee?s?|employee?s?)\b"
+    r"[^.;:]{0,40}?\b(?:dans|chez|au sein d)"
 )
 """Words after which, in the same clause, a type is a place (« les projets situés dans les départements de… »)."""
 

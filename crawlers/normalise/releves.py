@@ -30,12 +30,18 @@ _LIST_CUES = (
 )
 _FIRST_STAGE = r"lettres? d'intention|fiches? d'intention|expressions? d'interet"
 """A call's first stage, whose own deadline is a close date (« Lettre d'intention à adresser avant le 12 février »)."""
+_STAGES = (
+    rf"{_FIRST_STAGE}|pre-?propositions?|pre-?projets?|propositions? (?:completes?|detaillees?|finales?)"
+    r"|dossiers? (?:complets?|finals?)|projets? complets?"
+)
+"""The stages of a call in two rounds, each with a close date of its own when a colon introduces it (« Pré-propositions :
+16 mars ; propositions complètes : 15 septembre »)."""
 _ONE_CUES = (
     r"date limite|date butoir|date de (?:fin|cloture|remise)|limite de (?:depot|remise|candidature)|cloture"
     r"|jusqu'au|au plus tard|fin (?:de|des) (?:depots?|candidatures?|publication)"
     rf"|(?:depot|remise|envoi|reception) des (?:dossiers|candidatures|projets|offres|{_FIRST_STAGE})|deadline"
     r"|(?:deposer|remettre|transmettre|soumettre|candidater|adresser|envoyer|parvenir)\b[a-z' ]{0,30}?\bavant le"
-    rf"|(?:{_FIRST_STAGE})(?=\s*:)"
+    rf"|(?:{_STAGES})(?=\s*:)"
     rf"|\b(?:candidatures?|dossiers?|demandes?|reponses?|propositions?|{_FIRST_STAGE})\b[^.;]{{0,60}}?"
     r"\b(?:avant|jusqu'(?:au|a|en)|au plus tard|d'ici)\b(?! (?:de |d')?(?:commencer|demarrer|engager))"
     r"|\battendue?s (?:pour|avant|d'ici|au plus tard)\b|\bjusqu'a (?:la )?fin\b|\bclos(?:e|es)? (?:depuis )?le\b|\bclotur\w* (?:par anticipation )?le\b"
@@ -69,6 +75,8 @@ _SENTENCE = re.compile(r"[.!?](?:\s|$)")
 _SUPERSEDED_REACH = 60
 _OPENING_REACH = 40
 _OPENS_REACH = 40
+_EVENT_OF = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})[^.;,:!?()]*\b(?:de|du|des|d'|sur)\s+(?:la |les |l')?(?:\w+\s+)?$")
+"""An event named just before a cue, the cue completing its name."""
 _OPENS = re.compile(r"\b(?:ouverture|lancement|reouverture)\s+(?:de la|des|du|d'une|de l'|de)\s+(?:\w+\s+)?$")
 """« ouverture de la prochaine session », « lancement des relèves »: the list word is what opens."""
 _RANGES = (
@@ -92,6 +100,12 @@ def find_releves(text: str, opened: date | None = None) -> list[date]:
 def _opens(folded: str, cue: re.Match[str]) -> bool:
     """« ouverture de la prochaine session le 5 janvier »: the list word names what opens, not deadlines."""
     return bool(cue["many"]) and bool(_OPENS.search(folded, max(0, cue.start() - _OPENS_REACH), cue.start()))
+
+
+def _names_an_event(folded: str, cue: re.Match[str]) -> bool:
+    """« un webinaire de présentation de la seconde relève aura lieu le 12 janvier »: the cue completes an event's name;
+    it is no cue, and the date is the event's."""
+    return bool(_EVENT_OF.search(folded, max(0, cue.start() - _OPENS_REACH), cue.start()))
 
 
 def dates_in(text: str) -> list[date]:
@@ -123,7 +137,7 @@ class _Days:
 
 
 def _read(folded: str, opened: date | None = None) -> _Days:
-    written, cues = day_tokens(folded), list(_CUE.finditer(folded))
+    written, cues = day_tokens(folded), [c for c in _CUE.finditer(folded) if not _names_an_event(folded, c)]
     otherwise = frozenset(
         t.start for i, t in enumerate(written) if _labelled_otherwise(folded, written[:i], cues, t)
     )

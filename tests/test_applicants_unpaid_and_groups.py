@@ -1,0 +1,84 @@
+"""Who may apply when a text names whom the project serves, redirects some types elsewhere, names a broad group in one
+sentence and its members in another, or names every company size."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import call_beneficiaries
+from models.vocab import Beneficiary as B
+from models.vocab import sizes_admitted
+
+EVERY_SIZE = {B.TPE, B.PME, B.ETI, B.GE}
+
+
+def admitted(labels: list[str], eligibility: str, description: str) -> set[B]:
+    return sizes_admitted(call_beneficiaries(labels, eligibility, description))
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["collectivités", "entreprises"], "Atelier destiné à accueillir des entreprises de production.",
+         "Les maîtres d'ouvrage éligibles sont les communes et les intercommunalités. Les entreprises locataires ne "
+         "sont pas bénéficiaires de la subvention.", {B.COMMUNE, B.EPCI}),
+        (["lycées", "entreprises"], "", "La Région équipe des halles d'essais ouvertes aux entreprises. Les dossiers sont "
+         "présentés par les lycées professionnels. Les entreprises utilisatrices paient une redevance et ne reçoivent "
+         "pas d'aide.", {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        (["associations", "entreprises"], "", "Le dossier est déposé par le pôle, constitué en association et rassemblant "
+         "plus de trente entreprises. Les entreprises membres suivent les formations ; elles ne touchent pas la "
+         "subvention.", {B.ASSOCIATION}),
+        (["entreprises"], "", "Sont éligibles les PME. Les PME sous-traitantes ne reçoivent pas d'aide directe mais "
+         "peuvent candidater en leur nom propre.", {B.TPE, B.PME}),
+    ],
+    ids=["tenants-not-beneficiaries", "connected-firms-receive-nothing", "members-of-a-pole",
+         "a-type-that-plainly-files-stays"],
+)
+def test_whom_the_project_serves_does_not_apply(labels: list[str], eligibility: str, description: str,
+                                                 expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["entreprises"], "", "L'appel vise les entreprises de plus de 250 salariés ; les PME disposent d'un autre "
+         "programme régional.", {B.ETI, B.GE}),
+        (["professionnels"], "Projet réalisé en France.", "L'appel est ouvert aux ETI et aux grandes entreprises. Les PME "
+         "de la filière n'y déposent pas de dossier : elles interviennent comme fournisseurs.", {B.ETI, B.GE}),
+        (["entreprises"], "", "Sont éligibles les PME et les ETI du secteur ; les grandes entreprises ne le sont pas.",
+         {B.TPE, B.PME, B.ETI}),
+    ],
+    ids=["others-have-their-own-programme", "they-do-not-file-there", "are-not"],
+)
+def test_types_sent_elsewhere_do_not_apply(labels: list[str], eligibility: str, description: str,
+                                           expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["collectivités", "entreprises"], "", "La Caisse prête sur vingt ans aux acteurs publics qui aménagent des zones "
+         "d'activités. Peuvent emprunter les communes et les sociétés publiques locales.", {B.COMMUNE, B.SEM}),
+        (["collectivités", "chambres consulaires"], "Opération de trois ans.", "Le porteur de l'opération est une "
+         "collectivité compétente (commune, intercommunalité ou syndicat mixte) ou une chambre consulaire.",
+         {B.COMMUNE, B.EPCI, B.SYNDICAT_MIXTE, B.CHAMBRE_CONSULAIRE}),
+        (["entreprises"], "Entreprise créée depuis plus de deux ans.", "L'avance est accordée aux PME de l'industrie.",
+         {B.TPE, B.PME}),
+        (["entreprises"], "", "Le projet est porté par une entreprise seule : PME, ETI ou grands groupes peuvent "
+         "candidater.", EVERY_SIZE),
+        (["professionnels", "recherche"], "", "Chaque projet réunit au moins deux entreprises et un laboratoire public de "
+         "recherche. Les entreprises partenaires peuvent être de toute taille. Chaque partenaire reçoit directement sa "
+         "part de l'aide.", EVERY_SIZE | {B.RECHERCHE}),
+    ],
+    ids=["broad-group-and-its-members-named", "operation-holder", "an-advance-granted-to",
+         "every-size-named", "a-project-gathers"],
+)
+def test_groups_members_and_sizes(labels: list[str], eligibility: str, description: str, expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected
+
+
+def test_every_size_named_admits_a_company_of_unknown_size_but_a_headcount_does_not() -> None:
+    assert call_beneficiaries([], "Sont éligibles les PME, les ETI et les grandes entreprises.", "") == [B.ENTREPRISE]
+    assert B.ENTREPRISE not in call_beneficiaries([], "Sont éligibles les entreprises de plus de 9 salariés.", "")
