@@ -19,7 +19,6 @@ from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import (
     CO_APPLICANT,
     PAID,
-    SEGMENT_END,
     consortium_member,
     defined_by_a_list,
     in_condition,
@@ -32,28 +31,25 @@ from crawlers.normalise.applicant_roles import (
     status_or_mandatary,
     what_a_partner_is,
 )
+from crawlers.normalise.applicant_exclusions import (
+    EXCLUDING_BEFORE,
+    ON_BEHALF_OF,
+    in_exclusion,
+    is_cued,
+    is_excluded,
+    readmitted,
+)
 from crawlers.normalise.families import family_of
-from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_head, list_tail, mentions
+from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_tail, mentions
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
 
-_CUE = re.compile("|".join(T.APPLICANT_CUES))
 _FIRM_CUE = re.compile(T.FIRM_CUES)
 _SIZE_LINE = re.compile(T.SIZE_LINE)
 _TRADE_SIZED = re.compile(T.TRADE_SIZED)
-_FOR_A_THING = re.compile(T.FOR_A_THING)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
-_EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
-_EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
-_EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
-_EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
-_WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
 _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
-_ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
-_KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
-_EXCEPTED = re.compile(T.EXCEPTED)
-_NOT_A = re.compile(T.NOT_A)
 _HELPS = re.compile(T.HELPS)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
@@ -70,18 +66,10 @@ _PARTNER_WORD = re.compile(
     r"(?<!sans etre )(?<!pas )(?<!compte des )(?<!compte du )"
     r"\b(?:partenaires?|membres?(?= du (?:consortium|projet|groupement)))\b"
     r"(?! (?:co-?)?beneficiaire|associe|sans\b)")
-_COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
-                            r"(?:les |des |la |le |l')?$")
-"""« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
 _PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
 _RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
 _NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVING)
 """« Les entreprises participantes ne sont pas bénéficiaires »: the type's own predicate says it receives nothing."""
-_SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
-_RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
-_WHO = re.compile(r"\bqui\b")
-_NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
-_PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
@@ -93,7 +81,6 @@ _EVERY_SIZE = {B.PME, B.ETI, B.GE}
 """Sizes that, each named, cover every company (a PME covers the TPE)."""
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
-_EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci)\b"
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
@@ -124,7 +111,7 @@ def read_eligibility(text: str) -> Reading:
     """An eligibility text: its sentences that say who may apply, or all of them when none does (or when those
     name only places: « Sont éligibles les sites situés dans les départements de… »)."""
     sentences = applicant_sentences(text)
-    cued = [s for s in sentences if _is_cued(s)]
+    cued = [s for s in sentences if is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
         cued.insert(0, sentences[0])
@@ -172,20 +159,20 @@ def read_answers(text: str) -> Reading:
     """A FAQ's answered questions only (« Les ETI sont-elles éligibles ? Oui, à condition de… », « Un laboratoire
     peut-il être lauréat ? Non. »): they say who may apply as plainly as an eligibility text, wherever they stand."""
     answered = [s for s in applicant_sentences(text) if _FAQ_ANSWER.search(s)]
-    return _read(answered, [s for s in answered if _is_cued(s)])
+    return _read(answered, [s for s in answered if is_cued(s)])
 
 
 def stated_applicants(text: str) -> tuple[B, ...]:
     """The applicants an eligibility text names in sentences that say who may apply (« Peuvent déposer : … »);
     none when no sentence says it."""
     sentences = applicant_sentences(text)
-    return _read(sentences, [s for s in sentences if _is_cued(s)]).applicants
+    return _read(sentences, [s for s in sentences if is_cued(s)]).applicants
 
 
 def firmly_stated(text: str) -> tuple[B, ...]:
     """The applicants a text names in sentences that plainly say who files (T.FIRM_CUES); none without one."""
     sentences = applicant_sentences(text)
-    return _read(sentences, [s for s in sentences if _FIRM_CUE.search(_EXCLUDING_BEFORE.sub(" ", s))]).applicants
+    return _read(sentences, [s for s in sentences if _FIRM_CUE.search(EXCLUDING_BEFORE.sub(" ", s))]).applicants
 
 
 def _starts_with_a_type(sentence: str) -> bool:
@@ -222,7 +209,7 @@ def read_description(text: str) -> Reading:
     """A description: only its sentences that say who may apply name applicants, and the types a support verb
     takes as its object (« La Région accompagne les PME industrielles »)."""
     sentences = applicant_sentences(text)
-    reading = _read(sentences, [s for s in sentences if _is_cued(s)])
+    reading = _read(sentences, [s for s in sentences if is_cued(s)])
     supported = tuple(b for s in sentences for group in _supported(s) for b in _within(group, reading.applicants))
     if reading.applicants or supported:
         return _sized(reading + Reading(supported))
@@ -278,16 +265,11 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
     return found
 
 
-def _is_cued(sentence: str) -> bool:
-    """The sentence says who may apply; « … ne peuvent pas candidater » says who may not."""
-    return bool(_CUE.search(_EXCLUDING_BEFORE.sub(" ", sentence)))
-
-
 def _read(sentences: list[str], applying: list[str]) -> Reading:
-    readmitted = [b for s in sentences for m in mentions(s) if _readmitted(s, m) for b in m.targets]
-    applicants = tuple(dict.fromkeys([*_named(applying), *readmitted]))
-    excluded = frozenset(b for s in sentences for m in mentions(s) if _is_excluded(s, m) for b in m.excludes
-                         if b not in readmitted)
+    back = [b for s in sentences for m in mentions(s) if readmitted(s, m) for b in m.targets]
+    applicants = tuple(dict.fromkeys([*_named(applying), *back]))
+    excluded = frozenset(b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
+                         if b not in back)
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
 
 
@@ -374,7 +356,7 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 
 
 def _applies(sentence: str, mention: Mention) -> bool:
-    if _in_exclusion(sentence, mention) or _HELPS.match(sentence, mention.end):
+    if in_exclusion(sentence, mention) or _HELPS.match(sentence, mention.end):
         return False
     if len(mention.targets) > 2 and defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
@@ -384,7 +366,7 @@ def _applies(sentence: str, mention: Mention) -> bool:
     complement = (not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])
                   and not consortium_member(sentence, mention))
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
-    acted_for = (_ON_BEHALF_OF.search(sentence, subject, mention.start)
+    acted_for = (ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not CO_APPLICANT.search(sentence, mention.end, end))
     tail = list_tail(sentence, mention)
     paid = PAID.search(sentence, start, clause_end(sentence, tail.end))
@@ -396,79 +378,3 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not size_among_companies(sentence, mention))
-
-
-def _is_excluded(sentence: str, mention: Mention) -> bool:
-    """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
-    cultuelles sont exclues » exclude only a group of it."""
-    whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
-                                                                                              mention.end)
-    complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
-    return whole and not complement and not _for_a_thing(sentence, mention) and _in_exclusion(sentence, mention)
-
-
-def _for_a_thing(sentence: str, mention: Mention) -> bool:
-    """« les équipements réservés à un club ne sont pas éligibles »: the clause opens on things the type uses; the
-    exclusion removes those things, not the type (nor does the type apply)."""
-    start = clause_start(sentence, mention.start)
-    return bool(_FOR_A_THING.search(sentence, start, mention.start)) and not any(
-        start <= m.start < mention.start for m in mentions(sentence))
-
-
-def _in_exclusion(sentence: str, mention: Mention) -> bool:
-    opening = clause_start(sentence, mention.start)
-    if _NOT_A.search(sentence, 0, mention.start) or _ON_BEHALF_OF.search(sentence, opening, mention.start):
-        return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
-    if _readmitted(sentence, mention):
-        return False
-    if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, opening, mention.start):
-        return True  # « Ne sont pas éligibles : les associations, … » (not « … loué à l'entreprise » in a subordinate)
-    if _EXCLUDING_AFTER.search(sentence, opening, mention.start):
-        return True
-    if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
-        return True
-    if _SUBORDINATE.search(sentence, opening, mention.start):
-        return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
-    segment_end = SEGMENT_END.search(sentence, mention.end)
-    if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()):
-        return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
-    after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
-    verb = _EXCLUDING_BEFORE.search(after)
-    if not verb or _CUE.search(after, 0, verb.start()):
-        return False
-    if _NEW_CLAUSE.search(after, 0, verb.start()):
-        return False  # « … attribuée à la collectivité, et la SEM ne peut pas déposer »: another subject's verb
-    relative = _RELATIVE.search(after, 0, verb.start())  # « …, à l'exception des micro-entreprises, qui sont orientées »
-    return not relative or not any(mention.end < m.start and m.end <= mention.end + relative.start()
-                                   for m in mentions(sentence))
-
-
-def _readmitted(sentence: str, mention: Mention) -> bool:
-    """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
-    SEM »): it may apply."""
-    exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
-    if not exceptions or not _excluding_around(sentence, exceptions[-1]):
-        return False
-    at = exceptions[-1].end()
-    for named in mentions(sentence):  # the list right after the exception, and no further
-        if named.end <= at:
-            continue
-        if named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start):
-            return False
-        if named.start == mention.start:
-            return True
-        at = named.end
-    return False
-
-
-def _excluding_around(sentence: str, exception: re.Match[str]) -> bool:
-    """The exception is one to an exclusion: the sentence opens on it or says it before the exception (« Sont
-    exclues les sociétés commerciales, à l'exception… »), or right after the list it interrupts (« Les sociétés, à
-    l'exception des SEM, ne sont pas éligibles »), not in a relative clause about the exception (« …, qui sont
-    orientées vers… ») nor in a sentence that says who may apply."""
-    if _EXCLUDING_HEAD.match(sentence) or _EXCLUDING_BEFORE.search(sentence, 0, exception.start()):
-        return not _is_cued(sentence[: exception.start()])
-    verb = _EXCLUDING_BEFORE.search(sentence, exception.end())
-    return bool(verb) and not _WHO.search(sentence, exception.end(), verb.start()) and not _is_cued(sentence)
-
-

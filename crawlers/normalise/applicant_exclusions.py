@@ -1,0 +1,113 @@
+"""Types a sentence excludes, and the exceptions that let some back in (« Sont exclues les sociétés commerciales, à
+l'exception des SEM »); which sentences say who may apply (crawlers/normalise/applicants.py reads them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.normalise import beneficiary_tables as T
+from crawlers.normalise.applicant_roles import SEGMENT_END
+from crawlers.normalise.mentions import Mention, clause_start, list_head, mentions
+
+_CUE = re.compile("|".join(T.APPLICANT_CUES))
+EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
+ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
+_FOR_A_THING = re.compile(T.FOR_A_THING)
+_EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
+_EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
+_EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
+_WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
+_KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
+_EXCEPTED = re.compile(T.EXCEPTED)
+_NOT_A = re.compile(T.NOT_A)
+_COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
+                            r"(?:les |des |la |le |l')?$")
+"""« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
+_SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
+_RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
+_WHO = re.compile(r"\bqui\b")
+_NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
+_PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
+_EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
+
+
+def is_cued(sentence: str) -> bool:
+    """The sentence says who may apply; « … ne peuvent pas candidater » says who may not."""
+    return bool(_CUE.search(EXCLUDING_BEFORE.sub(" ", sentence)))
+
+
+def is_excluded(sentence: str, mention: Mention) -> bool:
+    """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
+    cultuelles sont exclues » exclude only a group of it."""
+    whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
+                                                                                              mention.end)
+    complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
+    return whole and not complement and not _for_a_thing(sentence, mention) and in_exclusion(sentence, mention)
+
+
+def _for_a_thing(sentence: str, mention: Mention) -> bool:
+    """« les équipements réservés à un club ne sont pas éligibles »: the clause opens on things the type uses; the
+    exclusion removes those things, not the type (nor does the type apply)."""
+    start = clause_start(sentence, mention.start)
+    return bool(_FOR_A_THING.search(sentence, start, mention.start)) and not any(
+        start <= m.start < mention.start for m in mentions(sentence))
+
+
+def in_exclusion(sentence: str, mention: Mention) -> bool:
+    opening = clause_start(sentence, mention.start)
+    if _NOT_A.search(sentence, 0, mention.start) or ON_BEHALF_OF.search(sentence, opening, mention.start):
+        return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
+    if readmitted(sentence, mention):
+        return False
+    if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, opening, mention.start):
+        return True  # « Ne sont pas éligibles : les associations, … » (not « … loué à l'entreprise » in a subordinate)
+    if _EXCLUDING_AFTER.search(sentence, opening, mention.start):
+        return True
+    if _EXCLUDED_RIGHT_AFTER.match(sentence, mention.end):
+        return True
+    if _SUBORDINATE.search(sentence, opening, mention.start):
+        return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
+    segment_end = SEGMENT_END.search(sentence, mention.end)
+    if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()):
+        return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
+    after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
+    verb = EXCLUDING_BEFORE.search(after)
+    if not verb or _CUE.search(after, 0, verb.start()):
+        return False
+    if _NEW_CLAUSE.search(after, 0, verb.start()):
+        return False  # « … attribuée à la collectivité, et la SEM ne peut pas déposer »: another subject's verb
+    relative = _RELATIVE.search(after, 0, verb.start())  # « …, à l'exception des micro-entreprises, qui sont orientées »
+    return not relative or not any(mention.end < m.start and m.end <= mention.end + relative.start()
+                                   for m in mentions(sentence))
+
+
+def readmitted(sentence: str, mention: Mention) -> bool:
+    """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
+    SEM »): it may apply."""
+    exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
+    if not exceptions or not _excluding_around(sentence, exceptions[-1]):
+        return False
+    at = exceptions[-1].end()
+    for named in mentions(sentence):  # the list right after the exception, and no further
+        if named.end <= at:
+            continue
+        if named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start):
+            return False
+        if named.start == mention.start:
+            return True
+        at = named.end
+    return False
+
+
+def _excluding_around(sentence: str, exception: re.Match[str]) -> bool:
+    """The exception is one to an exclusion: the sentence opens on it or says it before the exception (« Sont
+    exclues les sociétés commerciales, à l'exception… »), or right after the list it interrupts (« Les sociétés, à
+    l'exception des SEM, ne sont pas éligibles »), not in a relative clause about the exception (« …, qui sont
+    orientées vers… ») nor in a sentence that says who may apply."""
+    if _EXCLUDING_HEAD.match(sentence) or EXCLUDING_BEFORE.search(sentence, 0, exception.start()):
+        return not is_cued(sentence[: exception.start()])
+    verb = EXCLUDING_BEFORE.search(sentence, exception.end())
+    return bool(verb) and not _WHO.search(sentence, exception.end(), verb.start()) and not is_cued(sentence)
+
+
