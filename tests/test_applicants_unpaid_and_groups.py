@@ -82,3 +82,36 @@ def test_groups_members_and_sizes(labels: list[str], eligibility: str, descripti
 def test_every_size_named_admits_a_company_of_unknown_size_but_a_headcount_does_not() -> None:
     assert call_beneficiaries([], "Sont éligibles les PME, les ETI et les grandes entreprises.", "") == [B.ENTREPRISE]
     assert B.ENTREPRISE not in call_beneficiaries([], "Sont éligibles les entreprises de plus de 9 salariés.", "")
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        ([], "Les collectivités territoriales et leurs groupements peuvent solliciter cette aide.", "",
+         {B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION}),
+        ([], "Sont éligibles les entreprises d'une même zone qui créent une chaufferie commune de secours.", "",
+         EVERY_SIZE),
+        ([], "Le projet est porté par l'association qui anime le lieu. Lorsque le bâtiment appartient à une commune, "
+         "celle-ci peut porter elle-même les travaux.", "", {B.ASSOCIATION, B.COMMUNE}),
+        ([], "Chaque projet associe un laboratoire public et une entreprise. Chaque partenaire reçoit sa part de l'aide : "
+         "45 % des dépenses pour les PME, 25 % pour les autres entreprises.", "", EVERY_SIZE | {B.RECHERCHE}),
+        ([], "Les projets sont coordonnés par une université. Une collectivité (commune ou intercommunalité) peut être "
+         "partenaire et recevoir une part du financement.", "",
+         {B.ETABLISSEMENT_ENSEIGNEMENT, B.COMMUNE, B.EPCI}),
+        ([], "Le consortium réunit au moins trois entreprises établies en Bretagne, dont une PME ; tous les partenaires "
+         "reçoivent une aide.", "", EVERY_SIZE),
+        ([], "Peuvent déposer les laboratoires publics. Un bureau d'études peut être partenaire et recevoir une part du "
+         "financement. Les industriels ouvrent leurs sites, sans recevoir de financement.", "",
+         EVERY_SIZE | {B.RECHERCHE}),
+        (["entreprises"], "Peuvent déposer les entreprises de moins de 250 salariés. Les bureaux d'études retenus par "
+         "l'entreprise ne peuvent pas déposer de demande.", "", {B.TPE, B.PME}),
+        ([], "Sont éligibles les communes. Les prestations d'un bureau d'études sont éligibles.", "", {B.COMMUNE}),
+    ],
+    ids=["solliciter-cette-aide-is-no-helper", "commune-as-an-adjective", "a-condition-taken-up-by-celle-ci",
+         "rates-by-size-narrow-nothing", "a-bracketed-list-with-ou", "a-size-the-group-must-include-after-a-place",
+         "a-paid-member-of-a-type-others-of-which-get-nothing", "a-kind-of-company-excluded",
+         "a-consultancy-s-services"],
+)
+def test_helpers_adjectives_conditions_rates_and_consultancies(labels: list[str], eligibility: str, description: str,
+                                                               expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected

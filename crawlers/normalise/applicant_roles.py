@@ -35,14 +35,18 @@ _GATHERS = re.compile(r"\b(?:clusters?|associations?|federations?|unions?|groupe
                       r"[^.;:]{0,100}?\b(?:regroupant|rassemblant|federant|comptant|qui (?:regroupe|rassemble|federe|compte)nt?)"
                       r"\s+(?:au moins |plus de |pres de |environ )?(?:\w+\s+)?$")
 """« un cluster, constitué en association et regroupant au moins quinze entreprises »: the group's members."""
-_AMONG = re.compile(r"\s*,?\s*dont (?:au moins |obligatoirement |notamment |si possible )?"
+_AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |notamment |si possible )?"
                     r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
+_TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(?: aussi| egalement)? "
+                       r"(?:peu(?:t|vent)|doi(?:t|vent)|depose(?:nt)?|porte(?:nt)?) ")
+"""« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
+up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
 _MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
-_LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*,)")
+_LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*(?:,|\bou\b|\bet\b))")
 CO_APPLICANT = re.compile(T.CO_APPLICANT)
 SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
@@ -110,7 +114,7 @@ def in_condition(sentence: str, mention: Mention) -> bool:
     """Named in the condition that opens the sentence (« Lorsque le réseau est délégué à une entreprise, la demande
     est présentée par la commune »): a circumstance, not an applicant."""
     condition = _CONDITION.match(sentence)
-    return bool(condition) and mention.end <= condition.end()
+    return bool(condition) and mention.end <= condition.end() and not _TAKEN_UP.match(sentence, condition.end())
 
 
 def status_or_mandatary(sentence: str, mention: Mention) -> bool:

@@ -308,6 +308,12 @@ def _groups_narrowed(applying: list[str]) -> list[list[B]]:
     return narrowed
 
 
+def _broad_or_company(mention: Mention) -> bool:
+    """A broad group, or companies of some size: whom a rate named just before is for (« 45 % pour les PME, 30 % pour
+    les autres entreprises »), among the applicants named elsewhere."""
+    return len(mention.targets) > 2 or all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets)
+
+
 def _refers_back(sentence: str, mention: Mention) -> bool:
     """A group of several types, in the singular, after « la » or « cette » (« la collectivité propriétaire »)."""
     singular = not sentence[mention.start: mention.end].split()[0].endswith("s")
@@ -360,7 +366,7 @@ def _applies(sentence: str, mention: Mention) -> bool:
         return False
     if len(mention.targets) > 2 and defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
-    if len(mention.targets) > 2 and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
+    if _broad_or_company(mention) and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
         return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere
     start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
     complement = (not mention.headcount and _COMPLEMENT.search(sentence[: mention.start])

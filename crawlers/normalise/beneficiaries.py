@@ -23,7 +23,7 @@ from crawlers.normalise.applicants import (
     stated_applicants,
 )
 from crawlers.normalise.families import family_of
-from crawlers.normalise.unpaid_types import unpaid_types
+from crawlers.normalise.unpaid_types import paid_types, unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
 
@@ -82,9 +82,10 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
 
 def _paid(found: list[B], eligibility_text: str, description: str) -> list[B]:
     """`found` without the types the text says receive no aid (« Les entreprises locataires ne sont pas bénéficiaires »),
-    unless a sentence plainly says they file; unchanged when they are all it names."""
-    unpaid = unpaid_types(f"{eligibility_text}\n{description}") - {
-        *firmly_stated(eligibility_text), *firmly_stated(description)}
+    unless a sentence plainly says they file or that some of them are paid (« Un bureau d'études peut être partenaire
+    et recevoir une part du financement »); unchanged when they are all it names."""
+    text = f"{eligibility_text}\n{description}"
+    unpaid = unpaid_types(text) - {*firmly_stated(eligibility_text), *firmly_stated(description), *paid_types(text)}
     kept = [b for b in found if b not in unpaid]
     return kept or found
 

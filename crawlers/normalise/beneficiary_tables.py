@@ -102,7 +102,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b",
+        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b"
+        r"|(?<!d'un )(?<!par un )(?<!par des )\bbureaux? d'etudes?\b",
         (B.ENTREPRISE,),
     ),
     (
@@ -114,7 +115,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
     (r"\bpetr\b|poles? d'equilibre territori(?:al|aux)", (B.PETR,)),
-    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|\bcommune (?:de|du|d'|des)|\bmunicipalites?\b|(?<=\()commune\b"
+    (r"\bcommunes\b|\b(?:une|la|chaque|toute) commune\b|(?:^|[(,;:/-] ?|\bet |\bou |\bles )commune (?:de|du|d'|des)"
+     r"|\bmunicipalites?\b|(?<=\()commune\b"
      r"|" + _LISTED + r"commune" + _LISTED_NEXT, (B.COMMUNE,)),
     (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b"
      r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT + r"|(?:(?<=\bou )|(?<=\bet ))departement\b(?=\s*(?:[.;)]|$))",
@@ -176,11 +178,16 @@ STATUSES: list[tuple[str, tuple[B, ...]]] = [
 later status names the type of that status; a bare « privés » (companies or associations) names none."""
 STATUS_GLUE = r",? (?:et |ou )?"
 
+NAMED_CANDIDATES = (
+    r"^(?:les |seuls )?(?:candidats|porteurs(?: de projets?)?|demandeurs|maitres d'ouvrage)(?: eligibles)? "
+    r"(?:sont|peuvent etre)\b"
+)
+"""« Les candidats sont les conseils départementaux », « Les porteurs de projets éligibles sont… »: who files."""
 FIRM_CUES = (
     r"\bsont eligibles?\b|\best eligible\b"
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
-    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b"
+    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES +
     r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?) "
     r"(?:exclusivement |uniquement |directement )?aux?\b"
 )
@@ -207,7 +214,7 @@ FAQ_NO = r"\?\s*non\b"
 
 ALL_SIZES = (
     r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
-    r"|\bentreprises?,? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
+    r"|\bentreprises?\b[^.;:,]{0,60},? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
     r"(?:pme|tpe|eti|start-?up|jeunes? pousses?|petites)"
 )
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
@@ -229,7 +236,7 @@ APPLICANT_CUES = [
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre"
     r"|emprunter"
-    r"|porter (?:un|une|le|la|l'|des|leur|son|sa)\b)",
+    r"|porter (?:(?:elle|lui|eux|elles)-memes? )?(?:un|une|le|la|l'|les|des|leur|son|sa)\b)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:pour )?(?:leurs?|un|une|des|l'|la|le)\b",
     r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?|faite?s?) par\b",
@@ -239,7 +246,7 @@ APPLICANT_CUES = [
     r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) |de l'(?:operation|action) "
     r"|de la (?:demande|candidature|demarche|operation) )?(?:est|doit etre)\b"
     r"|\b(?:le|la) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
-    r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
+    r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
@@ -247,6 +254,7 @@ APPLICANT_CUES = [
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
+    NAMED_CANDIDATES,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     r"\b(?:destine|ouvert|reserve|propose)e?s? (?:\w+ )?(?:aux|a)\b",
     r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
@@ -317,6 +325,8 @@ NOT_A = r"(?:\bn'(?:est|etant) pas (?:une?|d')|\bne sont pas (?:des|d')|\bne (?:
 subject's, not the type's."""
 HELPS = (
     r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,100}?\s)?(?:peu(?:t|vent) )?"
+    r"(?<!\bcette )(?<!\bune )(?<!\bl')(?<!\bla )(?<!\bleur )(?<!\bd')(?<!\bde )(?<!\bsa )(?<!\bson )(?<!\bdes )"
+    r"(?<!\bles )(?<!\bun )(?<!\bdu )(?<!\bpar )"
     r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim|relai)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
     r"|instrui(?:t|sent)|instruire"
     r"|organis(?:e|ent) (?:des|les) (?:rencontres|reunions|mises? en relation)|met(?:tent)? en relation"
@@ -401,6 +411,7 @@ SEM agissant pour le compte d'une collectivité », « les associations en parte
 NO_AID = (
     r"\bne (?:(?:la|le|les|l'|en|leur|lui) ?)?(?:recoi|percoi|touch)\w* pas\b|\bne (?:sont|seront|est|sera) pas (?:(?:eux|elles?)-memes? )?"
     r"(?:co-?)?beneficiaires?\b|\bn'en (?:sont|est) pas (?:co-?)?beneficiaires?\b|\bsans (?:aide|recevoir|percevoir)\b"
+    r"|\bsans etre (?:directement )?(?:co-?)?beneficiaires?\b|\bsans (?:financement|etre financ\w*)"
 )
 """A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 
@@ -432,6 +443,7 @@ PLACE_OF = (
 EPCI_KINDS = (
     r"communautes? (?:de communes|d'agglomeration|urbaines?)|metropoles?|syndicats? (?:intercommunaux|de communes)"
     r"|\bsivu\b|\bsivom\b|\bfondations?\b"
+    r"|\bbureaux? d'etudes?\b"
 )
 """Kinds of a type: excluding one (« les métropoles ne sont pas éligibles », « les fondations ») excludes a group,
 not every EPCI or association."""

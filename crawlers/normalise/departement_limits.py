@@ -30,12 +30,29 @@ PLACE_CUE = re.compile(
     r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en|a)\b|\breservee?s? aux? (?:territoires?"
     r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
-    r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b"
+    r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b|\bouverte?s? (?:dans|en|sur)\b|\bciblee?s? (?:sur|en)\b"
+    r"|\bconcerne(?:nt)?\b|\b(?:sont|est) concernee?s?\b|\breservee?s? (?:exclusivement |uniquement )?aux?\b"
+    r"|\b(?:etablie?s?|installee?s?|basee?s?|domiciliee?s?) (?:dans|en|sur|a)\b"
+    r"|\bcouvr(?:e|ent)\b"
 )
 """A sentence that says where a project must be (folded)."""
+_RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleuve|riviere|gorges)"
+                    r"(?:\s+(?:de la|du|de l'|des|de|d'))?\s*$")
+"""« le long de la Loire moyenne », « la vallée du Lot »: a river, not the département of its name."""
+_OPEN = re.compile(r"\bouverte?s?\b|\beligibles?\b|\baccessibles?\b")
+"""« Le concours est ouvert aux sites de toute la France »: with a whole-country phrase, the call's coverage."""
+_PRIORITY = re.compile(
+    r"\benveloppes? (?:complementaire|specifique|dediee|reservee|supplementaire)|\battention particuliere\b|\bpriorit"
+    r"|\bbonifi|\bmajor(?:e|ation)|\bbonus\b"
+)
+"""« Une enveloppe complémentaire est réservée aux projets situés dans les Hauts-de-France », « une attention
+particulière sera portée aux projets situés dans le Cantal »: a preference within the coverage, not a limit."""
 NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
-_PLACE_PREPOSITION = r"(?:en|dans (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |hors |sauf )\s*"
+_PLACE_PREPOSITION = (
+    r"(?:en|dans (?:le |la |les |l')|sur (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |hors |sauf "
+    r"|(?<=: )(?:le |la |les |l')?|(?<=exception )(?:de |d')|(?<=exclusion )(?:de |d'))\s*"
+)
 _LEAD = r"(?:\bde |\bd')"
 """« de Seine-et-Marne », « d'Indre-et-Loire »: a place only after « départements » or at the head of a list."""
 _AFTER_DEPARTEMENTS = re.compile(r"\b(?:departements?|territoires?) $")
@@ -46,13 +63,14 @@ _NUMBER_LIST = re.compile(
     r"\bdepartements?\s+(?:n[°o]s?\s*)?(?P<numbers>(?:2[ab]|97\d|\d{2})(?:\s*(?:,|et|ou)\s*(?:2[ab]|97\d|\d{2}))*)(?![\d%])"
 )
 _LIST_LINK = re.compile(
-    r"(?:\s*\(\s*(?:2[ab]|97\d|\d{2})\s*\))?(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:en|dans|a)\s+)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:en|dans|a|sur)\s+)?"
     r"(?:le |la |les |l'|du |des |de la |de l'|de )?\s*"
 )
 """What joins two départements of one list: « , la », « ou la », « et de la », « et le », « ou à »."""
 _SEGMENT_END = re.compile(r"[;:]")
 _WHOLE_COUNTRY = re.compile(
     r"\ben france\b|\bfrance entiere\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire"
+    r"|\bterritoire national\b"
 )
 """« implantées en France, y compris en Corse »: the régions such a sentence names are examples, not limits."""
 _WHOLE_COVERAGE = re.compile(
@@ -66,7 +84,13 @@ LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion 
 
 def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[list[str], list[str]] | None:
     """(codes, exclusions) of the call once its text's limits apply to `coverage`; None when no sentence
-    limits it. Named départements outside the coverage are ignored (a sentence about another place)."""
+    limits it. Named départements outside the coverage are ignored (a sentence about another place). With no
+    coverage at all, a sentence that opens the call to the whole country gives it (« ouvert sur tout le territoire
+    national, à l'exception de Mayotte »)."""
+    sentences = [s for s in sentences if not _PRIORITY.search(s)]
+    if not coverage and any((PLACE_CUE.search(s) or _OPEN.search(s)) and _WHOLE_COUNTRY.search(s) for s in sentences):
+        coverage = [geo.FRANCE]
+        return limited_coverage(sentences, coverage) or (coverage, [])
     kept: dict[str, None] = {}
     left_out: dict[str, None] = {}
     regions: dict[str, None] = {}
@@ -80,8 +104,9 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
         if cue and not _WHOLE_COUNTRY.search(sentence) and not _WHOLE_COVERAGE.search(sentence):
             regions.update(dict.fromkeys(c for c, start in named_regions(sentence)
                                          if _narrows(c, coverage) and not _leaving(sentence, start)))
+    regions = {r: None for r in regions if r not in left_out}  # a région the text leaves out is no limit
     if kept:
-        return list(kept), []
+        return [*kept, *(r for r in regions if not any(geo.ancestors(k)[1] == r for k in kept))], []
     if regions:
         return _all_but(list(regions), list(left_out)) if left_out else (list(regions), [])
     if left_out:
@@ -168,7 +193,7 @@ def _named(sentence: str, kind: str) -> list[tuple[str, int, int]]:
     found = _followed(sentence, found, following)
     found += _list_heads(sentence, _outermost(_matches(sentence, _lead_patterns(kind))), found)
     found = _followed(sentence, found, following)
-    return sorted({f for f in found if not inside(f)}, key=lambda f: f[1])
+    return sorted({f for f in found if not inside(f) and not _RIVER.search(sentence, 0, f[1])}, key=lambda f: f[1])
 
 
 def _followed(sentence: str, found: list[tuple[str, int, int]],

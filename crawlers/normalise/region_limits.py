@@ -44,7 +44,7 @@ def regions_left_out(sentence: str) -> list[str]:
 
 def _left_out(sentence: str, place: re.Pattern[str]) -> bool:
     for match in place.finditer(sentence):
-        if re.search(rf"{LEAVING_OUT}\w*\s+(?:[\w']+\s+){{0,3}}$", sentence[: match.start()]):
+        if re.search(rf"{LEAVING_OUT}\w*\s+(?:[\w']+\s+){{0,3}}(?:l'|d')?$", sentence[: match.start()]):
             return True
         end = re.search(r"[.;:]", sentence[match.end():])
         if EXCLUDED_AFTER.search(sentence, match.end(), match.end() + (end.start() if end else len(sentence))):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from crawlers.normalise import beneficiary_tables as T
-from crawlers.normalise.applicants import applicant_sentences
+from crawlers.normalise.applicant_roles import PAID
+from crawlers.normalise.applicants import applicant_sentences, read_eligibility
 from crawlers.normalise.mentions import mentions
 from models.vocab import Beneficiary as B
 
@@ -29,3 +30,9 @@ def unpaid_types(text: str) -> set[B]:
     if B.ENTREPRISE in found:
         found.update(T.SIZES)
     return found
+
+
+def paid_types(text: str) -> set[B]:
+    """The types a sentence saying they receive a part of the aid names as applicants."""
+    return {b for sentence in applicant_sentences(text) if PAID.search(sentence)
+            for b in read_eligibility(sentence).applicants}
