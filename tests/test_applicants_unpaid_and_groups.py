@@ -115,3 +115,24 @@ def test_every_size_named_admits_a_company_of_unknown_size_but_a_headcount_does_
 def test_helpers_adjectives_conditions_rates_and_consultancies(labels: list[str], eligibility: str, description: str,
                                                                expected: set[B]) -> None:
     assert admitted(labels, eligibility, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "expected"),
+    [
+        ("Chaque projet associe deux entreprises qui s'engagent à accueillir des stagiaires ou des apprentis.",
+         EVERY_SIZE),
+        ("Ouvert aux laboratoires publics. Les entreprises peuvent être partenaires du projet et bénéficier d'une aide "
+         "pour leur part.", EVERY_SIZE | {B.RECHERCHE}),
+        ("Le projet est porté par une entreprise. Les universités peuvent être membres du consortium ; elles perçoivent "
+         "alors une aide propre.", EVERY_SIZE | {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        ("Peuvent candidater les chambres de métiers et les associations d'entreprises (clubs d'industriels, "
+         "associations de zones).", {B.CHAMBRE_CONSULAIRE, B.ASSOCIATION}),
+        ("Peuvent candidater les communes et les PETR. Les études sont confiées à des bureaux d'études retenus par la "
+         "commune.", {B.COMMUNE, B.PETR}),
+    ],
+    ids=["a-list-inside-a-relative-clause", "partners-of-the-project-and-aided", "members-with-an-aid-of-their-own",
+         "clubs-of-manufacturers", "studies-entrusted-to-consultancies"],
+)
+def test_relative_lists_paid_members_clubs_and_contractors(eligibility: str, expected: set[B]) -> None:
+    assert admitted([], eligibility, "") == expected

@@ -474,3 +474,7 @@ def test_a_range_with_taxes_after_each_end_is_read(text: str, expected: Amounts)
 )
 def test_a_rate_the_aid_measures_after_a_parenthesis_is_read(text: str, rate: float) -> None:
     assert extract_amounts(text).rate_max == rate
+
+
+def test_a_euro_ceiling_after_a_rate_and_ni() -> None:
+    assert extract_amounts("L'aide ne peut excéder 50 % des dépenses éligibles ni 400 000 €.").amount_max == 400000

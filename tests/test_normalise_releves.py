@@ -167,3 +167,9 @@ def test_a_date_field_the_text_says_was_moved_gives_way() -> None:
 )
 def test_an_event_about_a_session_is_no_deadline_and_each_stage_has_one(text: str, expected: list[date]) -> None:
     assert find_releves(text) == expected
+
+
+def test_a_questions_and_answers_session_is_no_deadline() -> None:
+    text = "Relèves : 3 février 2027 et 9 juin 2027.\nUne session de questions-réponses en ligne a lieu le 12 janvier 2027."
+    assert find_releves(text) == [D(2027, 2, 3), D(2027, 6, 9)]
+    assert calendar_deadlines([("Calendrier", text)]) == ["2027-02-03", "2027-06-09"]

@@ -27,7 +27,8 @@ _GAP = r"[^\d.;:%€]{0,40}?"
 _MAX_CUES = (
     r"montant (?:maximum|maximal|plafond)|plafonn[ée]+s? à|plafond de|plafond|jusqu['’]à|dans la limite de"
     r"|maximum de|au maximum|au plus|peut atteindre|pouvant atteindre|maxima(?:l|le|les|ux) de"
-    r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peut d[ée]passer|(?:port|major|relev)[ée]+s? à|up to"
+    r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peu(?:t|vent) (?:d[ée]passer|exc[ée]der)|n['’]exc[ée]de(?:nt)? pas"
+    r"|(?:port|major|relev)[ée]+s? à|up to"
 )
 _MIN_CUES = (
     r"montant (?:minimum|minimal|plancher)|minimum de|au moins|plancher de|[àa] partir de|minima(?:l|le|les|ux) de"
@@ -37,6 +38,8 @@ _MIN_CUES = (
 _ABOVE_CUES = r"sup[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)plus\s+de|d[ée]pass(?:ant|ent|e)\b"
 _BELOW_CUES = r"inf[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<!au\s)moins\s+de"
 _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_MAX_NI = re.compile(rf"(?:{_MAX_CUES})[^.;:€]{{0,60}}?\bni\s+{_NUMBER}{_UNIT}", re.IGNORECASE)
+"""« L'aide ne peut excéder 60 % du budget ni 1 M€ »: the euro ceiling after a rate."""
 _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
@@ -54,6 +57,7 @@ _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9
 # (regex, floor or ceiling, counts only with a named subject)
 _CUED = (
     (_AMOUNT_MAX, "high", False), (_AMOUNT_AFTER, "high", False), (_AMOUNT_MAX_BARE, "high", False),
+    (_AMOUNT_MAX_NI, "high", False),
     (_AMOUNT_MIN, "low", False), (_AMOUNT_AFTER_MIN, "low", False), (_AMOUNT_MIN_BARE, "low", False),
     (_AMOUNT_ABOVE, "low", True), (_AMOUNT_BELOW, "high", True),
 )

@@ -72,6 +72,9 @@ def in_relative_clause(sentence: str, mention: Mention) -> bool:
     """Named inside a relative clause about the type before it (« les associations dont les ressources viennent
     d'une seule collectivité », « les SEM qui travaillent pour des communes »): no applicant. A headcount there
     sizes that type (« les entreprises qui emploient moins de 50 salariés »); « dont les CFA » lists members."""
+    head = next((m for m in mentions(sentence) if m.start == list_head(sentence, mention)), mention)
+    if head.start < mention.start:
+        return in_relative_clause(sentence, head)  # « … qui accueillent des stagiaires ou des apprentis »
     before = [m for m in mentions(sentence) if m.end <= mention.start]
     if mention.headcount or not before:
         return False
@@ -92,7 +95,8 @@ def member_companies(sentence: str, mention: Mention) -> bool:
     if not all(b == B.ENTREPRISE or b in T.SIZES for b in mention.targets):
         return False
     start = first_of_complement(sentence, mention).start
-    return bool(_GROUP_OF.search(sentence, 0, start) or _GATHERS.search(sentence, 0, start))
+    before = sentence[:start] + ("d'" if sentence.startswith("d'", start) else "")  # « clubs d'industriels »
+    return bool(_GROUP_OF.search(before) or _GATHERS.search(before))
 
 
 def size_among_companies(sentence: str, mention: Mention) -> bool:

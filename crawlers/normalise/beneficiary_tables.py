@@ -224,7 +224,9 @@ PAID_TOO = (
     r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
     r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
     r"|\bco-?porteu(?:r|se|rs|ses)\b"
-    r"|\bpartenaires? et (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
+    r"|\bpartenaires?\b[^.;]{0,40}?\bet (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
+    r"|(?<!ne )(?<!pas )\b(?:recoi|percoi)\w* (?:alors |aussi |egalement |directement )?(?:une|sa|leur) "
+    r"(?:aide|part|subvention) propre\b"
     r"|\b(?:et|qui|elles|ils) sont (?:alors |aussi |egalement )?(?:aidee?s|financee?s|subventionnee?s)\b"
     r"|\b(?:aidee?s?|financee?s?|subventionnee?s?) au meme titre\b"
 )
@@ -404,6 +406,7 @@ ON_BEHALF_OF = (
     r"|\bfiliales? d|(?<!coordinateur )(?<!coordinatrice )(?<!chercheur )(?<!chercheuse )(?<!equipe )\bappartenant a\b"
     r"|\b(?:choisie?s?|decidee?s?|designee?s?|retenue?s?|fixee?s?|approuvee?s?|validee?s?|agreee?s?) par\b"
     r"|\b(?:co-?)?(?:construit|elabore|concu|defini|anime|pilote)e?s? (?:conjointement |en commun )?avec\b"
+    r"|\bconfiee?s? (?:a|aux)\b"
 )
 """Words after which, in the same clause, a type is the one applicants act for or with, not an applicant: « les
 SEM agissant pour le compte d'une collectivité », « les associations en partenariat avec les communes »."""

@@ -24,7 +24,8 @@ from crawlers.normalise.day_tokens import LIST_REACH, Token, as_date, day_tokens
 
 # Folded text: no accents, lower case. A list cue is tried before a one-date cue ("dates limites").
 _LIST_CUES = (
-    r"releves?|(?:sont|seront|est|sera) relevee?s|vagues?|sessions?(?! d.information)|echeances?|dates limites?"
+    r"releves?|(?:sont|seront|est|sera) relevee?s|vagues?|sessions?(?! d.information| de questions| de presentation)"
+    r"|echeances?|dates limites?"
     r"|dates? (?:de depot|suivantes)"
     r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)"
 )
@@ -59,6 +60,7 @@ NOT_DEADLINE_WORDS = (
     r"|presentations?|visioconferences?|visites?|permanences?|demonstrations?"
     r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
     r"|ceremonies?|remises? des prix|palmares|proclamation|commissions?|entretiens?|instruction"
+    r"|questions?[- ]reponses?|\bfaq\b"
 )
 """Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
 _NOT_DEADLINE = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})")
