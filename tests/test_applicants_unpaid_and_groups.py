@@ -136,3 +136,30 @@ def test_helpers_adjectives_conditions_rates_and_consultancies(labels: list[str]
 )
 def test_relative_lists_paid_members_clubs_and_contractors(eligibility: str, expected: set[B]) -> None:
     assert admitted([], eligibility, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["professionnels"], "", "L'appel s'adresse aux entreprises de toute taille. Seuls les projets réalisés dans les "
+         "départements de l'Aisne et de l'Oise sont éligibles.", EVERY_SIZE),
+        (["entreprises", "lycées"], "", "La Région équipe des ateliers ouverts aux entreprises. Les dossiers sont présentés "
+         "par les lycées.", {B.ETABLISSEMENT_ENSEIGNEMENT}),
+        (["professionnels", "secteur public"], "", "Sont aidés les entreprises de toute taille et les syndicats mixtes "
+         "gestionnaires de zones.", EVERY_SIZE | {B.SYNDICAT_MIXTE}),
+        (["collectivités", "professionnels"], "", "Le Département aide les intercommunalités qui rachètent des ateliers. "
+         "L'entreprise qui loue l'atelier n'est pas bénéficiaire.", {B.EPCI}),
+        (["professionnels"], "", "L'aide est destinée aux industriels, de la PME au grand groupe.", EVERY_SIZE),
+        (["professionnels"], "", "L'aide est réservée aux fromageries de moins de 50 salariés.", {B.TPE, B.PME}),
+        (["professionnels", "recherche"], "", "Les projets sont portés par un consortium d'au moins deux entreprises et un "
+         "laboratoire de recherche public.", EVERY_SIZE | {B.RECHERCHE}),
+        (["professionnels", "associations"], "", "L'aide est ouverte aux entreprises de moins de 250 salariés et aux "
+         "associations. Les artisans qui posent les équipements ne sont pas bénéficiaires de l'aide.",
+         {B.TPE, B.PME, B.ASSOCIATION}),
+    ],
+    ids=["departements-as-places", "workshops-open-to-firms", "sont-aides-les", "the-tenant-is-not-a-beneficiary",
+         "from-sme-to-large-group", "a-trade-in-erie-with-a-headcount", "consortium-of-at-least-two",
+         "an-aid-open-to-firms-whose-installers-get-nothing"],
+)
+def test_places_users_and_trades(labels: list[str], eligibility: str, description: str, expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected

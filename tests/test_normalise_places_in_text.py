@@ -81,3 +81,17 @@ def test_a_whole_country_sentence_gives_a_call_with_no_field_its_coverage(text: 
 def test_preferences_rivers_and_regions_left_out(text: str, field: list[str],
                                                  expected: tuple[list[str], list[str]]) -> None:
     assert coverage_of(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Les sessions ont lieu partout en France, outre-mer compris.", [], (["PAYS-99100"], [])),
+        ("Le programme est national. Les entreprises établies en Bretagne relèvent d'un programme régional et ne peuvent "
+         "pas adhérer.", ["PAYS-99100"], (["PAYS-99100"], ["REG-53"])),
+    ],
+    ids=["partout-en-france", "a-region-with-its-own-programme"],
+)
+def test_everywhere_and_a_region_sent_to_its_own_programme(text: str, field: list[str],
+                                                           expected: tuple[list[str], list[str]]) -> None:
+    assert coverage_of(text, field) == expected

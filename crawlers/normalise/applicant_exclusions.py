@@ -12,6 +12,8 @@ from crawlers.normalise.mentions import Mention, clause_start, list_head, mentio
 
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
+_ADDRESSEE = re.compile(T.ADDRESSEE)
+_THING_FOR_USERS = re.compile(T.THING_FOR_USERS)
 ON_BEHALF_OF = re.compile(f"{T.ON_BEHALF_OF}|{T.PLACE_OF}")
 _FOR_A_THING = re.compile(T.FOR_A_THING)
 _EXCLUDING_AFTER = re.compile(T.EXCLUDING_AFTER)
@@ -33,8 +35,11 @@ _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 
 
 def is_cued(sentence: str) -> bool:
-    """The sentence says who may apply; « … ne peuvent pas candidater » says who may not."""
-    return bool(_CUE.search(EXCLUDING_BEFORE.sub(" ", sentence)))
+    """The sentence says who may apply; « … ne peuvent pas candidater » says who may not; « des plateformes ouvertes
+    aux entreprises » says who uses a thing."""
+    text = EXCLUDING_BEFORE.sub(" ", sentence)
+    return any(not (_ADDRESSEE.fullmatch(cue.group()) and _THING_FOR_USERS.search(text, 0, cue.start()))
+               for cue in _CUE.finditer(text))
 
 
 def is_excluded(sentence: str, mention: Mention) -> bool:

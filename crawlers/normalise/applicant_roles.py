@@ -38,11 +38,12 @@ _GATHERS = re.compile(r"\b(?:clusters?|associations?|federations?|unions?|groupe
 _AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |notamment |si possible )?"
                     r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
+_PLACE_BEFORE = re.compile(r"\b(?:dans|sur) (?:les |le |la |l'|des |un |une |chaque |toute |ces |leurs? )?$")
 _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(?: aussi| egalement)? "
                        r"(?:peu(?:t|vent)|doi(?:t|vent)|depose(?:nt)?|porte(?:nt)?) ")
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
-_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )$")
+_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$")
 _RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
 _MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
@@ -97,6 +98,12 @@ def member_companies(sentence: str, mention: Mention) -> bool:
     start = first_of_complement(sentence, mention).start
     before = sentence[:start] + ("d'" if sentence.startswith("d'", start) else "")  # « clubs d'industriels »
     return bool(_GROUP_OF.search(before) or _GATHERS.search(before))
+
+
+def named_as_place(sentence: str, mention: Mention) -> bool:
+    """« les projets réalisés dans les départements du Nord et du Pas-de-Calais », « des stages dans les entreprises »:
+    right after « dans » or « sur », the type is where something happens."""
+    return bool(_PLACE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start))
 
 
 def size_among_companies(sentence: str, mention: Mention) -> bool:

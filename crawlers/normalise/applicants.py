@@ -27,6 +27,7 @@ from crawlers.normalise.applicant_roles import (
     is_owner,
     is_partner,
     receives_nothing,
+    named_as_place,
     size_among_companies,
     status_or_mandatary,
     what_a_partner_is,
@@ -383,4 +384,4 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
-            and not size_among_companies(sentence, mention))
+            and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))

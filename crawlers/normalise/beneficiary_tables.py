@@ -188,7 +188,7 @@ FIRM_CUES = (
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
     r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES +
-    r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?) "
+    r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?|ouvertes?) "
     r"(?:exclusivement |uniquement |directement )?aux?\b"
 )
 """A sentence that plainly says who files (« Peuvent déposer une demande les … », « Les demandes sont présentées par
@@ -196,7 +196,7 @@ FIRM_CUES = (
 
 TRADE_SIZED = (
     r"\b(?:les|des|aux|d'|l'|une?|le)\s*(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
-    r"(?:\w+(?:eurs?|iers?|ants?|istes?)|groupes?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
+    r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
     r" (?:de |d'|employant |comptant )?$"
 )
 """Right before a headcount: a trade or a group named by its own noun (« les transporteurs fluviaux de moins de 10
@@ -216,6 +216,7 @@ ALL_SIZES = (
     r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
     r"|\bentreprises?\b[^.;:,]{0,60},? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
     r"(?:pme|tpe|eti|start-?up|jeunes? pousses?|petites)"
+    r"|\bde la (?:tpe|pme|start-?up|petite entreprise) (?:au grand groupe|a la grande entreprise|aux grands groupes)"
 )
 """Companies named without any size limit: sizes named elsewhere do not narrow them."""
 
@@ -233,6 +234,14 @@ PAID_TOO = (
 """« l'entreprise partenaire reçoit elle aussi une aide », « il reçoit alors sa propre part »: a partner paid as well
 applies."""
 
+ADDRESSEE = r"\b(?:destine|ouvert|reserve|propose)e?s? (?:\w+ )?(?:aux|a)\b(?! \w+(?:er|ir|re)\b)"
+"""« réservé aux PME », « destinée aux communes » (not « destiné à accueillir »): to whom the call is addressed."""
+THING_FOR_USERS = (
+    r"(?:plateformes?|locaux|equipements?|ateliers?|lieux|batiments?|halles?|espaces?|services?|formations?|actions?"
+    r"|visites?|logements?|parcelles?|terrains?|outils?|modules?|contenus?|ressources?)\b[^.;:,]{0,60}$"
+)
+"""A thing made for users (« des plateformes ouvertes aux entreprises », « des actions destinées aux jeunes »): whom it
+is open to are its users, not who applies (crawlers/normalise/applicant_exclusions.py)."""
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
@@ -258,7 +267,8 @@ APPLICANT_CUES = [
     r"|eligibilite)\s*:",
     NAMED_CANDIDATES,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
-    r"\b(?:destine|ouvert|reserve|propose)e?s? (?:\w+ )?(?:aux|a)\b",
+    ADDRESSEE,
+    r"^(?:sont|seront) (?:aidee?s|soutenue?s|financee?s|accompagnee?s) (?:les|des)\b",
     r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
@@ -415,6 +425,7 @@ NO_AID = (
     r"\bne (?:(?:la|le|les|l'|en|leur|lui) ?)?(?:recoi|percoi|touch)\w* pas\b|\bne (?:sont|seront|est|sera) pas (?:(?:eux|elles?)-memes? )?"
     r"(?:co-?)?beneficiaires?\b|\bn'en (?:sont|est) pas (?:co-?)?beneficiaires?\b|\bsans (?:aide|recevoir|percevoir)\b"
     r"|\bsans etre (?:directement )?(?:co-?)?beneficiaires?\b|\bsans (?:financement|etre financ\w*)"
+    r"|\bn'(?:est|etait|sera) pas (?:(?:lui|elle)-meme )?(?:co-?)?beneficiaire"
 )
 """A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 

@@ -39,6 +39,9 @@ PLACE_CUE = re.compile(
 _RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleuve|riviere|gorges)"
                     r"(?:\s+(?:de la|du|de l'|des|de|d'))?\s*$")
 """« le long de la Loire moyenne », « la vallée du Lot »: a river, not the département of its name."""
+_EVERYWHERE = re.compile(r"\bpartout en france\b|\bsur tout le territoire national\b|\bdans toute la france\b"
+                         r"|\bfrance entiere\b")
+"""Phrases that name the whole country as where the call applies, with no other cue needed."""
 _OPEN = re.compile(r"\bouverte?s?\b|\beligibles?\b|\baccessibles?\b")
 """« Le concours est ouvert aux sites de toute la France »: with a whole-country phrase, the call's coverage."""
 _PRIORITY = re.compile(
@@ -70,7 +73,7 @@ _LIST_LINK = re.compile(
 _SEGMENT_END = re.compile(r"[;:]")
 _WHOLE_COUNTRY = re.compile(
     r"\ben france\b|\bfrance entiere\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire"
-    r"|\bterritoire national\b"
+    r"|\bterritoire national\b|\bpartout en france\b"
 )
 """« implantées en France, y compris en Corse »: the régions such a sentence names are examples, not limits."""
 _WHOLE_COVERAGE = re.compile(
@@ -88,7 +91,8 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     coverage at all, a sentence that opens the call to the whole country gives it (« ouvert sur tout le territoire
     national, à l'exception de Mayotte »)."""
     sentences = [s for s in sentences if not _PRIORITY.search(s)]
-    if not coverage and any((PLACE_CUE.search(s) or _OPEN.search(s)) and _WHOLE_COUNTRY.search(s) for s in sentences):
+    if not coverage and any(_EVERYWHERE.search(s) or (PLACE_CUE.search(s) or _OPEN.search(s)) and _WHOLE_COUNTRY.search(s)
+                            for s in sentences):
         coverage = [geo.FRANCE]
         return limited_coverage(sentences, coverage) or (coverage, [])
     kept: dict[str, None] = {}

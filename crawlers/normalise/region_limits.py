@@ -18,6 +18,8 @@ LEAVING_OUT = r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception
 EXCLUDED_AFTER = re.compile(
     r"\b(?:sont|est|seront|sera) (?:exclue?s?|exclus)\b|\bne (?:sont|seront) pas (?:couverte?s?|concernee?s?|eligibles?)"
     r"|\bn'est pas (?:couverte?|concernee?|eligible)|\brelev\w* d'(?:un|une) autre|\bne releve\w* pas d"
+    r"|\brelev\w* d'(?:un|une) (?:programme|dispositif|appel|fonds)|\bne peu(?:t|vent) pas (?:candidater|deposer|adherer"
+    r"|beneficier|participer|postuler)"
 )
 """After the place, in its sentence: the place is left out (« …, rattachés à un autre bassin, ne sont pas couverts »)."""
 OVERSEAS = ("01", "02", "03", "04", "06")
