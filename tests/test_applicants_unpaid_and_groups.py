@@ -163,3 +163,20 @@ def test_relative_lists_paid_members_clubs_and_contractors(eligibility: str, exp
 )
 def test_places_users_and_trades(labels: list[str], eligibility: str, description: str, expected: set[B]) -> None:
     assert admitted(labels, eligibility, description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "description", "expected"),
+    [
+        (["professionnels", "recherche"], "Entreprises et laboratoires implantés en Normandie.", "Les projets sont portés "
+         "par un consortium d'une entreprise et d'un laboratoire public.", EVERY_SIZE | {B.RECHERCHE}),
+        (["professionnels"], "", "Les partenaires bénéficiaires sont les entreprises, de la TPE à l'ETI ; chacun reçoit "
+         "sa part.", {B.TPE, B.PME, B.ETI}),
+        (["collectivités"], "", "L'aide régionale est accordée aux intercommunalités et au syndicat mixte numérique.",
+         {B.EPCI, B.SYNDICAT_MIXTE}),
+    ],
+    ids=["firms-and-labs", "from-tpe-to-eti", "an-aid-with-an-adjective-granted-to"],
+)
+def test_labs_beside_firms_size_ranges_and_granted_aids(labels: list[str], eligibility: str, description: str,
+                                                        expected: set[B]) -> None:
+    assert admitted(labels, eligibility, description) == expected

@@ -91,6 +91,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # Phrases that name an applicant in running prose; where two overlap, the longer one wins
     # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
     # in prose (« région », « département », « jeunes ») are left to the labels.
+    (r"\bde la (?:tpe|tres petite entreprise) (?:a|jusqu'a) l'eti\b", (B.TPE, B.PME, B.ETI)),
     (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
     (r"\bpme\b|\bpmi\b|petites et moyennes (?:entreprises|industries)", (B.PME,)),
     (r"\bgrands? groupes?\b(?! (?:de|d')\b)", (B.GE,)),
@@ -144,7 +145,9 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\bchercheu(?:r|rs|se|ses)\b"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"
         r"|laboratoires? (?:de l'|d'une? |des |de la )(?:universite|ecole|institut|organisme|etablissement)s?\b"
-        r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique",
+        r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique"
+        r"|(?<=entreprises et )laboratoires?\b|(?<=entreprises ou )laboratoires?\b"
+        r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)",
         (B.RECHERCHE,),
     ),
     (
@@ -188,7 +191,9 @@ FIRM_CUES = (
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
     r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES +
-    r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?|ouvertes?) "
+    r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? par\b"
+    r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s?(?: \w+)? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?"
+    r"|ouvertes?) "
     r"(?:exclusivement |uniquement |directement )?aux?\b"
 )
 """A sentence that plainly says who files (« Peuvent déposer une demande les … », « Les demandes sont présentées par
