@@ -180,3 +180,10 @@ def test_places_users_and_trades(labels: list[str], eligibility: str, descriptio
 def test_labs_beside_firms_size_ranges_and_granted_aids(labels: list[str], eligibility: str, description: str,
                                                         expected: set[B]) -> None:
     assert admitted(labels, eligibility, description) == expected
+
+
+def test_a_territorial_public_body_is_an_epci_and_a_partner_that_may_be_co_beneficiary_applies() -> None:
+    assert admitted([], "Le porteur peut être un établissement public territorial ou un syndicat mixte.", "") == {
+        B.EPCI, B.SYNDICAT_MIXTE}
+    assert admitted([], "Le projet est porté par une PME. Un laboratoire public partenaire peut être co-bénéficiaire de "
+                        "l'aide.", "") == {B.TPE, B.PME, B.RECHERCHE}

@@ -111,7 +111,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bepci\b|etablissements? publics? de cooperation intercommunale|intercommunalites?"
         r"|communautes? (?:de communes|d'agglomeration|urbaines?)(?: (?:ou|et) (?:de communes|d'agglomeration|urbaines?))*"
         r"|metropoles?|groupements? de communes"
-        r"|syndicats? (?:intercommunaux|de communes)|etablissements? publics? territoriaux\b(?! de bassin)|\bept\b",
+        r"|syndicats? (?:intercommunaux|de communes)|etablissements? publics? territoria(?:l|ux)\b(?! de bassin)|\bept\b",
         (B.EPCI,),
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
@@ -265,6 +265,7 @@ APPLICANT_CUES = [
     r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
+    r"|(?<!ne )\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:co-?)?beneficiaires?\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
     r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
