@@ -21,10 +21,11 @@ from tests.schedule_world import csv_source, write_config
 SOURCES = csv_source("csv", "https://example.org/aides.csv")
 
 
-def wait_for(process: subprocess.Popen, text: str, timeout: float = 60) -> str:
-    """Read the process's stdout until `text` shows up."""
+def wait_for(process: subprocess.Popen, *texts: str, timeout: float = 60) -> str:
+    """Read the process's stdout until every one of `texts` shows up (in any order: the jobs are listed by their next
+    run, which depends on the day and hour the test runs)."""
     seen, deadline = "", time.monotonic() + timeout
-    while text not in seen and time.monotonic() < deadline:
+    while not all(text in seen for text in texts) and time.monotonic() < deadline:
         line = process.stdout.readline()
         if not line and process.poll() is not None:
             break
@@ -38,7 +39,7 @@ def test_vigie_schedule_starts_plans_the_jobs_and_stops_cleanly_on_sigterm(tmp_p
     process = subprocess.Popen([sys.executable, "-m", "vigie", "--config", str(folder), "schedule"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
-        started = wait_for(process, "digest : prochaine exécution")
+        started = wait_for(process, "digest : prochaine exécution", "crawl:csv : prochaine exécution")
         process.send_signal(signal.SIGTERM)
         rest, _ = process.communicate(timeout=30)
     finally:
