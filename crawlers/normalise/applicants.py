@@ -13,6 +13,7 @@ crawlers/normalise/applicant_roles.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from crawlers.normalise import beneficiary_tables as T
@@ -40,7 +41,7 @@ from crawlers.normalise.applicant_exclusions import (
     is_excluded,
     readmitted,
 )
-from crawlers.normalise.families import family_of
+from crawlers.normalise.families import as_any_company, family_of
 from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_tail, mentions
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
@@ -231,7 +232,7 @@ def _weakly_named(sentence: str) -> list[B]:
     return list(dict.fromkeys(found))
 
 
-def _within(group: tuple[B, ...], named: tuple[B, ...]) -> tuple[B, ...]:
+def _within(group: tuple[B, ...], named: Collection[B]) -> tuple[B, ...]:
     """A broad group (« les acteurs publics ») whose members a sentence on who may apply names: those members only."""
     return tuple(b for b in group if b in named) if len(group) > 2 and set(group) & set(named) else group
 
@@ -302,9 +303,9 @@ def _groups_narrowed(applying: list[str]) -> list[list[B]]:
         others = {b for j, types in enumerate(found) if j != i for b in types}
         kept = found[i]
         for mention in mentions(sentence):
-            inside = set(mention.targets) & others
-            if len(mention.targets) > 2 and inside and set(mention.targets) - others and _applies(sentence, mention):
-                kept = [b for b in kept if b not in mention.targets or b in inside]
+            group = _within(mention.targets, others)
+            if group != mention.targets and _applies(sentence, mention):
+                kept = [b for b in kept if b not in mention.targets or b in group]
         narrowed.append(kept)
     return narrowed
 
@@ -340,10 +341,7 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
 def _every_size(found: list[B], words: set[B]) -> list[B]:
     """« PME, ETI et grandes entreprises » name every size: « entreprise », which also admits a company whose size is
     not known (a headcount such as « plus de 9 salariés » does not)."""
-    if not _EVERY_SIZE <= words:
-        return found
-    at = min(found.index(b) for b in found if b in T.SIZES)
-    return list(dict.fromkeys([*found[:at], B.ENTREPRISE, *(b for b in found[at:] if b not in T.SIZES)]))
+    return as_any_company(found) if _EVERY_SIZE <= words else found
 
 
 def _sizes_a_trade(sentence: str, mention: Mention) -> bool:

@@ -22,7 +22,7 @@ from crawlers.normalise.applicants import (
     read_eligibility,
     stated_applicants,
 )
-from crawlers.normalise.families import family_of
+from crawlers.normalise.families import as_any_company, family_of
 from crawlers.normalise.unpaid_types import paid_types, unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
@@ -62,10 +62,10 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     to them and its sizes narrow their « entreprises »."""
     labelled = map_beneficiaries(labels)
     reading, prose = read_eligibility(eligibility_text), read_description(description)
-    firm = firmly_stated(description)
+    firm, firm_eligibility = firmly_stated(description), firmly_stated(eligibility_text)
     if firm and prose.weak:
         prose = Reading(firm, prose.excluded)  # « La demande est déposée par la société de projet »
-    in_passing = bool(firm) and bool(reading.applicants) and not firmly_stated(eligibility_text)
+    in_passing = bool(firm) and bool(reading.applicants) and not firm_eligibility
     counts = ((not reading.applicants or in_passing) and _shares_a_type(labelled, prose)
               or not reading.applicants and bool(firm))
     if counts:
@@ -77,15 +77,16 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     found = _narrowed(labelled, reading)
     if counts and prose.weak and prose.applicants:
         found += [b for b in labelled if not family_of(found) & {b}]
-    return _without(_paid(found, eligibility_text, description), reading.excluded)
+    return _without(_paid(found, f"{eligibility_text}\n{description}", {*firm, *firm_eligibility}), reading.excluded)
 
 
-def _paid(found: list[B], eligibility_text: str, description: str) -> list[B]:
+def _paid(found: list[B], text: str, firm: set[B]) -> list[B]:
     """`found` without the types the text says receive no aid (« Les entreprises locataires ne sont pas bénéficiaires »),
     unless a sentence plainly says they file or that some of them are paid (« Un bureau d'études peut être partenaire
     et recevoir une part du financement »); unchanged when they are all it names."""
-    text = f"{eligibility_text}\n{description}"
-    unpaid = unpaid_types(text) - {*firmly_stated(eligibility_text), *firmly_stated(description), *paid_types(text)}
+    unpaid = unpaid_types(text) - firm
+    if unpaid:
+        unpaid -= paid_types(text)
     kept = [b for b in found if b not in unpaid]
     return kept or found
 
@@ -156,7 +157,4 @@ def _without(found: list[B], excluded: frozenset[B]) -> list[B]:
 
 def _sizes_whole(found: list[B]) -> list[B]:
     """Every size named is « entreprise » (which also admits a company of unknown size)."""
-    if not all(size in found for size in T.SIZES):
-        return found
-    at = min(found.index(size) for size in T.SIZES)
-    return list(dict.fromkeys([*found[:at], B.ENTREPRISE, *(b for b in found[at:] if b not in T.SIZES)]))
+    return as_any_company(found) if all(size in found for size in T.SIZES) else found

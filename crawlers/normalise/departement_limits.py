@@ -39,8 +39,10 @@ PLACE_CUE = re.compile(
 _RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleuve|riviere|gorges)"
                     r"(?:\s+(?:de la|du|de l'|des|de|d'))?\s*$")
 """« le long de la Loire moyenne », « la vallée du Lot »: a river, not the département of its name."""
-_EVERYWHERE = re.compile(r"\bpartout en france\b|\bsur tout le territoire national\b|\bdans toute la france\b"
-                         r"|\bfrance entiere\b")
+_EVERYWHERE_WORDS = (
+    r"\bpartout en france\b|\bsur tout le territoire national\b|\bdans toute la france\b|\bfrance entiere\b"
+)
+_EVERYWHERE = re.compile(_EVERYWHERE_WORDS)
 """Phrases that name the whole country as where the call applies, with no other cue needed."""
 _OPEN = re.compile(r"\bouverte?s?\b|\beligibles?\b|\baccessibles?\b")
 """« Le concours est ouvert aux sites de toute la France »: with a whole-country phrase, the call's coverage."""
@@ -72,8 +74,7 @@ _LIST_LINK = re.compile(
 """What joins two départements of one list: « , la », « ou la », « et de la », « et le », « ou à »."""
 _SEGMENT_END = re.compile(r"[;:]")
 _WHOLE_COUNTRY = re.compile(
-    r"\ben france\b|\bfrance entiere\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire"
-    r"|\bterritoire national\b|\bpartout en france\b"
+    rf"\ben france\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire|\bterritoire national\b|{_EVERYWHERE_WORDS}"
 )
 """« implantées en France, y compris en Corse »: the régions such a sentence names are examples, not limits."""
 _WHOLE_COVERAGE = re.compile(

@@ -68,6 +68,13 @@ def _refined(found: list[B], labelled: list[B], summary: bool, every_size: bool 
     return found
 
 
+def as_any_company(found: list[B]) -> list[B]:
+    """`found` with its company sizes written as « entreprise », at the place of the first of them (a company of any
+    size, and one whose size is not known, is admitted)."""
+    at = min(found.index(b) for b in found if b in COMPANY_SIZES)
+    return list(dict.fromkeys([*found[:at], B.ENTREPRISE, *(b for b in found[at:] if b not in COMPANY_SIZES)]))
+
+
 def _replace(found: list[B], generic: frozenset[B] | set[B], finer: list[B]) -> list[B]:
     """`found` with the `generic` types swapped for `finer` at the place of the first of them (unchanged if none)."""
     if not finer:
