@@ -95,3 +95,33 @@ def test_preferences_rivers_and_regions_left_out(text: str, field: list[str],
 def test_everywhere_and_a_region_sent_to_its_own_programme(text: str, field: list[str],
                                                            expected: tuple[list[str], list[str]]) -> None:
     assert coverage_of(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Le dispositif s'adresse aux entreprises immatriculées en Bretagne.", [], (["REG-53"], [])),
+        ("Sont éligibles les sociétés ayant un établissement en Normandie.", [], (["REG-28"], [])),
+        ("Sont éligibles les associations enregistrées dans le Finistère ou le Morbihan.", [],
+         (["DEP-29", "DEP-56"], [])),
+    ],
+    ids=["registered-in-a-region", "with-a-site-in-a-region", "registered-in-departements"],
+)
+def test_where_the_applicant_is_registered_limits_a_call_without_field(
+        text: str, field: list[str], expected: tuple[list[str], list[str]]) -> None:
+    assert coverage_of(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Les communes du Var, suivies par un autre opérateur, ne sont pas concernées.", ["REG-93"],
+         (["DEP-04", "DEP-05", "DEP-06", "DEP-13", "DEP-84"], [])),
+        ("Les entreprises de la Manche ne sont pas éligibles à ce volet.", ["REG-28"],
+         (["DEP-14", "DEP-27", "DEP-61", "DEP-76"], [])),
+    ],
+    ids=["communes-of-a-departement-not-concerned", "firms-of-a-departement-not-eligible"],
+)
+def test_a_departement_whose_applicants_are_not_concerned_is_left_out(
+        text: str, field: list[str], expected: tuple[list[str], list[str]]) -> None:
+    assert coverage_of(text, field) == expected

@@ -18,6 +18,8 @@ _DEFINED_BY = re.compile(T.DEFINED_BY)
 _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
 PAID = re.compile(T.PARTNERS_PAID)
+_HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
+_HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
@@ -163,3 +165,9 @@ def receives_nothing(sentence: str, mention: Mention) -> bool:
             return False
         follows = ahead
     return follows is not None
+
+
+def is_hired(sentence: str, mention: Mention) -> bool:
+    """The applicant hires the type (« faire appel à un centre technique », « …, qui intervient comme prestataire »):
+    a contractor it pays, not an applicant."""
+    return bool(_HIRED_BEFORE.search(sentence, 0, mention.start) or _HIRED_AFTER.match(sentence, mention.end))

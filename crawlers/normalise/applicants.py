@@ -25,6 +25,7 @@ from crawlers.normalise.applicant_roles import (
     in_condition,
     in_relative_clause,
     member_companies,
+    is_hired,
     is_owner,
     is_partner,
     receives_nothing,
@@ -53,6 +54,7 @@ _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
 _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}")
 _HELPS = re.compile(T.HELPS)
+_PAYER = re.compile(T.PAYER)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
 _EVERY_PARTNER_PAID = re.compile(
@@ -75,6 +77,8 @@ _NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVI
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
 _PAYS_FOR = re.compile(T.PAYS_FOR)
+_GRANTS_TO = re.compile(T.GRANTS_TO)
+_SIZE_LINK = re.compile(T.SIZE_LINK)
 _THING_OF = re.compile(T.THING_OF)
 _WEAK_ROLE = re.compile(T.WEAK_ROLE)
 _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
@@ -87,6 +91,7 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
+_RELATIVE_NEXT = re.compile(r",\s*qui\b")
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 
 
@@ -208,10 +213,10 @@ def _items(line: str) -> list[str]:
 
 
 def read_description(text: str) -> Reading:
-    """A description: only its sentences that say who may apply name applicants, and the types a support verb
-    takes as its object (« La Région accompagne les PME industrielles »)."""
+    """A description: only its sentences that say who may apply name applicants, a catalogue's size line, and the
+    types a support verb takes as its object (« La Région accompagne les PME industrielles »)."""
     sentences = applicant_sentences(text)
-    reading = _read(sentences, [s for s in sentences if is_cued(s)])
+    reading = _read(sentences, [s for s in sentences if is_cued(s)]) + _size_lines(sentences)
     supported = tuple(b for s in sentences for group in _supported(s) for b in _within(group, reading.applicants))
     if reading.applicants or supported:
         return _sized(reading + Reading(supported))
@@ -238,11 +243,12 @@ def _within(group: tuple[B, ...], named: Collection[B]) -> tuple[B, ...]:
 
 
 def _supported(sentence: str) -> list[tuple[B, ...]]:
-    """The types of the object list right after a support verb, mention by mention (none when the object is a
-    thing)."""
+    """The types of the object list right after a support verb or a grant paid to them (« verse une prime aux… »),
+    mention by mention (none when the object is a thing)."""
     verb = _SUPPORTS.search(sentence) or _PAYS_FOR.search(sentence)
     if verb is None:
-        return []
+        grant = _GRANTS_TO.search(sentence)
+        return _object_groups(sentence, grant.end()) if grant else []
     owner = _THING_OF.match(sentence, verb.end())
     if owner is None and verb.re is _PAYS_FOR:
         return []
@@ -255,12 +261,14 @@ def _object_list(sentence: str, at: int) -> list[B]:
 
 
 def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
-    """The types of each mention of the list that starts at `at`."""
+    """The types of each mention of the list that starts at `at`, and the sizes of its headcount (« aux entreprises
+    industrielles de moins de 250 salariés »)."""
     found: list[tuple[B, ...]] = []
     for mention in mentions(sentence):
         if mention.end <= at:
             continue
-        if mention.start > at and not OBJECT_LINK.fullmatch(sentence, at, mention.start):
+        sizes = found and mention.headcount and _SIZE_LINK.fullmatch(sentence, at, mention.start)
+        if mention.start > at and not sizes and not OBJECT_LINK.fullmatch(sentence, at, mention.start):
             break
         found.append(mention.targets)
         at = mention.end
@@ -361,7 +369,7 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 
 
 def _applies(sentence: str, mention: Mention) -> bool:
-    if in_exclusion(sentence, mention) or _HELPS.match(sentence, mention.end):
+    if in_exclusion(sentence, mention) or any(p.match(sentence, mention.end) for p in (_HELPS, _PAYER)):
         return False
     if len(mention.targets) > 2 and defined_by_a_list(sentence, mention):
         return False  # a broad group, defined by the list that follows
@@ -374,12 +382,20 @@ def _applies(sentence: str, mention: Mention) -> bool:
     acted_for = (ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not CO_APPLICANT.search(sentence, mention.end, end))
     tail = list_tail(sentence, mention)
-    paid = PAID.search(sentence, start, clause_end(sentence, tail.end))
+    paid = PAID.search(sentence, start, _with_relative(sentence, clause_end(sentence, tail.end)))
     partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
                             or what_a_partner_is(sentence, mention))
     return (not partner and not complement and not acted_for
-            and not is_owner(sentence, mention) and not receives_nothing(sentence, tail)
+            and not is_owner(sentence, mention) and not is_hired(sentence, mention)
+            and not receives_nothing(sentence, tail)
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
+
+
+def _with_relative(sentence: str, end: int) -> int:
+    """The end of a clause, or of the relative clause that follows it (« les laboratoires partenaires, qui reçoivent
+    directement leur part »): what it says of the type before it."""
+    relative = _RELATIVE_NEXT.match(sentence, end)
+    return clause_end(sentence, relative.end()) if relative else end

@@ -99,7 +99,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|(?<!en )\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
+        r"\bentreprises?\b|(?:(?<!en )|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
+        r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
@@ -228,6 +229,7 @@ ALL_SIZES = (
 PAID_TOO = (
     r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
     r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
+    r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b"
     r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
     r"|\bco-?porteu(?:r|se|rs|ses)\b"
     r"|\bpartenaires?\b[^.;]{0,40}?\bet (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
@@ -247,6 +249,17 @@ THING_FOR_USERS = (
 )
 """A thing made for users (« des plateformes ouvertes aux entreprises », « des actions destinées aux jeunes »): whom it
 is open to are its users, not who applies (crawlers/normalise/applicant_exclusions.py)."""
+GRANT_VERB = r"\b(?:verse|versent|attribue|attribuent|accorde|accordent|octroie|octroient|alloue|allouent)"
+GRANTS_TO = (
+    GRANT_VERB + r" (?:une?|des|sa|son|leur) (?:[\w'-]+ ){0,2}?(?:aides?|primes?|subventions?|bourses?|allocations?|dotations?"
+    r"|avances?|prets?)\b[^.;:]{0,60}?(?:\baux\b|\ba (?:des|la|l'|une?)\b)"
+)
+"""The funder pays a grant to a type (« Le Département verse une prime aux entreprises de moins de 250 salariés »):
+the types of its object list apply, as after a support verb (SUPPORTS)."""
+PAYER = r"(?:\s+(?!(?:et|ou|qui)\b)[\w'-]+){0,4}?\s+" + GRANT_VERB
+"""Right after a type, the grant verb makes it the funder (« La Communauté d'agglomération attribue une
+subvention… »), not an applicant."""
+
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
@@ -266,7 +279,7 @@ APPLICANT_CUES = [
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:co-?)?beneficiaires?\b"
-    r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b|" + PAID_TOO,
+    r"|" + PAID_TOO,
     r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
@@ -285,6 +298,8 @@ APPLICANT_CUES = [
     FAQ_YES,
     r"\bbeneficient d'(?:une? |l'|des )?(?:aides?|accompagnements?|appuis?|subventions?|soutiens?|financements?"
     r"|prises? en charge|avances?|prets?)\b",
+    r"\b[\w'-]+ (?:porteu(?:r|se)s?|cheffe? de file)(?: (?:du|de l'|de la) (?:projet|dossier|demande|operation))?"
+    r" (?:doi(?:t|vent)|devra|devront)\b",
 ]
 
 SUPPORTS = (
@@ -319,7 +334,9 @@ CONTRACTOR = (
 work (« plantation réalisée par une entreprise de travaux »), not the one the aid is for."""
 PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
 """A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
-OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
+SIZE_LINK = r"(?:\s*[\w'-]+){0,3}?\s+de\s+"
+"""Between the last type of an object list and its headcount (« aux entreprises du bâtiment de moins de 50 salariés »)."""
+OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|l'|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
 """What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
 
 APPLICANT_HEADING = (
@@ -485,6 +502,19 @@ CO_APPLICANT = (
 )
 """After such a type, in its clause: it applies as well (« en partenariat avec un laboratoire … qui peut être
 cobénéficiaire »)."""
+
+HIRED_BEFORE = (
+    r"\b(?:faire|font|fait|feront) appel (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
+    r"|\b(?:recourir|recourent|recourt|recourront) (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
+    r"|\bsous-trait\w* (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
+)
+"""Right before a type, the applicant hires it (« elles peuvent faire appel à un centre technique », « recourir à une
+association de conseil »): a contractor, paid by the applicant."""
+HIRED_AFTER = (
+    r"(?:\s+(?!(?:et|ou)\b)[\w'-]+){0,3}?\s*,?\s*qui (?:intervien\w*|agi\w*|est missionne\w*|sont missionne\w*)"
+    r" (?:comme|en tant que|en qualite de) (?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
+)
+"""Right after a type: « …, qui intervient comme prestataire »."""
 
 COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""

@@ -32,10 +32,12 @@ PLACE_CUE = re.compile(
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
     r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b|\bouverte?s? (?:dans|en|sur)\b|\bciblee?s? (?:sur|en)\b"
     r"|\bconcerne(?:nt)?\b|\b(?:sont|est) concernee?s?\b|\breservee?s? (?:exclusivement |uniquement )?aux?\b"
-    r"|\b(?:etablie?s?|installee?s?|basee?s?|domiciliee?s?) (?:dans|en|sur|a)\b"
-    r"|\bcouvr(?:e|ent)\b"
+    r"|\b(?:etablie?s?|installee?s?|basee?s?|domiciliee?s?|immatriculee?s?|enregistree?s?) (?:dans|en|sur|a)\b"
+    r"|\b(?:ayant|dispos\w+ d'|possed\w+) (?:un|une|leur|son|sa|ses|des)"
+    r" (?:etablissements?|sieges?|sites?|implantations?)(?: \w+)? (?:dans|en|sur|a)\b"
+    r"|\bcouvr(?:e|ent)\b|\bne (?:sont|est|seront|sera) pas (?:concernee?s?|couverte?s?|eligibles?)\b"
 )
-"""A sentence that says where a project must be (folded)."""
+"""A sentence that says where a project or its applicant must be, or where the call does not apply (folded)."""
 _RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleuve|riviere|gorges)"
                     r"(?:\s+(?:de la|du|de l'|des|de|d'))?\s*$")
 """« le long de la Loire moyenne », « la vallée du Lot »: a river, not the département of its name."""

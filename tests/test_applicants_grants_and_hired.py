@@ -1,0 +1,101 @@
+"""Who may apply when a description says it only through the grant (« verse une prime aux… »), the applicant's own
+role (« la commune porteuse doit… »), a catalogue size line, a legal form (« constitués en société »), or names
+bodies the applicant hires (« peut faire appel à un centre technique »)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import call_beneficiaries
+from models.vocab import Beneficiary as B
+from models.vocab import sizes_admitted
+
+
+def admitted(labels: list[str], eligibility: str, description: str) -> set[B]:
+    return sizes_admitted(call_beneficiaries(labels, eligibility, description))
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["entreprises"], "La Communauté d'agglomération attribue une subvention forfaitaire aux artisans de moins de "
+         "10 salariés qui modernisent leur atelier.", {B.TPE}),
+        (["professionnels"], "Le Département accorde une aide à l'embauche aux entreprises du bâtiment de moins de 50 "
+         "salariés. Le salarié recruté ne perçoit rien au titre du dispositif.", {B.TPE, B.PME}),
+        (["collectivités", "associations"], "La Région verse une subvention aux communes rurales pour rénover leurs "
+         "salles polyvalentes ; les associations qui les occupent sont consultées.", {B.COMMUNE}),
+    ],
+    ids=["grant-to-small-craftsmen", "hiring-aid-to-small-firms", "grant-to-communes-not-their-users"],
+)
+def test_a_grant_paid_to_a_type_names_the_applicant(labels: list[str], description: str, expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["professionnels", "recherche"], "Le projet associe une société et un laboratoire public. La société porteuse doit "
+         "employer moins de 50 personnes. Le laboratoire public partenaire reçoit directement sa part de l'aide.",
+         {B.TPE, B.PME, B.RECHERCHE}),
+        (["collectivités"], "Le programme finance des études d'aménagement. La commune porteuse du projet doit compter "
+         "moins de 3 500 habitants.", {B.COMMUNE}),
+    ],
+    ids=["lead-firm-headcount", "lead-commune-population"],
+)
+def test_the_lead_applicant_named_by_its_role(labels: list[str], description: str, expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
+
+
+def test_a_catalogue_size_line_in_the_description_narrows_companies() -> None:
+    description = ("Un consultant agréé réalise un audit de vos procédés en dix jours.\n\n"
+                   "Montant de l'aide ou cout: 6 000 € HT\n\n"
+                   "Eligibilité en fonction du nombre de salariés: Moins de 50 salariés")
+    assert admitted(["professionnels"], "", description) == {B.TPE, B.PME}
+    every = description.replace("Moins de 50 salariés", "Toutes tailles")
+    assert admitted(["professionnels"], "", every) == {B.TPE, B.PME, B.ETI, B.GE}
+
+
+@pytest.mark.parametrize(
+    ("labels", "text", "expected"),
+    [
+        (["collectivités", "entreprises"], "Peuvent candidater les syndicats mixtes et les gestionnaires de ports "
+         "fluviaux constitués en société.", {B.SYNDICAT_MIXTE, B.TPE, B.PME, B.ETI, B.GE}),
+        (["associations", "entreprises"], "Sont éligibles les associations et les coopératives d'habitants "
+         "constituées en sociétés.", {B.ASSOCIATION, B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["port-operators-as-companies", "cooperatives-as-companies"],
+)
+def test_a_trade_constituted_as_a_company_applies_as_a_company(labels: list[str], text: str,
+                                                                 expected: set[B]) -> None:
+    assert admitted(labels, text, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["entreprises", "recherche"], "Sont éligibles les PME et ETI de la mécanique. Elles peuvent faire appel à un "
+         "institut technique, qui intervient comme prestataire et leur facture ses essais.", {B.TPE, B.PME, B.ETI}),
+        (["entreprises", "associations"], "Sont éligibles les TPE du commerce de proximité. Elles peuvent recourir à "
+         "une association de conseil agréée pour monter leur dossier.", {B.TPE}),
+        (["entreprises", "recherche"], "Sont éligibles les PME industrielles ainsi que les laboratoires publics "
+         "partenaires, qui reçoivent directement leur part.", {B.TPE, B.PME, B.RECHERCHE}),
+    ],
+    ids=["technical-institute-as-contractor", "adviser-they-call-on", "paid-lab-still-applies"],
+)
+def test_bodies_the_applicant_hires_do_not_apply(labels: list[str], description: str, expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["collectivités"], "Le fonds finance la démolition de bâtiments vacants. Les études sont conduites par la "
+         "commune ou par l'intercommunalité propriétaire du site.", {B.COMMUNE, B.EPCI}),
+        (["collectivités"], "Le portage est engagé sur une demande présentée par la commune ou l'intercommunalité compétente.",
+         {B.COMMUNE, B.EPCI}),
+    ],
+    ids=["par-la-commune-ou-par-l", "la-commune-ou-l"],
+)
+def test_every_member_of_a_doer_list_with_elided_articles(labels: list[str], description: str,
+                                                         expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
