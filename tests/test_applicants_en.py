@@ -18,10 +18,13 @@ from models.vocab import Beneficiary as B
         ("Applicants must be local authorities or non-profit organisations.",
          [B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION, B.ASSOCIATION]),
         ("Eligible entities: enterprises of any size.", [B.ENTREPRISE]),
+        ("Eligible applicants: consortia may gather higher-education institutions, research and technology "
+         "organisations and manufacturers' companies.", [B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE, B.ENTREPRISE]),
+        ("Eligible applicants: RTOs and universities.", [B.RECHERCHE, B.ETABLISSEMENT_ENSEIGNEMENT]),
         ("Projects are expected to demonstrate circular routes for SMEs and large industry.", []),
         ("", []),
     ],
-    ids=["smes-after-heading", "open-to-list", "must-be", "enterprises", "no-cue-no-applicant", "empty"],
+    ids=["smes-after-heading", "open-to-list", "must-be", "enterprises", "hyphenated-and-rto", "rto-acronym", "no-cue-no-applicant", "empty"],
 )
 def test_only_a_sentence_on_who_may_apply_names_applicants(text: str, expected: list[B]) -> None:
     assert english_applicants(text) == expected

@@ -99,3 +99,37 @@ def test_bodies_the_applicant_hires_do_not_apply(labels: list[str], description:
 def test_every_member_of_a_doer_list_with_elided_articles(labels: list[str], description: str,
                                                          expected: set[B]) -> None:
     assert admitted(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "expected"),
+    [
+        (["entreprises"], "Le projet est porté par une entreprise industrielle, seule ou en consortium. Des universités "
+         "peuvent rejoindre le consortium ; elles perçoivent alors une aide pour leur part des dépenses.",
+         {B.TPE, B.PME, B.ETI, B.GE, B.ETABLISSEMENT_ENSEIGNEMENT}),
+        (["entreprises"], "Les dossiers sont déposés par des entreprises de toute taille. Le consortium peut compter des "
+         "organismes de recherche, aidés sur leur part des travaux.", {B.TPE, B.PME, B.ETI, B.GE, B.RECHERCHE}),
+        (["entreprises"], "Les dossiers sont déposés par des entreprises de toute taille. Le consortium peut compter des "
+         "organismes de recherche, non financés pour leur part.", {B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["universities-paid-for-their-share", "labs-aided-on-their-share", "labs-not-financed"],
+)
+def test_consortium_members_paid_for_their_share_apply(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert admitted(labels, eligibility, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "expected"),
+    [
+        (["recherche"], "Ouvert aux laboratoires publics. Une PME peut être partenaire du projet ; elle perçoit alors "
+         "une aide de l'Agence pour sa part des travaux.", {B.RECHERCHE, B.TPE, B.PME}),
+        (["entreprises"], "Le projet est déposé par un groupement. Son chef de file est une université ou une école "
+         "d'ingénieurs. Les autres membres — entreprises, laboratoires publics — reçoivent leur part de l'aide.",
+         {B.ETABLISSEMENT_ENSEIGNEMENT, B.TPE, B.PME, B.ETI, B.GE, B.RECHERCHE}),
+        (["recherche"], "Ouvert aux laboratoires publics. Une PME peut être partenaire du projet ; elle ne reçoit "
+         "aucune aide.", {B.RECHERCHE}),
+    ],
+    ids=["partner-then-paid-by-pronoun", "its-lead-and-paid-members", "partner-unpaid"],
+)
+def test_partners_paid_in_the_next_clause_apply(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert admitted(labels, eligibility, "") == expected

@@ -478,3 +478,37 @@ def test_a_rate_the_aid_measures_after_a_parenthesis_is_read(text: str, rate: fl
 
 def test_a_euro_ceiling_after_a_rate_and_ni() -> None:
     assert extract_amounts("L'aide ne peut excéder 50 % des dépenses éligibles ni 400 000 €.").amount_max == 400000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Montant maximal : 120 000 €.", Amounts(amount_max=120_000)),
+        ("Plafond de la subvention : 75 000 € HT.", Amounts(amount_max=75_000)),
+        ("Aide minimale : 5 000 €. Aide maximale : 40 000 €.", Amounts(amount_min=5_000, amount_max=40_000)),
+        ("Seuil de dépenses éligibles : 80 000 € HT.", Amounts(project_min=80_000)),
+        ("Investissement minimal : 25 000 €.", Amounts(project_min=25_000)),
+        ("Budget maximal du projet : 2 M€.", Amounts(project_max=2_000_000)),
+        ("Chiffre d'affaires maximal : 50 M€.", Amounts()),
+    ],
+    ids=["amount-label", "ceiling-label", "aid-floor-and-ceiling-labels", "expense-floor-label",
+         "investment-floor-label", "budget-ceiling-label", "turnover-label"],
+)
+def test_a_bound_written_as_a_label_is_read(text: str, expected: Amounts) -> None:
+    assert extract_amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Subvention de 25 % des dépenses ; le taux est de 35 % pour les projets en zone rurale.", 35),
+        ("60 % du coût du diagnostic pour les TPE, 50 % pour les PME et 40 % pour les ETI, l'aide étant plafonnée "
+         "dans tous les cas à 20 000 €.", 60),
+        ("L'aide est plafonnée à 500 000 € et à 45 % des dépenses éligibles.", 45),
+        ("Le taux de recyclage est de 70 % en fin de projet.", None),
+    ],
+    ids=["the-rate-raised-in-the-next-clause", "opening-rate-with-a-far-ceiling", "euro-ceiling-then-rate",
+         "a-rate-of-something-else"],
+)
+def test_rates_stated_around_another_bound_are_read(text: str, rate: float | None) -> None:
+    assert extract_amounts(text).rate_max == rate

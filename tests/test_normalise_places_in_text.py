@@ -125,3 +125,19 @@ def test_where_the_applicant_is_registered_limits_a_call_without_field(
 def test_a_departement_whose_applicants_are_not_concerned_is_left_out(
         text: str, field: list[str], expected: tuple[list[str], list[str]]) -> None:
     assert coverage_of(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("La région garde des savoir-faire anciens dans l'Ariège, le Gers et les Cévennes.", ["REG-76"],
+         (["REG-76"], [])),
+        ("Le bassin industriel s'étend sur la Loire, la Haute-Loire et le Velay.", ["REG-84"], (["REG-84"], [])),
+        ("Les bâtiments du Cher, de l'Indre et du Loiret sont concernés.", ["REG-24"],
+         (["DEP-18", "DEP-36", "DEP-45"], [])),
+    ],
+    ids=["list-ending-on-a-mountain-range", "list-ending-on-a-plateau", "list-of-departements-only"],
+)
+def test_a_list_of_places_of_mixed_kinds_is_no_limit(text: str, field: list[str],
+                                                     expected: tuple[list[str], list[str]]) -> None:
+    assert coverage_of(text, field) == expected

@@ -12,6 +12,8 @@ grandes entreprises, 40 % pour les moyennes et 50 % pour les petites »): the hi
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
 that must be a cost or the aid, so « jusqu'à 40 % des émissions » and « 30 % des emplois » are no aid rates. A
 percentage without any of those words (« réduire de 20 % les émissions ») is not read either.
+The rate named again to raise it (« ; le taux est de 35 % pour… ») and a rate after the euro ceiling of the same
+cue (« plafonnée à 500 000 € et à 45 % des dépenses ») count too.
 A sentence may open on the rate when a ceiling in euros follows it (« 50 % du coût du diagnostic, dans la limite
 de 15 000 € »). The cap on all public aid together (« Le cumul des aides publiques ne peut dépasser 80 % ») is no
 rate of this aid, nor is the share of the base one kind of expense may take (« les frais de conseil sont retenus
@@ -93,6 +95,12 @@ _STATED = (
     re.compile(rf"\b(?:{_AID_VERBS})\s+(?:à|a)\s+{_PERCENT}", re.IGNORECASE),
     re.compile(rf"\b(?:{_AID_ACTS}){_UP_TO}\s+{_PERCENT}", re.IGNORECASE),
     re.compile(rf"{_PERCENT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE),
+    # « ; le taux est de 35 % pour… »: the aid's rate, named again to raise it.
+    re.compile(rf"\ble\s+taux\s+(?:est|sera|passe|s['’][ée]l[èe]ve)\s+(?:alors\s+)?(?:de|à|a)\s+{_PERCENT}",
+               re.IGNORECASE),
+    # « plafonnée à 500 000 € et à 45 % des dépenses »: a rate after the euro ceiling of the same cue.
+    re.compile(rf"(?:{_CEILINGS})[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?)(?:\s*(?:HT|TTC))?"
+               rf"\s*,?\s*et\s+(?:à\s+|a\s+)?{_PERCENT}", re.IGNORECASE),
     # "de 30 % à 60 %", "entre 20 et 40 %": the upper end is the rate.
     re.compile(
         rf"(?:taux|aide|subvention|financ\w*|intervention|hauteur)[^.;%\d]{{0,40}}?(?:\bde|\bentre)\s+{NUMBER}\s*%?"
@@ -101,9 +109,9 @@ _STATED = (
     ),
     # « 50 % du coût du conseil, plafonné à 25 000 € »: a sentence opening on the rate the ceiling that follows caps.
     re.compile(
-        rf"(?:^|(?<=[;:!?\n])|(?<=\D\.))\s*{_PERCENT}(?=[^.;!?%]{{0,80}}?"
+        rf"(?:^|(?<=[;:!?\n])|(?<=\D\.))\s*{_PERCENT}(?=[^.;!?]{{0,160}}?"
         rf"(?:plafonn|dans\s+la\s+limite\s+d|limit[ée]+s?\s+à|jusqu['’]à|n['’]exc[ée]dant)"
-        rf"[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?))",
+        rf"[^.;!?%\d]{{0,30}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?))",
         re.IGNORECASE,
     ),
 )

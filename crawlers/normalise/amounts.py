@@ -45,6 +45,11 @@ _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECAS
 _AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
 _AMOUNT_MIN_BARE = re.compile(rf"\bminimum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_MAX_BARE = re.compile(rf"\bmaximum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
+_LABEL = r"\b[^\d.;:%€\n]{0,50}?:\s*"
+_AMOUNT_MAX_LABEL = re.compile(rf"\b(?:plafond|maxim(?:um|al|ale|ales|aux)){_LABEL}{_NUMBER}{_UNIT}", re.IGNORECASE)
+_AMOUNT_MIN_LABEL = re.compile(rf"\b(?:plancher|seuil|minim(?:um|al|ale|ales|aux)){_LABEL}{_NUMBER}{_UNIT}",
+                               re.IGNORECASE)
+"""« Montant maximal : 120 000 € », « Plancher de dépenses éligibles : 150 000 € HT »: a bound written as a label."""
 _AMOUNT_ABOVE = re.compile(rf"(?:{_ABOVE_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_BELOW = re.compile(rf"(?:{_BELOW_CUES})\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 # "de 50 k€ à 2 M€", "entre 50 000 et 200 000 €" (a unit written once counts for both ends), "entre 10 000 € HT et…".
@@ -59,6 +64,7 @@ _CUED = (
     (_AMOUNT_MAX, "high", False), (_AMOUNT_AFTER, "high", False), (_AMOUNT_MAX_BARE, "high", False),
     (_AMOUNT_MAX_NI, "high", False),
     (_AMOUNT_MIN, "low", False), (_AMOUNT_AFTER_MIN, "low", False), (_AMOUNT_MIN_BARE, "low", False),
+    (_AMOUNT_MAX_LABEL, "high", False), (_AMOUNT_MIN_LABEL, "low", False),
     (_AMOUNT_ABOVE, "low", True), (_AMOUNT_BELOW, "high", True),
 )
 # « Les dossiers de moins de 10 000 € ne sont pas retenus »: a comparison the sentence excludes is the other bound.

@@ -91,7 +91,7 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
-_RELATIVE_NEXT = re.compile(r",\s*qui\b")
+_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b")
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 
 
@@ -395,7 +395,8 @@ def _applies(sentence: str, mention: Mention) -> bool:
 
 
 def _with_relative(sentence: str, end: int) -> int:
-    """The end of a clause, or of the relative clause that follows it (« les laboratoires partenaires, qui reçoivent
-    directement leur part »): what it says of the type before it."""
+    """The end of a clause, or of the relative clause or pronoun clause that follows it (« les laboratoires
+    partenaires, qui reçoivent directement leur part », « …partenaire ; elle reçoit alors une aide »): what it says of
+    the type before it."""
     relative = _RELATIVE_NEXT.match(sentence, end)
     return clause_end(sentence, relative.end()) if relative else end

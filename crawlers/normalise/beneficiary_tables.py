@@ -230,6 +230,11 @@ PAID_TOO = (
     r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
     r"|(?<!ne )\brecoi\w* (?:alors |aussi |egalement |directement )?(?:sa|leur) propre part\b"
     r"|(?<!ne )\brecoi\w* directement (?:leur|sa|une|la) part\b"
+    r"|(?<!ne )(?<!pas )\b(?:recoi|percoi)\w* (?:alors |aussi |egalement )?une aide(?: [^.;,]{0,30}?)? pour (?:leur|sa)"
+    r" (?:propre )?part\b"
+    r"|(?<!ne )(?<!pas )\b(?:recoi|percoi)\w* (?:alors |aussi |egalement |directement )?(?:leur|sa|une) (?:propre )?part"
+    r" (?:de l'aide|du financement|des credits|de la subvention)\b"
+    r"|(?<!non )\b(?:financee?s?|aidee?s?|subventionnee?s?) (?:pour|a hauteur de|sur) (?:leur|sa) (?:propre )?part\b"
     r"|(?<!ne )(?<!pas )\brecevoir (?:une partie|une part|sa part|leur part) (?:du financement|de l'aide|des credits)"
     r"|\bco-?porteu(?:r|se|rs|ses)\b"
     r"|\bpartenaires?\b[^.;]{0,40}?\bet (?:beneficier|recevoir|percevoir) (?:d'une|une|sa|leur) (?:aide|part|partie)\b"
@@ -274,7 +279,7 @@ APPLICANT_CUES = [
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
     r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) |de l'(?:operation|action) "
     r"|de la (?:demande|candidature|demarche|operation) )?(?:est|doit etre)\b"
-    r"|\b(?:le|la) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
+    r"|\b(?:le|la|son|sa|leur) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"

@@ -74,6 +74,8 @@ _LIST_LINK = re.compile(
     r"(?:le |la |les |l'|du |des |de la |de l'|de )?\s*"
 )
 """What joins two départements of one list: « , la », « ou la », « et de la », « et le », « ou à »."""
+_LIST_GOES_ON = re.compile(r"\s+(?:et|ou)\s+(?:le |la |les |l'|du |des |de la |de l'|de |en |dans )?\s*\w")
+"""After the last département of a list: one more item, which is no département."""
 _SEGMENT_END = re.compile(r"[;:]")
 _WHOLE_COUNTRY = re.compile(
     rf"\ben france\b|\btoute la france\b|\b(?:tout|ensemble) (?:le|du) territoire|\bterritoire national\b|{_EVERYWHERE_WORDS}"
@@ -179,14 +181,16 @@ def named_regions(sentence: str) -> list[tuple[str, int]]:
 
 def listed_together(sentence: str) -> list[tuple[str, int]]:
     """(DEP code, position) of two départements or more named as places in one list (« les bâtiments de Gironde,
-    des Landes et des Pyrénées-Atlantiques »): such a list says where the call applies, cue or not."""
+    des Landes et des Pyrénées-Atlantiques »): such a list says where the call applies, cue or not; not a list that
+    goes on with places of other kinds (« dans l'Aude, le Tarn et les Cévennes »)."""
     chains: list[list[tuple[str, int, int]]] = []
     for code, start, end in _named(sentence, "DEP"):
         if chains and _LIST_LINK.fullmatch(sentence, chains[-1][-1][2], start):
             chains[-1].append((code, start, end))
         else:
             chains.append([(code, start, end)])
-    return [(code, start) for chain in chains if len(chain) > 1 for code, start, _ in chain]
+    return [(code, start) for chain in chains if len(chain) > 1 and not _LIST_GOES_ON.match(sentence, chain[-1][2])
+            for code, start, _ in chain]
 
 
 def _named(sentence: str, kind: str) -> list[tuple[str, int, int]]:
