@@ -133,3 +133,33 @@ def test_consortium_members_paid_for_their_share_apply(labels: list[str], eligib
 )
 def test_partners_paid_in_the_next_clause_apply(labels: list[str], eligibility: str, expected: set[B]) -> None:
     assert admitted(labels, eligibility, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["collectivités", "professionnels"], "Deux porteurs sont possibles : l'intercommunalité qui aménage la zone, ou "
+         "l'entreprise de moins de 20 salariés qui s'y installe. Une entreprise locataire d'un bâtiment construit par "
+         "une intercommunalité ne reçoit pas l'aide.", {B.EPCI, B.TPE, B.PME}),
+        (["communes", "associations"], "La demande est présentée par les communes qui gèrent l'équipement ou par une "
+         "association d'usagers agréée.", {B.COMMUNE, B.ASSOCIATION}),
+        (["communes", "EPCI"], "Études de sol réalisées et prises en charge par l'établissement public foncier. Les "
+         "travaux sont financés par l'établissement pour les communes et leurs groupements.", {B.COMMUNE, B.EPCI}),
+    ],
+    ids=["possible-applicants-colon", "second-doer-after-a-relative-clause", "the-funder-after-pris-en-charge-par"],
+)
+def test_applicants_listed_after_a_colon_or_a_relative_clause(labels: list[str], description: str,
+                                                              expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
+
+
+def test_every_status_of_a_list_of_statuses_is_no_applicant() -> None:
+    text = ("Sont éligibles les syndicats mixtes compétents, qu'ils soient reconnus établissement public "
+            "d'aménagement (EPAGE) ou établissement public territorial de bassin (EPTB).")
+    assert admitted(["collectivités"], text, "") == {B.SYNDICAT_MIXTE}
+
+
+def test_who_files_exclusively_is_a_plain_statement() -> None:
+    description = ("La Région finance un poste d'animateur. Les candidatures sont portées exclusivement par les "
+                   "syndicats mixtes de SCoT. Les associations locales sont consultées sur le programme.")
+    assert admitted(["secteur public", "associations"], "", description) == {B.SYNDICAT_MIXTE}

@@ -19,6 +19,7 @@ _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
 PAID = re.compile(T.PARTNERS_PAID)
 _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
+_OTHER_STATUS = re.compile(r"[^,;:.]{0,80}?\b(?:ou|et)\s+")
 _HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
@@ -46,7 +47,8 @@ _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$")
-_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:les|des|aux)\b|\bainsi que\b")
+_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
+                           r"|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
 _MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
 _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*(?:,|\bou\b|\bet\b))")
@@ -136,6 +138,9 @@ def status_or_mandatary(sentence: str, mention: Mention) -> bool:
     head = list_head(sentence, mention)
     if _STATUS_OF.search(sentence, max(0, head - 40), head):
         return True
+    before = [m for m in mentions(sentence) if m.end <= head]
+    if before and _OTHER_STATUS.fullmatch(sentence, before[-1].end, head) and status_or_mandatary(sentence, before[-1]):
+        return True  # « reconnus établissement public d'aménagement (EPAGE) ou établissement public territorial »
     mandate = _MANDATARY_AFTER.match(sentence, mention.end)
     return bool(mandate) and not any(mention.end < m.start < mandate.end() for m in mentions(sentence))
 

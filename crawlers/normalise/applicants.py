@@ -81,6 +81,7 @@ _GRANTS_TO = re.compile(T.GRANTS_TO)
 _SIZE_LINK = re.compile(T.SIZE_LINK)
 _THING_OF = re.compile(T.THING_OF)
 _WEAK_ROLE = re.compile(T.WEAK_ROLE)
+_FUNDED_BY = re.compile(T.FUNDED_BY)
 _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
 """Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
 _EVERY_SIZE = {B.PME, B.ETI, B.GE}
@@ -232,6 +233,8 @@ def _weakly_named(sentence: str) -> list[B]:
         role = _WEAK_ROLE.search(sentence[: mention.start])
         if _CONTRACTOR.match(sentence, mention.end):
             continue  # « réalisée par une entreprise de travaux »: the contractor, paid by the applicant
+        if role and not role["for"] and _FUNDED_BY.search(sentence, 0, role.start()):
+            continue  # « pris en charge par l'établissement public foncier »: the funder
         if role and not (role["for"] and _RATE.search(sentence[: role.start()][-60:])):
             found += _object_list(sentence, mention.start)
     return list(dict.fromkeys(found))

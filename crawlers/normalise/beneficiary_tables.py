@@ -187,12 +187,18 @@ NAMED_CANDIDATES = (
     r"(?:sont|peuvent etre)\b"
 )
 """« Les candidats sont les conseils départementaux », « Les porteurs de projets éligibles sont… »: who files."""
+POSSIBLE_APPLICANTS = (
+    r"\b(?:beneficiaires?|porteurs?|candidats?|demandeurs?) (?:sont |est )?(?:possibles?|admis|eligibles?|retenus)\s*:"
+)
+"""« Deux bénéficiaires sont possibles : … »: the list after the colon says who files."""
+
 FIRM_CUES = (
     r"\bsont eligibles?\b|\best eligible\b"
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
-    r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) par\b"
-    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES +
-    r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? par\b"
+    r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
+    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES
+    + "|" + POSSIBLE_APPLICANTS +
+    r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
     r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s?(?: \w+)? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?"
     r"|ouvertes?) "
     r"(?:exclusivement |uniquement |directement )?aux?\b"
@@ -273,7 +279,7 @@ APPLICANT_CUES = [
     r"|porter (?:(?:elle|lui|eux|elles)-memes? )?(?:un|une|le|la|l'|les|des|leur|son|sa)\b)",
     r"\b(?:peu(?:t|vent)|doi(?:t|vent)) etre (?:une?|des|les?|la|l'|(?:port|present|depos)\w* par)\b",
     r"\bdeposent (?:pour )?(?:leurs?|un|une|des|l'|la|le)\b",
-    r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?|faite?s?) par\b",
+    r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?|faite?s?) (?:exclusivement |uniquement |obligatoirement |directement )?par\b",
     r"\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b",
     r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b",
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
@@ -289,6 +295,7 @@ APPLICANT_CUES = [
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
+    POSSIBLE_APPLICANTS,
     NAMED_CANDIDATES,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     ADDRESSEE,
@@ -331,6 +338,12 @@ WEAK_ROLE = (
 )
 """Right before a type, in a description without a statement of who applies: the doer (« par les communes »), the
 one it is for (« pour les TPE », but not a rate's « 50 % pour les PME ») or the owner (« l'usine d'une PME »)."""
+FUNDED_BY = (
+    r"\b(?:pris|prise|prises) en charge\s*$|\b(?:co-?)?financ(?:e|ee|es|ees)\s*$|\bsubventionn(?:e|ee|es|ees)\s*$"
+    r"|\b(?:attribu|accord|vers|octroy|allou)(?:e|ee|es|ees)\s*$|\bsoutenu(?:e|s|es)?\s*$"
+)
+"""Right before « par » and a type: the type funds (« pris en charge par l'établissement public foncier »,
+« cofinancé par la Région »); it is no doer that applies."""
 CONTRACTOR = (
     r"\s+(?:de travaux|du (?:batiment|btp)|(?:de |du )?paysag\w*|d'(?:entretien|installation)|qualifiee?s?|rge"
     r"|labellisee?s? rge|prestataires?|specialisee?s?)\b"
