@@ -163,3 +163,48 @@ def test_who_files_exclusively_is_a_plain_statement() -> None:
     description = ("La Région finance un poste d'animateur. Les candidatures sont portées exclusivement par les "
                    "syndicats mixtes de SCoT. Les associations locales sont consultées sur le programme.")
     assert admitted(["secteur public", "associations"], "", description) == {B.SYNDICAT_MIXTE}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sont éligibles les communes et les aménageurs publics.", {B.COMMUNE, B.ETABLISSEMENT_PUBLIC}),
+        ("Sont éligibles les aménageurs publics ou privés.", {B.ETABLISSEMENT_PUBLIC, B.TPE, B.PME, B.ETI, B.GE}),
+    ],
+    ids=["public-developers", "public-or-private-developers"],
+)
+def test_public_developers_are_public_bodies(text: str, expected: set[B]) -> None:
+    assert admitted([], text, "") == expected
+
+
+@pytest.mark.parametrize("families", [False, True], ids=["labels", "catalogue-families"])
+def test_every_company_size_among_the_labels_admits_a_company_of_unknown_size(families: bool) -> None:
+    from datetime import date
+
+    from crawlers.items import RawItem
+    from crawlers.normalise import normalise_item
+
+    item = RawItem(source="test", position=1, source_id="x", url="https://ex.org/x", title="Appel",
+                   beneficiary_labels=["PME", "ETI", "grandes entreprises"], labels_are_families=families,
+                   description="Le programme accompagne les industriels qui modernisent leurs lignes.")
+    assert normalise_item(item, date(2026, 11, 23)).beneficiaries == [B.ENTREPRISE]
+
+
+def test_pedagogical_groupings_are_intercommunal_bodies() -> None:
+    assert admitted([], "Sont éligibles les communes et les regroupements pédagogiques intercommunaux.", "") == {
+        B.COMMUNE, B.EPCI}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peuvent candidater les communes ou un aménageur public (SEM ou SPL) maître d'ouvrage du site.",
+         {B.COMMUNE, B.SEM}),
+        ("Le dossier est déposé par une structure publique (EPCI ou syndicat mixte) compétente.",
+         {B.EPCI, B.SYNDICAT_MIXTE}),
+        ("Sont éligibles les associations (fédérations, clubs) et les communes.", {B.ASSOCIATION, B.COMMUNE}),
+    ],
+    ids=["developer-defined-as-sem", "one-public-body-defined-by-its-kinds", "plural-type-with-examples"],
+)
+def test_a_type_whose_brackets_list_its_kinds_reads_as_them(text: str, expected: set[B]) -> None:
+    assert admitted([], text, "") == expected

@@ -19,6 +19,7 @@ _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
 PAID = re.compile(T.PARTNERS_PAID)
 _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
+_ONE_KIND = re.compile(r"\b(?:un|une)\s+$")
 _OTHER_STATUS = re.compile(r"[^,;:.]{0,80}?\b(?:ou|et)\s+")
 _HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _OWNERS_REACH = 80
@@ -150,6 +151,17 @@ def is_owner(sentence: str, mention: Mention) -> bool:
     head = list_head(sentence, mention)
     owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
     return bool(owners) and not SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
+
+
+def defined_in_brackets(sentence: str, mention: Mention) -> bool:
+    """« un aménageur public (société d'économie mixte ou société publique locale) »: the types listed in the
+    brackets right after a type named in the singular, as one kind, say which it is (after a plural, « les
+    associations (…) », they are examples)."""
+    brackets = _LIST_IN_BRACKETS.match(sentence, mention.end)
+    if not brackets or not _ONE_KIND.search(sentence, 0, mention.start):
+        return False
+    end = sentence.find(")", brackets.end())
+    return any(brackets.end() <= m.start and m.end <= end for m in mentions(sentence)) if end > 0 else False
 
 
 def defined_by_a_list(sentence: str, mention: Mention) -> bool:

@@ -22,6 +22,7 @@ from crawlers.normalise.applicant_roles import (
     PAID,
     consortium_member,
     defined_by_a_list,
+    defined_in_brackets,
     in_condition,
     in_relative_clause,
     member_companies,
@@ -42,7 +43,7 @@ from crawlers.normalise.applicant_exclusions import (
     is_excluded,
     readmitted,
 )
-from crawlers.normalise.families import as_any_company, family_of
+from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
 from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_tail, mentions
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
@@ -84,8 +85,6 @@ _WEAK_ROLE = re.compile(T.WEAK_ROLE)
 _FUNDED_BY = re.compile(T.FUNDED_BY)
 _RATE = re.compile(r"%|\btaux\b|\bbonifi|\bmajor")
 """Before « pour les PME »: a rate modulated by size (« 65 % du coût pour une PME »), not an audience."""
-_EVERY_SIZE = {B.PME, B.ETI, B.GE}
-"""Sizes that, each named, cover every company (a PME covers the TPE)."""
 _LEADING_ARTICLE = re.compile(r"(?:(?:les|des|la|le|l'|aux?)\s*)?")
 _LABEL_GLUE = re.compile(r"(?:[\s,;/&+.•·-]|\b(?:et|ou|les|des|la|le|l')\b)*")
 _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci)\b"
@@ -352,7 +351,7 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
 def _every_size(found: list[B], words: set[B]) -> list[B]:
     """« PME, ETI et grandes entreprises » name every size: « entreprise », which also admits a company whose size is
     not known (a headcount such as « plus de 9 salariés » does not)."""
-    return as_any_company(found) if _EVERY_SIZE <= words else found
+    return as_any_company(found) if EVERY_SIZE <= words else found
 
 
 def _sizes_a_trade(sentence: str, mention: Mention) -> bool:
@@ -374,8 +373,8 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 def _applies(sentence: str, mention: Mention) -> bool:
     if in_exclusion(sentence, mention) or any(p.match(sentence, mention.end) for p in (_HELPS, _PAYER)):
         return False
-    if len(mention.targets) > 2 and defined_by_a_list(sentence, mention):
-        return False  # a broad group, defined by the list that follows
+    if len(mention.targets) > 2 and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention):
+        return False  # a broad group, defined by the list that follows; one kind its brackets name the types of
     if _broad_or_company(mention) and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
         return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere
     start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)

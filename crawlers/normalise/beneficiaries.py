@@ -22,7 +22,7 @@ from crawlers.normalise.applicants import (
     read_eligibility,
     stated_applicants,
 )
-from crawlers.normalise.families import as_any_company, family_of
+from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
 from crawlers.normalise.unpaid_types import paid_types, unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
@@ -40,11 +40,12 @@ def beneficiaries_of_label(label: str) -> list[B]:
 
 
 def map_beneficiaries(labels: Iterable[str]) -> list[B]:
-    """Every beneficiary the labels name, in first-seen order, without duplicates."""
+    """Every beneficiary the labels name, in first-seen order, without duplicates; labels that name every company
+    size (« PME », « ETI », « Grandes entreprises ») name « entreprise », as the same words in a sentence do."""
     found: dict[B, None] = {}
     for label in labels:
         found.update(dict.fromkeys(beneficiaries_of_label(label)))
-    return list(found)
+    return as_any_company(list(found)) if EVERY_SIZE <= set(found) else list(found)
 
 
 def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description: str) -> list[B]:

@@ -112,7 +112,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bepci\b|etablissements? publics? de cooperation intercommunale|intercommunalites?"
         r"|communautes? (?:de communes|d'agglomeration|urbaines?)(?: (?:ou|et) (?:de communes|d'agglomeration|urbaines?))*"
         r"|metropoles?|groupements? de communes"
-        r"|syndicats? (?:intercommunaux|de communes)|etablissements? publics? territoria(?:l|ux)\b(?! de bassin)|\bept\b",
+        r"|syndicats? (?:intercommunaux|de communes)|regroupements? pedagogiques?(?: intercommunaux)?|etablissements? publics? territoria(?:l|ux)\b(?! de bassin)|\bept\b",
         (B.EPCI,),
     ),
     (r"syndicats? mixtes?|" + PUBLIC_SYNDICATES, (B.SYNDICAT_MIXTE,)),
@@ -134,7 +134,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
-    (r"etablissements? publics?|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
+    (r"\bamenageurs? publics? (?:et|ou) prives?\b", (B.ETABLISSEMENT_PUBLIC, B.ENTREPRISE)),
+    (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
      r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b|grands? ports? maritimes?"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"

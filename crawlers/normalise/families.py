@@ -68,6 +68,10 @@ def _refined(found: list[B], labelled: list[B], summary: bool, every_size: bool 
     return found
 
 
+EVERY_SIZE = frozenset({B.PME, B.ETI, B.GE})
+"""Sizes that, each named (as words or labels), cover every company (a PME covers the TPE)."""
+
+
 def as_any_company(found: list[B]) -> list[B]:
     """`found` with its company sizes written as « entreprise », at the place of the first of them (a company of any
     size, and one whose size is not known, is admitted)."""
