@@ -208,3 +208,40 @@ def test_pedagogical_groupings_are_intercommunal_bodies() -> None:
 )
 def test_a_type_whose_brackets_list_its_kinds_reads_as_them(text: str, expected: set[B]) -> None:
     assert admitted([], text, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["collectivités"], "La remise est accordée à la commune ou à l'intercommunalité qui rachète le terrain.",
+         {B.COMMUNE, B.EPCI}),
+        (["professionnels"], "Subvention versée aux PME et aux ETI qui installent la ligne. Les clients qui achètent la "
+         "production ne reçoivent rien.", {B.TPE, B.PME, B.ETI}),
+        (["professionnels"], "Les entreprises cotisantes de moins de 11 salariés demandent la prise en charge avant la "
+         "session.", {B.TPE}),
+    ],
+    ids=["passive-grant-to-two-doers", "grant-label-to-sizes", "firms-ask-for-the-aid"],
+)
+def test_who_receives_the_grant_in_the_passive(labels: list[str], description: str, expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["professionnels"], "Sont éligibles les PME industrielles. Les bureaux d'études sont des prestataires de "
+         "l'entreprise ; ils ne peuvent pas candidater à sa place.", {B.TPE, B.PME}),
+        (["collectivités", "associations", "professionnels"], "Peuvent être bénéficiaires les communes, les associations "
+         "et les PME. Les entreprises qui testent le prototype sans être partenaires ne reçoivent rien.",
+         {B.COMMUNE, B.ASSOCIATION, B.TPE, B.PME}),
+        (["professionnels"], "La zone couvre l'Ain et la Savoie : les entreprises de ces deux départements sont "
+         "éligibles.", {B.TPE, B.PME, B.ETI, B.GE}),
+        (["collectivités", "associations"], "Le prêt est ouvert aux communes et aux associations gestionnaires d'un "
+         "lycée professionnel privé.", {B.COMMUNE, B.ASSOCIATION}),
+    ],
+    ids=["pronoun-for-the-contractors-not-the-firm", "plainly-beneficiaries-then-a-subset-unpaid",
+         "firms-of-these-departements", "associations-running-a-school"],
+)
+def test_types_named_beside_the_applicants_in_other_roles(labels: list[str], description: str,
+                                                          expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected

@@ -26,6 +26,9 @@ _NOT_A = re.compile(T.NOT_A)
 _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
                             r"(?:les |des |la |le |l')?$")
 """« les achats entre particuliers ne sont pas éligibles »: the type completes the excluded thing."""
+_OF_ANOTHER = re.compile(r"(?:\bde (?:la |le |l')?|\bdes |\bdu |\bd')$")
+"""« les prestataires de l'entreprise ; ils ne peuvent pas… »: the type completes another noun, the subject the
+pronoun stands for."""
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
@@ -74,7 +77,8 @@ def in_exclusion(sentence: str, mention: Mention) -> bool:
     if _SUBORDINATE.search(sentence, opening, mention.start):
         return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
     segment_end = SEGMENT_END.search(sentence, mention.end)
-    if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()):
+    if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()) and not _OF_ANOTHER.search(
+            sentence, 0, mention.start):
         return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
     verb = EXCLUDING_BEFORE.search(after)

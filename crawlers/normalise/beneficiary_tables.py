@@ -197,7 +197,8 @@ FIRM_CUES = (
     r"\bsont eligibles?\b|\best eligible\b"
     r"|\bpeu(?:t|vent) (?:\w+ )?(?:deposer|candidater|solliciter|postuler|emprunter)\b"
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
-    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b" + "|" + NAMED_CANDIDATES
+    r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b|\bpeu(?:t|vent) etre beneficiaires\b"
+    + "|" + NAMED_CANDIDATES
     + "|" + POSSIBLE_APPLICANTS +
     r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
     r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s?(?: \w+)? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?"
@@ -262,12 +263,18 @@ THING_FOR_USERS = (
 """A thing made for users (« des plateformes ouvertes aux entreprises », « des actions destinées aux jeunes »): whom it
 is open to are its users, not who applies (crawlers/normalise/applicant_exclusions.py)."""
 GRANT_VERB = r"\b(?:verse|versent|attribue|attribuent|accorde|accordent|octroie|octroient|alloue|allouent)"
+_GRANTED = r"(?:versee?s?|accordee?s?|attribuee?s?|octroyee?s?|allouee?s?)"
 GRANTS_TO = (
     GRANT_VERB + r" (?:une?|des|sa|son|leur) (?:[\w'-]+ ){0,2}?(?:aides?|primes?|subventions?|bourses?|allocations?|dotations?"
     r"|avances?|prets?)\b[^.;:]{0,60}?(?:\baux\b|\ba (?:des|la|l'|une?)\b)"
+    r"|(?:^|\b(?:est|sont|sera|seront) )" + _GRANTED + r" (?:exclusivement |uniquement |directement )?"
+    r"(?:aux\b|a (?:des|la|l'|une?)\b)"
+    r"|^(?:aides?|subventions?|primes?|bourses?|avances?|prets?|minorations?|bonifications?)(?: [\w'-]+)? " + _GRANTED
+    + r" (?:exclusivement |uniquement |directement )?(?:aux\b|a (?:des|la|l'|une?)\b)"
 )
-"""The funder pays a grant to a type (« Le Département verse une prime aux entreprises de moins de 250 salariés »):
-the types of its object list apply, as after a support verb (SUPPORTS)."""
+"""The funder pays a grant to a type (« Le Département verse une prime aux entreprises de moins de 250 salariés », « La
+minoration est accordée à la commune ou à l'intercommunalité », « Aide versée aux PME et aux ETI »): the types of its
+object list apply, as after a support verb (SUPPORTS)."""
 PAYER = r"(?:\s+(?!(?:et|ou|qui)\b)[\w'-]+){0,4}?\s+" + GRANT_VERB
 """Right after a type, the grant verb makes it the funder (« La Communauté d'agglomération attribue une
 subvention… »), not an applicant."""
@@ -297,6 +304,8 @@ APPLICANT_CUES = [
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     POSSIBLE_APPLICANTS,
+    r"\b(?:demande|demandent|sollicite|sollicitent) (?:la|une|l'|leur|son|sa) (?:prise en charge|aide|subvention"
+    r"|financement|prime|bourse|avance|pret)\b",
     NAMED_CANDIDATES,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     ADDRESSEE,
@@ -355,7 +364,7 @@ PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
 """A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
 SIZE_LINK = r"(?:\s*[\w'-]+){0,3}?\s+de\s+"
 """Between the last type of an object list and its headcount (« aux entreprises du bâtiment de moins de 50 salariés »)."""
-OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|l'|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
+OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|l'|(?<=et )a\b|(?<=ou )a\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
 """What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
 
 APPLICANT_HEADING = (
@@ -537,6 +546,9 @@ HIRED_AFTER = (
 
 COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""
+
+MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"
+"""« les associations gestionnaires d'un centre de formation d'apprentis »: the type after is what the applicant runs."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
 """A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""
