@@ -245,3 +245,25 @@ def test_who_receives_the_grant_in_the_passive(labels: list[str], description: s
 def test_types_named_beside_the_applicants_in_other_roles(labels: list[str], description: str,
                                                           expected: set[B]) -> None:
     assert admitted(labels, "", description) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "eligibility", "expected"),
+    [
+        (["entreprises"], "PME de 10 à 249 salariés ayant un site en Bretagne.\nL'intégrateur et le centre technique qui "
+         "conduit les essais sont des prestataires de l'entreprise.", {B.TPE, B.PME}),
+        ([], "Peuvent être financées les équipes des universités, ainsi que les associations de recherche. Les "
+         "entreprises qui prêtent leurs ateliers ne sont pas financées.", {B.ETABLISSEMENT_ENSEIGNEMENT,
+                                                                            B.ASSOCIATION}),
+    ],
+    ids=["technical-centre-is-a-contractor", "may-be-financed"],
+)
+def test_contractors_and_financed_teams(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert admitted(labels, eligibility, "") == expected
+
+
+def test_a_thing_that_may_be_financed_names_no_applicant() -> None:
+    description = ("Le fonds finance les échangeurs. Une étude préalable est exigée ; elle peut être aidée à 70 % pour "
+                   "une PME.")
+    assert admitted(["entreprises", "collectivités"], "", description) == {
+        B.TPE, B.PME, B.ETI, B.GE, B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION}

@@ -161,3 +161,24 @@ def test_idf_sessions_written_in_the_texts_are_deadlines_too(field: str, text: s
 )
 def test_a_root_relative_link_stays_on_the_site_that_served_the_page(base: str, href: str, expected: str) -> None:
     assert join_url(base, href) == expected
+
+
+@pytest.mark.parametrize(
+    ("notes", "codes"),
+    [
+        ("<p>Seuls les ateliers situés dans les Yvelines ou en Essonne sont retenus.</p>", ["DEP-78", "DEP-91"]),
+        ("<p>Les projets situés à Paris ne sont pas éligibles.</p>",
+         ["DEP-77", "DEP-78", "DEP-91", "DEP-92", "DEP-93", "DEP-94", "DEP-95"]),
+    ],
+    ids=["departements-kept", "paris-left-out"],
+)
+def test_idf_notes_say_where_the_call_applies(notes: str, codes: list[str]) -> None:
+    from datetime import date
+
+    from crawlers.normalise import normalise_item
+
+    fields: dict[str, Any] = {"id_aide": "a2", "reference_administrative": "2002",
+                              "nom_de_l_aide_de_la_demarche": "AAP", "notes": notes,
+                              "objectif": "<p>Moderniser les ateliers.</p>"}
+    item = map_idf_record(fields, "idf", 1, OpendatasoftOptions(dataset="d", geo=["REG-11"]))
+    assert sorted(normalise_item(item, date(2026, 12, 1)).geo_codes) == codes

@@ -512,3 +512,17 @@ def test_a_bound_written_as_a_label_is_read(text: str, expected: Amounts) -> Non
 )
 def test_rates_stated_around_another_bound_are_read(text: str, rate: float | None) -> None:
     assert extract_amounts(text).rate_max == rate
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Subvention de 20 % des dépenses. Ce taux est porté à 30 % pour les sites classés.", 30),
+        ("Prêt de 20 000 € à 200 000 €, représentant au plus 60 % du programme.", 60),
+        ("Montant\n40 % des études et 20 % des travaux.\nCritères", 40),
+        ("Montant\n40 % des entreprises du secteur exportent.", None),
+    ],
+    ids=["this-rate-raised", "loan-standing-for-a-share", "line-opening-on-shares-of-costs", "share-of-firms"],
+)
+def test_rates_said_of_the_aid_in_other_words(text: str, rate: float | None) -> None:
+    assert extract_amounts(text).rate_max == rate

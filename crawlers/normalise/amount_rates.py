@@ -96,8 +96,12 @@ _STATED = (
     re.compile(rf"\b(?:{_AID_ACTS}){_UP_TO}\s+{_PERCENT}", re.IGNORECASE),
     re.compile(rf"{_PERCENT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE),
     # « ; le taux est de 35 % pour… »: the aid's rate, named again to raise it.
-    re.compile(rf"\ble\s+taux\s+(?:est|sera|passe|s['’][ée]l[èe]ve)\s+(?:alors\s+)?(?:de|à|a)\s+{_PERCENT}",
-               re.IGNORECASE),
+    re.compile(rf"\b(?:le|ce)\s+taux\s+(?:est|sera|passe|s['’][ée]l[èe]ve)\s+(?:alors\s+)?(?:port[ée]\s+)?(?:de|à|a)\s+"
+               rf"{_PERCENT}", re.IGNORECASE),
+    # « Avance de 50 000 € à 500 000 €, représentant au plus 40 % des dépenses »: the share the aid stands for.
+    re.compile(rf"\brepr[ée]sent(?:ant|e|ent)\s+(?:au\s+plus|au\s+maximum|jusqu['’]à)\s+{_PERCENT}", re.IGNORECASE),
+    # « 50 % des études et 30 % des travaux. »: a line that opens on the share of costs the aid covers.
+    re.compile(rf"(?:^|(?<=\n))\s*{_PERCENT}(?=\s+(?:des|du|de\s+la|de\s+l['’])\s)", re.IGNORECASE),
     # « plafonnée à 500 000 € et à 45 % des dépenses »: a rate after the euro ceiling of the same cue.
     re.compile(rf"(?:{_CEILINGS})[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?)(?:\s*(?:HT|TTC))?"
                rf"\s*,?\s*et\s+(?:à\s+|a\s+)?{_PERCENT}", re.IGNORECASE),

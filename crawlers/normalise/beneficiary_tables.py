@@ -304,6 +304,7 @@ APPLICANT_CUES = [
     r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
     r"|eligibilite)\s*:",
     POSSIBLE_APPLICANTS,
+    r"\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:financee?s?|aidee?s?|subventionnee?s?|soutenue?s?) (?:les|des)\b",
     r"\b(?:demande|demandent|sollicite|sollicitent) (?:la|une|l'|leur|son|sa) (?:prise en charge|aide|subvention"
     r"|financement|prime|bourse|avance|pret)\b",
     NAMED_CANDIDATES,
@@ -477,6 +478,7 @@ NO_AID = (
     r"(?:co-?)?beneficiaires?\b|\bn'en (?:sont|est) pas (?:co-?)?beneficiaires?\b|\bsans (?:aide|recevoir|percevoir)\b"
     r"|\bsans etre (?:directement )?(?:co-?)?beneficiaires?\b|\bsans (?:financement|etre financ\w*)"
     r"|\bn'(?:est|etait|sera) pas (?:(?:lui|elle)-meme )?(?:co-?)?beneficiaire"
+    r"|\bne (?:sont|est|seront|sera) pas (?:financee?s?|subventionnee?s?|aidee?s?)\b"
 )
 """A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 
@@ -541,8 +543,11 @@ association de conseil »): a contractor, paid by the applicant."""
 HIRED_AFTER = (
     r"(?:\s+(?!(?:et|ou)\b)[\w'-]+){0,3}?\s*,?\s*qui (?:intervien\w*|agi\w*|est missionne\w*|sont missionne\w*)"
     r" (?:comme|en tant que|en qualite de) (?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
+    r"|(?:\s+(?!(?:et|ou|ne|n')\b)[\w'-]+){0,6}?\s+(?:sont|est|restent|reste) (?:des |un |une |les |le |la |leurs? )?"
+    r"(?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
 )
-"""Right after a type: « …, qui intervient comme prestataire »."""
+"""Right after a type: « …, qui intervient comme prestataire », « le centre technique qui réalise l'étude est un
+prestataire de l'entreprise »."""
 
 COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""

@@ -40,6 +40,7 @@ def map_idf_record(f: dict[str, Any], source: str, position: int, options: Opend
     reference = _text(f, "reference_administrative")
     modalities = _text(f, "modalite_txt") or html_to_text(_text(f, "modalite"))
     objectives = _text(f, "objectif_txt") or html_to_text(_text(f, "objectif"))
+    notes = _text(f, "notes_txt") or html_to_text(_text(f, "notes"))
     return RawItem(
         source=source,
         position=position,
@@ -47,7 +48,7 @@ def map_idf_record(f: dict[str, Any], source: str, position: int, options: Opend
         source_id=_text(f, "id_aide") or reference or _text(f, "recordid"),
         title=_text(f, "titre_alternatif_de_l_aide") or _text(f, "nom_de_l_aide_de_la_demarche"),
         summary=_text(f, "chapo_txt") or _text(f, "entete"),
-        description="\n\n".join(" ".join(part.split()) for part in (objectives, modalities) if part),
+        description="\n\n".join(" ".join(part.split()) for part in (objectives, modalities, notes) if part),
         eligibility_text=_text(f, "publicsbeneficiaireprecision"),
         apply_url=first_link(_text(f, "demarches")) or first_link(_text(f, "demarches_txt")),
         funders=[_text(f, "porteur_aide") or options.funder],
