@@ -177,19 +177,6 @@ def test_public_developers_are_public_bodies(text: str, expected: set[B]) -> Non
     assert admitted([], text, "") == expected
 
 
-@pytest.mark.parametrize("families", [False, True], ids=["labels", "catalogue-families"])
-def test_every_company_size_among_the_labels_admits_a_company_of_unknown_size(families: bool) -> None:
-    from datetime import date
-
-    from crawlers.items import RawItem
-    from crawlers.normalise import normalise_item
-
-    item = RawItem(source="test", position=1, source_id="x", url="https://ex.org/x", title="Appel",
-                   beneficiary_labels=["PME", "ETI", "grandes entreprises"], labels_are_families=families,
-                   description="Le programme accompagne les industriels qui modernisent leurs lignes.")
-    assert normalise_item(item, date(2026, 11, 23)).beneficiaries == [B.ENTREPRISE]
-
-
 def test_pedagogical_groupings_are_intercommunal_bodies() -> None:
     assert admitted([], "Sont éligibles les communes et les regroupements pédagogiques intercommunaux.", "") == {
         B.COMMUNE, B.EPCI}

@@ -108,3 +108,17 @@ def test_a_relève_list_inside_a_multi_line_quoted_field_is_read_from_the_file()
     response = TextResponse(url=URL, body=buffer.getvalue().encode("utf-8"), encoding="utf-8")
     [item] = [o for o in spider.parse(response) if isinstance(o, RawItem)]
     assert (item.close_dates, item.permanent) == (["2027-01-14", "2027-04-08"], False)
+
+
+@pytest.mark.parametrize(
+    ("cibles", "expected"),
+    [
+        ("PME|ETI|grandes entreprises", ["entreprise"]),
+        ("collectivités|PME|ETI|grandes entreprises", ["commune", "epci", "departement", "region", "entreprise"]),
+        ("PME|ETI", ["pme", "eti"]),
+    ],
+    ids=["every-size", "every-size-beside-a-family", "some-sizes"],
+)
+def test_cibles_naming_every_size_admit_a_company_of_unknown_size(cibles: str, expected: list[str]) -> None:
+    call = record(cibles=cibles, description="Le programme accompagne la modernisation des lignes de production.")
+    assert [b.value for b in call.beneficiaries] == expected

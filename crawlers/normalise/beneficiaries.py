@@ -40,12 +40,17 @@ def beneficiaries_of_label(label: str) -> list[B]:
 
 
 def map_beneficiaries(labels: Iterable[str]) -> list[B]:
-    """Every beneficiary the labels name, in first-seen order, without duplicates; labels that name every company
-    size (« PME », « ETI », « Grandes entreprises ») name « entreprise », as the same words in a sentence do."""
+    """Every beneficiary the labels name, in first-seen order, without duplicates."""
     found: dict[B, None] = {}
     for label in labels:
         found.update(dict.fromkeys(beneficiaries_of_label(label)))
-    return as_any_company(list(found)) if EVERY_SIZE <= set(found) else list(found)
+    return list(found)
+
+
+def names_every_size(labels: Iterable[str]) -> bool:
+    """Whether a source's own labels name every company size (« PME », « ETI », « Grandes entreprises »): they then
+    mean « entreprise », as the same words in a sentence do."""
+    return EVERY_SIZE <= set(map_beneficiaries(labels))
 
 
 def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description: str) -> list[B]:

@@ -19,10 +19,11 @@ from scrapy.http import Request, Response
 
 from crawlers.fingerprints import SeenUnchanged
 from crawlers.items import RawItem
-from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
+from crawlers.normalise.beneficiaries import beneficiary_labels_in_text, map_beneficiaries, names_every_size
 from crawlers.normalise.text import first_link, fold, split_labels, without_tracking
 from crawlers.spiders.base import SourceSpider
 from crawlers.spiders.stated_deadlines import close_dates
+from models.vocab import COMPANY_SIZES
 
 REQUIRED_COLUMNS = ("id", "titre", "url_source", "date_mise_a_jour")
 _OPERATOR_LINK = re.compile(r"Lien externe de pr[ée]sentation de l['’]aide\s*:?\s*(https?://\S+)", re.IGNORECASE)
@@ -108,13 +109,23 @@ def operator_link(description: str) -> str | None:
 
 
 def cible_labels(cibles: list[str], eligibility: str) -> list[str]:
-    """The `cibles` families, « professionnels » narrowed to the company sizes of the eligibility's size line.
+    """The `cibles` families, « professionnels » narrowed to the company sizes of the eligibility's size line;
+    `cibles` that name every size (« PME|ETI|grandes entreprises ») are « entreprises » (a company of unknown size
+    too), where a size line from a headcount (« 10 - Pas de taille maximale ») is not.
 
     The text's own applicants are read at normalisation; these labels stand when it names none."""
+    if names_every_size(cibles):
+        cibles = [*(c for c in cibles if not _size_label(c)), "entreprises"]
     sizes = company_sizes(eligibility)
     if not sizes:
         return cibles
     return list(dict.fromkeys(s for label in cibles for s in (sizes if fold(label) == "professionnels" else [label])))
+
+
+def _size_label(label: str) -> bool:
+    """« PME », « grandes entreprises »: a label that names company sizes only."""
+    named = map_beneficiaries([label])
+    return bool(named) and all(b in COMPANY_SIZES for b in named)
 
 
 def company_sizes(eligibility: str) -> list[str]:
