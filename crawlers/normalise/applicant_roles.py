@@ -19,9 +19,10 @@ _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
 PAID = re.compile(T.PARTNERS_PAID)
 _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
+_HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _ONE_KIND = re.compile(r"\b(?:un|une)\s+$")
 _OTHER_STATUS = re.compile(r"[^,;:.]{0,80}?\b(?:ou|et)\s+")
-_HIRED_AFTER = re.compile(T.HIRED_AFTER)
+_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b")
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
@@ -190,3 +191,11 @@ def is_hired(sentence: str, mention: Mention) -> bool:
     """The applicant hires the type (« faire appel à un centre technique », « …, qui intervient comme prestataire »):
     a contractor it pays, not an applicant."""
     return bool(_HIRED_BEFORE.search(sentence, 0, mention.start) or _HIRED_AFTER.match(sentence, mention.end))
+
+
+def said_of(sentence: str, end: int) -> int:
+    """The end of a clause, or of the relative clause or pronoun clause that follows it (« les laboratoires
+    partenaires, qui reçoivent directement leur part », « …partenaire ; elle reçoit alors une aide »): what it says of
+    the type before it."""
+    relative = _RELATIVE_NEXT.match(sentence, end)
+    return clause_end(sentence, relative.end()) if relative else end

@@ -30,6 +30,7 @@ from crawlers.normalise.applicant_roles import (
     is_owner,
     is_partner,
     receives_nothing,
+    said_of,
     named_as_place,
     size_among_companies,
     status_or_mandatary,
@@ -91,7 +92,6 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
-_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b")
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 
 
@@ -384,7 +384,7 @@ def _applies(sentence: str, mention: Mention) -> bool:
     acted_for = (ON_BEHALF_OF.search(sentence, subject, mention.start)
                  and not CO_APPLICANT.search(sentence, mention.end, end))
     tail = list_tail(sentence, mention)
-    paid = PAID.search(sentence, start, _with_relative(sentence, clause_end(sentence, tail.end)))
+    paid = PAID.search(sentence, start, said_of(sentence, clause_end(sentence, tail.end)))
     partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
                             or what_a_partner_is(sentence, mention))
     return (not partner and not complement and not acted_for
@@ -394,11 +394,3 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
-
-
-def _with_relative(sentence: str, end: int) -> int:
-    """The end of a clause, or of the relative clause or pronoun clause that follows it (« les laboratoires
-    partenaires, qui reçoivent directement leur part », « …partenaire ; elle reçoit alors une aide »): what it says of
-    the type before it."""
-    relative = _RELATIVE_NEXT.match(sentence, end)
-    return clause_end(sentence, relative.end()) if relative else end
