@@ -254,3 +254,18 @@ def test_a_thing_that_may_be_financed_names_no_applicant() -> None:
                    "une PME.")
     assert admitted(["entreprises", "collectivités"], "", description) == {
         B.TPE, B.PME, B.ETI, B.GE, B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION}
+
+
+@pytest.mark.parametrize(
+    ("labels", "description", "expected"),
+    [
+        (["PME"], "Le dispositif accompagne les PME industrielles de la région. Les installateurs sont des prestataires "
+         "de l'entreprise et ne peuvent pas être bénéficiaires.", {B.TPE, B.PME}),
+        (["entreprises"], "Sont éligibles les PME et les ETI. Les dossiers des grandes entreprises ne sont pas "
+         "éligibles.", {B.TPE, B.PME, B.ETI}),
+    ],
+    ids=["contractors-of-the-firm-excluded", "files-of-large-firms-excluded"],
+)
+def test_an_exclusion_of_the_applicants_contractors_keeps_the_applicant(labels: list[str], description: str,
+                                                                         expected: set[B]) -> None:
+    assert admitted(labels, "", description) == expected

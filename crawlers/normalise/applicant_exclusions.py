@@ -29,6 +29,10 @@ _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au pro
 _OF_ANOTHER = re.compile(r"(?:\bde (?:la |le |l')?|\bdes |\bdu |\bd')$")
 """« les prestataires de l'entreprise ; ils ne peuvent pas… »: the type completes another noun, the subject the
 pronoun stands for."""
+_CONTRACTOR_OF = re.compile(r"\b(?:prestataires?|fournisseurs?|sous-traitants?|clients?|salaries)\s+"
+                            r"(?:de (?:la |le |l')?|des |du |d')$")
+"""« les éditeurs sont des prestataires de l'entreprise et ne peuvent pas être bénéficiaires »: the contractors of the
+applicant are excluded, not the applicant."""
 _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)\b|\bqu'")
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
@@ -82,7 +86,7 @@ def in_exclusion(sentence: str, mention: Mention) -> bool:
         return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
     verb = EXCLUDING_BEFORE.search(after)
-    if not verb or _CUE.search(after, 0, verb.start()):
+    if not verb or _CUE.search(after, 0, verb.start()) or _CONTRACTOR_OF.search(sentence, 0, mention.start):
         return False
     if _NEW_CLAUSE.search(after, 0, verb.start()):
         return False  # « … attribuée à la collectivité, et la SEM ne peut pas déposer »: another subject's verb
