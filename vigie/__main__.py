@@ -1,5 +1,5 @@
 """`python -m vigie` = the `vigie` command."""
 
-from vigie.cli import main
+from vigie.cli import run
 
-main()
+run()

@@ -29,6 +29,7 @@ from vigie.commands import (  # one line per command module
 from vigie.cli_french import use_french_help
 from vigie.context import AppContext
 from vigie.errors import report
+from vigie.leave import leave
 from vigie.logs import setup_logging
 
 app = typer.Typer(
@@ -92,3 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(code, int) and code:
         sys.exit(code)
     return 0
+
+
+def run() -> None:
+    """The console script (`vigie`, `python -m vigie`): `main`, then leave without freeing every object the
+    command built (vigie.leave: seconds after a large match)."""
+    try:
+        code: object = main()
+    except SystemExit as stop:
+        code = stop.code
+    leave(code)
