@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
+from typing import TypeVar
 from importlib import resources
 
 import numpy as np
@@ -40,11 +41,12 @@ from matcher.profiles import (
     SATURATION, ProfileHits, ProfileScorer, attached_profiles, named_profiles, profile_strings,
 )
 from matcher.run import Pair, ScoredRun, Signals
-from matcher.semantic import CachedEncoder, Encoder, semantic_matrix
+from matcher.semantic import CachedEncoder, Encoder, compared, encoded_documents
 from matcher.stash import AnalysisStash, code_digest, namespace
 from matcher.thesaurus import load_thesaurus
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class CachedAnalyzer:
@@ -126,6 +128,9 @@ class MatchEngine:
         self._context = b""
         self._documents: dict[bytes, c.Document] = {}
         self._compacts: dict[bytes, c.CompactDocument] = {}
+        self._calls_side: dict[str, tuple[bytes, object]] = {}
+        """What is computed from the calls alone (their BM25 index, their encoded chunks), by kind: the last one,
+        with the digest of what it was computed from; the next block of fiches on the same calls reuses it."""
 
     @contextmanager
     def stashed(self, stash: AnalysisStash | None) -> Iterator[None]:
@@ -173,7 +178,7 @@ class MatchEngine:
         )
         self._compacts = compacts
         self._keep_compacts(corpus, [*call_specs, *fiche_specs])
-        bm25 = Bm25(corpus.calls.bags())
+        bm25 = self._of_calls("bm25", _digest(context, *corpus.calls.keys), lambda: Bm25(corpus.calls.bags()))
         lexical = bm25.normalised(corpus.fiches.bags())
         hits, profile, has_profile = self._profiles(calls, pairs, profiles, corpus, context)
         semantic = self._semantic(pairs, calls, matching.semantic_floor)
@@ -252,13 +257,24 @@ class MatchEngine:
             self.analyzer.stash.keep_products({stash_key[k]: self._hits[k] for k in keys})
         return [self._hits[k] for k in keys]
 
+    def _of_calls(self, kind: str, key: bytes, compute: Callable[[], T]) -> T:
+        """What `compute` gives from the calls, kept for the next run on the same calls (`key`)."""
+        known = self._calls_side.get(kind)
+        if known is None or known[0] != key:
+            self._calls_side[kind] = known = (key, compute())
+        return known[1]  # type: ignore[return-value]
+
     def _semantic(self, pairs: list[Pair], calls: list[OpportunityData], floor: float) -> np.ndarray | None:
         """Best-chunk cosines, rescaled so that unrelated texts (cosine ≤ floor) score 0."""
         if self.encoder is None:
             return None
+        if not pairs or not calls:  # nothing to compare: nothing encoded
+            return np.zeros((len(pairs), len(calls)))
+        encoder = self.encoder
         queries = [". ".join(f.text for f in c.fiche_fields(fiche) if f.text) for fiche, _ in pairs]
         documents = [". ".join(f.text for f in c.opportunity_fields(o) if f.text) for o in calls]
-        cosines = semantic_matrix(self.encoder, queries, documents)
+        encoded = self._of_calls("semantic", _digest(*documents), lambda: encoded_documents(encoder, documents))
+        cosines = compared(encoder, queries, encoded)
         return np.clip((cosines - floor) / (1 - floor), 0.0, 1.0)
 
 

@@ -7,11 +7,12 @@ from the database, the benchmark from the previous run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from models.config.schema import ProfileConfig, SynonymsConfig
+from models.config.schema import MatchingConfig, ProfileConfig, SynonymsConfig
+from models.records import OpportunityData
 
-from matcher.run import ScoredRun
+from matcher.run import Pair, ScoredRun
 
 PairKey = tuple[str, str, str]
 State = tuple[float, bool, int | None]
@@ -19,15 +20,16 @@ State = tuple[float, bool, int | None]
 CONFIG_KEY = ("config", "matching")
 
 
-def fingerprints(run: ScoredRun, profiles: Mapping[str, ProfileConfig], synonyms: SynonymsConfig,
-                 extra: str = "") -> dict[tuple[str, str], str]:
+def fingerprints(matching: MatchingConfig, calls: Sequence[OpportunityData], pairs: Sequence[Pair],
+                 profiles: Mapping[str, ProfileConfig], synonyms: SynonymsConfig, extra: str = ""
+                 ) -> dict[tuple[str, str], str]:
     """Content digests of each call, each fiche (with its porteur) and the matching configuration (plus
     `extra`: the reranker in use)."""
-    settings = run.matching.model_dump_json(exclude={"threshold", "top_n", "review_required"})
+    settings = matching.model_dump_json(exclude={"threshold", "top_n", "review_required"})
     listed = "".join(f"{k}={p.model_dump_json()}" for k, p in sorted(profiles.items()))
     digests = {CONFIG_KEY: _sha(settings + listed + synonyms.model_dump_json() + extra)}
-    digests.update({("appel", f"{o.source}/{o.source_id}"): _sha(o.model_dump_json()) for o in run.calls})
-    digests.update({("fiche", f.id): _sha(f.model_dump_json() + p.model_dump_json()) for f, p in run.pairs})
+    digests.update({("appel", f"{o.source}/{o.source_id}"): _sha(o.model_dump_json()) for o in calls})
+    digests.update({("fiche", f.id): _sha(f.model_dump_json() + p.model_dump_json()) for f, p in pairs})
     return digests
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -62,15 +63,36 @@ def semantic_matrix(encoder: Encoder, queries: Sequence[str], documents: Sequenc
 
     A document's similarity is that of its best chunk; negative cosines count as unrelated.
     """
-    if not len(queries) or not len(documents):  # nothing to compare (no fiche yet, or no call)
+    if not len(queries) or not len(documents):  # nothing to compare (no fiche yet, or no call): nothing encoded
         return np.zeros((len(queries), len(documents)), dtype=np.float32)
+    return compared(encoder, queries, encoded_documents(encoder, documents))
+
+
+@dataclass(frozen=True)
+class EncodedDocuments:
+    """The documents' side of `semantic_matrix`: the unit vector of each chunk, and where each document starts."""
+
+    count: int
+    vectors: np.ndarray
+    starts: np.ndarray
+
+
+def encoded_documents(encoder: Encoder, documents: Sequence[str]) -> EncodedDocuments:
+    """Every document cut into chunks, each chunk's unit vector (computed once for several blocks of queries)."""
     pieces = [chunks(d) for d in documents]
     flat = [c for p in pieces for c in p]
+    vectors = unit(np.asarray(encoder.encode(flat), dtype=np.float32).reshape(len(flat), -1)) if flat else None
+    starts = np.concatenate([[0], np.cumsum([len(p) for p in pieces])[:-1]]).astype(np.int64)
+    return EncodedDocuments(len(documents), vectors if vectors is not None else np.zeros((0, 0), np.float32), starts)
+
+
+def compared(encoder: Encoder, queries: Sequence[str], documents: EncodedDocuments) -> np.ndarray:
+    """Similarity of every query to every encoded document (see `semantic_matrix`)."""
+    if not len(queries) or not documents.count:
+        return np.zeros((len(queries), documents.count), dtype=np.float32)
     q = unit(np.asarray(encoder.encode(list(queries)), dtype=np.float32).reshape(len(queries), -1))
-    d = unit(np.asarray(encoder.encode(flat), dtype=np.float32).reshape(len(flat), -1))
-    sims = q @ d.T if len(flat) else np.zeros((len(queries), 0), dtype=np.float32)
-    starts = np.concatenate([[0], np.cumsum([len(p) for p in pieces])[:-1]])
-    return np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
+    sims = q @ documents.vectors.T
+    return np.clip(np.maximum.reduceat(sims, documents.starts, axis=1), 0.0, 1.0)
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:

@@ -20,8 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, partial
+from typing import TypeVar
 
 from matcher.analysis import SpacyAnalyzer, TextAnalyzer
+from matcher.blocks import PAIR_BUDGET, fiche_blocks
 from matcher.engine import MatchEngine
 from matcher.learning_gate import TrainingReport, review_set, too_few, train
 from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
@@ -33,10 +35,13 @@ from models.records import Criterion, MatchResult, OpportunityData
 from models.store import Store
 from models.tables import MatchModel
 from vigie.pipeline.clock import today, utcnow
-from vigie.pipeline.scoring import current_setup, load_inputs, score_inputs
+from vigie.pipeline.scoring import (
+    MatchingSetup, StoredInputs, current_setup, load_inputs, score_blocks, score_inputs,
+)
 from vigie.pipeline.shared_decisions import withheld_territories
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,12 @@ class RankedMatch:
         return self.criteria()
 
 
-def ranked(run: ScoredRun, i: int, j: int, build: Callable[[], MatchResult]) -> RankedMatch:
-    """The pair (fiche row i, call column j) of a run, its result built by `build` when first read."""
+def ranked(run: ScoredRun, i: int, j: int, build: Callable[[], MatchResult], eager: bool = False) -> RankedMatch:
+    """The pair (fiche row i, call column j) of a run, its result built by `build` when first read; its criteria
+    read from the run when asked, or at once (`eager`: the run is not kept)."""
+    criteria = partial(_same, run.grid.criteria(i, j)) if eager else partial(run.grid.criteria, i, j)
     return RankedMatch(run.pairs[i][0].id, float(run.scores[i, j]), bool(run.eligible[i, j]), run.rank_of(i, j),
-                       run.calls[j], build, partial(run.grid.criteria, i, j))
+                       run.calls[j], build, criteria)
 
 
 def sync_config_plan(config: VigieConfig, store: Store) -> None:
@@ -110,41 +117,83 @@ def default_encoder() -> Encoder:
 
 def match_stored(
     config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,
-    encoder: Encoder | None = None, full: bool = False, every_pair: bool = False,
+    encoder: Encoder | None = None, full: bool = False, every_pair: bool = False, pair_budget: int = PAIR_BUDGET,
 ) -> list[RankedMatch]:
     """Match every stored fiche against every call not closed as of the day (one per cross-source group),
     store what changed, and return the pairs worth keeping (`every_pair`: all of them, for `--all`).
 
+    The fiches are scored by blocks of at most `pair_budget` pairs (matcher.blocks), each block stored before the
+    next is scored; with several blocks, the result of a pair (its reasons) is built when read, by scoring its
+    block again (`BlockScorer`), so that memory follows the block, not the plan.
     Without an analyzer the real ones run (spaCy lemmas and word vectors); a test passing a fake
     analyzer gets no semantic signal unless it passes an encoder too.
     """
     engine = default_engine() if analyzer is None and encoder is None else MatchEngine(analyzer, encoder)
     sync_config_plan(config, store)
     withheld = withheld_territories(config)
-    inputs = load_inputs(store, as_of, withheld)
-    run = score_inputs(engine, inputs, current_setup(config), stash=analysis_stash(config))
-    calls, model = run.calls, inputs.model
-    extra = (f"modèle {model.id}" if model else "") + "".join(f" sans {t}" for t in sorted(withheld))
-    digests = fingerprints(run, config.profiles, config.synonyms, extra)
+    inputs, setup = load_inputs(store, as_of, withheld), current_setup(config)
+    extra = (f"modèle {inputs.model.id}" if inputs.model else "") + "".join(f" sans {t}" for t in sorted(withheld))
+    digests = fingerprints(setup.matching, inputs.calls, inputs.pairs, config.profiles, config.synonyms, extra)
+    known = Known(store.match_states(), store.match_fingerprints(), full)
+    blocks = fiche_blocks(len(inputs.pairs), len(inputs.calls), pair_budget)
+    again = BlockScorer(engine, inputs, setup) if len(blocks) > 1 else None
+    found: list[RankedMatch] = []
+    for rows, run in score_blocks(engine, inputs, setup, blocks, analysis_stash(config)):
+        found.extend(_store_block(run, store, digests, known, every_pair, again, rows))
+    store.save_match_fingerprints(digests, utcnow())
+    return found
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the database held before this run: each stored pair's state, the fingerprints, and whether every kept
+    pair is to be written again (`full`)."""
+
+    states: dict
+    fingerprints: dict
+    full: bool
+
+
+def _store_block(run: ScoredRun, store: Store, digests: dict, known: Known, every_pair: bool,
+                 again: BlockScorer | None, rows: range) -> list[RankedMatch]:
+    """Store what changed among one block's pairs; its pairs worth keeping (every pair: `every_pair`)."""
     kept = set(run.kept())
-    states = store.match_states()
-    candidates = sorted(kept | set(stored_pairs(run, states)))
-    to_write = pairs_to_write(run, candidates, digests, store.match_fingerprints(), states, full)
+    candidates = sorted(kept | set(stored_pairs(run, known.states)))
+    to_write = pairs_to_write(run, candidates, digests, known.fingerprints, known.states, known.full)
     # Pairs moved by other territories' decisions: their reasons follow the latest decisions.
     to_write = sorted(set(to_write) | (set(run.decision_reasons) & set(candidates)))
     written = run.results(to_write)
     store.save_matches(written, {pair_key(run, i, j): r for i, j in to_write if (r := run.rank_of(i, j))}, utcnow())
-    store.save_match_fingerprints(digests, utcnow())
-    logger.info("appariement enregistré paires=%d écrites=%d", len(candidates), len(written))
+    logger.info("appariement enregistré fiches=%d paires=%d écrites=%d", len(rows), len(candidates), len(written))
     shown = [(i, j) for i in range(run.shape[0]) for j in range(run.shape[1])] if every_pair else sorted(kept)
+    if again is not None:  # this block's run and results are let go: a result is built again when read
+        return [ranked(run, i, j, partial(again.result, rows, i, j), eager=True) for i, j in shown]
     by_pair = dict(zip(to_write, written))
     build = run.builder()  # the pairs not rewritten: their results are built when read
     return [ranked(run, i, j, partial(build, i, j) if (r := by_pair.get((i, j))) is None else partial(_same, r))
             for i, j in shown]
 
 
-def _same(result: MatchResult) -> MatchResult:
-    return result
+class BlockScorer:
+    """Builds the result of a pair of a block already stored by scoring that block again (the same inputs give the
+    same run); the last block scored is kept, so reading results fiche by fiche scores each block once."""
+
+    def __init__(self, engine: MatchEngine, inputs: StoredInputs, setup: MatchingSetup) -> None:
+        self.engine, self.inputs, self.setup = engine, inputs, setup
+        self._rows: range | None = None
+        self._build: Callable[[int, int], MatchResult] | None = None
+
+    def result(self, rows: range, i: int, j: int) -> MatchResult:
+        """The result of the pair (row `i` of the block `rows`, call column `j`)."""
+        if self._rows != rows or self._build is None:
+            self._build = None  # let the previous block go before scoring this one
+            run = score_inputs(self.engine, self.inputs, self.setup, self.inputs.pairs[rows.start:rows.stop])
+            self._rows, self._build = rows, run.builder()
+        return self._build(i, j)
+
+
+def _same(value: T) -> T:
+    return value
 
 
 def learn_from_reviews(config: VigieConfig, store: Store, as_of: date, analyzer: TextAnalyzer | None = None,

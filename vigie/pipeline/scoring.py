@@ -11,7 +11,7 @@ the same inputs under other setups, so their numbers are the stored ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -89,3 +89,12 @@ def score_inputs(engine: MatchEngine, inputs: StoredInputs, setup: MatchingSetup
                            setup.matching, inputs.as_of)
     apply_shared(run, inputs.shared, inputs.reranker if rerank else None)
     return run
+
+
+def score_blocks(engine: MatchEngine, inputs: StoredInputs, setup: MatchingSetup, blocks: Sequence[range],
+                 stash: AnalysisStash | None = None) -> Iterator[tuple[range, ScoredRun]]:
+    """`score_inputs` of each block of fiches (rows of `inputs.pairs`, matcher.blocks) in turn, within one use of
+    the stash: the caller keeps what it needs of a block's run before asking for the next."""
+    with engine.stashed(stash):
+        for rows in blocks:
+            yield rows, score_inputs(engine, inputs, setup, inputs.pairs[rows.start:rows.stop])
