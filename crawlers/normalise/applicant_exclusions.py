@@ -21,6 +21,7 @@ _EXCLUDING_HEAD = re.compile(T.EXCLUDING_HEAD)
 _EXCLUDED_RIGHT_AFTER = re.compile(T.EXCLUDED_RIGHT_AFTER)
 _WHOLE_TYPE = re.compile(T.WHOLE_TYPE)
 _KIND_OF_TYPE = re.compile(T.EPCI_KINDS)
+_TRADE = re.compile(T.TRADES)
 _EXCEPTED = re.compile(T.EXCEPTED)
 _NOT_A = re.compile(T.NOT_A)
 _COMPLEMENT_OF = re.compile(r"\b(?:entre|chez|par|aupres (?:de|des|du|d')|au profit (?:de|des|du|d'))\s*"
@@ -56,6 +57,11 @@ def is_excluded(sentence: str, mention: Mention) -> bool:
                                                                                               mention.end)
     complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
     return whole and not complement and not _for_a_thing(sentence, mention) and in_exclusion(sentence, mention)
+
+
+def is_kind(sentence: str, mention: Mention) -> bool:
+    """Named by a trade or a legal form (« les armateurs », « les CUMA »: T.TRADES), not by its type's own word."""
+    return _TRADE.fullmatch(sentence, mention.start, mention.end) is not None
 
 
 def _for_a_thing(sentence: str, mention: Mention) -> bool:

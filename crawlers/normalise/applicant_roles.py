@@ -50,7 +50,7 @@ _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$")
-_RELATIVE_END = re.compile(r"[,;:()]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
+_RELATIVE_END = re.compile(r"[,;:()—–]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
                            r"|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
 _MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)

@@ -42,10 +42,12 @@ from crawlers.normalise.applicant_exclusions import (
     in_exclusion,
     is_cued,
     is_excluded,
+    is_kind,
     readmitted,
 )
 from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
 from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_tail, mentions
+from crawlers.normalise.paid_partners import partners_as_applicants
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
 
@@ -54,25 +56,12 @@ _SIZE_LINE = re.compile(T.SIZE_LINE)
 _TRADE_SIZED = re.compile(T.TRADE_SIZED)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
-_COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}")
+_COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}|{T.MEMBER_OF}")
 _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
+_OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
-_EVERY_PARTNER_PAID = re.compile(
-    r"\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,120}?"
-    r"\b(?:est|sont|sera|seront) (?:co-?)?beneficiaires?"
-    r"|\b(?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b[^.;]{0,80}?"
-    r"\b(?:recoi|percoi)\w* (?:alors )?(?:directement )?(?:sa|leur|la|une) part"
-    r"|\btous (?:co-?)?beneficiaires\b"
-    r"|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part")
-"""« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires »: the
-text's partners are applicants wherever it names them."""
-_PARTNER_WORD = re.compile(
-    r"(?<!sans etre )(?<!pas )(?<!compte des )(?<!compte du )"
-    r"\b(?:partenaires?|membres?(?= du (?:consortium|projet|groupement)))\b"
-    r"(?! (?:co-?)?beneficiaire|associe|sans\b)")
-_PARTNERSHIP = re.compile(r"\ben partenariat avec\b")
 _RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
 _NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVING)
 """« Les entreprises participantes ne sont pas bénéficiaires »: the type's own predicate says it receives nothing."""
@@ -200,9 +189,7 @@ def applicant_sentences(text: str) -> list[str]:
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
-    if any(_EVERY_PARTNER_PAID.search(s) for s in joined):
-        joined = [_PARTNER_WORD.sub(r"\g<0> beneficiaires", _PARTNERSHIP.sub("co-deposant avec", s)) for s in joined]
-    return joined
+    return partners_as_applicants(joined)
 
 
 def _items(line: str) -> list[str]:
@@ -270,7 +257,9 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
         if mention.end <= at:
             continue
         sizes = found and mention.headcount and _SIZE_LINK.fullmatch(sentence, at, mention.start)
-        if mention.start > at and not sizes and not OBJECT_LINK.fullmatch(sentence, at, mention.start):
+        linked = OBJECT_LINK.fullmatch(sentence, at, mention.start) or (
+            found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
+        if mention.start > at and not sizes and not linked:
             break
         found.append(mention.targets)
         at = mention.end
@@ -281,8 +270,14 @@ def _read(sentences: list[str], applying: list[str]) -> Reading:
     back = [b for s in sentences for m in mentions(s) if readmitted(s, m) for b in m.targets]
     applicants = tuple(dict.fromkeys([*_named(applying), *back]))
     excluded = frozenset(b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
-                         if b not in back)
+                         if b not in back and not (is_kind(s, m) and b in _named_by_type(applying, s)))
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
+
+
+def _named_by_type(applying: list[str], other_than: str) -> set[B]:
+    """The types the sentences on who may apply (but `other_than`) name by their own word (« les entreprises de
+    manutention », not « les armateurs »): a kind of them excluded elsewhere leaves the others."""
+    return {b for s in applying if s != other_than for m in mentions(s) if not is_kind(s, m) for b in m.targets}
 
 
 def _sized(reading: Reading) -> Reading:

@@ -23,7 +23,7 @@ from crawlers.normalise.applicants import (
     stated_applicants,
 )
 from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
-from crawlers.normalise.unpaid_types import paid_types, unpaid_types
+from crawlers.normalise.unpaid_types import naming_words, paid_types, unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
 
@@ -83,14 +83,15 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     found = _narrowed(labelled, reading)
     if counts and prose.weak and prose.applicants:
         found += [b for b in labelled if not family_of(found) & {b}]
-    return _without(_paid(found, f"{eligibility_text}\n{description}", {*firm, *firm_eligibility}), reading.excluded)
+    paid = _paid(found, f"{eligibility_text}\n{description}", {*firm, *firm_eligibility}, naming_words(eligibility_text))
+    return _without(paid, reading.excluded)
 
 
-def _paid(found: list[B], text: str, firm: set[B]) -> list[B]:
+def _paid(found: list[B], text: str, firm: set[B], named: dict[B, set[str]]) -> list[B]:
     """`found` without the types the text says receive no aid (« Les entreprises locataires ne sont pas bénéficiaires »),
     unless a sentence plainly says they file or that some of them are paid (« Un bureau d'études peut être partenaire
     et recevoir une part du financement »); unchanged when they are all it names."""
-    unpaid = unpaid_types(text) - firm
+    unpaid = unpaid_types(text, named) - firm
     if unpaid:
         unpaid -= paid_types(text)
     kept = [b for b in found if b not in unpaid]

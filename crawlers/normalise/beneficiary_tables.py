@@ -61,7 +61,8 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"demandeur d.emploi|\betudiants?\b|\bjeunes?\b|\blyceens?\b|\bapprentis?\b|\bsalaries?\b", (B.PARTICULIER,)),
     (r"recherche|laboratoire", (B.RECHERCHE,)),
     (r"agriculteur|exploitant", (B.AGRICULTEUR,)),
-    (r"association|fondation", (B.ASSOCIATION,)),
+    (r"association|fondation|(?:organisations?|federations?|branches?|syndicats?|unions?) professionnel",
+     (B.ASSOCIATION,)),
     (r"secteur public", (*COLLECTIVITIES, B.ETABLISSEMENT_PUBLIC)),
     (r"etablissement[s]? public|collectivite ou institution - autre|\bgip\b", (B.ETABLISSEMENT_PUBLIC,)),
     (r"collectivite", COLLECTIVITIES),
@@ -104,7 +105,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\bamenageurs? prives?\b"
+        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
         r"|(?<!d'un )(?<!par un )(?<!par des )\bbureaux? d'etudes?\b",
         (B.ENTREPRISE,),
     ),
@@ -123,7 +124,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"conseils? departementaux|conseil departemental|\bdepartements\b|" + _EXCEPTING + r"le departement\b"
      r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT + r"|(?:(?<=\bou )|(?<=\bet ))departement\b(?=\s*(?:[.;)]|$))",
      (B.DEPARTEMENT,)),
-    (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b", (B.REGION,)),
+    (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b"
+     r"|" + _LISTED + r"(?:une |la )?region" + _LISTED_NEXT, (B.REGION,)),
     (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
     (r"\bleurs groupements\b", GROUPINGS),
     (r"\bacteurs? publics?\b", PUBLIC_BODIES),
@@ -149,6 +151,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|laboratoires? (?:de l'|d'une? |des |de la )(?:universite|ecole|institut|organisme|etablissement)s?\b"
         r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique"
         r"|(?<=entreprises et )laboratoires?\b|(?<=entreprises ou )laboratoires?\b"
+        r"|(?<=entreprise et )laboratoires?\b|(?<=entreprise ou )laboratoires?\b"
         r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)",
         (B.RECHERCHE,),
     ),
@@ -186,12 +189,26 @@ STATUS_GLUE = r",? (?:et |ou )?"
 NAMED_CANDIDATES = (
     r"^(?:les |seuls )?(?:candidats|porteurs(?: de projets?)?|demandeurs|maitres d'ouvrage)(?: eligibles)? "
     r"(?:sont|peuvent etre)\b"
+    r"|^(?:le |la |l')?(?:beneficiaire(?: de l'aide| final)?|structure porteuse|porteur(?: de projet| du projet"
+    r"| de l'(?:action|operation))?|maitre d'ouvrage(?: de l'operation| du projet)?|demandeur|candidat)(?: eligible)?"
+    r" (?:est|doit etre) (?:une?|la|le|l'|les|des|soit)\b"
+    r"|\bpeu(?:t|vent) etre (?:le |la )?(?:chefs? de file|coordinat(?:eur|rice)s?|porteurs?(?: de projets?)?)\b"
 )
-"""« Les candidats sont les conseils départementaux », « Les porteurs de projets éligibles sont… »: who files."""
+"""« Les candidats sont les conseils départementaux », « Les porteurs de projets éligibles sont… », « Le bénéficiaire
+est l'investisseur qui… », « La structure porteuse est le gestionnaire… », « Peuvent être chef de file : … »: who
+files (not « Le bénéficiaire est tenu de… », a duty of whoever it is)."""
 POSSIBLE_APPLICANTS = (
     r"\b(?:beneficiaires?|porteurs?|candidats?|demandeurs?) (?:sont |est )?(?:possibles?|admis|eligibles?|retenus)\s*:"
 )
 """« Deux bénéficiaires sont possibles : … »: the list after the colon says who files."""
+
+WHO_FILES_CLEFT = (
+    r"\bc'est (?:alors |donc |aussi )?(?:la |le |l'|cette |ce |celle-ci |celui-ci )"
+    r"(?!(?:collectivite|structure|entite|personne)\b)[^,;:.]{1,60}? qui "
+    r"(?:(?:la |le |les |l')?(?:depose|presente|porte|sollicite)(?:nt)?|(?:la |l')?(?:percoi|recoi)(?:t|vent)|candidatent?)\b"
+)
+"""« c'est la SPL qui dépose la demande et perçoit l'aide »: the type between « c'est » and « qui » files (not « c'est la
+collectivité qui sollicite l'aide », which points back to the applicant named before)."""
 
 FIRM_CUES = (
     r"\bsont eligibles?\b|\best eligible\b"
@@ -199,6 +216,8 @@ FIRM_CUES = (
     r"|\b(?:demandes?|dossiers?|candidatures?) (?:sont|est) (?:presentee?s?|deposee?s?|faite?s?) (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
     r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b|\bpeu(?:t|vent) etre beneficiaires\b"
     + "|" + NAMED_CANDIDATES
+    + "|" + WHO_FILES_CLEFT
+    + r"|\bpeu(?:t|vent) etre (?:partenaires?|membres?) (?:co-?)?beneficiaires?\b"
     + "|" + POSSIBLE_APPLICANTS +
     r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
     r"|\b(?:aide|subvention|pret|avance|prime|bourse|garantie)s?(?: \w+)? (?:est|sont) (?:accordee?s?|attribuee?s?|reservee?s?"
@@ -231,8 +250,10 @@ ALL_SIZES = (
     r"|\bentreprises?\b[^.;:,]{0,60},? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
     r"(?:pme|tpe|eti|start-?up|jeunes? pousses?|petites)"
     r"|\bde la (?:tpe|pme|start-?up|petite entreprise) (?:au grand groupe|a la grande entreprise|aux grands groupes)"
+    r"|\bgrandes? entreprises?\b[^.;:]{0,30}\b(?:sont |est )?(?:eligibles?|aidee?s?|financee?s?) (?:au|a un|a hauteur)\b"
 )
-"""Companies named without any size limit: sizes named elsewhere do not narrow them."""
+"""Companies named without any size limit: sizes named elsewhere do not narrow them. « Les grandes entreprises sont
+éligibles au taux de 30 % »: the largest at their own rate, so every smaller one too."""
 
 PAID_TOO = (
     r"(?<!ne )\brecoi\w* (?:elle |lui |eux |elles )?(?:aussi|egalement) (?:une|sa|leur) (?:aide|part)\b"
@@ -308,10 +329,11 @@ APPLICANT_CUES = [
     r"\b(?:demande|demandent|sollicite|sollicitent) (?:la|une|l'|leur|son|sa) (?:prise en charge|aide|subvention"
     r"|financement|prime|bourse|avance|pret)\b",
     NAMED_CANDIDATES,
+    WHO_FILES_CLEFT,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     ADDRESSEE,
     r"^(?:sont|seront) (?:aidee?s|soutenue?s|financee?s|accompagnee?s) (?:les|des)\b",
-    r"\bs'adresse(?:nt)? (?:\w+ )?(?:aux|a)\b",
+    r"\bs'adresse(?:nt)? (?:\w+ )?(?::\s*)?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
     r"\|\s*(?:oui|eligibles?)\b",
@@ -367,6 +389,13 @@ SIZE_LINK = r"(?:\s*[\w'-]+){0,3}?\s+de\s+"
 """Between the last type of an object list and its headcount (« aux entreprises du bâtiment de moins de 50 salariés »)."""
 OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|l'|(?<=et )a\b|(?<=ou )a\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
 """What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
+
+_OF_A_KIND = r"(?:de |du |d')(?!(?:la|le|les|l')\b)\w+"
+OBJECT_NEXT = (
+    rf"\s+{_OF_A_KIND}(?:\s+(?:et|ou)\s+{_OF_A_KIND}|\s+{_OF_A_KIND})*\s*,?\s+(?:ainsi que|et|ou)\s+(?:les|des|aux|a)\s+"
+)
+"""Between two types of a support verb's object, the first one's kind (« les entreprises de production et de logistique
+du département, ainsi que les associations »; not « du territoire de la communauté de communes »)."""
 
 APPLICANT_HEADING = (
     r"(?:beneficiaires?|porteurs?(?: de projets?| eligibles?)?|publics?(?: cibles?| concernes| vises| eligibles)?"
@@ -447,6 +476,15 @@ WHOLE_TYPE = (
 """What may follow an excluded type when the exclusion removes the type itself (« les associations ne sont pas
 éligibles », « hors grandes entreprises, »). Anything else narrows it to a group (« les associations cultuelles »,
 « les entreprises en difficulté », « communes de plus de 10 000 habitants »): a group's exclusion keeps the type."""
+
+TRADES = (
+    r"(?:les |des |l')?(?:artisans?|commercants?|armateurs?|bureaux? d'etudes?|chargeurs?|transporteurs?"
+    r"|(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?"
+    r"|sc(?:op|ic)s?|societes? cooperatives?|gaec|earl|scea|cuma)"
+)
+"""Companies or farms named by their trade or their legal form (« les armateurs », « les bureaux d'études », « les
+CUMA »): excluding them excludes that kind, not the whole type (« Sont éligibles les entreprises de manutention …
+Les armateurs ne sont pas éligibles », « destiné aux exploitants agricoles … Les CUMA ne sont pas éligibles »)."""
 
 NOT_APPLYING = (
     r"\bpartenaires?\b|\bsans percevoir\b|\bne percoi\w* pas\b|(?<=.)\ba destination d"
@@ -554,6 +592,9 @@ COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 
 MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"
 """« les associations gestionnaires d'un centre de formation d'apprentis »: the type after is what the applicant runs."""
+
+MEMBER_OF = r"\bmembres? (?:de la |de l'|du |des |d'une? |d')$"
+"""« une commune membre de la métropole »: the type after « membre de » is the group the applicant belongs to."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
 """A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""

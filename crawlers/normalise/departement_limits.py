@@ -106,7 +106,7 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     for sentence in sentences:
         left_out.update(dict.fromkeys(r for r in regions_left_out(sentence) if geo.FRANCE in coverage or r in coverage))
         cue = PLACE_CUE.search(sentence)
-        for code, start in departements_at(sentence) if cue else listed_together(sentence):
+        for code, start in departements_at(sentence) if cue else _listed_or_left_out(sentence):
             leaving = _leaving(sentence, start)
             if _within(code, coverage) and (leaving or not _WHOLE_COVERAGE.search(sentence)):
                 (left_out if leaving else kept)[code] = None
@@ -121,6 +121,16 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     if left_out:
         return _all_but(coverage, list(left_out))
     return None
+
+
+def _listed_or_left_out(sentence: str) -> list[tuple[str, int]]:
+    """Without a place cue: a list of départements (`listed_together`), and the départements the rest of their
+    clause leaves out (« Les communes des Pyrénées-Atlantiques relèvent d'un autre opérateur et sont exclues »)."""
+    found = listed_together(sentence)
+    if EXCLUDED_AFTER.search(sentence):
+        found += [(code, start) for code, start in departements_at(sentence)
+                  if _excluded_after(sentence, start) and (code, start) not in found]
+    return found
 
 
 def _narrows(region: str, coverage: list[str]) -> bool:

@@ -59,7 +59,8 @@ NOT_DEADLINE_WORDS = (
     r"|webinaires?|reunions?|information|ateliers?|conferences?|salons?|forums?|evenements?|rencontres?"
     r"|presentations?|visioconferences?|visites?|permanences?|demonstrations?"
     r"|journees?|jury|comites?|auditions?|resultats?|laureats?|annonces?|notifications?|decisions?"
-    r"|ceremonies?|remises? des prix|palmares|proclamation|commissions?|entretiens?|instruction"
+    r"|ceremonies?|remises? des prix|prix (?:seront |sont |sera |est )?(?:remis|decernes?)|palmares|proclamation"
+    r"|commissions?|entretiens?|instruction"
     r"|questions?[- ]reponses?|\bfaq\b"
 )
 """Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
