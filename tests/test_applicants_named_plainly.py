@@ -61,11 +61,20 @@ def test_plain_statements_of_who_files(eligibility: str, description: str, expec
         # A relative clause closed by a dash ends there.
         ("Le porteur de projet est l'autorité compétente — la commune ou le syndicat mixte qui gère le service — ou "
          "une association d'usagers.", "", {B.COMMUNE, B.SYNDICAT_MIXTE, B.ASSOCIATION}),
+        # A headcount after a complement of registration still sizes the companies.
+        ("L'aide s'adresse aux entreprises inscrites au répertoire des métiers au titre d'une activité de "
+         "réparation et employant moins de 20 salariés.", "", {B.TPE, B.PME}),
+        ("Entreprises de moins de 50 salariés de la filière textile. Les entreprises appartenant à un groupe de plus de "
+         "250 salariés sont exclues.", "", {B.TPE, B.PME}),  # the group's headcount is not theirs
         # « la Région » as an item of a list of authorities.
         ("Peuvent déposer : la Région, le Département, les communes.", "", {B.REGION, B.DEPARTEMENT, B.COMMUNE}),
+        # « la Région pour ses lycées »: the Région in the list; the lycées are what it owns.
+        ("Sont éligibles les communes, les départements pour leurs collèges et la Région pour ses lycées.", "",
+         {B.COMMUNE, B.DEPARTEMENT, B.REGION}),
     ],
     ids=["private-developers", "property-companies", "trades-excluded", "artisans-excluded", "farm-form-excluded", "size-excluded",
-         "member-of-the-metropole", "dash-ends-relative-clause", "region-in-a-list"],
+         "member-of-the-metropole", "dash-ends-relative-clause", "headcount-after-registration",
+         "headcount-of-their-group", "region-in-a-list", "region-and-what-it-owns"],
 )
 def test_named_kinds_and_groups(eligibility: str, description: str, expected: set[B]) -> None:
     assert admitted([], eligibility, description) == expected

@@ -39,6 +39,12 @@ _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
+_ADMITTED_IN_A_CASE = re.compile(
+    r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*))"
+    r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)[^.]{0,200}?\b(?:elles?|ils?) (?:peu(?:t|vent)|pourr\w+)"
+    r" (?:alors |donc )?(?:etre candidat\w*|deposer|candidater|postuler|beneficier)"
+)
+"""After a type: excluded, then admitted in one case (« …, sauf lorsque … ; elles peuvent alors être candidates »)."""
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 
 
@@ -103,7 +109,10 @@ def in_exclusion(sentence: str, mention: Mention) -> bool:
 
 def readmitted(sentence: str, mention: Mention) -> bool:
     """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
-    SEM »): it may apply."""
+    SEM »), or excluded but for a case in which it may then apply (« Les chambres consulaires ne sont pas éligibles,
+    sauf lorsqu'une convention leur confie l'animation ; elles peuvent alors être candidates »): it may apply."""
+    if _ADMITTED_IN_A_CASE.match(sentence, mention.end):
+        return True
     exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
     if not exceptions or not _excluding_around(sentence, exceptions[-1]):
         return False

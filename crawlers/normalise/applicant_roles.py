@@ -50,6 +50,7 @@ _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$")
+_TEAMS_OF = re.compile(T.TEAMS_OF + r"\s*(?:a |aux |au )?(?:d'|de |des |du )?(?:la |l'|une? )?$")
 _RELATIVE_END = re.compile(r"[,;:()—–]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
                            r"|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
@@ -125,8 +126,10 @@ def size_among_companies(sentence: str, mention: Mention) -> bool:
 
 
 def consortium_member(sentence: str, mention: Mention) -> bool:
-    """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply."""
-    return bool(_CONSORTIUM_OF.search(sentence, 0, first_of_complement(sentence, mention).start))
+    """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply; so
+    do the bodies candidate teams belong to (« Les équipes candidates relèvent d'organismes de recherche publics… »)."""
+    start = first_of_complement(sentence, mention).start
+    return bool(_CONSORTIUM_OF.search(sentence, 0, start) or _TEAMS_OF.search(sentence, 0, start))
 
 
 def in_condition(sentence: str, mention: Mention) -> bool:

@@ -125,7 +125,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r"|" + _LISTED + r"(?:un |le )?departement" + _LISTED_NEXT + r"|(?:(?<=\bou )|(?<=\bet ))departement\b(?=\s*(?:[.;)]|$))",
      (B.DEPARTEMENT,)),
     (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b"
-     r"|" + _LISTED + r"(?:une |la )?region" + _LISTED_NEXT, (B.REGION,)),
+     r"|" + _LISTED + r"(?:une |la )?region(?:" + _LISTED_NEXT + r"| (?=pour (?:les|leurs|ses|son|sa)\b))", (B.REGION,)),
     (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
     (r"\bleurs groupements\b", GROUPINGS),
     (r"\bacteurs? publics?\b", PUBLIC_BODIES),
@@ -152,6 +152,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|centres? techniques?(?: industriels?)?|etablissements? publics? a caractere scientifique et technologique"
         r"|(?<=entreprises et )laboratoires?\b|(?<=entreprises ou )laboratoires?\b"
         r"|(?<=entreprise et )laboratoires?\b|(?<=entreprise ou )laboratoires?\b"
+        r"|\blaboratoires? partenaires?\b(?= (?:recoi|percoi)\w* (?:(?:lui|elle|eux|elles) )?(?:aussi |egalement |alors )?"
+        r"(?:une|sa|leur) (?:aide|part)\b)"
         r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)",
         (B.RECHERCHE,),
     ),
@@ -202,6 +204,14 @@ POSSIBLE_APPLICANTS = (
 )
 """« Deux bénéficiaires sont possibles : … »: the list after the colon says who files."""
 
+TEAMS_OF = (
+    r"\b(?:(?:equipes?|laboratoires?|chercheu(?:r|se)s?|unites?)(?: de recherche)? (?:candidate?s?|eligibles?|porteuses?)"
+    r"|(?:le |la |les )?coordinat(?:eur|rice)s?(?: du (?:projet|consortium))?)"
+    r" (?:doi(?:t|vent) )?(?:relev\w*|(?:etre )?rattachee?s?|appartien\w*|appartenir)\b"
+)
+"""« Les équipes candidates relèvent d'organismes de recherche publics ou d'universités »: the bodies the teams belong
+to are who files."""
+
 WHO_FILES_CLEFT = (
     r"\bc'est (?:alors |donc |aussi )?(?:la |le |l'|cette |ce |celle-ci |celui-ci )"
     r"(?!(?:collectivite|structure|entite|personne)\b)[^,;:.]{1,60}? qui "
@@ -217,6 +227,7 @@ FIRM_CUES = (
     r"|\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b|\bpeu(?:t|vent) etre beneficiaires\b"
     + "|" + NAMED_CANDIDATES
     + "|" + WHO_FILES_CLEFT
+    + "|" + TEAMS_OF
     + r"|\bpeu(?:t|vent) etre (?:partenaires?|membres?) (?:co-?)?beneficiaires?\b"
     + "|" + POSSIBLE_APPLICANTS +
     r"|\b(?:projets?|dossiers?|demandes?|candidatures?) (?:sont|est) portee?s? (?:exclusivement |uniquement |obligatoirement |directement )?par\b"
@@ -302,7 +313,8 @@ subvention… »), not an applicant."""
 
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
-    r"\bsont eligibles?\b|\best eligible\b|\beligibles? (?:sont|est)\b",
+    r"\bsont (?:aussi |egalement |alors )?eligibles?\b|\best (?:aussi |egalement |alors )?eligible\b"
+    r"|\beligibles? (?:sont|est)\b",
     r"\b(?:peu(?:t|vent)|pourr(?:a|ont)) (?:\w+ )?(?:candidater|deposer|presenter|solliciter|postuler|beneficier|repondre"
     r"|emprunter"
     r"|porter (?:(?:elle|lui|eux|elles)-memes? )?(?:un|une|le|la|l'|les|des|leur|son|sa)\b)",
@@ -314,7 +326,8 @@ APPLICANT_CUES = [
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
     r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) |de l'(?:operation|action) "
     r"|de la (?:demande|candidature|demarche|operation) )?(?:est|doit etre)\b"
-    r"|\b(?:le|la|son|sa|leur) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))? (?:est|doit etre)\b",
+    r"|\b(?:le|la|son|sa|leur) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))?(?:, [^,;:.]{1,80},)?"
+    r" (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
     r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
@@ -330,6 +343,7 @@ APPLICANT_CUES = [
     r"|financement|prime|bourse|avance|pret)\b",
     NAMED_CANDIDATES,
     WHO_FILES_CLEFT,
+    TEAMS_OF,
     r"\bsont concerne(?:e)?s\b|\b(?:cible|vise)n?t? (?:les|des|en priorite)\b",
     ADDRESSEE,
     r"^(?:sont|seront) (?:aidee?s|soutenue?s|financee?s|accompagnee?s) (?:les|des)\b",
@@ -523,12 +537,15 @@ NO_AID = (
 NOT_RECEIVING = (
     r"\s*(?:qui |mais |elles? |ils? |celles-ci |ceux-ci |celle-ci |celui-ci )?(?:ne (?:sont|seront|est|sera) pas (?:(?:eux|elles?|lui)-memes? )?"
     r"(?:co-?)?beneficiaires?"
-    r"|ne (?:recoi\w*|percoi\w*) pas|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?|sans (?:percevoir|recevoir)"
-    r"|pour le compte (?:du|de la|des|de l') ?(?:beneficiaire|demandeur|usager|candidat|titulaire|stagiaire|apprenti)s?\b)"
+    r"|ne (?:recoi\w*|percoi\w*) (?:pas|aucune?|rien)|n'(?:en )?(?:est|sont) pas (?:co-?)?beneficiaires?"
+    r"|sans (?:percevoir|recevoir)"
+    r"|pour le compte (?:du|de la|des|de l') ?(?:beneficiaire|demandeur|usager|candidat|titulaire|stagiaire|apprenti)s?\b"
+    r"|non plus\s*(?:[.;]|$))"
 )
 """At the start of the clause right after a type (« …, qui ne reçoivent pas d'aide », « ; elles ne sont pas
-bénéficiaires de l'aide », « versée à l'auto-école, pour le compte du bénéficiaire »): that type takes part without
-receiving the aid."""
+bénéficiaires de l'aide », « versée à l'auto-école, pour le compte du bénéficiaire », « Les entreprises de la zone,
+qui s'abonnent au service, non plus. » after a sentence denying the aid): that type takes part without receiving the
+aid."""
 
 DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
 COLON_LIST = r"[^.;:()]{0,100}:\s*"
@@ -593,8 +610,12 @@ COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
 MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"
 """« les associations gestionnaires d'un centre de formation d'apprentis »: the type after is what the applicant runs."""
 
-MEMBER_OF = r"\bmembres? (?:de la |de l'|du |des |d'une? |d')$"
-"""« une commune membre de la métropole »: the type after « membre de » is the group the applicant belongs to."""
+MEMBER_OF = r"\b(?:membres?|employeurs?) (?:de la |de l'|du |des |d'une? |d')$"
+"""« une commune membre de la métropole », « l'employeur de l'apprenti »: the type after is the group the applicant
+belongs to, or the person it employs, not an applicant."""
+
+OWN_THING = r"\bpour (?:leurs?|ses|son|sa) $"
+"""« les départements pour leurs collèges »: what follows a possessive is what the applicant owns, not an applicant."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
 """A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""

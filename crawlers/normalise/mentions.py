@@ -22,8 +22,9 @@ _STATUS_GLUE = re.compile(T.STATUS_GLUE)
 _LEGAL_FORM = re.compile(T.LEGAL_FORM)
 CLAUSE_END = re.compile(r"[,;:()]|\.\s|\bainsi que\b|\bmais\b")
 OBJECT_LINK = re.compile(T.OBJECT_LINK)
-_SAME_COMPLEMENT = re.compile(r"\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
-"""« de commerçants ou d'artisans »: the next member of one complement."""
+_SAME_COMPLEMENT = re.compile(r"(?:\s+(?!(?:et|ou|de|des|du|d)\b)\w+){0,2}\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
+"""« de commerçants ou d'artisans », « d'organismes de recherche publics, d'universités »: the next member of one
+complement (after at most two words qualifying the previous one)."""
 
 
 @dataclass(frozen=True)

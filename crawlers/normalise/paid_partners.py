@@ -14,7 +14,9 @@ _EVERY_PARTNER_PAID = re.compile(
     r"|\btous (?:co-?)?beneficiaires\b"
     r"|\bpartenaires?\b[^.]{0,40}?\bchacun (?:\w+ ){0,2}?(?:recoit|percoit) (?:\w+ ){0,2}?sa part"
     r"|\b(?:re)?(?:verse|distribue|transfere)n?t? a (?:chaque|tous les|toutes les) (?:partenaires?|membres?)\b"
-    r"[^.;]{0,30}?\bpart\b")
+    r"[^.;]{0,30}?\bpart\b"
+    r"|\bbeneficiaires (?:de l'aide )?sont (?:les |tous les )?(?:partenaires?|membres?)\b"
+    r"|\b(?:partenaires?|membres?)(?: du (?:consortium|projet|groupement))? sont (?:tous )?(?:les )?(?:co-?)?beneficiaires\b")
 """« Chaque partenaire reçoit directement sa part de l'aide », « … un partenaire italien, tous bénéficiaires », « le
 chef de file reverse à chaque partenaire la part qui lui revient »: the text's partners are applicants wherever it
 names them."""
