@@ -32,7 +32,8 @@ _CUES = (
     r"jusqu['’]à|à hauteur (?:maximale )?de|hauteur maximale de|plafonn[ée]+s? à|maximum de|au maximum"
     r"|dans la limite de|peut atteindre|pouvant atteindre|au taux de|à un taux de"
 )
-# « taux » alone is any rate (« taux de recyclage de 70 % »): it counts when it says whose, or heads a « : ».
+# « taux » alone is any rate (« taux de recyclage de 70 % »): it counts when it says whose, heads a « : », or opens a
+# sentence with its figure (« Taux de 50 % pour les études et de 20 % pour les travaux. »).
 _QUALIFIERS = (
     r"maxim(?:um|al|ale|aux)|plafond|de base|bonifi[ée]|major[ée]|d['’]aide|d['’]intervention|de subvention"
     r"|de (?:co-?)?financement|de prise en charge|de soutien|d['’]accompagnement|de participation|publics?"
@@ -40,6 +41,7 @@ _QUALIFIERS = (
 )
 _LABELS = (
     rf"taux(?:\s+(?:{_QUALIFIERS}))+|taux(?=\s*:)|montant(?:\s+de\s+l['’]aide)?(?=\s*:)"
+    r"|(?:^|(?<=\n)|(?<=\. ))taux(?=\s+de\s+\d)"
     rf"|(?:co-?)?(?:financing|funding)\s+rates?|reimbursement\s+rates?"
 )
 _AID_NOUNS = (

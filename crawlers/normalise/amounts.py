@@ -28,7 +28,7 @@ _MAX_CUES = (
     r"montant (?:maximum|maximal|plafond)|plafonn[ée]+s? à|plafond de|plafond|jusqu['’]à|dans la limite de"
     r"|maximum de|au maximum|au plus|peut atteindre|pouvant atteindre|maxima(?:l|le|les|ux) de"
     r"|n['’]exc[ée]dant pas|limit[ée]+s? à|ne peu(?:t|vent) (?:d[ée]passer|exc[ée]der)|n['’]exc[ée]de(?:nt)? pas"
-    r"|(?:port|major|relev)[ée]+s? à|up to"
+    r"|(?:port|major|relev)[ée]+s? à|up to|forfait(?:aire)? de"
 )
 _MIN_CUES = (
     r"montant (?:minimum|minimal|plancher)|minimum de|au moins|plancher de|[àa] partir de|minima(?:l|le|les|ux) de"
