@@ -59,6 +59,7 @@ def test_naming_words_and_denied_types() -> None:
     ("Syndicats professionnels", [B.ASSOCIATION]),
     ("Branches professionnelles", [B.ASSOCIATION]),
     ("Professionnels", [B.ENTREPRISE]),  # the catalogue's own label for companies keeps its meaning
+    ("Professionnel - Start-up / TPE / PME", [B.TPE, B.PME]),  # a label naming two sizes names both
 ])
 def test_professional_bodies_as_labels(label: str, expected: list[B]) -> None:
     assert map_beneficiaries([label]) == expected

@@ -66,6 +66,10 @@ def test_plain_statements_of_who_files(eligibility: str, description: str, expec
          "réparation et employant moins de 20 salariés.", "", {B.TPE, B.PME}),
         ("Entreprises de moins de 50 salariés de la filière textile. Les entreprises appartenant à un groupe de plus de "
          "250 salariés sont exclues.", "", {B.TPE, B.PME}),  # the group's headcount is not theirs
+        ("Maîtres d'ouvrage : EPCI, SPL, EPA et GIP d'aménagement.", "", {B.EPCI, B.SEM, B.ETABLISSEMENT_PUBLIC}),
+        ("Bénéficiaires : SARL, SAS, EURL et entrepreneurs individuels ; communes exploitant un gîte en régie.", "",
+         COMPANIES | {B.COMMUNE}),
+        ("Personnes majeures domiciliées dans la commune. Une aide par foyer.", "", {B.PARTICULIER}),
         # « la Région » as an item of a list of authorities.
         ("Peuvent déposer : la Région, le Département, les communes.", "", {B.REGION, B.DEPARTEMENT, B.COMMUNE}),
         # « la Région pour ses lycées »: the Région in the list; the lycées are what it owns.
@@ -74,7 +78,8 @@ def test_plain_statements_of_who_files(eligibility: str, description: str, expec
     ],
     ids=["private-developers", "property-companies", "trades-excluded", "artisans-excluded", "farm-form-excluded", "size-excluded",
          "member-of-the-metropole", "dash-ends-relative-clause", "headcount-after-registration",
-         "headcount-of-their-group", "region-in-a-list", "region-and-what-it-owns"],
+         "headcount-of-their-group", "public-body-acronyms", "legal-forms", "adults",
+         "region-in-a-list", "region-and-what-it-owns"],
 )
 def test_named_kinds_and_groups(eligibility: str, description: str, expected: set[B]) -> None:
     assert admitted([], eligibility, description) == expected

@@ -22,6 +22,16 @@ def test_a_year_stated_after_the_label_and_its_complement(text: str, expected: l
     assert find_releves(text) == expected
 
 
+def test_a_calendar_line_with_events_in_brackets_keeps_its_deadlines() -> None:
+    line = "Dépôt avant le 12 janvier 2027 (jury du 9 février 2027) ou avant le 18 mai 2027 (jury du 22 juin 2027)."
+    assert calendar_deadlines([("Calendrier", line)]) == ["2027-01-12", "2027-05-18"]
+    assert calendar_deadlines([("Calendrier", "Jury le 9 février 2027.")]) == []
+
+
+def test_depot_avant_le_is_a_deadline_cue() -> None:
+    assert find_releves("Dépôt avant le 12 janvier 2027, réponse sous deux mois.") == [date(2027, 1, 12)]
+
+
 def test_a_prize_giving_date_is_no_deadline() -> None:
     block = "Candidatures jusqu'au 11 janvier 2027.\nLes prix seront remis le 16 mars 2027."
     assert calendar_deadlines([("Calendrier", block)]) == ["2027-01-11"]

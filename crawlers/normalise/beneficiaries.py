@@ -23,6 +23,7 @@ from crawlers.normalise.applicants import (
     stated_applicants,
 )
 from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
+from crawlers.normalise.rate_table import rate_table_applicants
 from crawlers.normalise.unpaid_types import naming_words, paid_types, unpaid_types
 from crawlers.normalise.text import fold
 from models.vocab import Beneficiary as B
@@ -71,6 +72,10 @@ def call_beneficiaries(labels: Iterable[str], eligibility_text: str, description
     firm, firm_eligibility = firmly_stated(description), firmly_stated(eligibility_text)
     if firm and prose.weak:
         prose = Reading(firm, prose.excluded)  # « La demande est déposée par la société de projet »
+    if not reading.applicants and (prose.weak or not prose.applicants):
+        rated = rate_table_applicants(f"{eligibility_text}\n{description}")  # « EPCI à fiscalité propre : 40 % »
+        if rated:
+            reading, prose = Reading(rated, reading.excluded | prose.excluded), Reading()
     in_passing = bool(firm) and bool(reading.applicants) and not firm_eligibility
     counts = ((not reading.applicants or in_passing) and _shares_a_type(labelled, prose)
               or not reading.applicants and bool(firm))

@@ -34,6 +34,7 @@ PUBLIC_SYNDICATES = (
 LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
     # Source labels: the FIRST matching rule wins, so specific rules come before general ones.
     # Île-de-France "Public - précision" labels first: the part after the dash decides.
+    (r"\btpe\s*/\s*pme\b|\bpme\s*/\s*tpe\b", (B.TPE, B.PME)),  # « Professionnel - Start-up / TPE / PME »
     (r"\btpe\b|micro[- ]?entreprise", (B.TPE,)),
     (r"\bpme\b", (B.PME,)),
     (r"\beti\b|taille intermediaire", (B.ETI,)),
@@ -105,7 +106,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
-        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
+        r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?"
+        r"|\bsasu?\b|\bsarl\b|\beurl\b|\bentrepreneurs? individuel(?:le)?s?\b|\bentreprises? individuelles?\b|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
         r"|(?<!d'un )(?<!par un )(?<!par des )\bbureaux? d'etudes?\b",
         (B.ENTREPRISE,),
     ),
@@ -137,7 +139,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"\bamenageurs? publics? (?:et|ou) prives?\b", (B.ETABLISSEMENT_PUBLIC, B.ENTREPRISE)),
-    (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b"
+    (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b|\bepa\b|\bgip\b"
      r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b|grands? ports? maritimes?"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
@@ -174,7 +176,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bproprietaires? prive|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\bproprietaires? prive|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
 ]
 
@@ -494,7 +496,7 @@ WHOLE_TYPE = (
 TRADES = (
     r"(?:les |des |l')?(?:artisans?|commercants?|armateurs?|bureaux? d'etudes?|chargeurs?|transporteurs?"
     r"|(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?"
-    r"|sc(?:op|ic)s?|societes? cooperatives?|gaec|earl|scea|cuma)"
+    r"|sc(?:op|ic)s?|societes? cooperatives?|sasu?|sarl|eurl|gaec|earl|scea|cuma)"
 )
 """Companies or farms named by their trade or their legal form (« les armateurs », « les bureaux d'études », « les
 CUMA »): excluding them excludes that kind, not the whole type (« Sont éligibles les entreprises de manutention …

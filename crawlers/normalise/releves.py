@@ -41,7 +41,7 @@ _ONE_CUES = (
     r"date limite|date butoir|date de (?:fin|cloture|remise)|limite de (?:depot|remise|candidature)|cloture"
     r"|jusqu'au|au plus tard|fin (?:de|des) (?:depots?|candidatures?|publication)"
     rf"|(?:depot|remise|envoi|reception) des (?:dossiers|candidatures|projets|offres|{_FIRST_STAGE})|deadline"
-    r"|(?:deposer|remettre|transmettre|soumettre|candidater|adresser|envoyer|parvenir)\b[a-z' ]{0,30}?\bavant le"
+    r"|(?:deposer|remettre|transmettre|soumettre|candidater|adresser|envoyer|parvenir|depot)\b[a-z' ]{0,30}?\bavant le"
     rf"|(?:{_STAGES})(?=\s*:)"
     rf"|\b(?:candidatures?|dossiers?|demandes?|reponses?|propositions?|{_FIRST_STAGE})\b[^.;]{{0,60}}?"
     r"\b(?:avant|jusqu'(?:au|a|en)|au plus tard|d'ici)\b(?! (?:de |d')?(?:commencer|demarrer|engager))"
@@ -65,7 +65,7 @@ NOT_DEADLINE_WORDS = (
 )
 """Labels (folded) that make the next date an opening, an update, a publication or an event, not a deadline."""
 _NOT_DEADLINE = re.compile(rf"\b(?:{NOT_DEADLINE_WORDS})")
-_ASIDE = re.compile(r"\([^()]*\)")
+ASIDE = re.compile(r"\([^()]*\)")
 """An aside labels no date: "Date limite (après le webinaire) : 15 avril" is a deadline."""
 _OPENING_CUE = re.compile(rf"\b(?:{_OPENING})")
 _SUPERSEDED = re.compile(
@@ -155,7 +155,7 @@ def _labelled_otherwise(folded: str, earlier: list[Token], cues: list[re.Match[s
     or a deadline since moved (« initialement fixée au 15 décembre, est reportée au… »)."""
     cue_ends = [c.end() for c in cues if c.end() <= token.start]
     label = folded[max(0, token.start - _FIRST_REACH, *(t.end for t in earlier[-1:]), *cue_ends):token.start]
-    return bool(_NOT_DEADLINE.search(_ASIDE.sub(" ", label))) or is_superseded(folded, token)
+    return bool(_NOT_DEADLINE.search(ASIDE.sub(" ", label))) or is_superseded(folded, token)
 
 
 def is_superseded(folded: str, token: Token) -> bool:

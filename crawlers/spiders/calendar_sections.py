@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crawlers.normalise.releves import NOT_DEADLINE_WORDS, find_releves
+from crawlers.normalise.releves import ASIDE, NOT_DEADLINE_WORDS, find_releves
 from crawlers.normalise.text import fold
 
 # ── What is read (folded: lower case, no accents) ────────────────────────────────────────────────
@@ -39,7 +39,7 @@ def calendar_deadlines(sections: Iterable[tuple[str, str]]) -> list[str]:
         for heading, body in sections
         if CALENDAR_HEADINGS.search(fold(heading).strip())
         for line in body.split("\n")
-        if line.strip() and not NOT_A_DEADLINE.search(fold(line))
+        if line.strip() and not NOT_A_DEADLINE.search(ASIDE.sub(" ", fold(line)))
         for day in find_releves(_AS_LIST + line)
     }
     return [day.isoformat() for day in sorted(found)]
