@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
-from typing import TypeVar
 from importlib import resources
+from typing import TypeVar
 
 import numpy as np
 
