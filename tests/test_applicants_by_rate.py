@@ -1,5 +1,6 @@
 """When a text names its applicants only through the rate each gets (a rate table, « 45 % pour les PME »), those are
-its applicants; a text that names them elsewhere keeps its own statement."""
+its applicants; a text that names them elsewhere keeps its own statement. A label line's terse refusal (« Entreprises :
+non éligibles ») excludes its types."""
 
 from __future__ import annotations
 
@@ -28,3 +29,12 @@ def test_applicants_named_by_their_rate(labels: list[str], description: str, exp
 def test_a_rate_for_a_thing_names_no_applicant() -> None:
     assert rate_table_applicants("Taux : 50 % pour les études, 30 % pour les travaux.") == ()
     assert rate_table_applicants("Taux : 70 % pour les communes, 40 % pour les autres.") == ()  # others apply too
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Associations loi 1901. Entreprises : non éligibles.", {B.ASSOCIATION}),
+    ("Associations. Communes et entreprises : partenaires possibles, non porteuses.", {B.ASSOCIATION}),
+    ("Communes : 50 %. Associations : 30 %.", {B.COMMUNE, B.ASSOCIATION}),  # a rate is no refusal
+])
+def test_a_terse_refusal_after_a_list_of_types(text: str, expected: set[B]) -> None:
+    assert sizes_admitted(call_beneficiaries([], text, "")) == expected

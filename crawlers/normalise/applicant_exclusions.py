@@ -8,7 +8,7 @@ import re
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import SEGMENT_END
-from crawlers.normalise.mentions import Mention, clause_start, list_head, mentions
+from crawlers.normalise.mentions import Mention, clause_start, list_head, list_tail, mentions
 
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
@@ -39,6 +39,12 @@ _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
+_TERSE_REFUSAL = re.compile(
+    r"\s*:\s*(?:partenaires?(?: possibles?| associee?s?)?\s*,?\s*)?"
+    r"(?:non (?:eligibles?|porteu(?:r|se)s?|candidate?s?)|ineligibles?|exclue?s?|exclus)\b"
+)
+"""A label line's refusal after a list of types (« Entreprises : non éligibles », « Communes et entreprises : partenaires
+possibles, non porteuses »)."""
 _ADMITTED_IN_A_CASE = re.compile(
     r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*))"
     r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)[^.]{0,200}?\b(?:elles?|ils?) (?:peu(?:t|vent)|pourr\w+)"
@@ -62,7 +68,9 @@ def is_excluded(sentence: str, mention: Mention) -> bool:
     whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
                                                                                               mention.end)
     complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
-    return whole and not complement and not _for_a_thing(sentence, mention) and in_exclusion(sentence, mention)
+    terse = _TERSE_REFUSAL.match(sentence, list_tail(sentence, mention).end) is not None
+    return whole and not complement and not _for_a_thing(sentence, mention) and (
+        terse or in_exclusion(sentence, mention))
 
 
 def is_kind(sentence: str, mention: Mention) -> bool:
