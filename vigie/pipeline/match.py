@@ -26,7 +26,7 @@ from matcher.analysis import SpacyAnalyzer, TextAnalyzer
 from matcher.blocks import PAIR_BUDGET, fiche_blocks
 from matcher.engine import MatchEngine
 from matcher.learning_gate import TrainingReport, review_set, too_few, train
-from matcher.incremental import fingerprints, pair_key, pairs_to_write, stored_pairs
+from matcher.incremental import PairKey, State, fingerprints, pair_key, pairs_to_write, stored_pairs
 from matcher.run import ScoredRun
 from matcher.semantic import CachedEncoder, Encoder, SpacyEncoder
 from matcher.stash import AnalysisStash
@@ -149,12 +149,12 @@ class Known:
     """What the database held before this run: each stored pair's state, the fingerprints, and whether every kept
     pair is to be written again (`full`)."""
 
-    states: dict
-    fingerprints: dict
+    states: dict[PairKey, State]
+    fingerprints: dict[tuple[str, str], str]
     full: bool
 
 
-def _store_block(run: ScoredRun, store: Store, digests: dict, known: Known, every_pair: bool,
+def _store_block(run: ScoredRun, store: Store, digests: dict[tuple[str, str], str], known: Known, every_pair: bool,
                  again: BlockScorer | None, rows: range) -> list[RankedMatch]:
     """Store what changed among one block's pairs; its pairs worth keeping (every pair: `every_pair`)."""
     kept = set(run.kept())
