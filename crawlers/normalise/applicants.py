@@ -46,7 +46,9 @@ from crawlers.normalise.applicant_exclusions import (
     readmitted,
 )
 from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
-from crawlers.normalise.mentions import Mention, OBJECT_LINK, clause_end, clause_start, list_tail, mentions
+from crawlers.normalise.mentions import (
+    Mention, OBJECT_LINK, clause_end, clause_start, list_head, list_tail, mentions,
+)
 from crawlers.normalise.paid_partners import partners_as_applicants
 from crawlers.normalise.sentences import split_sentences
 from models.vocab import Beneficiary as B
@@ -60,6 +62,8 @@ _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}|{T.MEMBE
 _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
+_OCCUPANT = re.compile(T.USER_OF_PREMISES)
+_CALL_TO = re.compile(T.CALL_TO + r"\s*$")
 _FOR_ANOTHER = re.compile(T.ON_BEHALF_OF)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
@@ -220,6 +224,8 @@ def _weakly_named(sentence: str) -> list[B]:
         role = _WEAK_ROLE.search(sentence[: mention.start])
         if _CONTRACTOR.match(sentence, mention.end):
             continue  # « réalisée par une entreprise de travaux »: the contractor, paid by the applicant
+        if occupant(sentence, mention):
+            continue  # « des bâtiments destinés à la location pour des PME »: their future occupants
         if role and not role["for"] and _FUNDED_BY.search(sentence, 0, role.start()):
             continue  # « pris en charge par l'établissement public foncier »: the funder
         if role and not (role["for"] and _RATE.search(sentence[: role.start()][-60:])):
@@ -379,15 +385,23 @@ def _applies(sentence: str, mention: Mention) -> bool:
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     behalf = _FOR_ANOTHER if mention.headcount else ON_BEHALF_OF  # a headcount after « inscrites au » sizes them
     acted_for = (behalf.search(sentence, subject, mention.start)
-                 and not CO_APPLICANT.search(sentence, mention.end, end))
+                 and not CO_APPLICANT.search(sentence, mention.end, end)
+                 and not _CALL_TO.search(sentence, subject, mention.start))
     tail = list_tail(sentence, mention)
     paid = PAID.search(sentence, start, said_of(sentence, clause_end(sentence, tail.end)))
     partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
                             or what_a_partner_is(sentence, mention))
-    return (not partner and not complement and not acted_for
+    return (not partner and not complement and not acted_for and not occupant(sentence, mention)
             and not is_owner(sentence, mention) and not is_hired(sentence, mention)
             and not receives_nothing(sentence, tail)
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
+
+
+def occupant(sentence: str, mention: Mention) -> bool:
+    """Named (alone or in a list) right after premises made for it (« des ateliers destinés à la location pour des
+    artisans et des PME »): their future occupant, not an applicant."""
+    return bool(_OCCUPANT.search(sentence, 0, list_head(sentence, mention)))
+

@@ -139,7 +139,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"\bamenageurs? publics? (?:et|ou) prives?\b", (B.ETABLISSEMENT_PUBLIC, B.ENTREPRISE)),
-    (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b|\bepa\b|\bgip\b"
+    (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b|\bepa\b|\bgip\b|\bepfl?\b"
      r"|associations? syndicales? (?:autorisees?|constituees? d'office)|\basa\b|grands? ports? maritimes?"
      r"|centres? (?:inter)?communa(?:l|ux)(?: et (?:inter)?communa(?:l|ux))? d'action sociale"
      r"|\bep(?:ic|cc)\b(?![^()]*\))|centres? hospitaliers?(?: universitaires?| regionaux| regional)?|\bchu\b"
@@ -313,6 +313,11 @@ PAYER = r"(?:\s+(?!(?:et|ou|qui)\b)[\w'-]+){0,4}?\s+" + GRANT_VERB
 """Right after a type, the grant verb makes it the funder (« La Communauté d'agglomération attribue une
 subvention… »), not an applicant."""
 
+CALL_TO = (r"\b(?:appels?|ami|aap)\b(?:(?!depos|adress|envoy|transm|instrui|aupres)[^.;:]){0,60}"
+           r"\baupres (?:des|de la|de l'|du|de)\b")
+"""« La Région a lancé un appel à manifestation d'intérêt auprès des intercommunalités »: to whom the call is made (not
+« les dossiers sont déposés auprès de la Région », its instructor)."""
+
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
     r"\bsont (?:aussi |egalement |alors )?eligibles?\b|\best (?:aussi |egalement |alors )?eligible\b"
@@ -331,7 +336,8 @@ APPLICANT_CUES = [
     r"|\b(?:le|la|son|sa|leur) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))?(?:, [^,;:.]{1,80},)?"
     r" (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
-    r"\bconsortiums?\b[^.;:]{0,30}\b(?:associant|reunissant|regroupant|compose\w* d)",
+    r"\bconsortiums?\b[^.;:]{0,30}\b(?:associ(?:ant|ent|e)|reuni(?:ssant|ssent|t)|regroup(?:ant|ent|e)|rassembl(?:ant|ent|e)"
+    r"|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:co-?)?beneficiaires?\b"
     r"|" + PAID_TOO,
@@ -351,6 +357,7 @@ APPLICANT_CUES = [
     r"^(?:sont|seront) (?:aidee?s|soutenue?s|financee?s|accompagnee?s) (?:les|des)\b",
     r"\bs'adresse(?:nt)? (?:\w+ )?(?::\s*)?(?:aux|a)\b",
     r"\bsont invite(?:e)?s a\b",
+    CALL_TO,
     r"\bcobeneficiaires?\b|\bsont (?:co-?)?beneficiaires\b",
     r"\|\s*(?:oui|eligibles?)\b",
     r"^au (?:benefice|profit) d|\b(?:attribuee?s?|accordee?s?|versee?s?|reservee?s?) au (?:benefice|profit) d",
@@ -618,6 +625,17 @@ belongs to, or the person it employs, not an applicant."""
 
 OWN_THING = r"\bpour (?:leurs?|ses|son|sa) $"
 """« les départements pour leurs collèges »: what follows a possessive is what the applicant owns, not an applicant."""
+
+PREMISES = (r"(?:batiments?|locaux|ateliers?|logements?|terrains?|parcelles?|immobilier|bureaux|entrepots?|hotels?"
+            r"|pepinieres?|villages?|surfaces?|lots?|cellules?|halles?|hangars?)")
+USER_OF_PREMISES = (
+    rf"\b{PREMISES}\b[^.;:,]{{0,50}}?\b(?:destine|reserve|dedie|loue|affecte|mis a (?:la )?disposition|propose)e?s?"
+    r" (?:a la location |en location |a l'usage )?(?:a|aux|au|pour|de|d')\s*(?:des |les |une? |la |le |l'|de |d')?$"
+    rf"|\b{PREMISES}\b[^.;:,]{{0,50}}?\b(?:a la location|en location|a louer|pour (?:accueillir|l'accueil|l'installation"
+    r"|l'implantation))(?: (?:pour|d'|de|des|aux|a))?\s*(?:des |les |une? |la |le |l'|de |d')?$"
+)
+"""« la réhabilitation de bâtiments industriels destinés à la location pour des PME », « des ateliers relais loués à des
+entreprises artisanales »: a type right after premises made for it is their future occupant, not an applicant."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
 """A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""
