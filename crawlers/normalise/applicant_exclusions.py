@@ -40,17 +40,26 @@ _WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _TERSE_REFUSAL = re.compile(
+    r"(?:\s*(?:,|\bet\b|\bou\b)\s*(?!non\b)[\w'-]+(?:\s+[\w'-]+)?){0,3}?"  # « … et promoteurs : non éligibles »
     r"\s*:\s*(?:partenaires?(?: possibles?| associee?s?)?\s*,?\s*)?"
     r"(?:non (?:eligibles?|porteu(?:r|se)s?|candidate?s?)|ineligibles?|exclue?s?|exclus)\b"
 )
-"""A label line's refusal after a list of types (« Entreprises : non éligibles », « Communes et entreprises : partenaires
-possibles, non porteuses »)."""
+"""A label line's refusal after a list of types, which may end on other words (« Entreprises : non éligibles »,
+« Communes et entreprises : partenaires possibles, non porteuses », « Propriétaires privés et promoteurs : non
+éligibles »)."""
 _ADMITTED_IN_A_CASE = re.compile(
     r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*))"
     r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)[^.]{0,200}?\b(?:elles?|ils?) (?:peu(?:t|vent)|pourr\w+)"
     r" (?:alors |donc )?(?:etre candidat\w*|deposer|candidater|postuler|beneficier)"
 )
 """After a type: excluded, then admitted in one case (« …, sauf lorsque … ; elles peuvent alors être candidates »)."""
+_SOME_EXCEPTED = re.compile(
+    r"(?:(?:\s+[\w'-]+){0,2}?|[^.;:]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|(?:sont|est) exclue?s?"
+    r"|ne peu(?:t|vent) pas (?:candidater|deposer)))\s*,?\s*"
+    r"(?:a l'exception|a l'exclusion|exception faite|sauf|hormis|excepte)\s*(?:de |d')?\s*"
+    r"(?:celles|ceux|celle|celui)\b"
+)
+"""After an excluded type: the exception of some of them (« les communes, à l'exception de celles qui… »)."""
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 
 
@@ -118,8 +127,10 @@ def in_exclusion(sentence: str, mention: Mention) -> bool:
 def readmitted(sentence: str, mention: Mention) -> bool:
     """Named after the exception to an exclusion (« Sont exclues les sociétés commerciales, à l'exception des
     SEM »), or excluded but for a case in which it may then apply (« Les chambres consulaires ne sont pas éligibles,
-    sauf lorsqu'une convention leur confie l'animation ; elles peuvent alors être candidates »): it may apply."""
-    if _ADMITTED_IN_A_CASE.match(sentence, mention.end):
+    sauf lorsqu'une convention leur confie l'animation ; elles peuvent alors être candidates »), or excluded but for
+    some of them (« Ne sont pas éligibles : les communes, à l'exception de celles qui gèrent un port en régie »): it may
+    apply."""
+    if _ADMITTED_IN_A_CASE.match(sentence, mention.end) or _SOME_EXCEPTED.match(sentence, mention.end):
         return True
     exceptions = list(_EXCEPTED.finditer(sentence, 0, mention.start))
     if not exceptions or not _excluding_around(sentence, exceptions[-1]):

@@ -17,12 +17,18 @@ _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
 _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
+_PARTNER_LABEL = re.compile(
+    r"(?:les )?(?:partenaires?|co-?financeurs?|prestataires?)"
+    r"(?:\s+(?:obligatoires?|possibles?|associee?s?|techniques?|envisagee?s|pressentie?s|non financee?s?"
+    r"|sans financement))?\s*:"
+)
+"""« Partenaires obligatoires : » (not « Partenaires éligibles : », a list of applicants)."""
 PAID = re.compile(T.PARTNERS_PAID)
 _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
 _HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _ONE_KIND = re.compile(r"\b(?:un|une)\s+$")
 _OTHER_STATUS = re.compile(r"[^,;:.]{0,80}?\b(?:ou|et)\s+")
-_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b")
+_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b|,\s*(?:chacune?|tous|toutes)\b")
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
@@ -49,7 +55,8 @@ _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(
                        r"(?:peu(?:t|vent)|doi(?:t|vent)|depose(?:nt)?|porte(?:nt)?) ")
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
-_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$")
+_CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$"
+                            r"|^(?:les |des )?equipes? (?:candidates? |issues? )?(?:d'|de |des )$")
 _TEAMS_OF = re.compile(T.TEAMS_OF + r"\s*(?:a |aux |au )?(?:d'|de |des |du )?(?:la |l'|une? )?$")
 _RELATIVE_END = re.compile(r"[,;:()—–]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
                            r"|\bainsi que\b")
@@ -65,6 +72,13 @@ def is_partner(sentence: str, mention: Mention) -> bool:
     start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
     return bool(_NOT_APPLYING.search(sentence[start:end]) and not CO_APPLICANT.search(sentence, mention.end)
                 and not PAID.search(sentence, start, end))
+
+
+def on_a_partner_line(sentence: str, mention: Mention) -> bool:
+    """Listed after a label that names partners (« Partenaires obligatoires : au moins une entreprise et un OPCO, sans
+    financement »), unless the line says they are paid."""
+    label = _PARTNER_LABEL.match(sentence)
+    return bool(label) and label.end() <= mention.start and not PAID.search(sentence)
 
 
 def what_a_partner_is(sentence: str, mention: Mention) -> bool:
@@ -127,7 +141,8 @@ def size_among_companies(sentence: str, mention: Mention) -> bool:
 
 def consortium_member(sentence: str, mention: Mention) -> bool:
     """« des consortiums d'universités, d'organismes de recherche et d'entreprises »: a consortium's members apply; so
-    do the bodies candidate teams belong to (« Les équipes candidates relèvent d'organismes de recherche publics… »)."""
+    do the bodies candidate teams belong to (« Les équipes candidates relèvent d'organismes de recherche publics… »,
+    « Équipes d'universités et d'établissements de santé »)."""
     start = first_of_complement(sentence, mention).start
     return bool(_CONSORTIUM_OF.search(sentence, 0, start) or _TEAMS_OF.search(sentence, 0, start))
 
@@ -198,7 +213,7 @@ def is_hired(sentence: str, mention: Mention) -> bool:
 
 def said_of(sentence: str, end: int) -> int:
     """The end of a clause, or of the relative clause or pronoun clause that follows it (« les laboratoires
-    partenaires, qui reçoivent directement leur part », « …partenaire ; elle reçoit alors une aide »): what it says of
-    the type before it."""
+    partenaires, qui reçoivent directement leur part », « …partenaire ; elle reçoit alors une aide », « …, chacun aidé
+    pour sa part »): what it says of the type before it."""
     relative = _RELATIVE_NEXT.match(sentence, end)
     return clause_end(sentence, relative.end()) if relative else end

@@ -32,6 +32,7 @@ from crawlers.normalise.applicant_roles import (
     receives_nothing,
     said_of,
     named_as_place,
+    on_a_partner_line,
     size_among_companies,
     status_or_mandatary,
     what_a_partner_is,
@@ -55,6 +56,9 @@ from models.vocab import Beneficiary as B
 
 _FIRM_CUE = re.compile(T.FIRM_CUES)
 _SIZE_LINE = re.compile(T.SIZE_LINE)
+_HEADCOUNT_LINE = re.compile(r"(?=(?:moins|plus|au moins|au plus|de \d|entre \d)\b)")
+"""A line that opens on a headcount (« Moins de 250 salariés et chiffre d'affaires inférieur à 50 M€ »): a size
+condition on the companies the other lines name."""
 _TRADE_SIZED = re.compile(T.TRADE_SIZED)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
@@ -68,7 +72,9 @@ _FOR_ANOTHER = re.compile(T.ON_BEHALF_OF)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
 _ONE_OF_THEM = re.compile(r"\b(?:la|cette) $")
 _RATE_FOR = re.compile(r"(?:%|\btaux\b)[^.;:]{0,40}\bpour (?:les |des |la |le |l')?$")
-_NOT_RECEIVING_HERE = re.compile(r"(?:\s+(?!ne\b)[\w'-]+){0,3}?" + T.NOT_RECEIVING)
+_NOT_RECEIVING_HERE = re.compile(
+    r"(?:(?:\s+(?!ne\b)[\w'-]+){0,3}?|\s+qui\b[^.;:]{0,80}?\s+(?=non plus))" + T.NOT_RECEIVING
+)
 """« Les entreprises participantes ne sont pas bénéficiaires »: the type's own predicate says it receives nothing."""
 _FAQ_ANSWER = re.compile(f"{T.FAQ_YES}|{T.FAQ_NO}")
 _SUPPORTS = re.compile(T.SUPPORTS)
@@ -121,6 +127,8 @@ def read_eligibility(text: str) -> Reading:
         reading = _read(sentences, sentences)
     if reading.applicants:
         reading += _size_lines([s for s in sentences if s not in cued])
+        if B.ENTREPRISE in reading.applicants:
+            reading = _sized(reading + _headcount_lines(sentences))
     return _narrowing(sentences[0], reading) if label_line else reading
 
 
@@ -134,6 +142,14 @@ def _size_lines(sentences: list[str]) -> Reading:
         if line:
             value = sentence[line.end():]
             found += [b for b in _applicants(f"entreprises {value}") if b in T.SIZES or _ALL_SIZES.search(value)]
+    return Reading(tuple(dict.fromkeys(found)))
+
+
+def _headcount_lines(sentences: list[str]) -> Reading:
+    """The sizes of the lines that open on a headcount and name no type (« Moins de 250 salariés et chiffre d'affaires
+    inférieur à 50 M€ »): a condition that narrows the companies the other lines name."""
+    found = [b for s in sentences if _HEADCOUNT_LINE.match(s) and mentions(s) and all(m.headcount for m in mentions(s))
+             for b in _applicants(f"entreprises {s}") if b in T.SIZES]
     return Reading(tuple(dict.fromkeys(found)))
 
 
@@ -390,7 +406,7 @@ def _applies(sentence: str, mention: Mention) -> bool:
     tail = list_tail(sentence, mention)
     paid = PAID.search(sentence, start, said_of(sentence, clause_end(sentence, tail.end)))
     partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
-                            or what_a_partner_is(sentence, mention))
+                            or what_a_partner_is(sentence, mention) or on_a_partner_line(sentence, mention))
     return (not partner and not complement and not acted_for and not occupant(sentence, mention)
             and not is_owner(sentence, mention) and not is_hired(sentence, mention)
             and not receives_nothing(sentence, tail)

@@ -105,8 +105,9 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reunissant|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
+        r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reuniss|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?"
+        r"|\bchargeurs?\b|\btransporteurs?\b|\blogisticiens?\b|\boperateurs? (?:ferroviaires?|logistiques?|de transport|de fret)\b"
         r"|\bsasu?\b|\bsarl\b|\beurl\b|\bentrepreneurs? individuel(?:le)?s?\b|\bentreprises? individuelles?\b|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
         r"|(?<!d'un )(?<!par un )(?<!par des )\bbureaux? d'etudes?\b",
         (B.ENTREPRISE,),
@@ -156,13 +157,15 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|(?<=entreprise et )laboratoires?\b|(?<=entreprise ou )laboratoires?\b"
         r"|\blaboratoires? partenaires?\b(?= (?:recoi|percoi)\w* (?:(?:lui|elle|eux|elles) )?(?:aussi |egalement |alors )?"
         r"(?:une|sa|leur) (?:aide|part)\b)"
-        r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)",
+        r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)"
+        r"|(?<=par des )laboratoires\b(?! d'(?:analyses?|essais?|controles?))",
         (B.RECHERCHE,),
     ),
     (
         r"\blycees?\b|\buniversites?\b|\biut\b|etablissements? d'enseignement|organismes? de formation|\bcfa\b"
         r"|etablissements? publics? (?:locaux )?d'enseignement|\beplef?p?a?\b"
         r"|centres? de formation(?: d'apprentis| professionnelle)?|etablissements? scolaires?|grandes? ecoles?"
+        r"|etablissements? d'inscription\b"
         r"|\becoles? (?:d'ingenieurs?|de commerce|superieures?|nationales?|doctorales?|de management|d'art)"
         r"|\bcolleges?\b(?! (?:d'|des |de )(?:experts?|financeurs?|membres?|elus?|partenaires?))",
         (B.ETABLISSEMENT_ENSEIGNEMENT,),
@@ -176,7 +179,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\bproprietaires? prive|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\b(?:post-?)?doctorants?\b|\btitulaires? d'(?:un|une) (?:master|doctorat|diplome|licence)\b|\bproprietaires? prive(?:e)?s?\b|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
 ]
 
@@ -329,7 +332,8 @@ APPLICANT_CUES = [
     r"\bdeposent (?:pour )?(?:leurs?|un|une|des|l'|la|le)\b",
     r"\b(?:est|sont|doi(?:t|vent) etre|peu(?:t|vent) etre) (?:portee?s?|deposee?s?|presentee?s?|faite?s?) (?:exclusivement |uniquement |obligatoirement |directement )?par\b",
     r"\bpeu(?:t|vent) etre maitres? d'ouvrage\b|\bmaitres? d'ouvrage eligibles?\b",
-    r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b",
+    r"\b(?:portee?s?|coordonnee?s?|pilotee?s?) par (?:les|des|un|une|l'|la|le)\b"
+    r"|\b(?:projets?|operations?|etudes?|travaux|programmes?|recherches?)(?: [\w'-]+){0,4} (?:menee?s?|conduite?s?) par (?:les|des|un|une|l'|la|le)\b",
     r"^(?:pour|a destination) (?:les|des)\b|\bco-?depos\w*"
     r"|\ble (?:porteur|maitre d'ouvrage) (?:de projet |du (?:projet|programme|dossier) |de l'(?:operation|action) "
     r"|de la (?:demande|candidature|demarche|operation) )?(?:est|doit etre)\b"
@@ -470,7 +474,8 @@ EXCLUDING_BEFORE = (
     r"|\b(?:disposent|dispose) d(?:u|'un|'une|'autres?|e leur|e son|es) (?:autres? |propres? )?(?:dispositif|programme|appel|fonds|pret)s?\b"
     r"|\bpeu(?:t|vent) solliciter (?:un |une |d')?autres?\b"
     r"|\bne (?:le |l')(?:sont|est) pas\b"
-    r"|\bne (?:sont|est) pas (?:des |les )?candidate?s?\b|\bn(?:e |'y |'en )(?:depose|deposent|candidate|candidatent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    r"|\bne (?:sont|est) pas (?:des |les )?(?:candidate?s?|porteu(?:r|se)s?|eligibles?)\b"
+    r"|\bn'est pas (?:le |la |un |une )?(?:candidate?|porteu(?:r|se)|demandeu(?:r|se))\b|\bn(?:e |'y |'en )(?:depose|deposent|candidate|candidatent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
     rf"|{FAQ_NO}"
 )
 """« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
@@ -540,6 +545,7 @@ NO_AID = (
     r"|\bsans etre (?:directement )?(?:co-?)?beneficiaires?\b|\bsans (?:financement|etre financ\w*)"
     r"|\bn'(?:est|etait|sera) pas (?:(?:lui|elle)-meme )?(?:co-?)?beneficiaire"
     r"|\bne (?:sont|est|seront|sera) pas (?:financee?s?|subventionnee?s?|aidee?s?)\b"
+    r"|\bhors (?:subvention|financement|aide)\b|\bparticipe(?:nt)? (?:a (?:leurs|ses) (?:propres )?frais|sur (?:leurs |ses )?(?:propres )?fonds propres)"
 )
 """A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 
@@ -557,9 +563,10 @@ qui s'abonnent au service, non plus. » after a sentence denying the aid): that 
 aid."""
 
 DEFINED_BY = r"\s*,?\s*(?:c'est-a-dire|a savoir)\b|\s*[–—]\s"
-COLON_LIST = r"[^.;:()]{0,100}:\s*"
+COLON_LIST = r"(?:[^.;:()]|\([^().;:]{0,30}\)){0,100}:\s*"
 """A broad group whose clause ends on a colon (« les collectivités compétentes en eau : les communes ; les
-syndicats mixtes ») is defined by the list after it, when that list names types."""
+syndicats mixtes », « Personne morale organisatrice (PMO) : SEM, SPL… ») is defined by the list after it, when that
+list names types."""
 """Right after a broad group (« les acteurs publics, c'est-à-dire… », « personne morale de droit public – collectivités,
 … »): the list that follows says which types it means, the group itself names none."""
 
@@ -597,6 +604,18 @@ CO_APPLICANT = (
 """After such a type, in its clause: it applies as well (« en partenariat avec un laboratoire … qui peut être
 cobénéficiaire »)."""
 
+PERSON_HIRED = (
+    r"\b(?:embauch|recrut|emploi|accueill|forme|encadr)\w* (?:un |une |des |le |la |les |l')?(?:jeunes? )?"
+    r"(?:doctorants?|post-?doctorants?|apprenti(?:e)?s?|stagiaires?|alternants?|salarie(?:e)?s?|etudiant(?:e)?s?)\b"
+)
+"""« l'entreprise qui embauche un doctorant », « l'établissement qui emploiera le doctorant »: the person is hired by the
+applicant; people named in the call are then whom it employs, unless the aid is paid to them (PAID_TO_PERSON)."""
+PAID_TO_PERSON = (
+    r"\b(?:bourses?|allocations?|aides?|primes?|indemnites?)\b[^.;]{0,30}?\bversee?s? (?:directement )?(?:au|aux|a l')"
+    r"|\b(?:candidats?|beneficiaires?)\s*:\s*(?:les )?(?:doctorants?|post-?doctorants?|etudiant|apprenti|titulaires?)"
+)
+"""« Bourse versée directement au doctorant », « Candidats : doctorants… »: the person receives the aid."""
+
 HIRED_BEFORE = (
     r"\b(?:faire|font|fait|feront) appel (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
     r"|\b(?:recourir|recourent|recourt|recourront) (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
@@ -613,7 +632,7 @@ HIRED_AFTER = (
 """Right after a type: « …, qui intervient comme prestataire », « le centre technique qui réalise l'étude est un
 prestataire de l'entreprise »."""
 
-COMPLEMENT = r"(?<!forme )(?:\bd'|\bde )$"
+COMPLEMENT = r"(?<!forme )(?:\bd'|\bde |\bdu )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""
 
 MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"

@@ -22,9 +22,11 @@ _STATUS_GLUE = re.compile(T.STATUS_GLUE)
 _LEGAL_FORM = re.compile(T.LEGAL_FORM)
 CLAUSE_END = re.compile(r"[,;:()]|\.\s|\bainsi que\b|\bmais\b")
 OBJECT_LINK = re.compile(T.OBJECT_LINK)
-_SAME_COMPLEMENT = re.compile(r"(?:\s+(?!(?:et|ou|de|des|du|d)\b)\w+){0,2}\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*")
-"""« de commerçants ou d'artisans », « d'organismes de recherche publics, d'universités »: the next member of one
-complement (after at most two words qualifying the previous one)."""
+_SAME_COMPLEMENT = re.compile(
+    r"(?:\s+(?!(?:et|ou|de|des|du|d)\b)\w+){0,2}(?:\s*\([^()]{0,40}\))?\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*"
+)
+"""« de commerçants ou d'artisans », « d'organismes de recherche publics (EPST), d'universités »: the next member of
+one complement (after at most two words, and brackets, qualifying the previous one)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,15 @@ def first_of_complement(sentence: str, mention: Mention) -> Mention:
     """The first type of the complement `mention` ends (« de commerçants ou d'artisans »)."""
     first = mention
     for named in reversed([m for m in mentions(sentence) if m.end <= mention.start]):
+        if _in_brackets(sentence, named.start):
+            continue  # « d'organismes de recherche publics (EPST, EPIC), d'universités »
         if not _SAME_COMPLEMENT.fullmatch(sentence, named.end, first.start):
             break
         first = named
     return first
+
+
+def _in_brackets(sentence: str, at: int) -> bool:
+    """Whether `at` stands inside brackets opened before it in the sentence."""
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+

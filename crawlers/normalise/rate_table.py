@@ -11,8 +11,9 @@ from crawlers.normalise.applicants import applicant_sentences
 from crawlers.normalise.mentions import list_tail, mentions
 from models.vocab import Beneficiary as B
 
-_RATE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,6}\s*:\s*(?:jusqu'a\s+)?\d+(?:[.,]\d+)?\s*%")
-"""After a list of types (and up to six words qualifying it: « de moins de 2 000 habitants »): « : 50 % »."""
+_RATE_AFTER = re.compile(r"(?:\s+[\w'-]+|\s*\([^()]{1,30}\)){0,6}\s*:\s*(?:jusqu'a\s+)?\d+(?:[.,]\d+)?\s*%")
+"""After a list of types (and up to six words or brackets qualifying it: « de moins de 2 000 habitants », « (OPH) »):
+« : 50 % »."""
 _RATE_BEFORE = re.compile(r"\d+(?:[.,]\d+)?\s*%[^.;%\d]{0,40}?\bpour (?:les |des |la |le |l')?$")
 """Before a type: « 45 % pour les »."""
 

@@ -12,12 +12,23 @@ from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import PAID
 from crawlers.normalise.applicants import applicant_sentences, read_eligibility
 from crawlers.normalise.mentions import Mention, mentions
+from crawlers.normalise.text import fold
 from models.french import singular
 from models.vocab import Beneficiary as B
 
 _NO_AID = re.compile(T.NO_AID)
+_TRADE = re.compile(T.TRADES)
+_PERSON_HIRED = re.compile(T.PERSON_HIRED)
+_PAID_TO_PERSON = re.compile(T.PAID_TO_PERSON)
 _SUBJECT_START = re.compile(r"(?:(?:les|des|ces|leurs|la|le|l')\s*)?")
 _WORD = re.compile(r"\w{2,}")
+_VERB = re.compile(r"\b\w{3,}(?:ent|ont)\s+(?:les|des|aux|leurs|ses|un|une|la|le|l')\b")
+"""A verb in the plural and its object's article (« accueillent les », « forment des »)."""
+_SUBJECT_LINK = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?(?:(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:les|des|la|le|l'|leurs)\s*)?|\s*\(\s*)"
+)
+_SEMICOLON = re.compile(r"\s*;\s*")
+_COORDINATED = re.compile(r"\b(?:et|mais)\s+$")
 _PRONOUN = re.compile(r"\b(?:elles?|ils?|eux|lui)(?:-memes?)?\b")
 """« Les entreprises elles-mêmes ne sont pas bénéficiaires »: a pronoun does not narrow the subject."""
 
@@ -30,21 +41,62 @@ def unpaid_types(text: str, named: Mapping[B, set[str]] | None = None) -> set[B]
     eligibility text, see `naming_words`) names by another word (« aménageurs privés ») is another part of that
     type, and stays."""
     found: set[B] = set()
-    for sentence in applicant_sentences(text):
+    for sentence in _sentences_and_segments(text):
         mentioned = mentions(sentence)
         if not mentioned or not _SUBJECT_START.fullmatch(sentence, 0, mentioned[0].start):
             continue
-        subject = mentioned[0]
-        stop = mentioned[1].start if len(mentioned) > 1 else len(sentence)
-        denial = _NO_AID.search(sentence, subject.end, stop)
+        members = _subject_list(sentence, mentioned)  # « Les communes et les associations ne … »
+        tail = members[-1]
+        after = [m for m in mentioned if m.start > tail.start]
+        stop = after[0].start if after else len(sentence)
+        denial = _NO_AID.search(sentence, tail.end, stop) or _second_predicate(sentence, tail, stop)
         if not denial:
             continue
-        narrowed = _WORD.search(_PRONOUN.sub(" ", sentence[subject.end:denial.start()])) is not None
-        word = _word_of(sentence, subject)
-        found.update(b for b in subject.targets if not (narrowed and (named or {}).get(b, set()) - {word}))
+        narrowed = _WORD.search(_PRONOUN.sub(" ", sentence[tail.end:denial.start()])) is not None
+        words = {_word_of(sentence, m) for m in members}
+        for subject in members:
+            if narrowed and _TRADE.fullmatch(sentence, subject.start, subject.end):
+                continue  # « l'aménageur privé qui réalise l'opération … n'est pas bénéficiaire »: that kind only
+            found.update(b for b in subject.targets if not (narrowed and (named or {}).get(b, set()) - words))
     if B.ENTREPRISE in found:
         found.update(T.SIZES)
+    return found | _hired_people(text)
+
+
+def _hired_people(text: str) -> set[B]:
+    """People the applicant hires (« l'entreprise qui embauche un doctorant »), unless the aid is paid to them."""
+    folded = fold(text)
+    return {B.PARTICULIER} if _PERSON_HIRED.search(folded) and not _PAID_TO_PERSON.search(folded) else set()
+
+
+def _sentences_and_segments(text: str) -> list[str]:
+    """Each sentence, and each part of it after a semicolon (« Aide : 45 % pour les PME ; les grandes entreprises
+    participent sur fonds propres »)."""
+    found = []
+    for sentence in applicant_sentences(text):
+        found += [sentence, *_SEMICOLON.split(sentence)[1:]]
     return found
+
+
+def _subject_list(sentence: str, mentioned: tuple[Mention, ...]) -> list[Mention]:
+    """The types of the subject: the first one, and those joined to it by commas, « et » or « ou » (each may be
+    qualified by a word or two: « les communes rurales et les associations »), or its abbreviation in brackets
+    (« L'établissement public foncier (EPF) »)."""
+    members = [mentioned[0]]
+    for mention in mentioned[1:]:
+        if not _SUBJECT_LINK.fullmatch(sentence, members[-1].end, mention.start):
+            break
+        members.append(mention)
+    return members
+
+
+def _second_predicate(sentence: str, subject: Mention, stop: int) -> re.Match | None:
+    """« Les entreprises du consortium accueillent les stagiaires et ne perçoivent pas de fonds »: a denial that the
+    subject's own verb, past the types it takes as object, coordinates with « et » or « mais »."""
+    if stop >= len(sentence) or not _VERB.search(sentence, subject.end, stop):
+        return None
+    denial = _NO_AID.search(sentence, stop)
+    return denial if denial and _COORDINATED.search(sentence, 0, denial.start()) else None
 
 
 def naming_words(text: str) -> dict[B, set[str]]:
