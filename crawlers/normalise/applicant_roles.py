@@ -50,7 +50,9 @@ _AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |n
                     r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _PLACE_BEFORE = re.compile(r"\b(?:dans|sur) (?:les |le |la |l'|des |un |une |chaque |toute |ces |leurs? )?$"
-                           r"|\bde ces (?:deux |trois |quatre |cinq )?$")
+                           r"|\bde ces (?:deux |trois |quatre |cinq )?$"
+                           r"|\b(?:sur|dans) (?:le |l')?(?:territoire|perimetre|ressort) (?:de la |de l'|du |des |de |d')"
+                           r"(?:[\w'-]+ ){0,4}$")
 _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(?: aussi| egalement)? "
                        r"(?:peu(?:t|vent)|doi(?:t|vent)|depose(?:nt)?|porte(?:nt)?) ")
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
@@ -124,9 +126,9 @@ def member_companies(sentence: str, mention: Mention) -> bool:
 
 def named_as_place(sentence: str, mention: Mention) -> bool:
     """« les projets réalisés dans les départements du Nord et du Pas-de-Calais », « des stages dans les entreprises »,
-    « les entreprises de ces deux départements »: right after « dans », « sur » or « de ces », the type is where
-    something happens."""
-    return bool(_PLACE_BEFORE.search(sentence, max(0, mention.start - 30), mention.start))
+    « les entreprises de ces deux départements », « sur le territoire d'Angers Loire Métropole »: right after « dans »,
+    « sur », « de ces » or « sur le territoire de », the type is where something happens."""
+    return bool(_PLACE_BEFORE.search(sentence, max(0, mention.start - 80), mention.start))
 
 
 def size_among_companies(sentence: str, mention: Mention) -> bool:

@@ -96,6 +96,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bde la (?:tpe|tres petite entreprise) (?:a|jusqu'a) l'eti\b", (B.TPE, B.PME, B.ETI)),
     (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
     (r"\bpme\b|\bpmi\b|petites et moyennes (?:entreprises|industries)", (B.PME,)),
+    (r"\bpetites entreprises\b", (B.TPE, B.PME)),
+    (r"\bmoyennes entreprises\b", (B.PME,)),
     (r"\bgrands? groupes?\b(?! (?:de|d')\b)", (B.GE,)),
     (r"\bstart-?ups?\b|jeunes entreprises innovantes", (B.TPE, B.PME)),
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
@@ -107,7 +109,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
         r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reuniss|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?"
-        r"|\bchargeurs?\b|\btransporteurs?\b|\blogisticiens?\b|\boperateurs? (?:ferroviaires?|logistiques?|de transport|de fret)\b"
+        r"|(?<!chambres de )(?<!chambre de )\bcommerces\b|\bchargeurs?\b|\btransporteurs?\b|\blogisticiens?\b|\boperateurs? (?:ferroviaires?|logistiques?|de transport|de fret)\b"
         r"|\bsasu?\b|\bsarl\b|\beurl\b|\bentrepreneurs? individuel(?:le)?s?\b|\bentreprises? individuelles?\b|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
         r"|(?<!d'un )(?<!par un )(?<!par des )\bbureaux? d'etudes?\b",
         (B.ENTREPRISE,),

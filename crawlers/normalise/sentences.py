@@ -3,7 +3,8 @@
 Pages give their text one line per block and sometimes one line per source line. A line that starts in lower
 case continues the line before it (a wrapped line, « les PME » under « Sont éligibles : »); the items of a list
 announced by « : » stay with the line that announces it, joined by commas, so that « les EPCI » on the third
-line is still what « sont éligibles » speaks of; a heading over who may apply (« Bénéficiaires », « Qui peut
+line is still what « sont éligibles » speaks of, while the items of a list no line announces (« - Être une PME »,
+« - Les SCI ne sont pas éligibles ») are sentences of their own; a heading over who may apply (« Bénéficiaires », « Qui peut
 candidater ? ») reads as « bénéficiaires : » before its list.
 """
 
@@ -37,12 +38,12 @@ def _join_lines(text: str) -> str:
             continue
         if _HEADING.fullmatch(fold(line)):
             line = "bénéficiaires :"
-        if lines and (_BULLET.match(line) or listing and _is_item(line, lines[-1])):
+        if lines and listing and (_BULLET.match(line) or _is_item(line, lines[-1])):
             lines[-1] = _with_item(lines[-1], _BULLET.sub("", line))
         elif lines and line[0].islower():
             lines[-1] += f" {line}"
         else:
-            lines.append(line)
+            lines.append(_BULLET.sub("", line))  # an item of a list no line announces stands on its own
             listing = False
         listing = listing or lines[-1].endswith(":")
     return "\n".join(lines)
