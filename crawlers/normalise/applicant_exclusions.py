@@ -8,7 +8,7 @@ import re
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import SEGMENT_END
-from crawlers.normalise.mentions import Mention, clause_start, list_head, list_tail, mentions
+from crawlers.normalise.mentions import Mention, clause_start, list_head, list_tail, mentions, without_brackets
 
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
@@ -65,8 +65,8 @@ _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 
 def is_cued(sentence: str) -> bool:
     """The sentence says who may apply; « … ne peuvent pas candidater » says who may not; « des plateformes ouvertes
-    aux entreprises » says who uses a thing."""
-    text = EXCLUDING_BEFORE.sub(" ", sentence)
+    aux entreprises », « des ateliers (découpe, usinage) ouverts aux artisans » say who uses a thing."""
+    text = EXCLUDING_BEFORE.sub(" ", without_brackets(sentence))
     return any(not (_ADDRESSEE.fullmatch(cue.group()) and _THING_FOR_USERS.search(text, 0, cue.start()))
                for cue in _CUE.finditer(text))
 

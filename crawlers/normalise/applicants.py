@@ -48,7 +48,7 @@ from crawlers.normalise.applicant_exclusions import (
 )
 from crawlers.normalise.families import EVERY_SIZE, as_any_company, family_of
 from crawlers.normalise.mentions import (
-    Mention, OBJECT_LINK, clause_end, clause_start, list_head, list_tail, mentions,
+    Mention, OBJECT_LINK, clause_end, clause_start, list_head, list_tail, mentions, without_brackets,
 )
 from crawlers.normalise.paid_partners import partners_as_applicants
 from crawlers.normalise.sentences import split_sentences
@@ -67,6 +67,12 @@ _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
+_NAMES_LINK = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\bet\b|\bou\b)\s*(?:les |des |la |le |l'|aux |a )?")
+_QUALIFIED = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+")
+_NAMES_END = re.compile(r"(?:\s+[\w'-]+){0,2}\s*[.;]?\s*")
+_OPEN_TO = re.compile(r"\b(?:ouvert|destine|reserve|propose|accessible)e?s? (?:\w+ )?(?:aux|a)\b[^.;:]{0,60}$")
+_THING_FOR_USERS_BEFORE = re.compile(T.THING_FOR_USERS)
+_FORM_FIRST = re.compile(r"(?:les |des |l')?[\w' -]{1,60}?" + T.LEGAL_FORM)
 _CALL_TO = re.compile(T.CALL_TO + r"\s*$")
 _FOR_ANOTHER = re.compile(T.ON_BEHALF_OF)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
@@ -115,13 +121,16 @@ class Reading:
 
 
 def read_eligibility(text: str) -> Reading:
-    """An eligibility text: its sentences that say who may apply, or all of them when none does (or when those
-    name only places: « Sont éligibles les sites situés dans les départements de… »)."""
+    """An eligibility text: its sentences that say who may apply and its lines that only name types, or all of them
+    when none says who may apply (or when those name only places: « Sont éligibles les sites situés dans les
+    départements de… »)."""
     sentences = applicant_sentences(text)
     cued = [s for s in sentences if is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
         cued.insert(0, sentences[0])
+    if cued:  # « Entreprises de moins de 250 salariés et laboratoires publics. » beside a sentence on who applies
+        cued += [s for s in sentences if s not in cued and _names_only(s)]
     reading = _read(sentences, cued or sentences)
     if not reading.applicants and cued:
         reading = _read(sentences, sentences)
@@ -143,6 +152,17 @@ def _size_lines(sentences: list[str]) -> Reading:
             value = sentence[line.end():]
             found += [b for b in _applicants(f"entreprises {value}") if b in T.SIZES or _ALL_SIZES.search(value)]
     return Reading(tuple(dict.fromkeys(found)))
+
+
+def _names_only(sentence: str) -> bool:
+    """« Entreprises de moins de 250 salariés et laboratoires de recherche publics »: a line that names two types or
+    more (a headcount counts), joined by commas or « et » / « ou », and says nothing else."""
+    named = mentions(sentence)
+    if len(named) < 2 or _LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is None:
+        return False
+    linked = all((_QUALIFIED if b.headcount else _NAMES_LINK).fullmatch(sentence, a.end, b.start)
+                 for a, b in zip(named, named[1:]))
+    return linked and _NAMES_END.fullmatch(sentence, named[-1].end) is not None
 
 
 def _headcount_lines(sentences: list[str]) -> Reading:
@@ -193,10 +213,12 @@ def firmly_stated(text: str) -> tuple[B, ...]:
 
 
 def _starts_with_a_type(sentence: str) -> bool:
-    """« Commerçants et artisans inscrits au RCS, … »: an eligibility text that opens on types names applicants
-    there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
+    """« Commerçants et artisans inscrits au RCS, … », « Groupements d'employeurs constitués en association … »: an
+    eligibility text that opens on types names applicants there, even when a later sentence adds others (« Les
+    communes peuvent aussi déposer… »)."""
     named = mentions(sentence)
-    return bool(named) and _LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is not None
+    return bool(named) and (_LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is not None
+                            or _FORM_FIRST.fullmatch(sentence, 0, named[0].start) is not None)
 
 
 def applicant_sentences(text: str) -> list[str]:
@@ -240,7 +262,7 @@ def _weakly_named(sentence: str) -> list[B]:
         role = _WEAK_ROLE.search(sentence[: mention.start])
         if _CONTRACTOR.match(sentence, mention.end):
             continue  # « réalisée par une entreprise de travaux »: the contractor, paid by the applicant
-        if occupant(sentence, mention):
+        if occupant(sentence, mention) or _users_of_a_thing(sentence, mention):
             continue  # « des bâtiments destinés à la location pour des PME »: their future occupants
         if role and not role["for"] and _FUNDED_BY.search(sentence, 0, role.start()):
             continue  # « pris en charge par l'établissement public foncier »: the funder
@@ -420,4 +442,12 @@ def occupant(sentence: str, mention: Mention) -> bool:
     """Named (alone or in a list) right after premises made for it (« des ateliers destinés à la location pour des
     artisans et des PME »): their future occupant, not an applicant."""
     return bool(_OCCUPANT.search(sentence, 0, list_head(sentence, mention)))
+
+
+def _users_of_a_thing(sentence: str, mention: Mention) -> bool:
+    """Named (alone or in a list) as those a thing is open to (« des ateliers partagés ouverts aux habitants, aux
+    écoles et aux artisans »): its users, not who applies."""
+    head, masked = list_head(sentence, mention), without_brackets(sentence)
+    opened = _OPEN_TO.search(masked, 0, head)
+    return bool(opened) and bool(_THING_FOR_USERS_BEFORE.search(masked, 0, opened.start()))
 

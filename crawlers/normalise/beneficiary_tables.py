@@ -139,7 +139,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r" (?:a but non lucratif|sans but lucratif)", (B.ASSOCIATION,)),
     (r"personnes? morales? (?:de droit prive|privees?)\b(?! ou)", PRIVATE_PERSONS),
     (r"personnes? morales? (?:de droit public|publiques?)\b(?! ou)", PUBLIC_PERSONS),
-    (r"\bassociations?\b|\bfondations?\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
+    (r"\bassociations?\b|\bfondations?\b|\b(?:sous |de |a )statut associatif\b|groupements? d'employeurs|(?:reseaux|clubs?|federations?) d'entreprises|\bclubs?(?: sportifs?)?\b"
      r"|(?:branches?|organisations?|federations?) professionnelles?|syndicats? professionnels?", (B.ASSOCIATION,)),
     (r"\bamenageurs? publics? (?:et|ou) prives?\b", (B.ETABLISSEMENT_PUBLIC, B.ENTREPRISE)),
     (r"etablissements? publics?|\bamenageurs? publics?\b|offices? publics? de l'habitat|\boph\b|\bc[ci]as\b|\bepa\b|\bgip\b|\bepfl?\b"
@@ -160,7 +160,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\blaboratoires? partenaires?\b(?= (?:recoi|percoi)\w* (?:(?:lui|elle|eux|elles) )?(?:aussi |egalement |alors )?"
         r"(?:une|sa|leur) (?:aide|part)\b)"
         r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)"
-        r"|(?<=par des )laboratoires\b(?! d'(?:analyses?|essais?|controles?))",
+        r"|(?<=par des )laboratoires\b(?! d'(?:analyses?|essais?|controles?))"
+        r"|(?<=associant un )laboratoire\b|(?<=associant des )laboratoires\b|(?<=associant deux )laboratoires\b",
         (B.RECHERCHE,),
     ),
     (
@@ -181,7 +182,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
      r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
      (B.AGRICULTEUR,)),
-    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\b(?:post-?)?doctorants?\b|\btitulaires? d'(?:un|une) (?:master|doctorat|diplome|licence)\b|\bproprietaires? prive(?:e)?s?\b|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
+    (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\b(?:post-?)?doctorants?\b|\b(?:jeunes )?docteurs\b|\btitulaires? d'(?:un|une) (?:master|doctorat|diplome|licence)\b|\bproprietaires? prive(?:e)?s?\b|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
 ]
 
@@ -342,7 +343,7 @@ APPLICANT_CUES = [
     r"|\b(?:le|la|son|sa|leur) (?:chef de file|coordinat(?:eur|rice))(?: du (?:projet|consortium))?(?:, [^,;:.]{1,80},)?"
     r" (?:est|doit etre)\b",
     r"\bprojets?\b[^.;:]{0,40}\b(?:associant|associent|associe|reunit|reunissent|reunissant|rassembl\w*|regroup\w*)\b|\b(?:tous deux|tous|toutes|chacun) (?:sont )?(?:co-?)?beneficiaires\b",
-    r"\bconsortiums?\b[^.;:]{0,30}\b(?:associ(?:ant|ent|e)|reuni(?:ssant|ssent|t)|regroup(?:ant|ent|e)|rassembl(?:ant|ent|e)"
+    r"\b(?:consortiums?|equipes?)\b[^.;:]{0,30}\b(?:associ(?:ant|ent|e)|reuni(?:ssant|ssent|t)|regroup(?:ant|ent|e)|rassembl(?:ant|ent|e)"
     r"|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:co-?)?beneficiaires?\b"
@@ -622,9 +623,11 @@ HIRED_BEFORE = (
     r"\b(?:faire|font|fait|feront) appel (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
     r"|\b(?:recourir|recourent|recourt|recourront) (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
     r"|\bsous-trait\w* (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
+    r"|\b(?:dispensee?s?|delivree?s?) par (?:des |un |une |l'|la |le |les )?$"
 )
 """Right before a type, the applicant hires it (« elles peuvent faire appel à un centre technique », « recourir à une
-association de conseil »): a contractor, paid by the applicant."""
+association de conseil », « la formation est dispensée par un organisme de formation »): a contractor, paid by the
+applicant."""
 HIRED_AFTER = (
     r"(?:\s+(?!(?:et|ou)\b)[\w'-]+){0,3}?\s*,?\s*qui (?:intervien\w*|agi\w*|est missionne\w*|sont missionne\w*)"
     r" (?:comme|en tant que|en qualite de) (?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"

@@ -30,7 +30,7 @@ PLACE_CUE = re.compile(
     r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en|a)\b|\breservee?s? aux? (?:territoires?"
     r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
-    r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b|\bouverte?s? (?:dans|en|sur)\b|\bciblee?s? (?:sur|en)\b"
+    r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b|^(?:territoires?|zones? geographiques?|secteurs? geographiques?)\s*:|\bouverte?s? (?:dans|en|sur)\b|\bciblee?s? (?:sur|en)\b"
     r"|\bconcerne(?:nt)?\b|\b(?:sont|est) concernee?s?\b|\breservee?s? (?:exclusivement |uniquement )?aux?\b"
     r"|\b(?:etablie?s?|installee?s?|basee?s?|domiciliee?s?|immatriculee?s?|enregistree?s?) (?:dans|en|sur|a)\b"
     r"|\b(?:ayant|dispos\w+ d'|possed\w+) (?:un|une|leur|son|sa|ses|des)"
@@ -57,7 +57,7 @@ particulière sera portée aux projets situés dans le Cantal »: a preference w
 NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
 _PLACE_PREPOSITION = (
-    r"(?:en|dans (?:le |la |les |l')|sur (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |hors |sauf "
+    r"(?:en|dans (?:le |la |les |l')|sur (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |(?:hors|sauf) (?:le |la |les |l')?"
     r"|(?<=: )(?:le |la |les |l')?|(?<=exception )(?:de |d')|(?<=exclusion )(?:de |d'))\s*"
 )
 _LEAD = r"(?:\bde |\bd')"

@@ -22,6 +22,7 @@ _STATUS_GLUE = re.compile(T.STATUS_GLUE)
 _LEGAL_FORM = re.compile(T.LEGAL_FORM)
 CLAUSE_END = re.compile(r"[,;:()]|\.\s|\bainsi que\b|\bmais\b")
 OBJECT_LINK = re.compile(T.OBJECT_LINK)
+_BRACKETS = re.compile(r"\([^()]*\)")
 _SAME_COMPLEMENT = re.compile(
     r"(?:\s+(?!(?:et|ou|de|des|du|d)\b)\w+){0,2}(?:\s*\([^()]{0,40}\))?\s*,?\s*(?:et|ou)?\s*(?:de |d'|des )\s*"
 )
@@ -130,4 +131,9 @@ def first_of_complement(sentence: str, mention: Mention) -> Mention:
 def _in_brackets(sentence: str, at: int) -> bool:
     """Whether `at` stands inside brackets opened before it in the sentence."""
     return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+
+
+def without_brackets(sentence: str) -> str:
+    """The sentence with what its brackets hold blanked out (same length: positions stay valid)."""
+    return _BRACKETS.sub(lambda found: " " * len(found.group()), sentence)
 

@@ -25,7 +25,8 @@ _WORD = re.compile(r"\w{2,}")
 _VERB = re.compile(r"\b\w{3,}(?:ent|ont)\s+(?:les|des|aux|leurs|ses|un|une|la|le|l')\b")
 """A verb in the plural and its object's article (« accueillent les », « forment des »)."""
 _SUBJECT_LINK = re.compile(
-    r"(?:\s+[\w'-]+){0,2}?(?:(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:les|des|la|le|l'|leurs)\s*)?|\s*\(\s*)"
+    r"(?:\s+[\w'-]+){0,2}?(?:\s+qui(?:\s+[\w'-]+){1,6}?)?"
+    r"(?:(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:les|des|la|le|l'|leurs)\s*)?|\s*\(\s*)"
 )
 _SEMICOLON = re.compile(r"\s*;\s*")
 _COORDINATED = re.compile(r"\b(?:et|mais)\s+$")
@@ -80,7 +81,8 @@ def _sentences_and_segments(text: str) -> list[str]:
 
 def _subject_list(sentence: str, mentioned: tuple[Mention, ...]) -> list[Mention]:
     """The types of the subject: the first one, and those joined to it by commas, « et » or « ou » (each may be
-    qualified by a word or two: « les communes rurales et les associations »), or its abbreviation in brackets
+    qualified by a word or two or a relative clause: « les communes rurales et les associations », « les propriétaires
+    qui cèdent les locaux et les entreprises qui les louent »), or its abbreviation in brackets
     (« L'établissement public foncier (EPF) »)."""
     members = [mentioned[0]]
     for mention in mentioned[1:]:

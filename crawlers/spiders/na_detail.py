@@ -11,12 +11,14 @@ leaves the feed's item as it was.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiaries_of_label, beneficiary_labels_in_text
 from crawlers.normalise.beneficiary_tables import APPLICANT_HEADING
+from crawlers.normalise.dates import DateError, parse_datetime
 from crawlers.normalise.releves import dates_in, find_releves
 from crawlers.normalise.text import fold
 from crawlers.spiders.html import text_of
@@ -100,12 +102,23 @@ def _read_sections(sections: dict[str, str], item: RawItem) -> None:
     for heading, text in sections.items():
         key = fold(heading)
         if "calendrier" in key:
-            item.close_dates = sorted({*item.close_dates, *(d.isoformat() for d in find_releves(text))})
+            days = find_releves(text, _published(item))
+            item.close_dates = sorted({*item.close_dates, *(d.isoformat() for d in days)})
             item.permanent = item.permanent or bool(_ALL_YEAR.search(fold(text)))
         elif "beneficiaire" in key or _WHO_MAY_APPLY.fullmatch(key):
             _read_who_may_apply(text, item)
         elif "montant" in key:
             item.amount_text = text
+
+
+def _published(item: RawItem) -> date | None:
+    """The day the feed published the fiche: days the calendar writes without their year come after it."""
+    for stamp in (s for s in (item.open_date, item.updated_at) if s):
+        try:
+            return parse_datetime(stamp).date()
+        except (DateError, ValueError, TypeError):
+            continue
+    return None
 
 
 def _read_who_may_apply(text: str, item: RawItem) -> None:
