@@ -60,6 +60,10 @@ _SOME_EXCEPTED = re.compile(
     r"(?:celles|ceux|celle|celui)\b"
 )
 """After an excluded type: the exception of some of them (« les communes, à l'exception de celles qui… »)."""
+_SOME_OF_THEM = re.compile(r"\b(?:ses|leurs|sa|son) $")
+"""« … et ses communes ne relèvent pas… »: the members of one body, not the type."""
+_ONE_BODY_BEFORE = re.compile(r"\b(?:la|le|l') ?$")
+_ONE_BODY_AFTER = re.compile(r" (?:de |d'|du )(?!(?:plus|moins)\b)\w")
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
 
 
@@ -74,12 +78,31 @@ def is_cued(sentence: str) -> bool:
 def is_excluded(sentence: str, mention: Mention) -> bool:
     """Excluded as a whole type; « à l'exclusion des communes de plus de 10 000 habitants », « les associations
     cultuelles sont exclues » exclude only a group of it."""
-    whole = bool(_WHOLE_TYPE.match(sentence, mention.end)) and not _KIND_OF_TYPE.fullmatch(sentence, mention.start,
-                                                                                              mention.end)
+    whole = (bool(_WHOLE_TYPE.match(sentence, mention.end))
+             and not _KIND_OF_TYPE.fullmatch(sentence, mention.start, mention.end)
+             and not _SOME_OF_THEM.search(sentence, 0, mention.start) and not _one_body(sentence, mention)
+             and not _examples_of_another(sentence, mention))
     complement = _COMPLEMENT_OF.search(sentence, 0, list_head(sentence, mention))
     terse = _TERSE_REFUSAL.match(sentence, list_tail(sentence, mention).end) is not None
     return whole and not complement and not _for_a_thing(sentence, mention) and (
         terse or in_exclusion(sentence, mention))
+
+
+def _one_body(sentence: str, mention: Mention) -> bool:
+    """« la Métropole de Lyon … ne relève pas du Département »: one named body (singular, « de » and its name), not
+    the type."""
+    singular = not sentence[mention.start:mention.end].endswith("s")
+    return singular and bool(_ONE_BODY_BEFORE.search(sentence, 0, mention.start)
+                             and _ONE_BODY_AFTER.match(sentence, mention.end))
+
+
+def _examples_of_another(sentence: str, mention: Mention) -> bool:
+    """« Les occupants des ateliers (artisans, makers) ne sont pas éligibles »: types in brackets after a word that names
+    no type are examples of what that word names."""
+    opening = sentence.rfind("(", 0, mention.start)
+    if opening < 0 or sentence.rfind(")", 0, mention.start) > opening:
+        return False
+    return not any(opening - 3 <= m.end <= opening for m in mentions(sentence))
 
 
 def is_kind(sentence: str, mention: Mention) -> bool:

@@ -62,7 +62,7 @@ condition on the companies the other lines name."""
 _TRADE_SIZED = re.compile(T.TRADE_SIZED)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
-_COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}|{T.MEMBER_OF}|{T.OWN_THING}")
+_COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}|{T.MEMBER_OF}|{T.OWN_THING}|{T.EMPLOYED_BY}")
 _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
@@ -314,14 +314,16 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
 def _read(sentences: list[str], applying: list[str]) -> Reading:
     back = [b for s in sentences for m in mentions(s) if readmitted(s, m) for b in m.targets]
     applicants = tuple(dict.fromkeys([*_named(applying), *back]))
-    excluded = frozenset(b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
-                         if b not in back and not (is_kind(s, m) and b in _named_by_type(applying, s)))
+    excluded = frozenset(
+        b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
+        if b not in back and not (is_kind(s, m) and (b in _named_by_type(applying, s) or not applicants)))
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
 
 
 def _named_by_type(applying: list[str], other_than: str) -> set[B]:
     """The types the sentences on who may apply (but `other_than`) name by their own word (« les entreprises de
-    manutention », not « les armateurs »): a kind of them excluded elsewhere leaves the others."""
+    manutention », not « les armateurs »): a kind of them excluded elsewhere leaves the others. When the text names no
+    applicant at all, a kind excluded (« le transporteur ne dépose pas de demande ») leaves its type to the labels."""
     return {b for s in applying if s != other_than for m in mentions(s) if not is_kind(s, m) for b in m.targets}
 
 
@@ -438,16 +440,27 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
 
 
+def _close_list_head(sentence: str, mention: Mention) -> int:
+    """Where the list `mention` ends starts, its items joined by commas or « et » / « ou » only (« aux habitants, aux
+    écoles et aux artisans »; not « pour les apprentis …, portées par des collectivités »)."""
+    head = mention
+    for named in reversed([m for m in mentions(sentence) if m.end <= mention.start]):
+        if not _NAMES_LINK.fullmatch(sentence, named.end, head.start):
+            break
+        head = named
+    return head.start
+
+
 def occupant(sentence: str, mention: Mention) -> bool:
     """Named (alone or in a list) right after premises made for it (« des ateliers destinés à la location pour des
     artisans et des PME »): their future occupant, not an applicant."""
-    return bool(_OCCUPANT.search(sentence, 0, list_head(sentence, mention)))
+    return bool(_OCCUPANT.search(sentence, 0, _close_list_head(sentence, mention)))
 
 
 def _users_of_a_thing(sentence: str, mention: Mention) -> bool:
     """Named (alone or in a list) as those a thing is open to (« des ateliers partagés ouverts aux habitants, aux
     écoles et aux artisans »): its users, not who applies."""
-    head, masked = list_head(sentence, mention), without_brackets(sentence)
+    head, masked = _close_list_head(sentence, mention), without_brackets(sentence)
     opened = _OPEN_TO.search(masked, 0, head)
     return bool(opened) and bool(_THING_FOR_USERS_BEFORE.search(masked, 0, opened.start()))
 

@@ -161,6 +161,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"(?:une|sa|leur) (?:aide|part)\b)"
         r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)"
         r"|(?<=par des )laboratoires\b(?! d'(?:analyses?|essais?|controles?))"
+        r"|^(?:les |des |un |le )?laboratoires?\b(?= (?:peu(?:t|vent)|sont|est|recoi\w*|percoi\w*|doi(?:t|vent))\b)"
         r"|(?<=associant un )laboratoire\b|(?<=associant des )laboratoires\b|(?<=associant deux )laboratoires\b",
         (B.RECHERCHE,),
     ),
@@ -180,7 +181,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?"
      r"|entreprises? publiques? locales?", (B.SEM,)),
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
-     r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b",
+     r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b|\bsocietes? (?:civiles? )?(?:a objet agricole|agricoles?|d'exploitation agricole)\b",
      (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\b(?:post-?)?doctorants?\b|\b(?:jeunes )?docteurs\b|\btitulaires? d'(?:un|une) (?:master|doctorat|diplome|licence)\b|\bproprietaires? prive(?:e)?s?\b|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
@@ -471,13 +472,15 @@ MANDATARY_AFTER = r"[^.;:]{0,80}?\b(?:agissant|intervenant) (?:comme|en tant que
 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
-    r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler)|\bne releve\w* pas d"
+    r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler|porter|presenter|solliciter)"
+    r"|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
     r"|\bne peu(?:t|vent) pas etre (?:porteurs?|beneficiaires?|candidats?)"
     r"|\b(?:disposent|dispose) d(?:u|'un|'une|'autres?|e leur|e son|es) (?:autres? |propres? )?(?:dispositif|programme|appel|fonds|pret)s?\b"
     r"|\bpeu(?:t|vent) solliciter (?:un |une |d')?autres?\b"
     r"|\bne (?:le |l')(?:sont|est) pas\b"
-    r"|\bne (?:sont|est) pas (?:des |les )?(?:candidate?s?|porteu(?:r|se)s?|eligibles?)\b"
+    r"|\bne (?:sont|est) pas (?:des |les )?(?:candidate?s?|porteu(?:r|se)s?|eligibles?|demandeu(?:r|se)s?)\b"
+    r"|\brelev\w* (?:de la|d'une autre) mesure\b|\brelev\w* du (?:dispositif|programme|volet)\b"
     r"|\bn'est pas (?:le |la |un |une )?(?:candidate?|porteu(?:r|se)|demandeu(?:r|se))\b|\bn(?:e |'y |'en )(?:depose|deposent|candidate|candidatent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
     rf"|{FAQ_NO}"
 )
@@ -624,10 +627,11 @@ HIRED_BEFORE = (
     r"|\b(?:recourir|recourent|recourt|recourront) (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
     r"|\bsous-trait\w* (?:a|aux)\s*(?:des |un |une |l'|la |le )?$"
     r"|\b(?:dispensee?s?|delivree?s?) par (?:des |un |une |l'|la |le |les )?$"
+    r"|\b(?:contrats?|conventions?|marches?) (?:\w+ )?(?:avec|passee?s? avec) (?:des |un |une |l'|la |le |les )?$"
 )
 """Right before a type, the applicant hires it (« elles peuvent faire appel à un centre technique », « recourir à une
-association de conseil », « la formation est dispensée par un organisme de formation »): a contractor, paid by the
-applicant."""
+association de conseil », « la formation est dispensée par un organisme de formation », « contrat avec un transporteur
+agréé »): a contractor, paid by the applicant."""
 HIRED_AFTER = (
     r"(?:\s+(?!(?:et|ou)\b)[\w'-]+){0,3}?\s*,?\s*qui (?:intervien\w*|agi\w*|est missionne\w*|sont missionne\w*)"
     r" (?:comme|en tant que|en qualite de) (?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
@@ -643,6 +647,9 @@ COMPLEMENT = r"(?<!forme )(?:\bd'|\bde |\bdu )$"
 MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"
 """« les associations gestionnaires d'un centre de formation d'apprentis »: the type after is what the applicant runs."""
 
+EMPLOYED_BY = r"\b(?:recrutee?s?|embauchee?s?|engagee?s?)\b[^.;:,]{0,30}?\bpar (?:une?|des|l'|la|le|les)\s*$"
+"""« salariés recrutés en CDI par une entreprise industrielle »: the type after « par » employs the applicant."""
+
 MEMBER_OF = r"\b(?:membres?|employeurs?) (?:de la |de l'|du |des |d'une? |d')$"
 """« une commune membre de la métropole », « l'employeur de l'apprenti »: the type after is the group the applicant
 belongs to, or the person it employs, not an applicant."""
@@ -657,9 +664,11 @@ USER_OF_PREMISES = (
     r" (?:a la location |en location |a l'usage )?(?:a|aux|au|pour|de|d')\s*(?:des |les |une? |la |le |l'|de |d')?$"
     rf"|\b{PREMISES}\b[^.;:,]{{0,50}}?\b(?:a la location|en location|a louer|pour (?:accueillir|l'accueil|l'installation"
     r"|l'implantation))(?: (?:pour|d'|de|des|aux|a))?\s*(?:des |les |une? |la |le |l'|de |d')?$"
+    r"|\b(?:logements?|residences?|chambres?|hebergements?|foyers?)\b[^.;:,]{0,40}?\bpour (?:les |des |de |d')?(?:jeunes )?$"
 )
 """« la réhabilitation de bâtiments industriels destinés à la location pour des PME », « des ateliers relais loués à des
-entreprises artisanales »: a type right after premises made for it is their future occupant, not an applicant."""
+entreprises artisanales », « des logements pour les apprentis »: a type right after premises made for it is their
+future occupant, not an applicant."""
 
 ASSOCIATED_TO = r"\bassociee?s? (?:[\w']+ ){0,3}?a (?:des |un |une |d'autres )?$"
 """A type right after « associées (le cas échéant) à des » is a partner of the applicants, not one of them."""
