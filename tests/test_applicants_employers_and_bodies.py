@@ -51,3 +51,22 @@ def test_employers_and_bodies(eligibility: str, labels: tuple[str, ...], expecte
 def test_counterparts_and_occupants(eligibility: str, description: str, labels: tuple[str, ...],
                                     expected: set[B]) -> None:
     assert sizes_admitted(call_beneficiaries(list(labels), eligibility, description)) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # a type in brackets shares the clause of what the brackets follow
+    ("Entreprises de moins de 250 salariés. Les donneurs d'ordre (grands groupes) sont partenaires, sans aide.",
+     {B.TPE, B.PME}),
+    # « sans prise en charge »
+    ("PME industrielles.\nLes ETI peuvent venir sur le stand collectif, sans prise en charge.", {B.TPE, B.PME}),
+    # teams of public labs apply; those associated without funding do not
+    ("Projets entre au moins deux équipes de laboratoires publics. Les entreprises et les collectivités qui "
+     "partagent leurs données sont associées, sans financement.", {B.RECHERCHE}),
+    # labs members of a consortium paid for their part; partners « financées pour leur part »
+    ("Porteur : une entreprise, seule ou en consortium. Les laboratoires membres d'un consortium sont financés pour "
+     "leur part.", {B.TPE, B.PME, B.ETI, B.GE, B.RECHERCHE}),
+    ("Consortium d'une PME et d'un laboratoire public ; les communes propriétaires des sites peuvent être partenaires, "
+     "financées pour leur part.", {B.TPE, B.PME, B.RECHERCHE, B.COMMUNE}),
+])
+def test_partners_in_brackets_and_paid_parts(eligibility: str, expected: set[B]) -> None:
+    assert admitted(eligibility) == expected

@@ -28,7 +28,8 @@ _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
 _HIRED_AFTER = re.compile(T.HIRED_AFTER)
 _ONE_KIND = re.compile(r"\b(?:un|une)\s+$")
 _OTHER_STATUS = re.compile(r"[^,;:.]{0,80}?\b(?:ou|et)\s+")
-_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b|,\s*(?:chacune?|tous|toutes)\b")
+_RELATIVE_NEXT = re.compile(r",\s*qui\b|\s*;\s*(?:ils?|elles?)\b|,\s*(?:chacune?|tous|toutes)\b"
+                            r"|,\s*(?=(?:financee?s?|aidee?s?|subventionnee?s?) (?:pour|a hauteur de|sur)\b)")
 _OWNERS_REACH = 80
 """« détenu par des habitants, des associations… »: how far before a list of owners its verb may stand."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:dont|qui)\b")
@@ -58,7 +59,7 @@ _TAKEN_UP = re.compile(r"\s*(?:celle-ci|celui-ci|celles-ci|ceux-ci|elles?|ils?)(
 """« Lorsque le bâtiment appartient à une commune, celle-ci peut porter les travaux »: the main clause's subject takes
 up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$"
-                            r"|^(?:les |des )?equipes? (?:candidates? |issues? )?(?:d'|de |des )$")
+                            r"|\bequipes? (?:candidates? |issues? )?(?:d'|de |des )$")
 _TEAMS_OF = re.compile(T.TEAMS_OF + r"\s*(?:a |aux |au )?(?:d'|de |des |du )?(?:la |l'|une? )?$")
 _RELATIVE_END = re.compile(r"[,;:()—–]|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
                            r"|\bainsi que\b")
@@ -70,8 +71,13 @@ SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
 
 def is_partner(sentence: str, mention: Mention) -> bool:
-    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »)."""
-    start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
+    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »); for a type
+    in brackets, the clause of what the brackets follow (« Les maîtres d'œuvre (grands groupes) sont partenaires »)."""
+    opening = sentence.rfind("(", 0, mention.start)
+    if opening > sentence.rfind(")", 0, mention.start) and sentence.find(")", mention.end) > 0:
+        start, end = clause_start(sentence, opening), clause_end(sentence, sentence.find(")", mention.end) + 1)
+    else:
+        start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
     return bool(_NOT_APPLYING.search(sentence[start:end]) and not CO_APPLICANT.search(sentence, mention.end)
                 and not PAID.search(sentence, start, end))
 

@@ -162,6 +162,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"|\blaboratoires?(?= (?:et|ou) (?:les |des |aux )?entreprises)"
         r"|(?<=par des )laboratoires\b(?! d'(?:analyses?|essais?|controles?))"
         r"|^(?:les |des |un |le )?laboratoires?\b(?= (?:peu(?:t|vent)|sont|est|recoi\w*|percoi\w*|doi(?:t|vent))\b)"
+        r"|^(?:les |des )?laboratoires? (?:membres|partenaires|associes)\b"
         r"|(?<=associant un )laboratoire\b|(?<=associant des )laboratoires\b|(?<=associant deux )laboratoires\b",
         (B.RECHERCHE,),
     ),
@@ -551,7 +552,7 @@ NO_AID = (
     r"|\bsans etre (?:directement )?(?:co-?)?beneficiaires?\b|\bsans (?:financement|etre financ\w*)"
     r"|\bn'(?:est|etait|sera) pas (?:(?:lui|elle)-meme )?(?:co-?)?beneficiaire"
     r"|\bne (?:sont|est|seront|sera) pas (?:financee?s?|subventionnee?s?|aidee?s?)\b"
-    r"|\bhors (?:subvention|financement|aide)\b|\bparticipe(?:nt)? (?:a (?:leurs|ses) (?:propres )?frais|sur (?:leurs |ses )?(?:propres )?fonds propres)"
+    r"|\bhors (?:subvention|financement|aide)\b|\bsans prise en charge\b|\bparticipe(?:nt)? (?:a (?:leurs|ses) (?:propres )?frais|sur (?:leurs |ses )?(?:propres )?fonds propres)"
 )
 """A predicate that denies its subject the aid (crawlers/normalise/unpaid_types.py)."""
 
