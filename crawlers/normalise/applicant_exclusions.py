@@ -38,6 +38,9 @@ _SUBORDINATE = re.compile(r"\b(?:lorsqu|quand|si|y compris|qui|dont|que|meme si)
 _RELATIVE = re.compile(r"\bqui\s+(?:ne\s+)?$")
 _WHO = re.compile(r"\bqui\b")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
+_POSSESSED = re.compile(r"\b(?:leurs?|son|sa|ses) $")
+"""« Les communes transmettent leurs projets à leur intercommunalité ; elles ne déposent pas »: a type after a possessive
+is the subject's own, not what the pronoun takes up."""
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _TERSE_REFUSAL = re.compile(
     r"(?:\s*(?:,|\bet\b|\bou\b)\s*(?!non\b)[\w'-]+(?:\s+[\w'-]+)?){0,3}?"  # « … et promoteurs : non éligibles »
@@ -134,7 +137,7 @@ def in_exclusion(sentence: str, mention: Mention) -> bool:
         return False  # « les associations, lorsqu'elles envisagent une transformation en SCIC, ne sont pas… »
     segment_end = SEGMENT_END.search(sentence, mention.end)
     if segment_end and _PRONOUN_EXCLUSION.match(sentence, segment_end.start()) and not _OF_ANOTHER.search(
-            sentence, 0, mention.start):
+            sentence, 0, mention.start) and not _POSSESSED.search(sentence, 0, mention.start):
         return True  # « les départements, les intercommunalités … ; ils ne peuvent pas candidater »
     after = sentence[mention.end: segment_end.start() if segment_end else len(sentence)]
     verb = EXCLUDING_BEFORE.search(after)

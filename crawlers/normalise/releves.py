@@ -27,7 +27,7 @@ _LIST_CUES = (
     r"releves?|(?:sont|seront|est|sera) relevee?s|vagues?|sessions?(?! d.information| de questions| de presentation)"
     r"|echeances?|dates limites?"
     r"|dates? (?:de depot|suivantes)"
-    r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)"
+    r"|clotures|calendrier (?:des? )?(?:depots?|candidatures?)|depots(?=\s*:)"
 )
 _FIRST_STAGE = r"lettres? d'intention|fiches? d'intention|expressions? d'interet"
 """A call's first stage, whose own deadline is a close date (« Lettre d'intention à adresser avant le 12 février »)."""
@@ -47,6 +47,7 @@ _ONE_CUES = (
     r"\b(?:avant|jusqu'(?:au|a|en)|au plus tard|d'ici)\b(?! (?:de |d')?(?:commencer|demarrer|engager))"
     r"|\battendue?s (?:pour|avant|d'ici|au plus tard)\b|\bjusqu'a (?:la )?fin\b|\bclos(?:e|es)? (?:depuis )?le\b|\bclotur\w* (?:par anticipation )?le\b"
     r"|\b(?:candidatures?|dossiers?|demandes?)(?: sont)?(?: recu(?:e)?s| acceptee?s| deposee?s| ouvertes)?(?= du\b)"
+    r"|\bpre-?depots?\b[^.;:]{0,40}(?=\s*:)"
 )
 _CUE = re.compile(rf"\b(?:(?P<many>{_LIST_CUES})|(?P<one>{_ONE_CUES}))\b")
 _FIRST_REACH = 160

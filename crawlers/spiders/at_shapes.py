@@ -49,16 +49,22 @@ def map_aid(aid: dict[str, Any], source: str, position: int) -> RawItem:
         themes=split_labels(aid.get("categories"), "|"),
         open_date=_text(aid, "start_date") or None,
         # `submission_deadline` is often empty while the texts state the deadline or the relèves.
-        close_dates=close_dates(
+        close_dates=[*_field_days(aid, "predeposit_date"), *close_dates(
             _text(aid, "submission_deadline"), _text(aid, "description"), _text(aid, "eligibility"),
             opening=_text(aid, "start_date"),
-        ),
+        )],
         permanent=fold(_text(aid, "recurrence")) == "permanente",
         closed=aid.get("is_live") is False,
         amount_text=amount_text(aid),
         updated_at=_text(aid, "date_updated") or None,
         raw=aid,
     )
+
+
+def _field_days(aid: dict[str, Any], key: str) -> list[str]:
+    """A date field as found, when filled: `predeposit_date` is the close date of a call's first stage."""
+    value = _text(aid, key)
+    return [value] if value else []
 
 
 def perimeter_codes(perimeter: str, scale: str) -> list[str]:
