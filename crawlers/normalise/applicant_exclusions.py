@@ -8,7 +8,9 @@ import re
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import SEGMENT_END
-from crawlers.normalise.mentions import Mention, clause_start, list_head, list_tail, mentions, without_brackets
+from crawlers.normalise.mentions import (
+    Mention, bracket_opening, clause_start, list_head, list_tail, mentions, without_brackets,
+)
 
 _CUE = re.compile("|".join(T.APPLICANT_CUES))
 EXCLUDING_BEFORE = re.compile(T.EXCLUDING_BEFORE)
@@ -41,6 +43,8 @@ _NEW_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors que)\s")
 _POSSESSED = re.compile(r"\b(?:leurs?|son|sa|ses) $")
 """« Les communes transmettent leurs projets à leur intercommunalité ; elles ne déposent pas »: a type after a possessive
 is the subject's own, not what the pronoun takes up."""
+_SOME_OF_THEM = re.compile(r"\b(?:ses|leurs|sa|son) $")
+"""« … et ses communes ne relèvent pas… »: the members of one body, not the type."""
 _PRONOUN_EXCLUSION = re.compile(rf"(?:[;:]|,?\s*\bmais\b)\s*(?:ils|elles|ceux-ci|celles-ci)\s+(?:{T.EXCLUDING_BEFORE})")
 _TERSE_REFUSAL = re.compile(
     r"(?:\s*(?:,|\bet\b|\bou\b)\s*(?!non\b)[\w'-]+(?:\s+[\w'-]+)?){0,3}?"  # « … et promoteurs : non éligibles »
@@ -63,8 +67,6 @@ _SOME_EXCEPTED = re.compile(
     r"(?:celles|ceux|celle|celui)\b"
 )
 """After an excluded type: the exception of some of them (« les communes, à l'exception de celles qui… »)."""
-_SOME_OF_THEM = re.compile(r"\b(?:ses|leurs|sa|son) $")
-"""« … et ses communes ne relèvent pas… »: the members of one body, not the type."""
 _ONE_BODY_BEFORE = re.compile(r"\b(?:la|le|l') ?$")
 _ONE_BODY_AFTER = re.compile(r" (?:de |d'|du )(?!(?:plus|moins)\b)\w")
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
@@ -102,10 +104,8 @@ def _one_body(sentence: str, mention: Mention) -> bool:
 def _examples_of_another(sentence: str, mention: Mention) -> bool:
     """« Les occupants des ateliers (artisans, makers) ne sont pas éligibles »: types in brackets after a word that names
     no type are examples of what that word names."""
-    opening = sentence.rfind("(", 0, mention.start)
-    if opening < 0 or sentence.rfind(")", 0, mention.start) > opening:
-        return False
-    return not any(opening - 3 <= m.end <= opening for m in mentions(sentence))
+    opening = bracket_opening(sentence, mention.start)
+    return opening is not None and not any(opening - 3 <= m.end <= opening for m in mentions(sentence))
 
 
 def is_kind(sentence: str, mention: Mention) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.mentions import (
-    CLAUSE_END, TEXT, Mention, clause_end, clause_start, first_of_complement, list_head, mentions,
+    CLAUSE_END, TEXT, Mention, bracket_opening, clause_end, clause_start, first_of_complement, list_head, mentions,
 )
 from models.vocab import Beneficiary as B
 
@@ -73,9 +73,9 @@ SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 def is_partner(sentence: str, mention: Mention) -> bool:
     """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »); for a type
     in brackets, the clause of what the brackets follow (« Les maîtres d'œuvre (grands groupes) sont partenaires »)."""
-    opening = sentence.rfind("(", 0, mention.start)
-    if opening > sentence.rfind(")", 0, mention.start) and sentence.find(")", mention.end) > 0:
-        start, end = clause_start(sentence, opening), clause_end(sentence, sentence.find(")", mention.end) + 1)
+    opening, closing = bracket_opening(sentence, mention.start), sentence.find(")", mention.end)
+    if opening is not None and closing > 0:
+        start, end = clause_start(sentence, opening), clause_end(sentence, closing + 1)
     else:
         start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
     return bool(_NOT_APPLYING.search(sentence[start:end]) and not CO_APPLICANT.search(sentence, mention.end)

@@ -120,7 +120,7 @@ def first_of_complement(sentence: str, mention: Mention) -> Mention:
     """The first type of the complement `mention` ends (« de commerçants ou d'artisans »)."""
     first = mention
     for named in reversed([m for m in mentions(sentence) if m.end <= mention.start]):
-        if _in_brackets(sentence, named.start):
+        if bracket_opening(sentence, named.start) is not None:
             continue  # « d'organismes de recherche publics (EPST, EPIC), d'universités »
         if not _SAME_COMPLEMENT.fullmatch(sentence, named.end, first.start):
             break
@@ -128,9 +128,10 @@ def first_of_complement(sentence: str, mention: Mention) -> Mention:
     return first
 
 
-def _in_brackets(sentence: str, at: int) -> bool:
-    """Whether `at` stands inside brackets opened before it in the sentence."""
-    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+def bracket_opening(sentence: str, at: int) -> int | None:
+    """Where the brackets that `at` stands inside open, or None when it stands outside brackets."""
+    opening = sentence.rfind("(", 0, at)
+    return opening if opening > sentence.rfind(")", 0, at) else None
 
 
 def without_brackets(sentence: str) -> str:
