@@ -86,14 +86,20 @@ def similarity(targets: Sequence[str], pool: Sequence[str]) -> np.ndarray:
     """Cosine of TF-IDF vectors (idf over `pool`): one row per target text, one column per pool text."""
     if not targets or not pool:
         return np.zeros((len(targets), len(pool)))
-    from sklearn.feature_extraction.text import TfidfVectorizer  # here: a second to import, for runs with decisions
-
-    vectoriser = TfidfVectorizer(analyzer=_keys, sublinear_tf=True)
+    vectoriser = vectoriser_class()(analyzer=_keys, sublinear_tf=True)
     try:
         vectors = vectoriser.fit(pool)
     except ValueError:  # no word at all in the pool
         return np.zeros((len(targets), len(pool)))
     return np.asarray((vectors.transform(targets) @ vectors.transform(pool).T).todense())
+
+
+def vectoriser_class() -> type:
+    """scikit-learn's TfidfVectorizer, imported on first use (about a second: only runs with decisions need it);
+    a server imports it as it starts, so that its first page with a computation does not wait for it."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer
 
 
 def _keys(text: str) -> list[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
+from matcher.neighbours import vectoriser_class
 from models.config import VigieConfig
 from models.errors import VigieError
 from models.store import Store
@@ -50,10 +52,17 @@ class VigieApp(FastAPI):
         return SecurityHeadersMiddleware(super().build_middleware_stack())
 
 
+@asynccontextmanager
+async def _starting(_app: FastAPI) -> AsyncIterator[None]:
+    """Imports what a page computing a score needs, once, before the first request rather than during one."""
+    vectoriser_class()
+    yield
+
+
 def create_app(config: VigieConfig, store: Store, today: Callable[[], date] | None = None) -> FastAPI:
     """The application, refusing to start without the session secret. `today` fixes "today" (tests, --as-of)."""
     key = secret_key(config)
-    app = VigieApp(title="Vigie — API de revue", version="1", docs_url=None, redoc_url=None,
+    app = VigieApp(title="Vigie — API de revue", version="1", docs_url=None, redoc_url=None, lifespan=_starting,
                   openapi_url="/api/openapi.json",
                   description="Correspondances, appels et plan d'actions ; mêmes droits que les pages.")
     app.state.web = WebState(config, store, today or clock.today,
