@@ -88,8 +88,8 @@ def territory_criterion(opportunity: OpportunityData, porteur: PorteurData) -> C
         return Criterion(criterion="territoire", verdict=UNKNOWN, detail="territoire non précisé")
     places = [a for code in porteur.geo_codes for a in geo.ancestors(code)]
     if verdict:
-        covering = next(p for p in places if p in opportunity.geo_codes)
-        return Criterion(criterion="territoire", verdict=OK, detail=f"{place_label(covering)} ✔")
+        found = geo.covering(opportunity.geo_codes, porteur.geo_codes)
+        return Criterion(criterion="territoire", verdict=OK, detail=f"{place_label(found)} ✔" if found else "✔")
     excluded = next((p for p in places if p in opportunity.geo_exclusions), None)
     if excluded:
         return Criterion(criterion="territoire", verdict=KO, detail=f"{place_label(excluded)} exclu ✘")

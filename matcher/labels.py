@@ -41,7 +41,7 @@ def porteur_label(kind: PorteurType, taille: Taille | None) -> str:
 
 
 def place_label(code: str) -> str:
-    """A COG code as people name it: "Occitanie", "Gers (32)", "France", "commune 32147"."""
+    """A COG code as people name it: "Occitanie", "Gers (32)", "France", "Thiers (Puy-de-Dôme)", "CA du Cotentin"."""
     level, _, value = code.partition("-")
     if level == "PAYS":
         return "France" if code == geo.FRANCE else code
@@ -49,10 +49,8 @@ def place_label(code: str) -> str:
         return geo.regions().get(value, code)
     if level == "DEP" and value in geo.departements():
         return f"{geo.departements()[value].nom} ({value})"
-    if level == "COM":
-        return f"commune {value}"
-    if level == "EPCI":
-        return f"EPCI {value}"
+    if level in ("COM", "EPCI"):
+        return display.place_name(code)
     return code
 
 

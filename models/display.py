@@ -19,6 +19,7 @@ from models.display_labels import (  # noqa: F401 - the vocabularies' labels, re
     FOLLOWUP_LABELS, INSTRUMENT_LABELS, PORTEUR_TYPE_LABELS, RECURRENCE_LABELS, REJECT_REASONS, REVIEW_LABELS,
     ROLE_LABELS, SEND_OUTCOME_LABELS, TAILLE_LABELS, VERDICT_LABELS,
 )
+from models import communes
 from models.geo import FRANCE, commune_departement, departements, regions
 from models.vocab import GeoScope
 
@@ -49,7 +50,8 @@ def labels_line(values: Iterable[Any], table: Mapping[str, str], empty: str = DA
 
 
 def place_name(code: str) -> str:
-    """A COG code by its name: « France », « Occitanie », « Gers », « commune 32147 (Gers) »."""
+    """A COG code by its name: « France », « Occitanie », « Gers », « Thiers (Puy-de-Dôme) », « CA du Cotentin »;
+    a commune or intercommunality missing from the tables: « commune 32147 (Gers) », « intercommunalité SIREN … »."""
     level, _, value = code.strip().partition("-")
     if code.strip() == GeoScope.UNION_EUROPEENNE:
         return "Union européenne"
@@ -60,9 +62,10 @@ def place_name(code: str) -> str:
     if level == "DEP" and value in departements():
         return departements()[value].nom
     if level == "COM" and (dep := commune_departement(value)):
-        return f"commune {value} ({departements()[dep].nom})"
+        commune = communes.communes().get(value)
+        return f"{commune.nom if commune else f'commune {value}'} ({departements()[dep].nom})"
     if level == "EPCI":
-        return f"intercommunalité SIREN {value}"
+        return communes.epcis().get(value, f"intercommunalité SIREN {value}")
     return code
 
 

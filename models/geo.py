@@ -1,6 +1,7 @@
 """COG geography codes (PAYS-99100, REG-76, DEP-32, COM-32147, EPCI-200066926) and containment.
 
-The département → région table is `models/data/departements.csv` (all 101 départements).
+The département → région table is `models/data/departements.csv` (all 101 départements); communes and
+their EPCI are in `models.communes`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from models import communes as com
 from models.french import fold
 
 FRANCE = "PAYS-99100"
@@ -95,17 +97,36 @@ def check_code(code: str) -> str | None:
 
 
 def ancestors(code: str) -> list[str]:
-    """Every code that contains `code`, itself first: COM-32147 → [COM-32147, DEP-32, REG-76, PAYS-99100]."""
+    """Every code that contains `code`, itself first: COM-32147 → [COM-32147, EPCI-200066926, DEP-32, REG-76,
+    PAYS-99100]; an EPCI is inside the départements of its communes."""
     level, _, value = code.partition("-")
     chain = [code]
-    dep = commune_departement(value) if level == "COM" else value if level == "DEP" else None
-    if dep and level == "COM":
-        chain.append(f"DEP-{dep}")
-    if dep and dep in departements():
-        chain.append(f"REG-{departements()[dep].region}")
+    deps: list[str] = []
+    if level == "COM":
+        commune = com.communes().get(value)
+        chain += [f"EPCI-{commune.epci}"] if commune and commune.epci else []
+        deps = [d for d in [commune_departement(value)] if d]
+    elif level == "EPCI":
+        deps = sorted(com.epci_departements().get(value, ()))
+    elif level == "DEP":
+        deps = [value]
+    known = [d for d in deps if d in departements()]
+    chain += [f"DEP-{d}" for d in known if level != "DEP"]
+    chain += list(dict.fromkeys(f"REG-{departements()[d].region}" for d in known))
     if level in {"COM", "DEP", "REG", "EPCI"}:
         chain.append(FRANCE)
     return chain
+
+
+def covering(coverage: list[str], porteur_codes: list[str]) -> str | None:
+    """The coverage code the porteur's place falls in, or, for a porteur known by its EPCI, a commune of that
+    EPCI the coverage names (the intercommunality's projects lie in its communes); None when neither."""
+    places = [a for code in porteur_codes for a in ancestors(code)]
+    inside = next((p for p in places if p in coverage), None)
+    if inside:
+        return inside
+    groups = {p for p in porteur_codes if p.startswith("EPCI-")}
+    return next((c for c in coverage if c.startswith("COM-") and set(ancestors(c)) & groups), None)
 
 
 def covers(coverage: list[str], exclusions: list[str], porteur_codes: list[str]) -> bool | None:
@@ -118,4 +139,4 @@ def covers(coverage: list[str], exclusions: list[str], porteur_codes: list[str])
     places = {a for code in porteur_codes for a in ancestors(code)}
     if places & set(exclusions):
         return False
-    return bool(places & set(coverage))
+    return covering(coverage, porteur_codes) is not None

@@ -106,7 +106,8 @@ def test_a_refused_or_broken_answer_fails_the_source_in_french(
         ("Occitanie", "Région", ["REG-76"]),
         ("Gers", "Département", ["DEP-32"]),
         ("Communes littorales", "Ad-hoc", []),
-        ("CC de la Lomagne gersoise", "epci", []),
+        ("CC de la Lomagne gersoise", "epci", ["EPCI-243200391"]),
+        ("Communauté de communes imaginaire", "epci", []),
     ],
 )
 def test_perimeters_map_to_cog_codes_when_their_scale_says_what_they_are(perimeter: str, scale: str, codes: list[str]) -> None:

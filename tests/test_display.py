@@ -52,7 +52,8 @@ def test_an_instant_shows_its_time_in_the_short_form() -> None:
 
 @pytest.mark.parametrize("code,name", [
     ("PAYS-99100", "France"), ("REG-76", "Occitanie"), ("DEP-32", "Gers"), ("DEP-2A", "Corse-du-Sud"),
-    ("COM-32147", "commune 32147 (Gers)"), ("EPCI-200066926", "intercommunalité SIREN 200066926"),
+    ("COM-32147", "Gimont (Gers)"), ("EPCI-200066926", "CA Grand Auch Coeur de Gascogne"),
+    ("COM-32999", "commune 32999 (Gers)"), ("EPCI-299999999", "intercommunalité SIREN 299999999"),
 ], ids=lambda v: v if "-" in v and v.isupper() else None)
 def test_a_place_is_shown_by_its_name(code: str, name: str) -> None:
     assert display.place_name(code) == name

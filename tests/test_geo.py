@@ -14,12 +14,13 @@ def test_the_table_holds_all_101_departements_and_the_18_regions() -> None:
 
 
 @pytest.mark.parametrize(("code", "chain"), [
-    ("COM-32208", ["COM-32208", "DEP-32", "REG-76", "PAYS-99100"]),
-    ("COM-2A004", ["COM-2A004", "DEP-2A", "REG-94", "PAYS-99100"]),
-    ("COM-97411", ["COM-97411", "DEP-974", "REG-04", "PAYS-99100"]),
+    ("COM-32208", ["COM-32208", "EPCI-243200391", "DEP-32", "REG-76", "PAYS-99100"]),
+    ("COM-2A004", ["COM-2A004", "EPCI-242010056", "DEP-2A", "REG-94", "PAYS-99100"]),
+    ("COM-97411", ["COM-97411", "EPCI-249740119", "DEP-974", "REG-04", "PAYS-99100"]),
+    ("COM-32999", ["COM-32999", "DEP-32", "REG-76", "PAYS-99100"]),  # not in the table: its département still
     ("DEP-75", ["DEP-75", "REG-11", "PAYS-99100"]),
     ("REG-84", ["REG-84", "PAYS-99100"]),
-], ids=["gers-commune", "corse-commune", "reunion-commune", "paris", "region"])
+], ids=["gers-commune", "corse-commune", "reunion-commune", "commune-outside-the-table", "paris", "region"])
 def test_a_code_is_contained_in_its_ancestors(code: str, chain: list[str]) -> None:
     assert geo.ancestors(code) == chain
 

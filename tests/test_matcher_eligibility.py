@@ -65,7 +65,9 @@ def test_beneficiary_details_read_as_french_labels():
     [
         (["REG-76"], [], ("COM-32013",), "ok", "Occitanie ✔"),
         (["DEP-32"], [], ("COM-32013",), "ok", "Gers (32) ✔"),
-        (["COM-32013"], [], ("COM-32013", "DEP-32"), "ok", "commune 32013 ✔"),
+        (["COM-32013"], [], ("COM-32013", "DEP-32"), "ok", "Auch (Gers) ✔"),
+        (["EPCI-200066926"], [], ("COM-32013",), "ok", "CA Grand Auch Coeur de Gascogne ✔"),
+        (["COM-32013"], [], ("EPCI-200066926",), "ok", "Auch (Gers) ✔"),
         (["PAYS-99100"], [], ("DEP-32",), "ok", "France ✔"),
         (["REG-76"], [], ("DEP-33",), "ko", "hors zone : Occitanie ✘"),
         (["REG-76"], ["DEP-32"], ("COM-32013",), "ko", "Gers (32) exclu ✘"),
@@ -74,7 +76,8 @@ def test_beneficiary_details_read_as_french_labels():
         (["REG-76"], [], (), "inconnu", "territoire du porteur non renseigné"),
     ],
     ids=[
-        "region-covers-commune", "departement-covers-commune", "same-commune", "france-covers-all",
+        "region-covers-commune", "departement-covers-commune", "same-commune", "intercommunality-covers-commune",
+        "commune-of-the-intercommunality", "france-covers-all",
         "other-region", "excluded-departement", "excluded-region-wins-over-france", "no-coverage",
         "porteur-without-place",
     ],

@@ -16,7 +16,7 @@ from crawlers.items import RawItem
 from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.text import fold, split_labels, without_tracking
 from crawlers.spiders.stated_deadlines import close_dates
-from models import geo
+from models import communes, geo
 
 SITE = "https://aides-territoires.beta.gouv.fr"
 """Public pages of the aids (the API gives paths relative to it)."""
@@ -68,7 +68,8 @@ def _field_days(aid: dict[str, Any], key: str) -> list[str]:
 
 
 def perimeter_codes(perimeter: str, scale: str) -> list[str]:
-    """COG codes of a perimeter when its scale says what it is (else unknown: [])."""
+    """COG codes of a perimeter when its scale says what it is and its name designates one place (else unknown:
+    [] — an ad-hoc perimeter, or a commune name several comparable communes bear)."""
     scale = fold(scale)
     if scale in _NATIONAL_SCALES:
         return [geo.FRANCE]
@@ -77,6 +78,10 @@ def perimeter_codes(perimeter: str, scale: str) -> list[str]:
     if scale in ("departement", "departements"):
         wanted = fold(perimeter)
         return [f"DEP-{d.code}" for d in geo.departements().values() if fold(d.nom) == wanted]
+    if scale in ("commune", "communes"):
+        return [f"COM-{code}" for code in [communes.commune_named(perimeter)] if code]
+    if scale in ("epci", "intercommunalite", "intercommunalites"):
+        return [f"EPCI-{siren}" for siren in [communes.epci_named(perimeter)] if siren]
     return []
 
 
