@@ -352,8 +352,8 @@ APPLICANT_CUES = [
     r"|" + PAID_TOO,
     r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
-    r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|publics?(?: cibles?| vises| concernes?)?|candidats?"
-    r"|eligibilite)\s*:",
+    r"\b(?:beneficiaires?|porteurs?(?: de projets?)?(?: eligibles?)?|(?<![\w'] )publics?(?: cibles?| vises| concernes?)?"
+    r"|candidats?|eligibilite)\s*:",  # « Publics : », not an adjective (« réseaux de chaleur publics : … »)
     POSSIBLE_APPLICANTS,
     r"\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:financee?s?|aidee?s?|subventionnee?s?|soutenue?s?) (?:les|des)\b",
     r"\b(?:demande|demandent|sollicite|sollicitent) (?:la|une|l'|leur|son|sa) (?:prise en charge|aide|subvention"
@@ -483,9 +483,13 @@ EXCLUDING_BEFORE = (
     r"|\bne (?:sont|est) pas (?:des |les )?(?:candidate?s?|porteu(?:r|se)s?|eligibles?|demandeu(?:r|se)s?)\b"
     r"|\brelev\w* (?:de la|d'une autre) mesure\b|\brelev\w* du (?:dispositif|programme|volet)\b"
     r"|\bn'est pas (?:le |la |un |une )?(?:candidate?|porteu(?:r|se)|demandeu(?:r|se))\b|\bn(?:e |'y |'en )(?:depose|deposent|candidate|candidatent) pas\b|\bsont (?:re)?orientee?s vers\b|\brelev\w* (?:du|d'un|de l') fonds\b|\brelev\w* d'autres dispositifs"
+    r"|\b(?:transmett|transmet|confi|adress|remett)\w* (?:leurs?|ses|son|sa) (?:projets?|dossiers?|demandes?|candidatures?)"
+    r" (?:a|au|aux)\b|\bpass\w* par (?:leur|son|sa|l'|la) ?(?:intercommunalite|epci|communaute|metropole|syndicat)"
     rf"|{FAQ_NO}"
 )
-"""« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded."""
+"""« les associations ne sont pas éligibles »: the types named before it in the sentence are excluded; so are those
+that hand their projects to another body, which files (« Les communes transmettent leurs projets à leur
+intercommunalité », « les communes passent par leur EPCI »)."""
 
 FOR_A_THING = (
     r"\b(?:reserv|destin|dedi|lou|affect|mis a (?:la )?disposition)\w*\s+(?:a|aux|au|d'|de|des)\s*"
@@ -529,7 +533,7 @@ NOT_APPLYING = (
     r"|\bsans etre (?:directement )?(?:financ|aide|subventionn|soutenu|remunere)\w*|\bsans (?:recevoir|beneficier)\b"
     r"|\bne (?:(?:la|le|les|l'|en|leur|lui) ?)?(?:percoi|recoi|touch)\w*(?!\s+qu)"
     r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
-    r"|\ben sous-traitance\b|\bsous-traitants?\b(?! (?:de rang|de premier rang|industriels|de la filiere|de l'industrie|automobiles?|aeronautiques?))|\bcomme prestataires?\b|\bne deposent pas\b|\ben binome avec\b"
+    r"|\ben sous-traitance\b|\bsous-traitants?\b(?! (?:de rang|de premier rang|industriels|de la filiere|de l'industrie|automobiles?|aeronautiques?))|\bcomme prestataires?\b|\ben prestation\b|\bne deposent pas\b|\ben binome avec\b"
     r"|\bbeneficiaires? finaux\b|\baux cotes d|\bsont consultee?s\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""

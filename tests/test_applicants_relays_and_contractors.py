@@ -1,0 +1,37 @@
+"""Who files, when a text says that some types hand their projects to another body, that some take part as
+contractors (« en prestation »), or uses « publics » as an adjective before a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import call_beneficiaries
+from models.vocab import Beneficiary as B
+
+
+@pytest.mark.parametrize(("labels", "eligibility", "expected"), [
+    # a type that hands its projects to another body does not file; the body does
+    ([], "Intercommunalités et syndicats mixtes.\nLes communes confient leurs dossiers à leur intercommunalité.",
+     {B.EPCI, B.SYNDICAT_MIXTE}),
+    ([], "Communautés de communes, PETR.\nLes communes adressent leurs demandes au PETR.", {B.EPCI, B.PETR}),
+    ([], "EPCI et syndicats mixtes de rivière. Les communes passent par leur EPCI.", {B.EPCI, B.SYNDICAT_MIXTE}),
+    # a type that works « en prestation » is the applicant's contractor
+    (["Entreprises"], "Porteurs : industriels de la chimie, de toute taille ; un laboratoire peut intervenir en prestation.",
+     {B.ENTREPRISE}),
+    ([], "Communes et EPCI.\nLes bureaux d'études interviennent en prestation pour le compte du maître d'ouvrage.",
+     {B.COMMUNE, B.EPCI}),
+    # « publics » qualifying a noun is no « Publics : » label: the line before still says who applies
+    ([], "Fabricants qui modernisent leurs lignes : PME et ETI\nExploitants de réseaux publics : communes et EPCI",
+     {B.PME, B.ETI, B.COMMUNE, B.EPCI}),
+])
+def test_who_files(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries(labels, eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # guards: a real « Publics : » label, and a commune that files itself
+    ("Publics : communes et associations.", {B.COMMUNE, B.ASSOCIATION}),
+    ("Les communes déposent leur dossier auprès du Département.", {B.COMMUNE}),
+])
+def test_what_stays(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
