@@ -16,7 +16,7 @@ from models.vocab import Beneficiary as B
     ([], "Communautés de communes, PETR.\nLes communes adressent leurs demandes au PETR.", {B.EPCI, B.PETR}),
     ([], "EPCI et syndicats mixtes de rivière. Les communes passent par leur EPCI.", {B.EPCI, B.SYNDICAT_MIXTE}),
     # a type that works « en prestation » is the applicant's contractor
-    (["Entreprises"], "Porteurs : industriels de la chimie, de toute taille ; un laboratoire peut intervenir en prestation.",
+    ([], "Porteurs : entreprises de la chimie, de toute taille ; un centre technique peut intervenir en prestation.",
      {B.ENTREPRISE}),
     ([], "Communes et EPCI.\nLes bureaux d'études interviennent en prestation pour le compte du maître d'ouvrage.",
      {B.COMMUNE, B.EPCI}),
@@ -35,3 +35,22 @@ def test_who_files(labels: list[str], eligibility: str, expected: set[B]) -> Non
 ])
 def test_what_stays(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # a sentence that ends by saying its subject gets no aid: the subject takes part, it does not apply
+    ("TPE et PME de la mécanique.\nLes donneurs d'ordre (grands groupes) animent les ateliers, sans financement.",
+     {B.TPE, B.PME}),
+    ("Associations d'insertion.\nLes grandes entreprises ouvrent leurs sites aux stagiaires, sans aide.",
+     {B.ASSOCIATION}),
+    # a line that names types and qualifies them with a few words stays beside a sentence on who may not apply
+    ("Entreprises de recyclage de toute taille\nCommunes et syndicats mixtes gestionnaires de haltes fluviales\n"
+     "Les plaisanciers (particuliers) ne sont pas bénéficiaires : ils déposent leur bateau.",
+     {B.ENTREPRISE, B.COMMUNE, B.SYNDICAT_MIXTE}),
+])
+def test_who_takes_part_without_applying(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+def test_a_trailing_condition_is_no_denial() -> None:
+    assert set(call_beneficiaries([], "Les PME et les ETI, sans condition d'ancienneté.", "")) == {B.PME, B.ETI}

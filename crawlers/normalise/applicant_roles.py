@@ -23,6 +23,9 @@ _PARTNER_LABEL = re.compile(
     r"|sans financement))?\s*:"
 )
 """« Partenaires obligatoires : » (not « Partenaires éligibles : », a list of applicants)."""
+_UNPAID_TAIL = re.compile(r",\s*(?:et |mais )?sans (?:aide|financement|subvention|contrepartie financiere"
+                          r"|etre (?:financ|aide|subventionn|remunere)\w*)\s*$")
+"""« Les grands groupes co-animent le programme, sans aide. »: said last, it is the subject's."""
 PAID = re.compile(T.PARTNERS_PAID)
 _HIRED_BEFORE = re.compile(T.HIRED_BEFORE)
 _HIRED_AFTER = re.compile(T.HIRED_AFTER)
@@ -71,15 +74,17 @@ SEGMENT_END = re.compile(r"[;:]|\bmais\b")
 
 
 def is_partner(sentence: str, mention: Mention) -> bool:
-    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »); for a type
-    in brackets, the clause of what the brackets follow (« Les maîtres d'œuvre (grands groupes) sont partenaires »)."""
+    """The type's clause makes it a partner, a participant without aid or an audience (« sont partenaires »), or the
+    sentence ends by saying its subject gets no aid; for a type in brackets, the clause of what the brackets follow
+    (« Les maîtres d'œuvre (grands groupes) sont partenaires »)."""
     opening, closing = bracket_opening(sentence, mention.start), sentence.find(")", mention.end)
     if opening is not None and closing > 0:
         start, end = clause_start(sentence, opening), clause_end(sentence, closing + 1)
     else:
         start, end = clause_start(sentence, mention.start), clause_end(sentence, mention.end)
-    return bool(_NOT_APPLYING.search(sentence[start:end]) and not CO_APPLICANT.search(sentence, mention.end)
-                and not PAID.search(sentence, start, end))
+    unpaid_subject = start == 0 and _UNPAID_TAIL.search(sentence.rstrip(" .;!")) is not None
+    return bool((_NOT_APPLYING.search(sentence[start:end]) or unpaid_subject)
+                and not CO_APPLICANT.search(sentence, mention.end) and not PAID.search(sentence, start, end))
 
 
 def on_a_partner_line(sentence: str, mention: Mention) -> bool:

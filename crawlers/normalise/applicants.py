@@ -69,7 +69,10 @@ _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
 _NAMES_LINK = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\bet\b|\bou\b)\s*(?:les |des |la |le |l'|aux |a )?")
 _QUALIFIED = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+")
-_NAMES_END = re.compile(r"(?:\s+[\w'-]+){0,2}\s*[.;]?\s*")
+_NAMES_END = re.compile(r"(?:\s+(?!(?:sont|est|ne|n'|ont|seront|sera|qui|que|dont|sauf|hors|mais|peu\w*|doi\w*"
+                        r"|beneficie\w*|particip\w*|depos\w*|recoi\w*|percoi\w*|intervien\w*)\b)[\w'-]+){0,6}\s*[.;]?\s*")
+"""After the last type of a line that only names types: a few words that qualify it, no verb (« … gestionnaires de ports
+de plaisance »)."""
 _OPEN_TO = re.compile(r"\b(?:ouvert|destine|reserve|propose|accessible)e?s? (?:\w+ )?(?:aux|a)\b[^.;:]{0,60}$")
 _THING_FOR_USERS_BEFORE = re.compile(T.THING_FOR_USERS)
 _FORM_FIRST = re.compile(r"(?:les |des |l')?[\w' -]{1,60}?" + T.LEGAL_FORM)
