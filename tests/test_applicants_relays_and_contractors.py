@@ -54,3 +54,14 @@ def test_who_takes_part_without_applying(eligibility: str, expected: set[B]) -> 
 
 def test_a_trailing_condition_is_no_denial() -> None:
     assert set(call_beneficiaries([], "Les PME et les ETI, sans condition d'ancienneté.", "")) == {B.PME, B.ETI}
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # a rate table by headcount admits each band, beside a line that names one size
+    ("Imprimeries industrielles. Taux selon la taille :\nmoins de 10 salariés : 45 %\nde 10 à 249 salariés : 35 %\n"
+     "ETI de 250 à 4 999 salariés : 25 %", {B.TPE, B.PME, B.ETI}),
+    # guard: a headcount with no rate is a condition, not a band
+    ("ETI industrielles ; au moins 50 salariés sur le site.", {B.ETI}),
+])
+def test_rate_bands_by_headcount(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected

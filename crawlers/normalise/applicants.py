@@ -59,6 +59,8 @@ _SIZE_LINE = re.compile(T.SIZE_LINE)
 _HEADCOUNT_LINE = re.compile(r"(?=(?:moins|plus|au moins|au plus|de \d|entre \d)\b)")
 """A line that opens on a headcount (« Moins de 250 salariés et chiffre d'affaires inférieur à 50 M€ »): a size
 condition on the companies the other lines name."""
+_RATE_AFTER = re.compile(r"\s*:\s*\d+(?:[.,]\d+)?\s*%")
+"""« moins de 50 salariés : 40 % »: a band of a rate table by headcount, a size that may apply."""
 _TRADE_SIZED = re.compile(T.TRADE_SIZED)
 _CONTRACTOR = re.compile(T.CONTRACTOR)
 _ALL_SIZES = re.compile(T.ALL_SIZES)
@@ -141,6 +143,8 @@ def read_eligibility(text: str) -> Reading:
         reading += _size_lines([s for s in sentences if s not in cued])
         if B.ENTREPRISE in reading.applicants:
             reading = _sized(reading + _headcount_lines(sentences))
+        if any(b in T.SIZES for b in reading.applicants):
+            reading += _rated_bands(sentences)
     return _narrowing(sentences[0], reading) if label_line else reading
 
 
@@ -173,6 +177,14 @@ def _headcount_lines(sentences: list[str]) -> Reading:
     inférieur à 50 M€ »): a condition that narrows the companies the other lines name."""
     found = [b for s in sentences if _HEADCOUNT_LINE.match(s) and mentions(s) and all(m.headcount for m in mentions(s))
              for b in _applicants(f"entreprises {s}") if b in T.SIZES]
+    return Reading(tuple(dict.fromkeys(found)))
+
+
+def _rated_bands(sentences: list[str]) -> Reading:
+    """The sizes of a rate table by headcount (« Taux selon l'effectif : moins de 50 salariés : 40 % ; de 50 à 249
+    salariés : 30 % »), beside companies named elsewhere: each band with its rate is a size that may apply."""
+    found = [b for s in sentences for m in mentions(s) if m.headcount and _RATE_AFTER.match(s, m.end)
+             for b in m.targets if b in T.SIZES]
     return Reading(tuple(dict.fromkeys(found)))
 
 
