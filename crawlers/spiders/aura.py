@@ -22,8 +22,7 @@ from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
 from crawlers.normalise.releves import find_releves
 from crawlers.normalise.text import fold
-from crawlers.spiders.calendar_sections import calendar_deadlines
-from crawlers.spiders.detail_page import ELIGIBILITY_HEADINGS
+from crawlers.spiders.detail_page import ELIGIBILITY_HEADINGS, page_deadlines
 from crawlers.spiders.html import HtmlSourceSpider, first_href, text_of
 from crawlers.spiders.html_text import names_france_2030, node_text, says_all_year
 from crawlers.spiders.page_sections import read_page
@@ -92,8 +91,7 @@ class AuraSpider(HtmlSourceSpider):
         item.amount_text = _matching(found, AMOUNT_SECTION) or item.description
         item.eligibility_text = "\n".join(text for title, text in found.items() if ELIGIBILITY_HEADINGS.search(title))
         item.beneficiary_labels = beneficiary_labels_in_text(item.eligibility_text)
-        stated = {*(d.isoformat() for d in find_releves(item.description)), *calendar_deadlines(found.items())}
-        item.close_dates = sorted({*item.close_dates, *stated})
+        item.close_dates = sorted({*item.close_dates, *page_deadlines(item.description, found.items(), item.open_date)})
         if names_france_2030(item.description):
             item.programmes.append("France 2030")
         item.permanent = says_all_year(item.description)

@@ -21,7 +21,10 @@ from models import geo
 LISTING_AREA = ("main", "#main-content", "body")
 CALL_LINKS = ("article a[href]", "h2 a[href]", "h3 a[href]", ".card a[href]")
 SUMMARY = "p"
-NOT_CALLS = re.compile(r"localtis|partage|share|facebook|twitter|linkedin|x\.com|mailto:|/edition/|/flux-rss|/recherche")
+NOT_CALLS = re.compile(r"(?:^|[/?&=.])(?:localtis|partager?|share|sharer|facebook|twitter|linkedin|edition|flux-rss"
+                       r"|recherche)(?:[/?&=.#]|$)|mailto:|\bx\.com")
+"""Share, news and search links, as whole parts of the address: a call's own slug may hold the same words
+(« /…-ateliers-partages-de-maintenance », « /programme-recherche-industrie »)."""
 DETAIL_CONTAINERS = (".node__content", "article", "main")
 ELIGIBILITY_HEADINGS = r"^(?:publics? )?cibles?\b|^a qui s.adresse"
 """Headings on who may apply beyond the shared ones (crawlers/spiders/detail_page.py)."""

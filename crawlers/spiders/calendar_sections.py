@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from crawlers.normalise.releves import ASIDE, NOT_DEADLINE_WORDS, find_releves
 from crawlers.normalise.text import fold
@@ -32,14 +33,15 @@ _AS_LIST = "Dates de dépôt : "
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 
 
-def calendar_deadlines(sections: Iterable[tuple[str, str]]) -> list[str]:
-    """ISO days of the deadlines the calendar blocks list, sorted, without duplicates."""
+def calendar_deadlines(sections: Iterable[tuple[str, str]], opened: date | None = None) -> list[str]:
+    """ISO days of the deadlines the calendar blocks list, sorted, without duplicates. `opened`: the call's opening
+    day from the listing or feed, for days written without their year."""
     found = {
         day
         for heading, body in sections
         if CALENDAR_HEADINGS.search(fold(heading).strip())
         for line in body.split("\n")
         if line.strip() and not NOT_A_DEADLINE.search(ASIDE.sub(" ", fold(line)))
-        for day in find_releves(_AS_LIST + line)
+        for day in find_releves(_AS_LIST + line, opened)
     }
     return [day.isoformat() for day in sorted(found)]

@@ -19,10 +19,8 @@ from typing import Any
 
 from crawlers.items import RawItem
 from crawlers.normalise.beneficiaries import beneficiary_labels_in_text
-from crawlers.normalise.releves import find_releves
-from crawlers.spiders.calendar_sections import calendar_deadlines
 from crawlers.spiders.departement_coverage import departement_codes
-from crawlers.spiders.detail_page import coverage_codes, eligibility_text, fill_from_page
+from crawlers.spiders.detail_page import coverage_codes, eligibility_text, fill_from_page, page_deadlines
 from crawlers.spiders.page_sections import read_page
 
 _ITSELF = ("*",)
@@ -35,7 +33,7 @@ def complete_from_container(item: RawItem, container: Any, more_headings: str = 
     if not page.text.strip():
         return item
     geo_codes = departement_codes(page.sections) or coverage_codes(page)
-    deadlines = {d.isoformat() for d in find_releves(page.text)} | set(calendar_deadlines(page.sections))
+    deadlines = page_deadlines(page.text, page.sections, item.open_date)
     fill_from_page(item, page, eligibility_text(page, more_headings), geo_codes, deadlines)
     # Without an eligibility section, the page's own sentences on who may apply are read at normalisation.
     item.beneficiary_labels = item.beneficiary_labels or beneficiary_labels_in_text(item.eligibility_text)

@@ -16,9 +16,11 @@ A page with no readable text leaves the item as the listing gave it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from crawlers.items import RawItem
+from crawlers.normalise.dates import DateError, parse_optional_date
 from crawlers.normalise.releves import find_releves
 from crawlers.spiders.calendar_sections import calendar_deadlines
 from crawlers.normalise.text import fold
@@ -48,8 +50,18 @@ def read_detail_page(response: Any, item: RawItem, containers: tuple[str, ...] =
     page = read_page(response, containers)
     if not page.text.strip():
         return item
-    deadlines = {d.isoformat() for d in find_releves(page.text)} | set(calendar_deadlines(page.sections))
+    deadlines = page_deadlines(page.text, page.sections, item.open_date)
     return fill_from_page(item, page, eligibility_text(page), coverage_codes(page), deadlines)
+
+
+def page_deadlines(text: str, sections: Iterable[tuple[str, str]], open_date: str | None) -> set[str]:
+    """ISO days of the deadlines a call's page states, after a cue or in a calendar block. A day written without its
+    year (« Deux relèves : 21 janvier et 20 mai ») takes the one that follows the opening the listing or feed gave."""
+    try:
+        opened = parse_optional_date(open_date)
+    except DateError:
+        opened = None
+    return {d.isoformat() for d in find_releves(text, opened)} | set(calendar_deadlines(sections, opened))
 
 
 def fill_from_page(item: RawItem, page: PageText, eligibility: str, geo_codes: list[str],
