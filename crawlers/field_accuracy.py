@@ -131,11 +131,24 @@ def _facts(call: ExpectedCall, record: OpportunityData | None, as_of: date) -> l
 
 
 def _covered(codes: list[str], exclusions: list[str]) -> list[str]:
-    """The country less whole régions (« hors Île-de-France ») is its other régions; any other coverage as stored."""
+    """Coverage less what it leaves out, as the expected facts write it: the country less whole régions (« hors
+    Île-de-France ») is its other régions; a région less some of its départements is its other départements (a
+    fact file lists places covered, it has no exclusions column); any other coverage as stored."""
     left_out = [c for c in exclusions if c.startswith("REG-")]
-    if codes != [geo.FRANCE] or not left_out or len(left_out) != len(exclusions):
+    if codes == [geo.FRANCE] and left_out and len(left_out) == len(exclusions):
+        return [f"REG-{code}" for code in geo.regions() if f"REG-{code}" not in left_out]
+    deps = {c.removeprefix("DEP-") for c in exclusions if c.startswith("DEP-")}
+    if not deps or len(deps) != len(exclusions):
         return codes
-    return [f"REG-{code}" for code in geo.regions() if f"REG-{code}" not in left_out]
+    return [place for code in codes for place in _less(code, deps)]
+
+
+def _less(code: str, deps: set[str]) -> list[str]:
+    """A région less some of its départements: the others; any other code as it is."""
+    members = [d.code for d in geo.departements().values() if f"REG-{d.region}" == code]
+    if not set(members) & deps:
+        return [code]
+    return [f"DEP-{d}" for d in members if d not in deps]
 
 
 def _territories(codes: Iterable[str]) -> set[str]:

@@ -81,6 +81,19 @@ def test_an_overseas_departement_and_its_region_are_one_territory(written: list[
     assert shares(expected(geo_codes=frozenset(written)), geo_codes=read)["territoire"] == (right, 1)
 
 
+@pytest.mark.parametrize("written, read, left_out, right", [
+    (["DEP-22", "DEP-29", "DEP-56"], ["REG-53"], ["DEP-35"], 1),          # Bretagne less Ille-et-Vilaine
+    (["DEP-22", "DEP-29"], ["REG-53"], ["DEP-35"], 0),                     # one département short
+    (["REG-53"], ["REG-53"], ["DEP-35"], 0),                               # the exclusion is part of the fact
+    (["REG-52", "DEP-14"], ["REG-52", "DEP-14"], [], 1),
+    (["REG-28", "DEP-22", "DEP-29", "DEP-56"], ["REG-28", "REG-53"], ["DEP-35"], 1),  # only the région holding it
+], ids=["region-less-one", "short", "exclusion-ignored", "no-exclusion", "two-regions"])
+def test_a_region_less_some_departements_is_its_other_departements(written: list[str], read: list[str],
+                                                                    left_out: list[str], right: int) -> None:
+    call = expected(geo_codes=frozenset(written))
+    assert shares(call, geo_codes=read, geo_exclusions=left_out)["territoire"] == (right, 1)
+
+
 def test_a_size_too_wide_is_wrong() -> None:
     call = expected(beneficiaries=canonical_beneficiaries(["tpe", "pme"]))
     assert shares(call, beneficiaries=[B.ENTREPRISE])["bénéficiaires"] == (0, 1)
