@@ -249,13 +249,16 @@ FIRM_CUES = (
 … »): its types apply even outside the source's audience labels (crawlers/normalise/record.py)."""
 
 TRADE_SIZED = (
-    r"\b(?:les|des|aux|d'|l'|une?|le)\s*(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
-    r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
+    r"(?:\b(?:les|des|aux|d'|l'|une?|le)\s*|\b(?:et|ou)\s+|(?<![\w'-])(?<![\w'-] ))"
+    r"(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
+    r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?|manufactures?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
+    r"(?: (?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2})?"
     r" (?:de |d'|employant |comptant )?$"
 )
-"""Right before a headcount: a trade or a group named by its own noun (« les transporteurs fluviaux de moins de 10
-salariés », « les groupes industriels de plus de 5 000 salariés »): a company of that size (a headcount after a type
-sizes that type, after a thing it is no applicant)."""
+"""Right before a headcount: a trade or a group named by its own noun, with or without an article or a complement
+(« les transporteurs fluviaux de moins de 10 salariés », « Bénéficiaires : plasturgistes et mouleurs de moins de
+250 salariés », « céramistes d'art de moins de 50 salariés », « fabricants de produits minéraux d'au moins 50
+salariés »): a company of that size (a headcount after a type sizes that type, after a thing it is no applicant)."""
 
 SIZE_LINE = r"\bnombre de salaries\s*:\s*"
 """A catalogue's size line (« Eligibilité en fonction du nombre de salariés : Moins de 50 salariés »): the sizes of

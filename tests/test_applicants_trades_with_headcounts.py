@@ -1,0 +1,30 @@
+"""Companies named by their trade, sized by a headcount right after it, with or without an article or a
+complement: the headcount says which company sizes apply."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import call_beneficiaries
+from models.vocab import Beneficiary as B
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    ("Bénéficiaires : imprimeurs et façonniers de moins de 50 salariés.", {B.TPE, B.PME}),
+    ("Porteurs : menuisiers, ébénistes et tapissiers d'ameublement de moins de 10 salariés.", {B.TPE}),
+    ("Candidats : fondeurs de métaux non ferreux d'au moins 250 salariés.", {B.ETI, B.GE}),
+    ("Fondeurs d'aluminium de moins de 50 salariés.", {B.TPE, B.PME}),
+    ("Tanneries, mégisseries et maroquiniers de luxe de moins de 250 salariés, installés dans le Tarn.",
+     {B.TPE, B.PME}),
+])
+def test_a_trade_sized_by_a_headcount(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries(["Entreprises"], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # guards: a headcount after a thing, or after people, sizes no applicant
+    ("Entreprises industrielles. Projets créant des ateliers de plus de 20 postes.", {B.ENTREPRISE}),
+    ("Associations employant des animateurs ; communes de moins de 3 500 habitants.", {B.ASSOCIATION, B.COMMUNE}),
+])
+def test_what_a_headcount_does_not_size(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
