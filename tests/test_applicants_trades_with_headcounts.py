@@ -28,3 +28,19 @@ def test_a_trade_sized_by_a_headcount(eligibility: str, expected: set[B]) -> Non
 ])
 def test_what_a_headcount_does_not_size(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("labels", "eligibility", "expected"), [
+    # companies heading a label whose list names other types: those types, not every company
+    ([], "Sociétés éligibles : SPL et SEM d'aménagement portant des zones d'activités.", {B.SEM}),
+    ([], "Structures porteuses : syndicats mixtes et SPL.", {B.SYNDICAT_MIXTE, B.SEM}),
+    # the employer of the person who applies, after a contract's description, does not apply
+    (["Particuliers"], "Bénéficiaires : jeunes recrutés en contrat d'apprentissage de deux ans minimum par une "
+                       "entreprise du bâtiment.", {B.PARTICULIER}),
+])
+def test_who_a_label_or_an_employer_is(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries(labels, eligibility, "")) == expected
+
+
+def test_companies_heading_a_list_of_sizes_stay_companies_of_those_sizes() -> None:
+    assert set(call_beneficiaries([], "Entreprises éligibles : PME et ETI.", "")) == {B.PME, B.ETI}

@@ -23,6 +23,7 @@ _PARTNER_LABEL = re.compile(
     r"|sans financement))?\s*:"
 )
 """« Partenaires obligatoires : » (not « Partenaires éligibles : », a list of applicants)."""
+_LABEL_HEAD = re.compile(r"\s*(?:eligibles?|beneficiaires?|concernee?s|candidate?s|porteuses?)\s*:\s*")
 _UNPAID_TAIL = re.compile(r",\s*(?:et |mais )?sans (?:aide|financement|subvention|contrepartie financiere"
                           r"|etre (?:financ|aide|subventionn|remunere)\w*)\s*$")
 """« Les grands groupes co-animent le programme, sans aide. »: said last, it is the subject's."""
@@ -204,6 +205,14 @@ def defined_by_a_list(sentence: str, mention: Mention) -> bool:
         return True
     colon = _COLON_LIST.match(sentence, mention.end)
     return bool(colon) and any(m.start >= colon.end() for m in mentions(sentence))
+
+
+def heads_a_list_of_others(sentence: str, mention: Mention) -> bool:
+    """« Sociétés éligibles : SEM, SEMOP et SPL-A »: companies in a label's head, the list after the colon naming
+    other types, say what those are; the label names no applicant of its own."""
+    label = _LABEL_HEAD.match(sentence, mention.end)
+    return (mention.targets == (B.ENTREPRISE,) and label is not None
+            and any(m.start >= label.end() and set(m.targets) - {B.ENTREPRISE, *T.SIZES} for m in mentions(sentence)))
 
 
 def receives_nothing(sentence: str, mention: Mention) -> bool:

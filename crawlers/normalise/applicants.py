@@ -23,6 +23,7 @@ from crawlers.normalise.applicant_roles import (
     consortium_member,
     defined_by_a_list,
     defined_in_brackets,
+    heads_a_list_of_others,
     in_condition,
     in_relative_clause,
     member_companies,
@@ -430,7 +431,8 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 def _applies(sentence: str, mention: Mention) -> bool:
     if in_exclusion(sentence, mention) or any(p.match(sentence, mention.end) for p in (_HELPS, _PAYER)):
         return False
-    if len(mention.targets) > 2 and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention):
+    if (len(mention.targets) > 2 and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention)
+            or heads_a_list_of_others(sentence, mention)):
         return False  # a broad group, defined by the list that follows; one kind its brackets name the types of
     if _broad_or_company(mention) and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
         return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere

@@ -655,7 +655,7 @@ COMPLEMENT = r"(?<!forme )(?:\bd'|\bde |\bdu )$"
 MANAGED = r"\b(?:gestionnaires?|proprietaires?) (?:d'une? |d'|de la |de l'|du |des )$"
 """« les associations gestionnaires d'un centre de formation d'apprentis »: the type after is what the applicant runs."""
 
-EMPLOYED_BY = r"\b(?:recrutee?s?|embauchee?s?|engagee?s?)\b[^.;:,]{0,30}?\bpar (?:une?|des|l'|la|le|les)\s*$"
+EMPLOYED_BY = r"\b(?:recrutee?s?|embauchee?s?|engagee?s?)\b[^.;:]{0,60}?\bpar (?:une?|des|l'|la|le|les)\s*$"
 """« salariés recrutés en CDI par une entreprise industrielle »: the type after « par » employs the applicant."""
 
 MEMBER_OF = r"\b(?:membres?|employeurs?) (?:de la |de l'|du |des |d'une? |d')$"
