@@ -44,3 +44,15 @@ def test_who_a_label_or_an_employer_is(labels: list[str], eligibility: str, expe
 
 def test_companies_heading_a_list_of_sizes_stay_companies_of_those_sizes() -> None:
     assert set(call_beneficiaries([], "Entreprises éligibles : PME et ETI.", "")) == {B.PME, B.ETI}
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # partners paid for their own share of the work are co-applicants
+    ("PME industrielles. Les centres techniques partenaires sont financés pour leurs dépenses.", {B.PME, B.RECHERCHE}),
+    ("PME. Les laboratoires partenaires ne sont pas financés pour leurs travaux.", {B.PME}),
+    # a type sent to another call is left out of this one
+    ("Fonderies : PME et ETI. Les grandes entreprises relèvent de l'appel à projets régional.", {B.PME, B.ETI}),
+    ("Entreprises de toute taille ; les grands groupes relèvent d'un AAP dédié.", {B.TPE, B.PME, B.ETI}),
+])
+def test_paid_partners_and_types_sent_elsewhere(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
