@@ -8,7 +8,8 @@ import re
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.mentions import (
-    CLAUSE_END, TEXT, Mention, bracket_opening, clause_end, clause_start, first_of_complement, list_head, mentions,
+    CLAUSE_END, OBJECT_LINK, TEXT, Mention, bracket_opening, clause_end, clause_start, first_of_complement, list_head,
+    mentions,
 )
 from models.vocab import Beneficiary as B
 
@@ -17,6 +18,7 @@ _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
 _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
+_FOUNDED_BY = re.compile(T.FOUNDED_BY)
 _PARTNER_LABEL = re.compile(
     r"(?:les )?(?:partenaires?|co-?financeurs?|prestataires?)"
     r"(?:\s+(?:obligatoires?|possibles?|associee?s?|techniques?|envisagee?s|pressentie?s|non financee?s?"
@@ -182,10 +184,25 @@ def status_or_mandatary(sentence: str, mention: Mention) -> bool:
 
 
 def is_owner(sentence: str, mention: Mention) -> bool:
-    """Named in the list of owners after « détenu par » (« des habitants, des associations ou des collectivités »)."""
+    """Named in the list of owners or founders after « détenu par », « créée par » (« des habitants, des associations ou
+    des collectivités »)."""
+    if _founders(sentence, mention):
+        return True
     head = list_head(sentence, mention)
     owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
     return bool(owners) and not SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
+
+
+def _founders(sentence: str, mention: Mention) -> bool:
+    """« une SPL constituée par des communes et leur EPCI »: named, alone or in a list, right after the verb that says
+    they founded the type before."""
+    earlier = [m for m in mentions(sentence) if m.end <= mention.start]
+    first = mention
+    while (earlier and OBJECT_LINK.fullmatch(sentence, earlier[-1].end, first.start)
+           and not _FOUNDED_BY.search(sentence, earlier[-1].end, first.start)):
+        first = earlier.pop()
+    before = earlier[-1].end if earlier else 0
+    return _FOUNDED_BY.search(sentence, before, first.start) is not None
 
 
 def defined_in_brackets(sentence: str, mention: Mention) -> bool:
@@ -195,8 +212,11 @@ def defined_in_brackets(sentence: str, mention: Mention) -> bool:
     brackets = _LIST_IN_BRACKETS.match(sentence, mention.end)
     if not brackets or not _ONE_KIND.search(sentence, 0, mention.start):
         return False
+    if any(mention.end <= m.start < brackets.end() for m in mentions(sentence)):
+        return False  # « une CCI ou une société (SAS, SCIC) »: the brackets are the next type's
     end = sentence.find(")", brackets.end())
-    return any(brackets.end() <= m.start and m.end <= end for m in mentions(sentence)) if end > 0 else False
+    inside = [m for m in mentions(sentence) if brackets.end() <= m.start and m.end <= end and not m.headcount]
+    return end > 0 and bool(inside)
 
 
 def defined_by_a_list(sentence: str, mention: Mention) -> bool:

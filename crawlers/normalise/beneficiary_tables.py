@@ -542,6 +542,8 @@ NOT_APPLYING = (
     r"|\bpeu(?:t|vent) etre associee?s\b|\bsont associee?s a\b|\bsans (?:aide|financement|subvention|contrepartie)\b|\bsur (?:leurs|ses) fonds propres\b"
     r"|\ben sous-traitance\b|\bsous-traitants?\b(?! (?:de rang|de premier rang|industriels|de la filiere|de l'industrie|automobiles?|aeronautiques?))|\bcomme prestataires?\b|\ben prestation\b|\bne deposent pas\b|\ben binome avec\b"
     r"|\bbeneficiaires? finaux\b|\baux cotes d|\bsont consultee?s\b"
+    r"|\b(?:en )?(?:sont|est|seront|restent|reste) (?:les |des |leurs? |ses )?(?:simples? )?"
+    r"(?:usagers?|utilisat(?:eur|rice)s?|destinataires?)\b"
 )
 """A clause whose types take part without applying (partners, final beneficiaries, other funders)."""
 
@@ -604,9 +606,11 @@ EPCI_KINDS = (
 """Kinds of a type: excluding one (« les métropoles ne sont pas éligibles », « les fondations ») excludes a group,
 not every EPCI or association."""
 
-OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b"
+FOUNDED_BY = r"\b(?:creee?s?|fondee?s?|constituee?s?|formee?s?)\b[^,;:()]{0,20}?\bpar\b"
+OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b|" + FOUNDED_BY
 """« dont le capital est détenu par des habitants, des associations ou des collectivités », « non détenues à plus de
-25 % par une grande entreprise »: the owners named after it, the whole list, do not apply."""
+25 % par une grande entreprise », « une société créée par au moins trois PME »: the owners or founders named after
+it, the whole list, do not apply."""
 
 PARTNERS_PAID = (
     r"\bsont (?:co-?)?beneficiaires\b|\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
