@@ -99,6 +99,11 @@ def check_code(code: str) -> str | None:
 def ancestors(code: str) -> list[str]:
     """Every code that contains `code`, itself first: COM-32147 → [COM-32147, EPCI-200066926, DEP-32, REG-76,
     PAYS-99100]; an EPCI is inside the départements of its communes."""
+    return list(_ancestors(code))
+
+
+@cache
+def _ancestors(code: str) -> tuple[str, ...]:
     level, _, value = code.partition("-")
     chain = [code]
     deps: list[str] = []
@@ -115,7 +120,7 @@ def ancestors(code: str) -> list[str]:
     chain += list(dict.fromkeys(f"REG-{departements()[d].region}" for d in known))
     if level in {"COM", "DEP", "REG", "EPCI"}:
         chain.append(FRANCE)
-    return chain
+    return tuple(chain)
 
 
 def covering(coverage: list[str], porteur_codes: list[str]) -> str | None:
