@@ -30,6 +30,8 @@ class Commune:
 
     code: str
     nom: str
+    departement: str
+    """INSEE code of its département, as the table gives it ("63", "2A", "974")."""
     epci: str | None
     """SIREN of its EPCI à fiscalité propre (None for the few communes outside any)."""
     population: int
@@ -44,7 +46,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 @cache
 def communes() -> dict[str, Commune]:
     """Current communes by INSEE code."""
-    return {r["code"]: Commune(r["code"], r["nom"], r["epci"] or None, int(r["population"] or 0))
+    return {r["code"]: Commune(r["code"], r["nom"], r["departement"], r["epci"] or None, int(r["population"] or 0))
             for r in _rows("communes.csv.gz")}
 
 
@@ -60,12 +62,8 @@ def epci_departements() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for commune in communes().values():
         if commune.epci:
-            found[commune.epci].add(_departement(commune.code))
+            found[commune.epci].add(commune.departement)
     return {siren: frozenset(d for d in deps if d) for siren, deps in found.items()}
-
-
-def _departement(code: str) -> str:
-    return code[:3] if code.startswith("97") else code[:2]
 
 
 def name_key(text: str) -> str:
@@ -99,7 +97,7 @@ def commune_named(text: str) -> str | None:
     name, place = (written["nom"], written["code"]) if written else (text, "")
     found = _communes_by_name().get(name_key(name), [])
     if place:
-        found = [c for c in found if c.code == place or _departement(c.code) == place]
+        found = [c for c in found if place in (c.code, c.departement)]
     if len(found) == 1:
         return found[0].code
     ranked = sorted(found, key=lambda c: c.population, reverse=True)

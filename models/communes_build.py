@@ -27,11 +27,11 @@ SOURCE = [
 
 
 def communes_csv(communes: list[dict], epcis: list[dict]) -> str:
-    """code,nom,epci,population of every current commune."""
+    """code,nom,departement,epci,population of every current commune."""
     epci_of = {m["code"]: e["code"] for e in epcis for m in e["membres"]}
-    rows = [[c["code"], c["nom"], epci_of.get(c["code"], ""), c.get("population") or ""]
+    rows = [[c["code"], c["nom"], c["departement"], epci_of.get(c["code"], ""), c.get("population") or ""]
             for c in communes if c["type"] == "commune-actuelle"]
-    return _csv(["code", "nom", "epci", "population"], sorted(rows))
+    return _csv(["code", "nom", "departement", "epci", "population"], sorted(rows))
 
 
 def epci_csv(epcis: list[dict]) -> str:
