@@ -89,7 +89,36 @@ ONESELF = (
 """« La demande est déposée par le jeune lui-même », « … par la personne elle-même »: a person files for herself (a
 body filing « elle-même » is named by its own type)."""
 
+_NOUN_PLACE = r"(?:(?<=^)|(?<=: )|(?<=; )|(?<=, )|(?<=\bet )|(?<=\bou )|(?<=\bles )|(?<=\bdes )|(?<=\baux )|(?<=\bd')|(?<=\bl')|(?<=- ))"
+"""Where a noun, not an adjective, stands: after an article, a list separator or a label's colon."""
+
+FARM_TRADES = (
+    r"\b(?!agri)[a-z]{2,}culteurs?\b|\bvignerons?\b|\beleveurs?\b|\bmaraichers?\b|\bcerealiers?\b|\bpaysans?\b"
+    r"|\bexploit(?:ation|ant)s? (?:viticoles?|arboricoles?|horticoles?|maraicheres?|piscicoles?|conchylicoles?|oleicoles?)\b"
+)
+"""Farmers named by their trade (« viticulteurs », « oléiculteurs », « vignerons », « éleveurs »): farm applicants."""
+
+_NOT_TRADES = (
+    r"(?:particuli|ouvri|meti|quarti|chanti|ateli|dossi|papi|fichi|calendri|premi|derni|enti|courri|senti|heriti"
+    r"|creanci|conseill|financi|immobili|fonci|hospitali|saisonni|journali|routi|forest|fruiti|laiti|reguli|singuli"
+    r"|polici|pompi|infirmi|cuisini|ecoli|offici|douani|prisonni|pionni|usuri|rentie?|menuisi|plaisanci|fermi|boursi"
+    r"|usufruiti|cavali|chevali|aventuri|romanci)ers"
+    r"|(?:batt|s|gal|lott?|bois|menuis|carross|infirm|categ|ressourc|recycl)eries"
+    r"|(?:art|tour|cycl|journal|jur|special|econom|urban|natural|final|real|minimal|maximal|social|commun)istes"
+)
+"""Words with a trade's ending that name no company (people, roles, things, adjectives)."""
+
+_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)[a-z]{3,}(?:iers|istes|eries)\b"
+
+COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
+"""Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
+chaudronniers », « les menuisiers de moins de 50 salariés »): companies, of the size said beside them. Like the
+legal forms, a trade is a kind of company (TRADES): excluding it (« Les semenciers ne sont pas éligibles ») leaves
+the other companies."""
+
 TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
+    (FARM_TRADES, (B.AGRICULTEUR,)),
+    (COMPANY_TRADES, (B.ENTREPRISE,)),
     # Phrases that name an applicant in running prose; where two overlap, the longer one wins
     # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
     # in prose (« région », « département », « jeunes ») are left to the labels.
@@ -527,6 +556,7 @@ TRADES = (
     r"(?:les |des |l')?(?:artisans?|commercants?|armateurs?|bureaux? d'etudes?|chargeurs?|transporteurs?"
     r"|(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?"
     r"|sc(?:op|ic)s?|societes? cooperatives?|sasu?|sarl|eurl|gaec|earl|scea|cuma)"
+    r"|(?:les |des |l')?(?:" + _TRADE_WORD + "|" + FARM_TRADES + ")"
 )
 """Companies or farms named by their trade or their legal form (« les armateurs », « les bureaux d'études », « les
 CUMA »): excluding them excludes that kind, not the whole type (« Sont éligibles les entreprises de manutention …
