@@ -332,15 +332,17 @@ def _read(sentences: list[str], applying: list[str]) -> Reading:
     applicants = tuple(dict.fromkeys([*_named(applying), *back]))
     excluded = frozenset(
         b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
-        if b not in back and not (is_kind(s, m) and (family_of([b]) & _named_by_type(applying, s, m.start) or not applicants)))
+        if b not in back
+        and not (is_kind(s, m) and (family_of([b]) & _named_by_type(applying, s, m.start) or not applicants)))
     return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
 
 
 def _named_by_type(applying: list[str], other_than: str, before: int) -> set[B]:
     """The types the sentences on who may apply name by their own word (« les entreprises de manutention », « les PME »,
     not « les armateurs »), in `other_than` only before `before` and where not excluded themselves (« une entreprise de
-    moins de 5 000 salariés, à l'exclusion des motoristes »): a kind of their family excluded leaves the others. When the text names no
-    applicant at all, a kind excluded (« le transporteur ne dépose pas de demande ») leaves its type to the labels."""
+    moins de 5 000 salariés, à l'exclusion des motoristes »): a kind of their family excluded leaves the others. When
+    the text names no applicant at all, a kind excluded (« le transporteur ne dépose pas de demande ») leaves its type
+    to the labels."""
     return {b for s in applying for m in mentions(s)
             if not is_kind(s, m) and (s != other_than or m.end <= before and not is_excluded(s, m)) for b in m.targets}
 

@@ -89,7 +89,8 @@ ONESELF = (
 """« La demande est déposée par le jeune lui-même », « … par la personne elle-même »: a person files for herself (a
 body filing « elle-même » is named by its own type)."""
 
-_NOUN_PLACE = r"(?:(?<=^)|(?<=: )|(?<=; )|(?<=, )|(?<=\bet )|(?<=\bou )|(?<=\bles )|(?<=\bdes )|(?<=\baux )|(?<=\bd')|(?<=\bl')|(?<=- ))"
+_NOUN_PLACE = (r"(?:(?<=^)|(?<=: )|(?<=; )|(?<=, )|(?<=\bet )|(?<=\bou )|(?<=\bles )|(?<=\bdes )|(?<=\baux )"
+               r"|(?<=\bd')|(?<=\bl')|(?<=- ))")
 """Where a noun, not an adjective, stands: after an article, a list separator or a label's colon."""
 
 FARM_TRADES = (
@@ -112,7 +113,7 @@ _TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)[a-z]{3,}(?:iers|istes|eries)\b"
 
 COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
 """Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
-chaudronniers », « les menuisiers de moins de 50 salariés »): companies, of the size said beside them. Like the
+chaudronniers », « les chaudronniers de moins de 50 salariés »): companies, of the size said beside them. Like the
 legal forms, a trade is a kind of company (TRADES): excluding it (« Les semenciers ne sont pas éligibles ») leaves
 the other companies."""
 
