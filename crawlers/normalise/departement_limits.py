@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 
 from functools import cache
 
+from crawlers.normalise import region_limits
 from crawlers.normalise.region_limits import EXCLUDED_AFTER, regions_left_out
 from crawlers.normalise.text import fold
 from models import geo
@@ -87,7 +88,7 @@ _WHOLE_COVERAGE = re.compile(
 )
 """« les départements et les régions d'outre-mer, …, et le Département de Mayotte »: a sentence that names the
 whole coverage names its départements as examples or as applicants, not as limits."""
-LEAVING_OUT = re.compile(r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)")
+LEAVING_OUT = re.compile(region_limits.LEAVING_OUT)
 
 
 def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[list[str], list[str]] | None:
