@@ -36,6 +36,8 @@ PLACE_CUE = re.compile(
     r"|\b(?:etablie?s?|installee?s?|basee?s?|domiciliee?s?|immatriculee?s?|enregistree?s?) (?:dans|en|sur|a)\b"
     r"|\b(?:ayant|dispos\w+ d'|possed\w+) (?:un|une|leur|son|sa|ses|des)"
     r" (?:etablissements?|sieges?|sites?|implantations?)(?: \w+)? (?:dans|en|sur|a)\b"
+    r"|\b(?:dont|leurs?|son|sa|ses) (?:le |la |les |l')?(?:etablissements?|sieges?|sites?|implantations?|ateliers?|usines?)"
+    r"(?: de \w+| \w+)? (?:est|sont|se trouvent|se trouve) (?:situee?s? |implantee?s? )?(?:dans|en|sur|a)\b"
     r"|\bcouvr(?:e|ent)\b|\bne (?:sont|est|seront|sera) pas (?:concernee?s?|couverte?s?|eligibles?)\b"
 )
 """A sentence that says where a project or its applicant must be, or where the call does not apply (folded)."""
@@ -64,7 +66,8 @@ _PLACE_PREPOSITION = (
 _LEAD = r"(?:\bde |\bd')"
 """« de Seine-et-Marne », « d'Indre-et-Loire »: a place only after « départements » or at the head of a list."""
 _AFTER_DEPARTEMENTS = re.compile(r"\b(?:departements?|territoires?) $")
-_PART_OF = re.compile(r"\b(?:nord|sud|est|ouest|centre|partie|moitie|reste|frontiere|la limite)\s*$")
+_PART_OF = re.compile(r"(?:(?:\bl'|\ble |\bla |\bdu |\bau )(?:nord|sud|est|ouest|centre)(?:-\w+)?|\bpartie|\bmoitie|\breste"
+                      r"|\bfrontiere|\bla limite)\s*$")
 """« dans le nord de l'Essonne »: a part of a département is no limit the coverage can say."""
 _NUMBER = re.compile(r"2[ab]|97\d|\d{2}")
 _NUMBER_LIST = re.compile(

@@ -16,12 +16,16 @@ from models import geo
 
 LEAVING_OUT = r"\b(?:hors|sauf|excepte|a l'exception d|a l'exclusion d|exception faite d)"
 EXCLUDED_AFTER = re.compile(
-    r"\b(?:sont|est|seront|sera) (?:exclue?s?|exclus)\b|\bne (?:sont|seront) pas (?:couverte?s?|concernee?s?|eligibles?)"
-    r"|\bn'est pas (?:couverte?|concernee?|eligible)|\brelev\w* d'(?:un|une) autre|\bne releve\w* pas d"
+    r"\b(?:sont|est|seront|sera) (?:exclue?s?|exclus)\b"
+    r"|\b(?:ne|n') ?(?:sont|seront|est|sera|peu(?:t|vent)|pourront|pourra) pas (?:etre )?(?:couverte?s?|concernee?s?"
+    r"|eligibles?|retenue?s?|recevables?|acceptee?s?|financee?s?|aidee?s?|soutenue?s?|subventionnee?s?|admise?s?"
+    r"|pris en compte|prises en compte)\b"
+    r"|\brelev\w* d'(?:un|une) autre|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) (?:programme|dispositif|appel|fonds)|\bne peu(?:t|vent) pas (?:candidater|deposer|adherer"
     r"|beneficier|participer|postuler)"
 )
-"""After the place, in its sentence: the place is left out (« …, rattachés à un autre bassin, ne sont pas couverts »)."""
+"""After the place, in its sentence: the place is left out (« …, rattachés à un autre bassin, ne sont pas couverts »,
+« Les projets situés à Paris ne sont pas retenus », « … ne peuvent pas être financés »)."""
 OVERSEAS = ("01", "02", "03", "04", "06")
 _OVERSEAS_WORDS = r"outre-mer|ultramarin\w*|\bdrom\b|\bdrom-com\b"
 DEMONYMS = {"11": r"francilien\w*", "53": r"breton(?:ne)?s?", "28": r"normand(?:e|s|es)?", "94": r"corse"}
