@@ -104,6 +104,17 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
+_AUDIENCE_LINE = re.compile(r"publics?(?: cibles?| concernes?| vises)?\s*:\s*")
+"""« Public : », « Publics concernés : »: a page's coarse audience labels follow (not « Bénéficiaires : », which says
+who may apply)."""
+_PLURAL = re.compile(r"[sx]\b")
+_ITEM_START = re.compile(r"\s*(?:(?:les|des|aux|et|ou)\s+)?[\w'-]+[sx]\b")
+"""An item that opens on a plural noun (« recycleurs et démanteleurs de matelas », « les entreprises de recyclage »)."""
+_ITEM_VERB = re.compile(r"\b(?:est|sont|ne|n'|peu(?:t|vent)|doi(?:t|vent))\b")
+"""An item that says something (« les entreprises de négoce en sont exclues »), not one that names applicants."""
+_SAME_ITEM = re.compile(r"\s*(?:elles?|ils?|celles-ci|ceux-ci|dont|qui|leur|leurs)\b")
+"""After « ; », words that go on speaking of the item before (« les entreprises de la Creuse ; elles doivent compter
+moins de 20 salariés »)."""
 _SHARE_START = re.compile(r"(?:chacun|chacune|tous|toutes)\b")
 
 
@@ -131,6 +142,9 @@ def read_eligibility(text: str) -> Reading:
     when none says who may apply (or when those name only places: « Sont éligibles les sites situés dans les
     départements de… »)."""
     sentences = applicant_sentences(text)
+    audience = _audience_labels(sentences)
+    if audience:  # « Public : Entreprise » above « Entreprises de la filière soie de moins de 250 salariés »
+        return _narrowing(audience, read_eligibility("\n".join(sentences[1:])))
     cued = [s for s in sentences if is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
@@ -198,6 +212,15 @@ def _is_label_line(sentence: str) -> bool:
             return False
         at = mention.end
     return bool(named) and _LABEL_GLUE.fullmatch(sentence, at) is not None
+
+
+def _audience_labels(sentences: list[str]) -> str:
+    """The labels of a page's audience line (« Public : Entreprise, Collectivité ») when sentences follow that name
+    applicants: the coarse labels a precise sentence narrows, as a source's own labels are; "" otherwise."""
+    line = _AUDIENCE_LINE.match(sentences[0]) if len(sentences) > 1 else None
+    if line is None or not _is_label_line(sentences[0][line.end():]):
+        return ""
+    return sentences[0][line.end():] if _read(sentences[1:], sentences[1:]).applicants else ""
 
 
 def _narrowing(labels: str, reading: Reading) -> Reading:
@@ -334,7 +357,7 @@ def _read(sentences: list[str], applying: list[str]) -> Reading:
         b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
         if b not in back
         and not (is_kind(s, m) and (family_of([b]) & _named_by_type(applying, s, m.start) or not applicants)))
-    return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) for s in applying)))
+    return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) or _unsized_item(s) for s in applying)))
 
 
 def _named_by_type(applying: list[str], other_than: str, before: int) -> set[B]:
@@ -405,9 +428,33 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
     named = [b for m in kept if not m.headcount for b in m.targets]
     bare = B.ENTREPRISE in named and not any(b in T.SIZES for b in named)
     found = [b for m in kept if bare or not m.headcount or _sizes_a_trade(sentence, m) for b in m.targets]
-    if any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
+    if _unsized_item(sentence) and any(b in T.SIZES for b in found):
+        found.append(B.ENTREPRISE)  # « les recycleurs de toute taille ; les fabricants de moins de 250 salariés »
+    elif any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
         found = [b for b in found if b != B.ENTREPRISE]
     return _every_size(found, {b for m in kept if not m.headcount for b in m.targets})
+
+
+def _unsized_item(sentence: str) -> bool:
+    """An item of a « ; » list (after its « : ») that names companies (plural) with no size and says nothing else, or says « de toute taille » of a trade no table
+    knows (« les recycleurs de toute taille ; les fabricants de moins de 250 salariés »): a size another item names is
+    that item's own, and companies of every size apply."""
+    announced = sentence.find(":")
+    if ";" not in sentence[announced + 1:]:
+        return False
+    kept, start = [m for m in mentions(sentence) if _applies(sentence, m)], announced + 1
+    ends = [i for i, c in enumerate(sentence) if c == ";" and i > start and not _SAME_ITEM.match(sentence, i + 1)]
+    for end in [*ends, len(sentence)]:
+        inside = [m for m in kept if start <= m.start < end]
+        sized = any(m.headcount or any(b in T.SIZES for b in m.targets) for m in inside)
+        companies = any(B.ENTREPRISE in m.targets and _PLURAL.search(sentence, m.start, m.end) for m in inside)
+        every = _ALL_SIZES.search(sentence, start, end) and all(
+            B.ENTREPRISE in m.targets or m.headcount for m in inside)
+        named = _ITEM_START.match(sentence, start) and not _ITEM_VERB.search(sentence, start, end)
+        if not sized and named and (companies or every):
+            return True
+        start = end + 1
+    return False
 
 
 def _every_size(found: list[B], words: set[B]) -> list[B]:
