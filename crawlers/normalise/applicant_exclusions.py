@@ -56,10 +56,10 @@ _TERSE_REFUSAL = re.compile(
 éligibles »)."""
 _ADMITTED_IN_A_CASE = re.compile(
     r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*))"
-    r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)[^.]{0,200}?\b(?:elles?|ils?) (?:peu(?:t|vent)|pourr\w+)"
-    r" (?:alors |donc )?(?:etre candidat\w*|deposer|candidater|postuler|beneficier)"
+    r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)"
 )
-"""After a type: excluded, then admitted in one case (« …, sauf lorsque … ; elles peuvent alors être candidates »)."""
+"""After a type: excluded but for a case, in which it may apply (« Les SEM ne sont pas éligibles, sauf lorsqu'elles sont
+concessionnaires »; « …, sauf lorsque … ; elles peuvent alors être candidates »)."""
 _SOME_EXCEPTED = re.compile(
     r"(?:(?:\s+[\w'-]+){0,2}?|[^.;:]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|(?:sont|est) exclue?s?"
     r"|ne peu(?:t|vent) pas (?:candidater|deposer)))\s*,?\s*"

@@ -129,7 +129,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bpetites entreprises\b", (B.TPE, B.PME)),
     (r"\bmoyennes entreprises\b", (B.PME,)),
     (r"\bgrands? groupes?\b(?! (?:de|d')\b)", (B.GE,)),
-    (r"\bstart-?ups?\b|jeunes entreprises innovantes", (B.TPE, B.PME)),
+    (r"\bstart-?ups?\b|jeunes? entreprises? innovantes?|\bjei\b", (B.TPE, B.PME)),
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (

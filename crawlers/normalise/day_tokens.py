@@ -45,7 +45,7 @@ _MONTH_ONLY = re.compile(rf"\b(?:fin|en|courant|d'ici fin|jusqu'a fin)\s+(?:(?:d
 # Folded text: "en 2027", "Calendrier 2027", "au titre de l'annee 2027", or a year heading a list ("• 2027 :").
 # "jusqu'en 2030", "France 2030 :" and "2021-2027 :" state no group's year.
 _STATED_YEAR = re.compile(
-    r"\b(?:(?<!')en|pour|annee|calendrier|previsionnel|titre de|campagnes?|edition|millesime"
+    r"\b(?:(?<!')en|pour|annee|calendrier|previsionnel|titre de|campagnes?|appels?|edition|millesime"
     r"|(?:sessions?|releves?|vagues?|echeances?|dates?(?: limites?)?)(?: (?:de|des) (?:depots?|candidatures?|dossiers?))?)"
     r"\s+(?:(?:de )?l'annee\s+)?(?P<a>20\d\d)\b"
     r"|(?:^|[•*:;,(]|[–—-]\s)\s*(?P<b>20\d\d)\s*:"

@@ -12,6 +12,7 @@ from crawlers.normalise.applicants import firmly_stated, read_description, read_
 from crawlers.normalise.beneficiaries import call_beneficiaries, map_beneficiaries
 from crawlers.normalise.families import family_of, within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
+from crawlers.normalise.commune_limits import limited_to_communes
 from crawlers.normalise.departement_limits import limited_coverage
 from crawlers.normalise.evidence import call_evidence
 from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
@@ -97,8 +98,12 @@ def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
 
 
 def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:
-    """The source's coverage, narrowed to the départements the text limits the call to."""
-    limits = limited_coverage(split_sentences(text), item.geo_codes)
+    """The source's coverage, narrowed to the départements, else the communes, the text limits the call to."""
+    sentences = split_sentences(text)
+    limits = limited_coverage(sentences, item.geo_codes)
+    towns = limited_to_communes(sentences, item.geo_codes) if limits is None and item.geo_codes else []
+    if towns:  # « Ateliers situés à Thiers ou à Ambert »
+        return {"geo_codes": towns, "geo_exclusions": item.geo_exclusions}
     if limits is None:
         return {"geo_codes": item.geo_codes, "geo_exclusions": item.geo_exclusions}
     codes, left_out = limits

@@ -48,6 +48,8 @@ _ONE_CUES = (
     r"|\battendue?s (?:pour|avant|d'ici|au plus tard)\b|\bjusqu'a (?:la )?fin\b|\bclos(?:e|es)? (?:depuis )?le\b|\bclotur\w* (?:par anticipation )?le\b"
     r"|\b(?:candidatures?|dossiers?|demandes?)(?: sont)?(?: recu(?:e)?s| acceptee?s| deposee?s| ouvertes)?(?= du\b)"
     r"|\bpre-?depots?\b[^.;:]{0,40}(?=\s*:)"
+    r"|\b(?:appels?(?: a (?:projets|candidatures|manifestation d'interet))?|campagnes?|periodes? de (?:depot|candidature)s?)"
+    r"(?: \d{4})?(?=\s*:?\s*du\b)"  # « Appel 2027 : du 4 janvier au 26 février »: the end of the window
 )
 _CUE = re.compile(rf"\b(?:(?P<many>{_LIST_CUES})|(?P<one>{_ONE_CUES}))\b")
 _FIRST_REACH = 160

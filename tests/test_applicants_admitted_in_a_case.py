@@ -1,0 +1,43 @@
+"""A type excluded « sauf lorsqu'elles … » may apply in that case; the young innovative company status names TPE and PME.
+
+« Les SEM ne sont pas éligibles, sauf lorsqu'elles sont concessionnaires de la zone »: the exclusion has an exception,
+so an SEM may apply (whether it meets the case is for the porteur to say; refusing it would be a wrong « non »).
+« Jeune entreprise innovante », « JEI » is a status reserved to companies of fewer than 250 employees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.beneficiaries import call_beneficiaries
+from models.vocab import Beneficiary as B
+
+TPE, PME, ENT = B.TPE, B.PME, B.ENTREPRISE
+
+
+@pytest.mark.parametrize(("labels", "eligibility", "expected"), [
+    (["Collectivités", "EPL"], "Maîtres d'ouvrage : communes et intercommunalités.\nLes SEM ne sont pas éligibles, "
+                               "sauf lorsqu'elles sont concessionnaires de la zone d'activités.",
+     {B.COMMUNE, B.EPCI, B.SEM}),
+    (["TPE", "PME", "Associations"], "Bénéficiaires : luthiers et archetiers de moins de 20 salariés.\nLes "
+                                     "associations ne sont pas éligibles, sauf si elles gèrent un atelier-école.",
+     {TPE, PME, B.ASSOCIATION}),
+    (["Communes", "EPCI"], "Sont éligibles les EPCI. Les communes ne peuvent pas candidater, sauf dans le cas où "
+                           "elles sont seules propriétaires du site.", {B.EPCI, B.COMMUNE}),
+    # without an exception the exclusion stands
+    (["Collectivités", "EPL"], "Maîtres d'ouvrage : communes et intercommunalités.\nLes SEM ne sont pas éligibles.",
+     {B.COMMUNE, B.EPCI}),
+    (["Associations", "Entreprises"], "Sont éligibles les PME. Les associations ne sont pas éligibles, sauf "
+                                      "mention contraire du règlement.", {PME}),
+])
+def test_excluded_but_for_a_case(labels: list[str], eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries(labels, eligibility, "")) == expected
+
+
+@pytest.mark.parametrize("eligibility", [
+    "Candidat : une jeune entreprise innovante qui conçoit des capteurs pour ruches.",
+    "Bénéficiaires : JEI qui fabriquent du matériel d'escalade.",
+    "Bénéficiaires : jeunes entreprises innovantes de la filière bois.",
+])
+def test_young_innovative_companies_are_small(eligibility: str) -> None:
+    assert set(call_beneficiaries(["Start-up", "Entreprises"], eligibility, "")) == {TPE, PME}

@@ -1,0 +1,38 @@
+"""A call's window stated with its year once (« Appel 2027 : du 11 janvier au 5 mars »), and a call limited to
+communes by name (« Ateliers situés à Thiers ou à Ambert »)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crawlers.normalise.commune_limits import limited_to_communes
+from crawlers.normalise.releves import find_releves
+from crawlers.normalise.sentences import split_sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Appel 2027 : du 11 janvier au 5 mars.", [date(2027, 3, 5)]),
+    ("Campagne 2027 : du 1er février au 30 avril.", [date(2027, 4, 30)]),
+    ("Appel à projets : du 3 mars 2027 au 30 juin 2027.", [date(2027, 6, 30)]),
+    # the window's start is no deadline, nor is a year without a window
+    ("Appel 2027 : ouverture le 11 janvier.", []),
+    ("L'appel 2027 finance les fours. Webinaire le 14 janvier.", []),
+])
+def test_window_of_a_call(text: str, expected: list[date]) -> None:
+    assert find_releves(text) == expected
+
+
+@pytest.mark.parametrize(("text", "coverage", "expected"), [
+    ("Ateliers situés à Thiers ou à Ambert.", ["REG-84"], ["COM-63430", "COM-63003"]),
+    ("Sont éligibles les entreprises implantées à Graulhet, à Mazamet et à Castres.", ["REG-76"],
+     ["COM-81105", "COM-81163", "COM-81065"]),
+    # a commune outside the coverage, a place that is no commune, a place left out: no limit
+    ("Ateliers situés à Thiers ou à Ambert.", ["REG-11"], []),
+    ("Les projets implantés à proximité d'un port sont prioritaires.", ["REG-93"], []),
+    ("Les projets situés à Marseille ne sont pas retenus.", ["REG-93"], []),
+    ("Sont éligibles les entreprises de la région, hors sites implantés à Marseille.", ["REG-93"], []),
+])
+def test_communes_a_call_is_limited_to(text: str, coverage: list[str], expected: list[str]) -> None:
+    assert limited_to_communes(split_sentences(text), coverage) == expected
