@@ -21,10 +21,10 @@ _OWNED_BY = re.compile(T.OWNED_BY)
 _FOUNDED_BY = re.compile(T.FOUNDED_BY)
 _PARTNER_LABEL = re.compile(
     r"(?:les )?(?:partenaires?|co-?financeurs?|prestataires?)"
-    r"(?:\s+(?:obligatoires?|possibles?|associee?s?|techniques?|envisagee?s|pressentie?s|non financee?s?"
-    r"|sans financement))?\s*:"
+    r"(?:\s+(?:obligatoires?|possibles?|associee?s?|techniques?|envisagee?s|pressentie?s"
+    r"|non (?:financee?s?|aidee?s?|subventionnee?s?|remuneree?s?)|sans (?:financement|aide)))?\s*:"
 )
-"""« Partenaires obligatoires : » (not « Partenaires éligibles : », a list of applicants)."""
+"""« Partenaires obligatoires : », « Partenaires non aidés : » (not « Partenaires éligibles : », a list of applicants)."""
 _LABEL_HEAD = re.compile(r"\s*(?:eligibles?|beneficiaires?|concernee?s|candidate?s|porteuses?)\s*:\s*")
 _UNPAID_TAIL = re.compile(r",\s*(?:et |mais )?sans (?:aide|financement|subvention|contrepartie financiere"
                           r"|etre (?:financ|aide|subventionn|remunere)\w*)\s*$")

@@ -180,6 +180,11 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      r"|\bcrous\b|centres? regionaux des oeuvres universitaires",
      (B.ETABLISSEMENT_PUBLIC,)),
     (
+        r"etablissements? (?:d'enseignement(?: superieur)? et de recherche|de recherche et d'enseignement(?: superieur)?)"
+        r"|organismes? de formation (?:et|ou) (?:de recherche|laboratoires?)\b",
+        (B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE),
+    ),
+    (
         r"(?:organismes?|laboratoires?|etablissements?|centres?|instituts?|unites?|equipes?|consortiums?) (?:\w+ )?de recherche"
         r"|\bchercheu(?:r|rs|se|ses)\b"
         r"|laboratoires? (?:publics?|prives?|universitaires?|academiques?)|\bepst\b|\birt\b"

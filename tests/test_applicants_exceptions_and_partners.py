@@ -1,4 +1,5 @@
-"""A type excluded « sauf lorsqu'elles … » may apply in that case; the young innovative company status names TPE and PME.
+"""A type excluded « sauf lorsqu'elles … » may apply in that case; the young innovative company status names TPE and PME;
+a partner line that says its members are not paid names no applicant; one body that teaches and researches is both.
 
 « Les SEM ne sont pas éligibles, sauf lorsqu'elles sont concessionnaires de la zone »: the exclusion has an exception,
 so an SEM may apply (whether it meets the case is for the porteur to say; refusing it would be a wrong « non »).
@@ -41,3 +42,18 @@ def test_excluded_but_for_a_case(labels: list[str], eligibility: str, expected: 
 ])
 def test_young_innovative_companies_are_small(eligibility: str) -> None:
     assert set(call_beneficiaries(["Start-up", "Entreprises"], eligibility, "")) == {TPE, PME}
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # a partner line that says its members receive nothing names no applicant
+    ("Chef de file : PME ou ETI de la céramique.\nPartenaires aidés : laboratoires de recherche.\nPartenaires non aidés : "
+     "grandes entreprises, distributeurs.", {PME, B.ETI, B.RECHERCHE}),
+    ("Chef de file : PME.\nPartenaires non subventionnés : grandes entreprises.", {PME}),
+    # one body that teaches and researches is both
+    ("Sont éligibles les établissements d'enseignement supérieur et de recherche.",
+     {B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE}),
+    ("Porteurs : organismes de formation et laboratoires, seuls ou associés.",
+     {B.ETABLISSEMENT_ENSEIGNEMENT, B.RECHERCHE}),
+])
+def test_partner_lines_and_compound_bodies(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
