@@ -57,3 +57,20 @@ def test_young_innovative_companies_are_small(eligibility: str) -> None:
 ])
 def test_partner_lines_and_compound_bodies(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # members a consortium may pay are applicants beside its lead
+    ("Le consortium est piloté par un lycée ou un CFA. Peuvent en être membres financés : des entreprises du bois, des "
+     "associations d'insertion et des chambres de métiers.\nL'OPCO siège au comité sans recevoir de financement.",
+     {B.ETABLISSEMENT_ENSEIGNEMENT, ENT, B.ASSOCIATION, B.CHAMBRE_CONSULAIRE}),
+    # « les industriels » are companies; a relay that spreads the call among its own members applies for nothing
+    ("Industriels de toute taille qui fabriquent des pompes à chaleur en France.\nLes fédérations professionnelles "
+     "diffusent l'AMI auprès de leurs adhérents.", {ENT}),
+    ("Sont éligibles les collectivités et les industriels de la vallée.", {B.COMMUNE, B.EPCI, B.DEPARTEMENT, B.REGION,
+                                                                         ENT}),
+    # an adjective after a noun stays one
+    ("Sont éligibles les syndicats mixtes qui aménagent des sites industriels.", {B.SYNDICAT_MIXTE}),
+])
+def test_consortium_members_and_industrials(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected

@@ -109,13 +109,13 @@ _NOT_TRADES = (
 )
 """Words with a trade's ending that name no company (people, roles, things, adjectives)."""
 
-_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)[a-z]{3,}(?:iers|istes|eries)\b"
+_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|industriels)\b"
 
 COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
 """Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
-chaudronniers », « les chaudronniers de moins de 50 salariés »): companies, of the size said beside them. Like the
-legal forms, a trade is a kind of company (TRADES): excluding it (« Les semenciers ne sont pas éligibles ») leaves
-the other companies."""
+chaudronniers », « les chaudronniers de moins de 50 salariés », « les industriels »): companies, of the size said beside
+them. Like the legal forms, a trade is a kind of company (TRADES): excluding it (« Les semenciers ne sont pas
+éligibles ») leaves the other companies."""
 
 TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (FARM_TRADES, (B.AGRICULTEUR,)),
@@ -362,9 +362,10 @@ PAYER = r"(?:\s+(?!(?:et|ou|qui)\b)[\w'-]+){0,4}?\s+" + GRANT_VERB
 subvention… »), not an applicant."""
 
 CALL_TO = (r"\b(?:appels?|ami|aap)\b(?:(?!depos|adress|envoy|transm|instrui|aupres)[^.;:]){0,60}"
-           r"\baupres (?:des|de la|de l'|du|de)\b")
+           r"\baupres (?:des|de la|de l'|du|de)\b(?! (?:leurs?|ses|son|sa)\b)")
 """« La Région a lancé un appel à manifestation d'intérêt auprès des intercommunalités »: to whom the call is made (not
-« les dossiers sont déposés auprès de la Région », its instructor)."""
+« les dossiers sont déposés auprès de la Région », its instructor, nor « les fédérations diffusent l'AMI auprès de leurs
+adhérents », a relay's own members)."""
 
 APPLICANT_CUES = [
     # A sentence that says who may apply; in a description only such sentences name applicants.
@@ -389,6 +390,8 @@ APPLICANT_CUES = [
     r"|compose\w* d)",
     r"(?<!pas )\b(?:sont|est|seront|sera) (?:alors |aussi |egalement )?co-?beneficiaires?\b"
     r"|(?<!ne )\bpeu(?:t|vent) (?:aussi |egalement )?etre (?:co-?)?beneficiaires?\b"
+    r"|(?<!ne )\bpeu(?:t|vent) (?:en |y )?(?:aussi |egalement )?etre (?:membres?|partenaires?) (?:co-?)?"
+    r"(?:financee?s?|aidee?s?|subventionnee?s?|beneficiaires?)\b"  # « Peuvent en être membres financés : … »
     r"|" + PAID_TOO,
     r"\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
     r"|\b(?:partenaires?|membres?) (?:co-?)?beneficiaires?\b",
@@ -492,13 +495,13 @@ HELPS = (
     r"\s*(?:\([^)]*\)\s*)?(?:(?:et|ou) (?:(?!\b(?:qui|que|dont)\b)[^,;:]){0,100}?\s)?(?:peu(?:t|vent) )?"
     r"(?<!\bcette )(?<!\bune )(?<!\bl')(?<!\bla )(?<!\bleur )(?<!\bd')(?<!\bde )(?<!\bsa )(?<!\bson )(?<!\bdes )"
     r"(?<!\bles )(?<!\bun )(?<!\bdu )(?<!\bpar )"
-    r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim|relai)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
+    r"(?:(?:orient|conseill|aid|accompagn|inform|guid|anim|relai|relay|diffus)(?:e|es|ent|er)|appui(?:e|ent)|appuyer"
     r"|instrui(?:t|sent)|instruire"
     r"|organis(?:e|ent) (?:des|les) (?:rencontres|reunions|mises? en relation)|met(?:tent)? en relation"
     r"|propos(?:e|ent|er) (?:un|une|leur|leurs|des) (?:accompagnement|appui|aide|conseils?))\b"
 )
-"""Right after a type, its verb makes it a helper (« les CCI orientent les candidats », « les chambres de métiers
-proposent un accompagnement »), not an applicant."""
+"""Right after a type, its verb makes it a helper or a relay (« les CCI orientent les candidats », « les chambres de
+métiers proposent un accompagnement », « les fédérations diffusent l'appel »), not an applicant."""
 LEGAL_FORM = (
     r"\s*(?:\([^)]*\)\s*)?(?:(?!(?:et|ou)\b)[\w'-]+\s+){0,4}?constitue\w* (?:en|sous (?:la )?forme (?:d'une?|de|d'))\s*"
 )
