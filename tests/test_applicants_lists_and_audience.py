@@ -4,7 +4,8 @@
 names its own group, so the size of one item does not narrow the companies another item names without a size —
 companies of every size may apply. A pronoun after « ; » (« elles doivent compter moins de 20 salariés ») goes on
 speaking of the item before. « Public : Entreprise » above « Entreprises de la filière lin de moins de 250 salariés »
-is a coarse label the sentence narrows, as a source's own labels are.
+is a coarse label the precise sentence replaces, as a page's « Bénéficiaires » section wins over its « Publics
+concernés ».
 """
 
 from __future__ import annotations
@@ -44,11 +45,32 @@ def test_sizes_belong_to_their_item(labels: list[str], eligibility: str, expecte
 @pytest.mark.parametrize(("eligibility", "expected"), [
     ("Public : Entreprise\nEntreprises de la filière lin de moins de 250 salariés : teillages, filatures et tissages, "
      "ainsi que les liniers immatriculés au registre du commerce.", {TPE, PME}),
-    ("Public : Entreprise, Collectivité\nLes communes de moins de 2 000 habitants sont éligibles.",
-     {B.COMMUNE, ENT}),
+    ("Public : Entreprise, Collectivité\nLes communes de moins de 2 000 habitants sont éligibles.", {B.COMMUNE}),
+    ("Public : Entreprise, Association\nFabricants de luges, quelle que soit leur taille ; SEM gestionnaires de "
+     "stations.\nLes clubs associatifs non plus.", {ENT, B.SEM}),
     # an audience line alone stays what it says
     ("Public : Entreprise", {ENT}),
     ("Publics concernés : Entreprise\nLe taux est de 40 %.", {ENT}),
 ])
 def test_audience_line_is_narrowed_by_the_sentence(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # every size said of companies, whatever the words: « sans condition de taille », « quel que soit leur effectif »
+    ("Peuvent candidater :\nles fromageries de moins de 50 salariés ;\nles sociétés coopératives laitières, sans "
+     "condition de taille.", {ENT}),
+    ("Peuvent candidater les scieries de moins de 250 salariés et les sociétés coopératives forestières, quel que soit "
+     "leur effectif.", {ENT}),
+    # a trade no table knows, of every size
+    ("Tonneliers et merrandiers, quelle que soit leur taille ; SPL gestionnaires de zones d'activités.", {ENT, B.SEM}),
+    # an unknown trade listed before a type opens the text: that first line names applicants
+    ("Bouilleurs de profession et distilleries, quelle que soit leur taille.\nLes viticulteurs sont éligibles pour "
+     "le traitement des vinasses.", {ENT, B.AGRICULTEUR}),
+    # said of another type, every size is no company's
+    ("Sont éligibles :\n- les entreprises de moins de 250 salariés ;\n- les associations employeuses, quel que soit "
+     "leur effectif.", {TPE, PME, B.ASSOCIATION}),
+    ("Sont éligibles les communes, quelle que soit leur taille.", {B.COMMUNE}),
+])
+def test_every_size_said_of_companies(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected

@@ -79,6 +79,8 @@ de plaisance »)."""
 _OPEN_TO = re.compile(r"\b(?:ouvert|destine|reserve|propose|accessible)e?s? (?:\w+ )?(?:aux|a)\b[^.;:]{0,60}$")
 _THING_FOR_USERS_BEFORE = re.compile(T.THING_FOR_USERS)
 _FORM_FIRST = re.compile(r"(?:les |des |l')?[\w' -]{1,60}?" + T.LEGAL_FORM)
+_TRADE_FIRST = re.compile(r"(?:les |des )?[\w'-]+s(?: (?:de |d'|du |des )?[\w'-]+){0,3}? (?:et|ou) (?:les |des |aux )?")
+"""« Bouilleurs de profession et distilleries coopératives, … »: a trade no table knows, listed with a type."""
 _CALL_TO = re.compile(T.CALL_TO + r"\s*$")
 _FOR_ANOTHER = re.compile(T.ON_BEHALF_OF)
 _ITEM_END = re.compile(r"(?<=\.)(?<!\betc\.), (?=\S)")
@@ -142,9 +144,8 @@ def read_eligibility(text: str) -> Reading:
     when none says who may apply (or when those name only places: « Sont éligibles les sites situés dans les
     départements de… »)."""
     sentences = applicant_sentences(text)
-    audience = _audience_labels(sentences)
-    if audience:  # « Public : Entreprise » above « Entreprises de la filière soie de moins de 250 salariés »
-        return _narrowing(audience, read_eligibility("\n".join(sentences[1:])))
+    if _audience_labels(sentences):  # « Public : Entreprise » above « Entreprises de la filière soie de moins de 250 salariés »
+        return read_eligibility("\n".join(sentences[1:]))
     cued = [s for s in sentences if is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
@@ -216,7 +217,8 @@ def _is_label_line(sentence: str) -> bool:
 
 def _audience_labels(sentences: list[str]) -> str:
     """The labels of a page's audience line (« Public : Entreprise, Collectivité ») when sentences follow that name
-    applicants: the coarse labels a precise sentence narrows, as a source's own labels are; "" otherwise."""
+    applicants: coarse labels, which the precise sentences replace, as a page's « Bénéficiaires » section wins over its
+    « Publics concernés »; "" otherwise."""
     line = _AUDIENCE_LINE.match(sentences[0]) if len(sentences) > 1 else None
     if line is None or not _is_label_line(sentences[0][line.end():]):
         return ""
@@ -252,12 +254,13 @@ def firmly_stated(text: str) -> tuple[B, ...]:
 
 
 def _starts_with_a_type(sentence: str) -> bool:
-    """« Commerçants et artisans inscrits au RCS, … », « Groupements d'employeurs constitués en association … »: an
-    eligibility text that opens on types names applicants there, even when a later sentence adds others (« Les
-    communes peuvent aussi déposer… »)."""
+    """« Commerçants et artisans inscrits au RCS, … », « Groupements d'employeurs constitués en association … »,
+    « Bouilleurs de profession et distilleries coopératives, … »: an eligibility text that opens on types names
+    applicants there, even when a later sentence adds others (« Les communes peuvent aussi déposer… »)."""
     named = mentions(sentence)
     return bool(named) and (_LEADING_ARTICLE.fullmatch(sentence, 0, named[0].start) is not None
-                            or _FORM_FIRST.fullmatch(sentence, 0, named[0].start) is not None)
+                            or _FORM_FIRST.fullmatch(sentence, 0, named[0].start) is not None
+                            or _TRADE_FIRST.fullmatch(sentence, 0, named[0].start) is not None)
 
 
 def applicant_sentences(text: str) -> list[str]:
@@ -357,7 +360,7 @@ def _read(sentences: list[str], applying: list[str]) -> Reading:
         b for s in sentences for m in mentions(s) if is_excluded(s, m) for b in m.excludes
         if b not in back
         and not (is_kind(s, m) and (family_of([b]) & _named_by_type(applying, s, m.start) or not applicants)))
-    return _sized(Reading(applicants, excluded, any(_ALL_SIZES.search(s) or _unsized_item(s) for s in applying)))
+    return _sized(Reading(applicants, excluded, any(_said_of_companies(s) or _unsized_item(s) for s in applying)))
 
 
 def _named_by_type(applying: list[str], other_than: str, before: int) -> set[B]:
@@ -428,11 +431,37 @@ def _applicants(sentence: str, referring: bool = True) -> list[B]:
     named = [b for m in kept if not m.headcount for b in m.targets]
     bare = B.ENTREPRISE in named and not any(b in T.SIZES for b in named)
     found = [b for m in kept if bare or not m.headcount or _sizes_a_trade(sentence, m) for b in m.targets]
+    if _every_size_of_a_trade(sentence):
+        found.append(B.ENTREPRISE)  # « Fabricants et réparateurs de skis, quelle que soit leur taille »
     if _unsized_item(sentence) and any(b in T.SIZES for b in found):
         found.append(B.ENTREPRISE)  # « les recycleurs de toute taille ; les fabricants de moins de 250 salariés »
-    elif any(b in T.SIZES for b in found) and not _ALL_SIZES.search(sentence):
+    elif any(b in T.SIZES for b in found) and not _said_of_companies(sentence):
         found = [b for b in found if b != B.ENTREPRISE]
     return _every_size(found, {b for m in kept if not m.headcount for b in m.targets})
+
+
+def _said_of_companies(sentence: str) -> bool:
+    """« de toute taille », « quel que soit leur effectif » said of companies (the type named last before it is a company
+    or none is), not of another type (« les associations employeuses, quel que soit leur effectif »)."""
+    for every in _ALL_SIZES.finditer(sentence):
+        before = [m for m in mentions(sentence) if m.start < every.start()]
+        if not before or B.ENTREPRISE in before[-1].targets or before[-1].headcount or set(before[-1].targets) & set(
+                T.SIZES):
+            return True
+    return False
+
+
+def _every_size_of_a_trade(sentence: str) -> bool:
+    """« quelle que soit leur taille » said of an item that opens on a plural noun and names no type but companies
+    (« Fabricants et réparateurs de skis, quelle que soit leur taille », « les sociétés coopératives, sans condition de
+    taille »): companies of every size, whatever trade no table knows; not « les communes, quelle que soit leur
+    taille »."""
+    for every in _ALL_SIZES.finditer(sentence):
+        start = max(sentence.rfind(";", 0, every.start()), sentence.rfind(":", 0, every.start())) + 1
+        inside = [m for m in mentions(sentence) if start <= m.start < every.start()]
+        if _ITEM_START.match(sentence, start) and all(B.ENTREPRISE in m.targets or m.headcount for m in inside):
+            return True
+    return False
 
 
 def _unsized_item(sentence: str) -> bool:

@@ -305,7 +305,8 @@ FAQ_NO = r"\?\s*non\b"
 """A question answered no (« Un laboratoire peut-il être lauréat ? Non. »): its types are excluded."""
 
 ALL_SIZES = (
-    r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quelle que soit (?:leur|sa) taille"
+    r"\btoutes? (?:les )?entreprises\b|\btoutes? tailles?\b|quel(?:le)?s? que soi(?:t|ent) (?:leur|sa|son) (?:taille|effectif(?! total))"
+    r"|\bsans (?:condition|limite|critere) (?:de taille|d'effectif)"
     r"|\bentreprises?\b[^.;:,]{0,60},? dont (?:au moins |obligatoirement |notamment |si possible )?(?:une?|deux|trois|\d+|des|les) "
     r"(?:pme|tpe|eti|start-?up|jeunes? pousses?|petites)"
     r"|\bde la (?:tpe|pme|start-?up|petite entreprise) (?:au grand groupe|a la grande entreprise|aux grands groupes)"
