@@ -25,6 +25,9 @@ TPE, PME, ENT = B.TPE, B.PME, B.ENTREPRISE
      {TPE, PME, B.ASSOCIATION}),
     (["Communes", "EPCI"], "Sont éligibles les EPCI. Les communes ne peuvent pas candidater, sauf dans le cas où "
                            "elles sont seules propriétaires du site.", {B.EPCI, B.COMMUNE}),
+    (["Entreprises", "Agriculteurs"], "Entreprises industrielles et logistiques. Les exploitations agricoles sont "
+                                      "exclues, sauf pour leurs ateliers de découpe à la ferme.",
+     {ENT, B.AGRICULTEUR}),
     # without an exception the exclusion stands
     (["Collectivités", "EPL"], "Maîtres d'ouvrage : communes et intercommunalités.\nLes SEM ne sont pas éligibles.",
      {B.COMMUNE, B.EPCI}),

@@ -48,6 +48,8 @@ def test_sizes_belong_to_their_item(labels: list[str], eligibility: str, expecte
     ("Public : Entreprise, Collectivité\nLes communes de moins de 2 000 habitants sont éligibles.", {B.COMMUNE}),
     ("Public : Entreprise, Association\nFabricants de luges, quelle que soit leur taille ; SEM gestionnaires de "
      "stations.\nLes clubs associatifs non plus.", {ENT, B.SEM}),
+    ("Public : Entreprise, Particulier\nCouteliers et forgerons : entreprises de moins de 50 salariés. Les ETI de la "
+     "coutellerie peuvent aussi candidater.", {TPE, PME, ETI}),
     # an audience line alone stays what it says
     ("Public : Entreprise", {ENT}),
     ("Publics concernés : Entreprise\nLe taux est de 40 %.", {ENT}),

@@ -55,11 +55,12 @@ _TERSE_REFUSAL = re.compile(
 « Communes et entreprises : partenaires possibles, non porteuses », « Propriétaires privés et promoteurs : non
 éligibles »)."""
 _ADMITTED_IN_A_CASE = re.compile(
-    r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*))"
-    r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas)"
+    r"[^.;]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|ne peu(?:t|vent) pas (?:candidater|deposer|etre candidat\w*)"
+    r"|(?:sont|est) exclue?s?|(?:sont|est) exclus)"
+    r",? sauf (?:lorsqu|quand|si\b|s'|dans (?:le|les|un) cas|pour (?:leurs?|ses|son|sa)\b)"
 )
 """After a type: excluded but for a case, in which it may apply (« Les SEM ne sont pas éligibles, sauf lorsqu'elles sont
-concessionnaires »; « …, sauf lorsque … ; elles peuvent alors être candidates »)."""
+concessionnaires »; « Les exploitations agricoles sont exclues, sauf pour leurs ateliers de transformation »)."""
 _SOME_EXCEPTED = re.compile(
     r"(?:(?:\s+[\w'-]+){0,2}?|[^.;:]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|(?:sont|est) exclue?s?"
     r"|ne peu(?:t|vent) pas (?:candidater|deposer)))\s*,?\s*"

@@ -106,6 +106,8 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
                             r"(?! (?:est|sont) (?:rappele|precise|possible|necessaire|recommande))")
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
+_AUDIENCE_WORDS = 10
+"""At most this many words of labels after « Public : » (« Entreprise, Particulier, Collectivité »)."""
 _AUDIENCE_LINE = re.compile(r"publics?(?: cibles?| concernes?| vises)?\s*:\s*")
 """« Public : », « Publics concernés : »: a page's coarse audience labels follow (not « Bénéficiaires : », which says
 who may apply)."""
@@ -220,9 +222,10 @@ def _audience_labels(sentences: list[str]) -> str:
     applicants: coarse labels, which the precise sentences replace, as a page's « Bénéficiaires » section wins over its
     « Publics concernés »; "" otherwise."""
     line = _AUDIENCE_LINE.match(sentences[0]) if len(sentences) > 1 else None
-    if line is None or not _is_label_line(sentences[0][line.end():]):
+    labels = sentences[0][line.end():] if line else ""
+    if not labels or not mentions(labels) or len(labels.split()) > _AUDIENCE_WORDS or _ITEM_VERB.search(labels):
         return ""
-    return sentences[0][line.end():] if _read(sentences[1:], sentences[1:]).applicants else ""
+    return labels if _read(sentences[1:], sentences[1:]).applicants else ""
 
 
 def _narrowing(labels: str, reading: Reading) -> Reading:
