@@ -76,3 +76,15 @@ def test_audience_line_is_narrowed_by_the_sentence(eligibility: str, expected: s
 ])
 def test_every_size_said_of_companies(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "description", "expected"), [
+    # a headcount after a list of trades, some no table knows, sizes the whole list
+    ("- Atelier situé dans la région\n- Travail du verre", "La Région accompagne les vitraillistes, doreurs et "
+     "restaurateurs de vitraux de moins de 10 salariés qui modernisent leur atelier.", {TPE}),
+    ("Bénéficiaires : polisseurs et ateliers de traitement de surface de moins de 50 salariés.", "", {TPE, PME}),
+    # without a headcount the trades stay companies of any size
+    ("Bénéficiaires : polisseurs et ateliers de traitement de surface.", "", {ENT}),
+])
+def test_headcount_after_a_list_of_trades(eligibility: str, description: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries(["Entreprises"], eligibility, description)) == expected

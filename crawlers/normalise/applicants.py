@@ -346,7 +346,9 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
     for mention in mentions(sentence):
         if mention.end <= at:
             continue
-        sizes = found and mention.headcount and _SIZE_LINK.fullmatch(sentence, at, mention.start)
+        sizes = found and mention.headcount and (
+            _SIZE_LINK.fullmatch(sentence, at, mention.start)
+            or _TRADE_SIZED.search(sentence, at, mention.start))  # « …, chaudronniers et fondeurs de cloches de moins de 20 »
         linked = OBJECT_LINK.fullmatch(sentence, at, mention.start) or (
             found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
         if mention.start > at and not sizes and not linked:

@@ -287,7 +287,7 @@ TRADE_SIZED = (
     r"(?:\b(?:les|des|aux|d'|l'|une?|le)\s*|\b(?:et|ou)\s+|(?<![\w'-])(?<![\w'-] ))"
     r"(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
     r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?|manufactures?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
-    r"(?: (?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2})?"
+    r"(?: (?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}){0,2}"
     r" (?:de |d'|employant |comptant )?$"
 )
 """Right before a headcount: a trade or a group named by its own noun, with or without an article or a complement
