@@ -146,7 +146,7 @@ def read_eligibility(text: str) -> Reading:
     when none says who may apply (or when those name only places: « Sont éligibles les sites situés dans les
     départements de… »)."""
     sentences = applicant_sentences(text)
-    if _audience_labels(sentences):  # « Public : Entreprise » above « Entreprises de la filière soie de moins de 250 salariés »
+    if _audience_labels(sentences):  # « Public : Entreprise » above « Entreprises de la filière soie de moins de … »
         return read_eligibility("\n".join(sentences[1:]))
     cued = [s for s in sentences if is_cued(s)]
     label_line = cued and sentences[0] not in cued and _is_label_line(sentences[0])
@@ -163,6 +163,8 @@ def read_eligibility(text: str) -> Reading:
             reading = _sized(reading + _headcount_lines(sentences))
         if any(b in T.SIZES for b in reading.applicants):
             reading += _rated_bands(sentences)
+    else:  # a catalogue's size line alone (« … nombre de salariés : Moins de 250 salariés »): companies of that size
+        reading += _size_lines(sentences)
     return _narrowing(sentences[0], reading) if label_line else reading
 
 

@@ -124,7 +124,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     # (« sociétés d'économie mixte » is a SEM, not « sociétés »). Words that say too many other things
     # in prose (« région », « département », « jeunes ») are left to the labels.
     (r"\bde la (?:tpe|tres petite entreprise) (?:a|jusqu'a) l'eti\b", (B.TPE, B.PME, B.ETI)),
-    (r"\btpe\b|tres petites entreprises|micro-?entreprises?", (B.TPE,)),
+    (r"\btpe\b|tres petites entreprises|micro[- ]?entreprises?", (B.TPE,)),
     (r"\bpme\b|\bpmi\b|petites et moyennes (?:entreprises|industries)", (B.PME,)),
     (r"\bpetites entreprises\b", (B.TPE, B.PME)),
     (r"\bmoyennes entreprises\b", (B.PME,)),
@@ -161,7 +161,12 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
      (B.DEPARTEMENT,)),
     (r"conseils? regionaux|conseil regional|\bregions\b|" + _EXCEPTING + r"la region\b"
      r"|" + _LISTED + r"(?:une |la )?region(?:" + _LISTED_NEXT + r"| (?=pour (?:les|leurs|ses|son|sa)\b))", (B.REGION,)),
-    (r"collectivites?(?: territoriales?| locales?)?", COLLECTIVITIES),
+    (r"collectivites?(?: territoriales?| locales?)?(?! ou institutions? - )", COLLECTIVITIES),
+    # a portal's label written in the text (« Qui peut en bénéficier : Collectivité ou institution - Lycée ; … »): the
+    # part after the dash decides, as LABEL_RULES read it; another part (« - Lycée ») names its own type
+    *((rf"collectivites? ou institutions? - (?:{word})\b", targets) for word, targets in (
+        ("communes?", (B.COMMUNE,)), ("epci|intercommunalites?", (B.EPCI,)), ("departements?", (B.DEPARTEMENT,)),
+        ("regions?", (B.REGION,)), ("autres?", (B.ETABLISSEMENT_PUBLIC,)))),
     (r"\bleurs groupements\b", GROUPINGS),
     (r"\bacteurs? publics?\b", PUBLIC_BODIES),
     (r"personnes? morales?", (*PUBLIC_PERSONS, *PRIVATE_PERSONS)),
@@ -549,10 +554,11 @@ EXCLUDED_RIGHT_AFTER = r"\s*(?:\([^)]*\)\s*)?(?:exclue?s?\b|\|\s*(?:non|exclue?s
 excluded."""
 
 EXCLUDING_HEAD = (
-    r"(?:ne sont pas eligibles?|n'est pas eligible|(?:sont )?exclue?s|exclusions?"
+    r"(?:ne sont pas eligibles?|n'est pas eligible|non eligibles? (?:aux?|pour les)|(?:sont )?exclue?s|exclusions?"
     r"|ne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler))\b"
 )
-"""« Ne sont pas éligibles : … », « Sont exclues les … » opening a sentence: every type it names is excluded."""
+"""« Ne sont pas éligibles : … », « Sont exclues les … », « Non éligible aux micro entreprises » opening a sentence:
+every type it names is excluded."""
 
 WHOLE_TYPE = (
     r"\s*(?:\([^)]*\)\s*)?(?:au sens (?:communautaire|europeen|de [^,;:.()]*?)\s*)?"
