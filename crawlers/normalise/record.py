@@ -14,11 +14,13 @@ from crawlers.normalise.families import family_of, within_families
 from crawlers.normalise.dates import DateError, parse_datetime, parse_optional_date
 from crawlers.normalise.commune_limits import limited_to_communes
 from crawlers.normalise.departement_limits import limited_coverage
+from crawlers.normalise.epci_limits import epcis_left_out
 from crawlers.normalise.evidence import call_evidence
 from crawlers.normalise.instruments import call_formats_in_text, map_instruments, money_instruments_in_text
 from crawlers.normalise.programmes import programmes_in_text
 from crawlers.normalise.sentences import split_sentences
 from crawlers.normalise.text import canonical_url, html_to_text, one_line
+from models import geo
 from models.records import OpportunityData, status_as_of
 from models.vocab import Recurrence, Status
 
@@ -98,16 +100,14 @@ def _applicants(item: RawItem, eligibility_text: str, prose: str) -> list:
 
 
 def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:
-    """The source's coverage, narrowed to the départements, else the communes, the text limits the call to."""
+    """The source's coverage, narrowed to the départements, else the communes, the text limits the call to, less the
+    intercommunalities it leaves out."""
     sentences = split_sentences(text)
     limits = limited_coverage(sentences, item.geo_codes)
     towns = limited_to_communes(sentences, item.geo_codes) if limits is None and item.geo_codes else []
-    if towns:  # « Ateliers situés à Thiers ou à Ambert »
-        return {"geo_codes": towns, "geo_exclusions": item.geo_exclusions}
-    if limits is None:
-        return {"geo_codes": item.geo_codes, "geo_exclusions": item.geo_exclusions}
-    codes, left_out = limits
-    return {"geo_codes": codes, "geo_exclusions": list(dict.fromkeys([*item.geo_exclusions, *left_out]))}
+    codes, left_out = (towns, []) if towns else limits or (item.geo_codes, [])  # « Ateliers situés à Thiers ou à Ambert »
+    groups = [e for e in epcis_left_out(sentences) if not codes or geo.covers(codes, [], [e])]  # « Hors Métropole de Lyon »
+    return {"geo_codes": codes, "geo_exclusions": list(dict.fromkeys([*item.geo_exclusions, *left_out, *groups]))}
 
 
 def explain_validation(exc: ValidationError) -> str:

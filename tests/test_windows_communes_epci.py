@@ -1,5 +1,6 @@
-"""A call's window stated with its year once (« Appel 2027 : du 11 janvier au 5 mars »), and a call limited to
-communes by name (« Ateliers situés à Thiers ou à Ambert »)."""
+"""A call's window stated with its year once (« Appel 2027 : du 11 janvier au 5 mars »), a call limited to communes
+by name (« Ateliers situés à Thiers ou à Ambert »), and intercommunalities a call leaves out (« Hors Métropole de
+Lyon »)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 import pytest
 
 from crawlers.normalise.commune_limits import limited_to_communes
+from crawlers.normalise.epci_limits import epcis_left_out
 from crawlers.normalise.releves import find_releves
 from crawlers.normalise.sentences import split_sentences
 
@@ -36,3 +38,15 @@ def test_window_of_a_call(text: str, expected: list[date]) -> None:
 ])
 def test_communes_a_call_is_limited_to(text: str, coverage: list[str], expected: list[str]) -> None:
     assert limited_to_communes(split_sentences(text), coverage) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hors Métropole de Lyon, qui dispose de son propre programme.", ["EPCI-200046977"]),
+    ("Hors territoire de Bordeaux Métropole, qui a son propre fonds.", ["EPCI-243300316"]),
+    ("La Métropole Aix-Marseille-Provence, couverte par son propre plan, n'est pas éligible.", ["EPCI-200054807"]),
+    # a name no EPCI bears, an EPCI that is not left out
+    ("Sont éligibles les communes, hors agglomération.", []),
+    ("La Métropole de Lyon cofinance les projets.", []),
+])
+def test_intercommunalities_left_out(text: str, expected: list[str]) -> None:
+    assert epcis_left_out(split_sentences(text)) == expected
