@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from crawlers.normalise.commune_limits import limited_to_communes
+from crawlers.normalise.departement_limits import limited_coverage
 from crawlers.normalise.epci_limits import epcis_left_out
 from crawlers.normalise.releves import find_releves
 from crawlers.normalise.sentences import split_sentences
@@ -50,3 +51,14 @@ def test_communes_a_call_is_limited_to(text: str, coverage: list[str], expected:
 ])
 def test_intercommunalities_left_out(text: str, expected: list[str]) -> None:
     assert epcis_left_out(split_sentences(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Offre nationale, outre-mer compris.", (["PAYS-99100"], [])),
+    ("Dispositif national. Dépôt en ligne.", (["PAYS-99100"], [])),
+    # in passing, or naming its funder, it says nothing of the coverage
+    ("Le dispositif national de garantie complète l'aide.", None),
+    ("La Région complète l'offre nationale pour les PME.", None),
+])
+def test_national_offer_with_no_coverage(text: str, expected: tuple[list[str], list[str]] | None) -> None:
+    assert limited_coverage(split_sentences(text), []) == expected

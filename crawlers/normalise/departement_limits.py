@@ -46,6 +46,7 @@ _RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleu
 """« le long de la Loire moyenne », « la vallée du Lot »: a river, not the département of its name."""
 _EVERYWHERE_WORDS = (
     r"\bpartout en france\b|\bsur tout le territoire national\b|\bdans toute la france\b|\bfrance entiere\b"
+    r"|^(?:offre|dispositif|aide|programme|appel a projets) nationale?\b(?! (?:de|d'|du|des)\b)"  # « Offre nationale. »
 )
 _EVERYWHERE = re.compile(_EVERYWHERE_WORDS)
 """Phrases that name the whole country as where the call applies, with no other cue needed."""
