@@ -37,3 +37,17 @@ def test_micro_enterprises_left_out(eligibility: str, expected: set[B]) -> None:
 ])
 def test_portal_labels_in_the_text(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # cooperatives are companies, of the size said beside them
+    ("Bénéficiaires : exploitants agricoles ; coopératives de distillation de moins de 50 salariés.",
+     {B.AGRICULTEUR, B.TPE, B.PME}),
+    ("Sont éligibles les communes et les coopératives.", {B.COMMUNE, B.ENTREPRISE}),
+    # a CUMA spelled out is a farmers' group, a kind of farm: excluding it leaves the farms
+    ("Sont éligibles les coopératives d'utilisation de matériel agricole.", {B.AGRICULTEUR}),
+    ("Sont éligibles les entreprises et les exploitations agricoles. Les coopératives d'utilisation de matériel agricole "
+     "ne sont pas éligibles.", {B.ENTREPRISE, B.AGRICULTEUR}),
+])
+def test_cooperatives(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected

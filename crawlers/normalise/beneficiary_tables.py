@@ -109,7 +109,7 @@ _NOT_TRADES = (
 )
 """Words with a trade's ending that name no company (people, roles, things, adjectives)."""
 
-_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|industriels)\b"
+_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|industriels|cooperatives(?! d.utilisation| agricoles))\b"
 
 COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
 """Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
@@ -222,7 +222,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\bsem(?:op|l)?\b|societes? d'economie mixte|\bspla?\b|societes? publiques? locales?"
      r"|entreprises? publiques? locales?", (B.SEM,)),
     (r"agriculteurs?|exploitations? agricoles?|exploitants? agricoles?|societes? (?:a majorite )?agricoles?"
-     r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b|\bsocietes? (?:civiles? )?(?:a objet agricole|agricoles?|d'exploitation agricole)\b",
+     r"|\bgaec\b|\bearl\b|\bscea\b|\bcuma\b|cooperatives? d'utilisation de materiels? agricoles?|\bsocietes? (?:civiles? )?(?:a objet agricole|agricoles?|d'exploitation agricole)\b",
      (B.AGRICULTEUR,)),
     (r"\bparticuliers\b|\bmenages\b|\bpersonnes? physiques?\b|\bpersonnes? majeures?\b|\b(?:post-?)?doctorants?\b|\b(?:jeunes )?docteurs\b|\btitulaires? d'(?:un|une) (?:master|doctorat|diplome|licence)\b|\bproprietaires? prive(?:e)?s?\b|\betudiants?\b|\bstagiaires?\b|\bapprentis?\b(?! (?:non )?(?:compris|inclus|exclus))"
      r"|\bpersonnes?\b[^.;:]{0,80}?\ba titre (?:individuel|personnel)\b|" + ONESELF, (B.PARTICULIER,)),
@@ -571,7 +571,8 @@ WHOLE_TYPE = (
 TRADES = (
     r"(?:les |des |l')?(?:artisans?|commercants?|armateurs?|bureaux? d'etudes?|chargeurs?|transporteurs?"
     r"|(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?"
-    r"|sc(?:op|ic)s?|societes? cooperatives?|sasu?|sarl|eurl|gaec|earl|scea|cuma)"
+    r"|sc(?:op|ic)s?|societes? cooperatives?|sasu?|sarl|eurl|gaec|earl|scea|cuma"
+    r"|cooperatives? d'utilisation de materiels? agricoles?)"
     r"|(?:les |des |l')?(?:" + _TRADE_WORD + "|" + FARM_TRADES + ")"
 )
 """Companies or farms named by their trade or their legal form (« les armateurs », « les bureaux d'études », « les
