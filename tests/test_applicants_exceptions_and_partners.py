@@ -77,3 +77,16 @@ def test_partner_lines_and_compound_bodies(eligibility: str, expected: set[B]) -
 ])
 def test_consortium_members_and_industrials(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # partners named after « en partenariat avec » apply when the sentence says they are paid
+    ("Porteur : une PME, en partenariat avec des laboratoires publics et des universités, financés pour leur part.",
+     {PME, B.RECHERCHE, B.ETABLISSEMENT_ENSEIGNEMENT}),
+    ("Sont éligibles les PME, en partenariat avec des laboratoires publics.", {PME}),
+    # « en consortium » says how teams apply, it names no company
+    ("Équipes de recherche publiques, seules ou en consortium.", {B.RECHERCHE}),
+    ("Sont éligibles les consortiums d'entreprises.", {ENT}),
+])
+def test_paid_partners_and_consortium_as_a_manner(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected

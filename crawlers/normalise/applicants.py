@@ -528,11 +528,12 @@ def _applies(sentence: str, mention: Mention) -> bool:
                   and not consortium_member(sentence, mention))
     subject = max([start, *(m.end() for m in _NEW_SUBJECT.finditer(sentence, start, mention.start))])
     behalf = _FOR_ANOTHER if mention.headcount else ON_BEHALF_OF  # a headcount after « inscrites au » sizes them
-    acted_for = (behalf.search(sentence, subject, mention.start)
-                 and not CO_APPLICANT.search(sentence, mention.end, end)
-                 and not _CALL_TO.search(sentence, subject, mention.start))
     tail = list_tail(sentence, mention)
     paid = PAID.search(sentence, start, said_of(sentence, clause_end(sentence, tail.end)))
+    acted_for = (behalf.search(sentence, subject, mention.start)
+                 and not CO_APPLICANT.search(sentence, mention.end, end)
+                 and not _CALL_TO.search(sentence, subject, mention.start)
+                 and not paid)  # « en partenariat avec des laboratoires et des universités, financés pour leur part »
     partner = not paid and (is_partner(sentence, mention) or is_partner(sentence, tail)
                             or what_a_partner_is(sentence, mention) or on_a_partner_line(sentence, mention))
     return (not partner and not complement and not acted_for and not occupant(sentence, mention)

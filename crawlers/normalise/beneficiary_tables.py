@@ -137,7 +137,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
-        r"(?<!\bdu )(?<!\bau )(?<!d'un )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reuniss|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
+        r"(?<!\bdu )(?<!\bau )(?<!d'un )(?<!\ben )\bconsortiums?\b(?! (?:de \w+ )?(?:associant|reuniss|regroupant|compose|beneficiaire|dont|mene|porte|pilote|coordonne|d'|des |reunit|associe|comprend|rassemble|regroupe))"  # else its members apply
         r"|\bartisans?\b|\bcommercants?\b|\barmateurs?\b|\bsc(?:op|ic)s?\b|societes? cooperatives?"
         r"|(?<!chambres de )(?<!chambre de )\bcommerces\b|\bchargeurs?\b|\btransporteurs?\b|\blogisticiens?\b|\boperateurs? (?:ferroviaires?|logistiques?|de transport|de fret)\b"
         r"|\bsasu?\b|\bsarl\b|\beurl\b|\bentrepreneurs? individuel(?:le)?s?\b|\bentreprises? individuelles?\b|\b(?:amenageurs?|foncieres?|promoteurs?|investisseurs?|operateurs?(?: immobiliers?)?) prive(?:e)?s?\b"
