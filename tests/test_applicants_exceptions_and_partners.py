@@ -90,3 +90,11 @@ def test_consortium_members_and_industrials(eligibility: str, expected: set[B]) 
 ])
 def test_paid_partners_and_consortium_as_a_manner(eligibility: str, expected: set[B]) -> None:
     assert set(call_beneficiaries([], eligibility, "")) == expected
+
+
+def test_relative_clause_ends_with_its_sentence() -> None:
+    """« … une PME qui fabrique des gants. Il peut s'associer à un laboratoire public, financé pour sa part. »: the
+    relative clause of the first sentence does not reach the partner of the next one, joined to it by « Il »."""
+    eligibility = ("Le porteur est une PME ou une ETI qui fabrique des gants de protection. Il peut s'associer à un "
+                   "laboratoire public, financé pour sa part.")
+    assert set(call_beneficiaries([], eligibility, "")) == {PME, B.ETI, B.RECHERCHE}
