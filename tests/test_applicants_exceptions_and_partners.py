@@ -98,3 +98,15 @@ def test_relative_clause_ends_with_its_sentence() -> None:
     eligibility = ("Le porteur est une PME ou une ETI qui fabrique des gants de protection. Il peut s'associer à un "
                    "laboratoire public, financé pour sa part.")
     assert set(call_beneficiaries([], eligibility, "")) == {PME, B.ETI, B.RECHERCHE}
+
+
+@pytest.mark.parametrize(("eligibility", "expected"), [
+    # the members of a body that applies do not apply themselves
+    ("Bénéficiaires : SCIC associant éleveurs, artisans et collectivités ; associations de producteurs.",
+     {ENT, B.ASSOCIATION}),
+    ("Sont éligibles les GIE réunissant des communes et des PME.", {ENT}),
+    # a consortium is no body of its own: its members apply
+    ("Sont éligibles les consortiums associant des PME et des laboratoires de recherche.", {PME, B.RECHERCHE}),
+])
+def test_members_of_a_body(eligibility: str, expected: set[B]) -> None:
+    assert set(call_beneficiaries([], eligibility, "")) == expected

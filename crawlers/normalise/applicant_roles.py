@@ -18,6 +18,7 @@ _NOT_RECEIVING = re.compile(T.NOT_RECEIVING)
 _DEFINED_BY = re.compile(T.DEFINED_BY)
 _COLON_LIST = re.compile(T.COLON_LIST)
 _OWNED_BY = re.compile(T.OWNED_BY)
+_MEMBERS_OF_A_BODY = re.compile(T.MEMBERS_OF_A_BODY)
 _FOUNDED_BY = re.compile(T.FOUNDED_BY)
 _PARTNER_LABEL = re.compile(
     r"(?:les )?(?:partenaires?|co-?financeurs?|prestataires?)"
@@ -184,11 +185,14 @@ def status_or_mandatary(sentence: str, mention: Mention) -> bool:
 
 
 def is_owner(sentence: str, mention: Mention) -> bool:
-    """Named in the list of owners or founders after « détenu par », « créée par » (« des habitants, des associations ou
-    des collectivités »)."""
+    """Named in the list of owners, founders or members after « détenu par », « créée par », « SCIC associant » (« des
+    habitants, des associations ou des collectivités »)."""
     if _founders(sentence, mention):
         return True
     head = list_head(sentence, mention)
+    members = list(_MEMBERS_OF_A_BODY.finditer(sentence, max(0, head - _OWNERS_REACH), mention.start))
+    if members and not SEGMENT_END.search(sentence, members[-1].end(), mention.start):
+        return True  # « SCIC associant éleveurs, transformateurs et collectivités »
     owners = list(_OWNED_BY.finditer(sentence, max(0, head - _OWNERS_REACH), head))
     return bool(owners) and not SEGMENT_END.search(sentence, owners[-1].end(), head)  # the last « détenu par »
 

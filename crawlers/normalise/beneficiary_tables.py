@@ -658,6 +658,12 @@ OWNED_BY = r"\b(?:detenue?s?|possedee?s?|controlee?s?)\b[^,;:]{0,40}?\bpar\b|" +
 """« dont le capital est détenu par des habitants, des associations ou des collectivités », « non détenues à plus de
 25 % par une grande entreprise », « une société créée par au moins trois PME »: the owners or founders named after
 it, the whole list, do not apply."""
+MEMBERS_OF_A_BODY = (
+    r"\b(?:scic|scop|gie|sem|spl|societes? cooperatives?(?: d'interet collectif)?|groupements? d'interet"
+    r" (?:economique|public))\b[^,;:()]{0,20}?\b(?:associant|reunissant|regroupant|rassemblant)\b"
+)
+"""« SCIC associant éleveurs, transformateurs et collectivités »: the members of a body that applies do not apply
+themselves (the members of a consortium, which is no body of its own, do)."""
 
 PARTNERS_PAID = (
     r"\bsont (?:co-?)?beneficiaires\b|\bchaque (?:partenaire|membre)\b[^.;]{0,120}\b(?:est|sera) (?:co-?)?beneficiaire"
