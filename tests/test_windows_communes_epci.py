@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from crawlers.normalise.commune_limits import limited_to_communes
+from crawlers.normalise.record import normalise_item
+from crawlers.spiders.dispositif_aide_csv import map_dispositif_row
 from crawlers.normalise.departement_limits import limited_coverage
 from crawlers.normalise.epci_limits import epcis_left_out
 from crawlers.normalise.releves import find_releves
@@ -62,3 +64,30 @@ def test_intercommunalities_left_out(text: str, expected: list[str]) -> None:
 ])
 def test_national_offer_with_no_coverage(text: str, expected: tuple[list[str], list[str]] | None) -> None:
     assert limited_coverage(split_sentences(text), []) == expected
+
+
+def _catalogue_record(description: str):  # noqa: ANN202 - OpportunityData
+    header = ("id,titre,promesse,description,eligibilite,types_aides,porteurs,programmes_parents,url_source,cibles,"
+              "eligibilite_geographique,eligibilite_geographique_exclusions,date_ouverture,date_cloture,"
+              "date_mise_a_jour").split(",")
+    row = dict.fromkeys(header, "") | {
+        "id": "ateliers-couteliers", "titre": "Ateliers de coutellerie", "url_source": "https://example.org/aide",
+        "cibles": "Entreprises", "eligibilite_geographique": "REG-84", "date_cloture": "2027-03-05",
+        "eligibilite": "Bénéficiaires : couteliers de moins de 20 salariés.", "description": description,
+    }
+    return normalise_item(map_dispositif_row(row, "mte", 0), date(2026, 11, 23))
+
+
+def test_a_call_limited_to_communes_says_where_it_read_them() -> None:
+    record = _catalogue_record("Ateliers situés à Thiers ou à Ambert.")
+    assert record.geo_codes == ["COM-63430", "COM-63003"]
+    cited = {e.value: e.quote for e in record.evidence if e.fact == "territoire"}
+    assert "Thiers ou à Ambert" in cited["COM-63430"]
+
+
+def test_an_intercommunality_left_out_of_the_coverage() -> None:
+    record = _catalogue_record("Hors Métropole de Lyon, qui a son propre fonds.")
+    assert record.geo_codes == ["REG-84"]
+    assert record.geo_exclusions == ["EPCI-200046977"]
+    # outside the coverage, the same sentence leaves nothing out
+    assert _catalogue_record("Ateliers situés à Thiers. Hors Métropole de Lyon.").geo_exclusions == []

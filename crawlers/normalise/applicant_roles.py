@@ -68,8 +68,8 @@ up the type the condition named, which then applies."""
 _CONSORTIUM_OF = re.compile(r"\bconsortiums? (?:\w+ )?(?:d'|de |des )(?:au moins |plus de )?(?:une? |deux |trois |\d+ )?$"
                             r"|\bequipes? (?:candidates? |issues? )?(?:d'|de |des )$")
 _TEAMS_OF = re.compile(T.TEAMS_OF + r"\s*(?:a |aux |au )?(?:d'|de |des |du )?(?:la |l'|une? )?$")
-_RELATIVE_END = re.compile(r"[,;:()—–]|\.\s|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')"
-                           r"|\bainsi que\b")
+_RELATIVE_END = re.compile(r"[,;:()—–]|\.\s|\b(?:et|ou) (?:(?:par|pour) )?(?:les|des|aux)\b"
+                           r"|\b(?:et|ou) (?:par|pour) (?:une?|la|le|l')|\bainsi que\b")
 _STATUS_OF = re.compile(T.STATUS_OF)
 _MANDATARY_AFTER = re.compile(T.MANDATARY_AFTER)
 _LIST_IN_BRACKETS = re.compile(r"[^().;:,]{0,40}\((?=[^()]*(?:,|\bou\b|\bet\b))")

@@ -348,9 +348,8 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
     for mention in mentions(sentence):
         if mention.end <= at:
             continue
-        sizes = found and mention.headcount and (
-            _SIZE_LINK.fullmatch(sentence, at, mention.start)
-            or _TRADE_SIZED.search(sentence, at, mention.start))  # « …, chaudronniers et fondeurs de cloches de moins de 20 »
+        sizes = found and mention.headcount and (  # « …, chaudronniers et fondeurs de cloches de moins de 20 »
+            _SIZE_LINK.fullmatch(sentence, at, mention.start) or _TRADE_SIZED.search(sentence, at, mention.start))
         linked = OBJECT_LINK.fullmatch(sentence, at, mention.start) or (
             found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
         if mention.start > at and not sizes and not linked:
@@ -452,8 +451,7 @@ def _said_of_companies(sentence: str) -> bool:
     or none is), not of another type (« les associations employeuses, quel que soit leur effectif »)."""
     for every in _ALL_SIZES.finditer(sentence):
         before = [m for m in mentions(sentence) if m.start < every.start()]
-        if not before or B.ENTREPRISE in before[-1].targets or before[-1].headcount or set(before[-1].targets) & set(
-                T.SIZES):
+        if not before or before[-1].headcount or any(b == B.ENTREPRISE or b in T.SIZES for b in before[-1].targets):
             return True
     return False
 
@@ -472,9 +470,9 @@ def _every_size_of_a_trade(sentence: str) -> bool:
 
 
 def _unsized_item(sentence: str) -> bool:
-    """An item of a « ; » list (after its « : ») that names companies (plural) with no size and says nothing else, or says « de toute taille » of a trade no table
-    knows (« les recycleurs de toute taille ; les fabricants de moins de 250 salariés »): a size another item names is
-    that item's own, and companies of every size apply."""
+    """An item of a « ; » list (after its « : ») that names companies (plural) with no size and says nothing else
+    (« les entreprises de recyclage ; les fabricants de moins de 250 salariés »): a size another item names is that
+    item's own, and companies of every size apply."""
     announced = sentence.find(":")
     if ";" not in sentence[announced + 1:]:
         return False
@@ -484,10 +482,8 @@ def _unsized_item(sentence: str) -> bool:
         inside = [m for m in kept if start <= m.start < end]
         sized = any(m.headcount or any(b in T.SIZES for b in m.targets) for m in inside)
         companies = any(B.ENTREPRISE in m.targets and _PLURAL.search(sentence, m.start, m.end) for m in inside)
-        every = _ALL_SIZES.search(sentence, start, end) and all(
-            B.ENTREPRISE in m.targets or m.headcount for m in inside)
         named = _ITEM_START.match(sentence, start) and not _ITEM_VERB.search(sentence, start, end)
-        if not sized and named and (companies or every):
+        if not sized and named and companies:
             return True
         start = end + 1
     return False

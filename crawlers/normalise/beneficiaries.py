@@ -168,8 +168,7 @@ def _without(found: list[B], excluded: frozenset[B]) -> list[B]:
 
 
 def _sizes_whole(found: list[B]) -> list[B]:
-    """Every size named is « entreprise » (which also admits a company of unknown
-    size); so are sizes beside « entreprise » (« les recycleurs de toute taille ; les fabricants de moins de 250
-    salariés »)."""
+    """Every size named is « entreprise » (which also admits a company of unknown size); so are sizes beside
+    « entreprise » (« les recycleurs de toute taille ; les fabricants de moins de 250 salariés »)."""
     whole = all(size in found for size in T.SIZES) or B.ENTREPRISE in found and any(b in T.SIZES for b in found)
     return as_any_company(found) if whole else found

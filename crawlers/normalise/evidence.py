@@ -19,6 +19,7 @@ from crawlers.normalise.amounts import Amounts, extract_amounts
 from crawlers.normalise.beneficiaries import beneficiaries_in_text, beneficiaries_of_label
 from crawlers.normalise.evidence_blocks import Block, evidence, stated
 from crawlers.normalise.evidence_dates import close_date_evidence, opening_evidence
+from crawlers.normalise.commune_limits import limited_to_communes
 from crawlers.normalise.departement_limits import departements_in
 from crawlers.normalise.geography import region_codes_in_text
 from crawlers.normalise.text import fold, html_to_text
@@ -74,7 +75,8 @@ def _beneficiary(code: str, item: RawItem, texts: dict[str, Block]) -> FactEvide
 def _territory(code: str, item: RawItem, texts: dict[str, Block]) -> FactEvidence | None:
     """A sentence naming the place, else the territory the source gave (its field or its configuration)."""
     said = stated("territoire", code, _in_order(texts, "title", "summary", "description", "eligibility"),
-                  lambda s: code in region_codes_in_text(s) or code in departements_in(fold(s)))
+                  lambda s: code in region_codes_in_text(s) or code in departements_in(fold(s))
+                  or code in limited_to_communes([fold(s)], []))  # « Ateliers situés à Thiers ou à Ambert »
     if said is None and code in (*item.geo_codes, item.geo_scope):
         return evidence("territoire", code, "territoire de la source", place_name(code))
     return said

@@ -105,8 +105,8 @@ def _coverage(item: RawItem, text: str) -> dict[str, list[str]]:
     sentences = split_sentences(text)
     limits = limited_coverage(sentences, item.geo_codes)
     towns = limited_to_communes(sentences, item.geo_codes) if limits is None and item.geo_codes else []
-    codes, left_out = (towns, []) if towns else limits or (item.geo_codes, [])  # « Ateliers situés à Thiers ou à Ambert »
-    groups = [e for e in epcis_left_out(sentences) if not codes or geo.covers(codes, [], [e])]  # « Hors Métropole de Lyon »
+    codes, left_out = (towns, []) if towns else limits or (item.geo_codes, [])  # « Ateliers situés à Thiers… »
+    groups = [e for e in epcis_left_out(sentences) if not codes or geo.covers(codes, [], [e])]  # « Hors Métropole… »
     return {"geo_codes": codes, "geo_exclusions": list(dict.fromkeys([*item.geo_exclusions, *left_out, *groups]))}
 
 
