@@ -3,9 +3,9 @@ Thiers ou à Ambert », « réservé aux sites implantés à Graulhet, à Mazame
 
 A list counts only after a place cue that ends on « à » and only when every member of the list is a commune the
 commune table knows by its name alone (models/communes.py: a name that several comparable communes bear designates
-none) and lies within the call's coverage; otherwise it gives nothing (« implantés à proximité d'un port »), nor does a sentence
-that leaves the place out (« Les projets situés à Paris ne sont pas retenus », « hors entreprises installées à… »). Pure:
-folded sentences in, COG codes out.
+none) and lies within the call's coverage; otherwise it gives nothing (« implantés à proximité d'un port »), nor does
+a sentence that leaves the place out (« Les projets situés à Paris ne sont pas retenus », « hors entreprises
+installées à… »). Pure: folded sentences in, COG codes out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crawlers.normalise.region_limits import EXCLUDED_AFTER, LEAVING_OUT
+from crawlers.normalise.departement_limits import LEAVING_OUT
+from crawlers.normalise.region_limits import EXCLUDED_AFTER
 from models import communes, geo
 
 _CUE = re.compile(
@@ -24,7 +25,6 @@ _NAME = r"[a-z][a-z'-]*(?: (?:sur|sous|en|les|le|la|de|du|des|d'|l')?\s?[a-z][a-
 _LIST = re.compile(rf"(?P<first>{_NAME})(?P<rest>(?:\s*(?:,|\bou\b|\bet\b)\s*(?:a\s+)?{_NAME})*)(?=\s*(?:[.;:,)]|$))")
 _SEPARATOR = re.compile(r"\s*(?:,|\bou\b|\bet\b)\s*(?:a\s+)?")
 _MOST = 12
-_LEAVING = re.compile(LEAVING_OUT)
 
 
 def limited_to_communes(sentences: Iterable[str], coverage: list[str]) -> list[str]:
@@ -33,7 +33,7 @@ def limited_to_communes(sentences: Iterable[str], coverage: list[str]) -> list[s
         if EXCLUDED_AFTER.search(sentence):
             continue  # « Les projets situés à Paris ne sont pas retenus »: left out, not the coverage
         for cue in _CUE.finditer(sentence):
-            if _LEAVING.search(sentence, 0, cue.start()):
+            if LEAVING_OUT.search(sentence, 0, cue.start()):
                 continue
             found = _communes_listed(sentence, cue.end(), coverage)
             if found:

@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from crawlers.normalise.region_limits import EXCLUDED_AFTER, LEAVING_OUT
 from models import communes
 
-_AFTER_LEAVING = re.compile(LEAVING_OUT + r"\w*\s+(?:(?:du|le|la|l')\s*)?(?:(?:territoire|perimetre)s?\s+(?:de la |de l'|du |des |de |d'))?")
+_AFTER_LEAVING = re.compile(
+    LEAVING_OUT + r"\w*\s+(?:(?:du|le|la|l')\s*)?(?:(?:territoire|perimetre)s?\s+(?:de la |de l'|du |des |de |d'))?"
+)
 _SUBJECT = re.compile(r"^(?:la |le |l')")
 _LONGEST = 7
 """Words of the longest EPCI name tried (« Communauté d'agglomération du Pays de Saint-Omer »)."""
