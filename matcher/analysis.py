@@ -110,14 +110,14 @@ class SimpleAnalyzer:
 
 @cache
 def load_french() -> Any:
-    """The spaCy French pipeline, loaded once per process (parser and NER off, rule sentencizer on)."""
+    """The spaCy French pipeline, loaded once per process (parser and NER not loaded, rule sentencizer on)."""
     from matcher.regex_cache import cache_folder, kept_regexes
 
     logger.info("chargement du modèle spaCy model=%s", SPACY_MODEL)
     with kept_regexes(cache_folder()):  # the French tokenizer's patterns: seconds to compile in each process
         import spacy  # imported here: loading spaCy costs seconds that most commands never need
 
-        nlp = spacy.load(SPACY_MODEL, disable=["parser", "ner"])
+        nlp = spacy.load(SPACY_MODEL, exclude=["parser", "ner"])  # excluded, not merely disabled: never read from disk
     nlp.add_pipe("sentencizer")
     return nlp
 
