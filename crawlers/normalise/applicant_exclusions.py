@@ -71,6 +71,8 @@ _SOME_EXCEPTED = re.compile(
 _ONE_BODY_BEFORE = re.compile(r"\b(?:la|le|l') ?$")
 _ONE_BODY_AFTER = re.compile(r" (?:de |d'|du )(?!(?:plus|moins)\b)\w")
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))
+_FORMED_LINK = re.compile(T.FORMED_LINK)
+_MEMBER_OF = re.compile(T.MEMBER_OF)
 
 
 def is_cued(sentence: str) -> bool:
@@ -124,8 +126,10 @@ def _for_a_thing(sentence: str, mention: Mention) -> bool:
 
 def in_exclusion(sentence: str, mention: Mention) -> bool:
     opening = clause_start(sentence, mention.start)
-    if _NOT_A.search(sentence, 0, mention.start) or ON_BEHALF_OF.search(sentence, opening, mention.start):
-        return False  # « … n'est pas une PME », « pour le compte de la commune » : the exclusion is someone else's
+    if (_NOT_A.search(sentence, 0, mention.start) or ON_BEHALF_OF.search(sentence, opening, mention.start)
+            or _MEMBER_OF.search(sentence, 0, mention.start)):
+        return False  # « … n'est pas une PME », « pour le compte de la commune », « l'employeur de l'apprenti » : the
+        # exclusion is someone else's
     if readmitted(sentence, mention):
         return False
     if _EXCLUDING_HEAD.match(sentence) and not _SUBORDINATE.search(sentence, opening, mention.start):
@@ -166,7 +170,8 @@ def readmitted(sentence: str, mention: Mention) -> bool:
     for named in mentions(sentence):  # the list right after the exception, and no further
         if named.end <= at:
             continue
-        if named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start):
+        if (named.start > at and not _EXCEPTION_LINK.fullmatch(sentence, at, named.start)
+                and not _FORMED_LINK.fullmatch(sentence, at, named.start)):
             return False
         if named.start == mention.start:
             return True

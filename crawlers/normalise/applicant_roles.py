@@ -56,6 +56,12 @@ _GATHERS = re.compile(r"\b(?:clusters?|associations?|federations?|unions?|groupe
 """« un cluster, constitué en association et regroupant au moins quinze entreprises »: the group's members."""
 _AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |notamment |si possible )?"
                     r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
+_LIST_ITEM = re.compile(r"\s*(?:(?:et|ou)\s+)?(?:les|des|la|le|l')\s*(?=\w)")
+"""The start of a clause that goes on with a list of types (« …, les fabricants de machines-outils et l'OPCO »)."""
+_COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent)\s+"
+_COUNTED = re.compile(r"(?:\bavec\s+(?:au moins |au minimum |un minimum de |plus de )?|^\W*(?:au moins|au minimum"
+                      r"|un minimum de|minimum)\s+)" + _COUNT + "$")
+_FILES_AFTER = re.compile(r"[^.;:]*\b(?:porte|deposent|candidatent|sollicitent|peuvent|doivent)\b")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _PLACE_BEFORE = re.compile(r"\b(?:dans|sur) (?:les |le |la |l'|des |un |une |chaque |toute |ces |leurs? )?$"
                            r"|\bde ces (?:deux |trois |quatre |cinq )?$"
@@ -171,6 +177,14 @@ def in_condition(sentence: str, mention: Mention) -> bool:
     return bool(condition) and mention.end <= condition.end() and not _TAKEN_UP.match(sentence, condition.end())
 
 
+def counted_others(sentence: str, mention: Mention) -> bool:
+    """Named after a number that the project must involve (« Convention avec au moins deux entreprises du secteur »,
+    « Au moins dix éleveurs engagés dans la collecte »): a condition on the project, not who files (unless the
+    sentence goes on to say that they file: « Au moins deux entreprises portent le projet »)."""
+    return (bool(_COUNTED.search(sentence, 0, list_head(sentence, mention)))
+            and not _FILES_AFTER.match(sentence, mention.end))
+
+
 def status_or_mandatary(sentence: str, mention: Mention) -> bool:
     """« … qu'ils soient reconnus établissement public » (a status of the applicant named before) or « une
     association, agissant comme mandataire du propriétaire » (it files for someone else)."""
@@ -245,10 +259,16 @@ def receives_nothing(sentence: str, mention: Mention) -> bool:
     while follows and _NOT_RECEIVING.match(sentence, follows.end()) is None:
         ahead = CLAUSE_END.search(sentence, follows.end())
         between = sentence[follows.end(): ahead.start() if ahead else len(sentence)]
-        if ahead is None or any(pattern.search(between) for pattern, _ in TEXT):
-            return False
+        if ahead is None or any(pattern.search(between) for pattern, _ in TEXT) and not _list_item(between):
+            return False  # another type's clause; not the next item of the same list (« …, les fabricants de … et »)
         follows = ahead
     return follows is not None
+
+
+def _list_item(clause: str) -> bool:
+    """The clause opens on a type after its article: the next item of a list (« les fabricants de machines-outils »)."""
+    item = _LIST_ITEM.match(clause)
+    return bool(item) and any(m.start == item.end() for m in mentions(clause))
 
 
 def is_hired(sentence: str, mention: Mention) -> bool:

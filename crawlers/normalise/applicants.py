@@ -21,6 +21,7 @@ from crawlers.normalise.applicant_roles import (
     CO_APPLICANT,
     PAID,
     consortium_member,
+    counted_others,
     defined_by_a_list,
     defined_in_brackets,
     heads_a_list_of_others,
@@ -69,6 +70,8 @@ _COMPLEMENT = re.compile(f"{T.COMPLEMENT}|{T.ASSOCIATED_TO}|{T.MANAGED}|{T.MEMBE
 _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
+_FORMED_LINK = re.compile(T.FORMED_LINK)
+_OF_THE_PREVIOUS = re.compile(r"\s+(?:de |d'|des |du )")
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
 _NAMES_LINK = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\bet\b|\bou\b)\s*(?:les |des |la |le |l'|aux |a )?")
 _QUALIFIED = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+")
@@ -230,6 +233,12 @@ def _audience_labels(sentences: list[str]) -> str:
     return labels if _read(sentences[1:], sentences[1:]).applicants else ""
 
 
+def precise_sentences(text: str) -> list[str]:
+    """The sentences on who applies, without a page's audience line when precise sentences follow that replace it."""
+    sentences = applicant_sentences(text)
+    return sentences[1:] if _audience_labels(sentences) else sentences
+
+
 def _narrowing(labels: str, reading: Reading) -> Reading:
     """A label line's types, each narrowed by the text's applicants of its family (« Entreprise » over « réservé
     aux TPE et PME » reads as TPE and PME); a label whose family the text does not name stands."""
@@ -343,15 +352,20 @@ def _object_list(sentence: str, at: int) -> list[B]:
 
 def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
     """The types of each mention of the list that starts at `at`, and the sizes of its headcount (« aux entreprises
-    industrielles de moins de 250 salariés »)."""
+    industrielles de moins de 250 salariés », « les fabricants de jeux de société et de cartes à jouer de 10 à 249
+    salariés »)."""
     found: list[tuple[B, ...]] = []
+    opening = at
     for mention in mentions(sentence):
         if mention.end <= at:
             continue
         sizes = found and mention.headcount and (  # « …, chaudronniers et fondeurs de cloches de moins de 20 »
-            _SIZE_LINK.fullmatch(sentence, at, mention.start) or _TRADE_SIZED.search(sentence, at, mention.start))
-        linked = OBJECT_LINK.fullmatch(sentence, at, mention.start) or (
-            found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
+            _SIZE_LINK.fullmatch(sentence, at, mention.start) or _TRADE_SIZED.search(sentence, at, mention.start)
+            or len(found) == 1 and _TRADE_SIZED.search(sentence, clause_start(sentence, opening), mention.start))
+        if found and not sizes and _OF_THE_PREVIOUS.fullmatch(sentence, at, mention.start):
+            continue  # « les associations d'éleveurs et les CUMA »: the members of the type before
+        linked = (OBJECT_LINK.fullmatch(sentence, at, mention.start) or _FORMED_LINK.fullmatch(sentence, at, mention.start)
+                  or found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
         if mention.start > at and not sizes and not linked:
             break
         found.append(mention.targets)
@@ -514,7 +528,7 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 def _applies(sentence: str, mention: Mention) -> bool:
     if in_exclusion(sentence, mention) or any(p.match(sentence, mention.end) for p in (_HELPS, _PAYER)):
         return False
-    if (len(mention.targets) > 2 and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention)
+    if (len(mention.targets) > 2 and not mention.headcount and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention)
             or heads_a_list_of_others(sentence, mention)):
         return False  # a broad group, defined by the list that follows; one kind its brackets name the types of
     if _broad_or_company(mention) and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
@@ -538,7 +552,20 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
+            and not counted_others(sentence, mention) and not _kind_of_a_sized_heading(sentence, mention)
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
+
+
+def _kind_of_a_sized_heading(sentence: str, mention: Mention) -> bool:
+    """« Entreprises de moins de 2 000 salariés : horlogers, décolleteurs, fabricants de composants »: companies listed
+    after a colon whose heading names companies of some size are kinds of those, not companies of every size."""
+    colon = sentence.rfind(":", 0, mention.start)
+    if colon < 0 or set(mention.targets) != {B.ENTREPRISE}:
+        return False
+    heading = [m for m in mentions(sentence) if m.end <= colon]
+    companies = {B.ENTREPRISE, *T.SIZES}
+    return (any(m.headcount or set(m.targets) & set(T.SIZES) for m in heading)
+            and all(m.headcount or set(m.targets) <= companies for m in heading))
 
 
 def _close_list_head(sentence: str, mention: Mention) -> int:

@@ -20,7 +20,8 @@ CUE = re.compile(
     r"|\bco-?beneficiar(?:y|ies)\b"
     r"|\b(?:coordinators?|lead partners?|beneficiaries)\b[^.;:]{0,40}\b(?:must|should|shall) be\b"
     r"|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar(?:y|ies)\b|\bare beneficiaries of the grant\b"
-    r"|^eligibility\s*:|\bconsortium (?:must|should|shall) (?:be composed of|include|consist of|comprise)\b"
+    r"|^eligibility\s*:|\b(?:submitted|presented) by\b"
+    r"|\bconsortium (?:must|should|shall) (?:be composed of|include|consist of|comprise)\b"
 )
 NOT_APPLYING = re.compile(
     r"\bsubcontractors?\b|\bassociated partners?\b|\bwithout (?:receiving )?(?:any )?(?:eu )?funding\b"
@@ -55,6 +56,9 @@ SERVED = re.compile(r"\b(?:supporting|helping|serving|assisting|advising)\s+(?:\
 """Right before a type: the applicants work for it."""
 CO_APPLYING = re.compile(r"\bco-?beneficiar(?:y|ies)\b|\bmay (?:join|participate|take part)\b[^.;]{0,60}\bbeneficiar")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+_LIST_GOES_ON = re.compile(r";\s*$")
+"""A part that ends on « ; »: when it says who may apply (« … drawn from: SMEs that process natural fibres; »), the
+next part goes on with its list (« cluster organisations and business associations; training providers »)."""
 # ────────────────────────────────────────────────────────────────────────────────────────────────
 _TYPES = [(re.compile(pattern), targets) for pattern, targets in TYPES]
 
@@ -62,9 +66,12 @@ _TYPES = [(re.compile(pattern), targets) for pattern, targets in TYPES]
 def english_applicants(text: str) -> list[B]:
     """The applicants the English text's sentences on who may apply name, in reading order; [] if none."""
     found: dict[B, None] = {}
+    listing = False
     for sentence in SENTENCE_END.split(fold(html_to_text(text or ""))):
-        if CUE.search(sentence) and not (NOT_APPLYING.search(sentence) and not CO_APPLYING.search(sentence)):
+        cued = listing or bool(CUE.search(sentence))
+        if cued and not (NOT_APPLYING.search(sentence) and not CO_APPLYING.search(sentence)):
             found.update(dict.fromkeys(_types_in(sentence)))
+        listing = cued and bool(_LIST_GOES_ON.search(sentence))
     sized = any(b in (B.TPE, B.PME, B.GE) for b in found)
     return [b for b in found if not (sized and b == B.ENTREPRISE)]
 

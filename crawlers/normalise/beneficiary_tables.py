@@ -109,7 +109,19 @@ _NOT_TRADES = (
 )
 """Words with a trade's ending that name no company (people, roles, things, adjectives)."""
 
-_TRADE_WORD = r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|industriels|cooperatives(?! d.utilisation| agricoles))\b"
+_AGENT_TRADES = (
+    r"fabricants|transformateurs|constructeurs|sous-traitants|fondeurs|mouleurs|tanneurs|brasseurs|distillateurs"
+    r"|torrefacteurs|imprimeurs|decolleteurs|recycleurs|reconditionneurs|reparateurs|negociants|concessionnaires"
+    r"|mecaniciens|opticiens|loueurs|assembleurs|emboutisseurs|forgerons|tisseurs|filateurs|affineurs|outilleurs"
+    r"|graveurs|doreurs|relieurs|scieurs|embouteilleurs|conditionneurs|raffineurs|boulangers|bouchers|traiteurs"
+    r"|exportateurs|orfevres|serigraphes|photograveurs"
+)
+"""Trades whose plural names firms and whose ending (-eurs, -ants, -iens, -aires…) is shared with words for people
+or roles (« porteurs », « demandeurs », « bénéficiaires »): listed one by one; trades that are also the trainees of
+skills calls (« soudeurs », « électriciens », « tailleurs de pierre ») are not."""
+
+_TRADE_WORD = (r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|" + _AGENT_TRADES
+               + r"|industriels|cooperatives(?! d.utilisation| agricoles))\b")
 
 COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
 """Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
@@ -133,7 +145,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|(?:(?<!en )|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
+        r"\bentreprises?\b|(?:(?<!en )(?<!\bde )|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
         r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
@@ -292,13 +304,13 @@ TRADE_SIZED = (
     r"(?:\b(?:les|des|aux|d'|l'|une?|le)\s*|\b(?:et|ou)\s+|(?<![\w'-])(?<![\w'-] ))"
     r"(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
     r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?|manufactures?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
-    r"(?: (?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}){0,2}"
+    r"(?: (?:(?:et|ou) )?(?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}){0,3}"
     r" (?:de |d'|employant |comptant )?$"
 )
 """Right before a headcount: a trade or a group named by its own noun, with or without an article or a complement
 (« les transporteurs fluviaux de moins de 10 salariés », « Bénéficiaires : plasturgistes et mouleurs de moins de
 250 salariés », « céramistes d'art de moins de 50 salariés », « fabricants de produits minéraux d'au moins 50
-salariés »): a company of that size (a headcount after a type sizes that type, after a thing it is no applicant)."""
+salariés », « fabricants de jeux de société et de cartes à jouer de 10 à 249 salariés »): a company of that size (a headcount after a type sizes that type, after a thing it is no applicant)."""
 
 SIZE_LINE = r"\bnombre de salaries\s*:\s*"
 """A catalogue's size line (« Eligibilité en fonction du nombre de salariés : Moins de 50 salariés »): the sizes of
@@ -468,12 +480,12 @@ PAYS_FOR = r"\b(?:financen?t?|subventionnen?t?|cofinancen?t?) (?:les|des)\b"
 """A funding verb: its object is a thing; only the owner of that thing (THING_OF) names who applies."""
 SIZE_LINK = r"(?:\s*[\w'-]+){0,3}?\s+de\s+"
 """Between the last type of an object list and its headcount (« aux entreprises du bâtiment de moins de 50 salariés »)."""
-OBJECT_LINK = r"(?:[\s,]+|(?:et|ou|les|des|aux|leurs)\b|l'|(?<=et )a\b|(?<=ou )a\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
+OBJECT_LINK = r"(?:[\s,]+|-(?=\w)|(?:et|ou|les|des|aux|leurs)\b|l'|(?<=et )a\b|(?<=ou )a\b|(?!(?:qui|dont|dans|pour|de|du|d|a|en|sur|avec)\b)\w+\b){0,9}"
 """What may stand between two types of one object list: commas, « et », « ou », articles, a few qualifying words."""
 
 _OF_A_KIND = r"(?:de |du |d')(?!(?:la|le|les|l')\b)\w+"
 OBJECT_NEXT = (
-    rf"\s+{_OF_A_KIND}(?:\s+(?:et|ou)\s+{_OF_A_KIND}|\s+{_OF_A_KIND})*\s*,?\s+(?:ainsi que|et|ou)\s+(?:les|des|aux|a)\s+"
+    rf"\s+{_OF_A_KIND}(?:\s+(?:et|ou)\s+{_OF_A_KIND}|\s+{_OF_A_KIND})*\s*,?\s+(?:ainsi que|et|ou)\s+(?:(?:les|des|aux|a)\s+)?"
 )
 """Between two types of a support verb's object, the first one's kind (« les entreprises de production et de logistique
 du département, ainsi que les associations »; not « du territoire de la communauté de communes »)."""
@@ -487,10 +499,10 @@ followed by the next line."""
 
 EXCLUDING_AFTER = (
     r"\bhors\b|\bsauf\b(?! si\b| s'| lorsqu| quand| dans le cas| en cas| pour\b)|a l'exception d|a l'exclusion d"
-    r"|exception faite d|\bexclusion (?:des?|du)\b"
+    r"|exception faite d|\bexclusion (?:des?|du)\b|\b(?:pas|non) plus que\b"
 )
-"""« hors grandes entreprises »: the types named after it in the same clause are excluded (« sauf si … » is a
-condition, not an exclusion)."""
+"""« hors grandes entreprises », « … ne sont pas bénéficiaires, pas plus que les particuliers »: the types named after
+it in the same clause are excluded (« sauf si … » is a condition, not an exclusion)."""
 EXCEPTED = r"\bsauf\b|a l'exception d|exception faite d"
 """After an exclusion (« Sont exclues les sociétés commerciales, à l'exception des SEM »), the types named after it
 may apply: the exception to an exclusion lets them back in."""
@@ -514,6 +526,10 @@ LEGAL_FORM = (
 """« offices de tourisme constitués en EPIC », « EPTB constitués en syndicat mixte »: the legal form named next is
 the type that applies (« les départements et les pôles métropolitains constitués en syndicat mixte »: the form is
 only the last member's)."""
+FORMED_LINK = r"[\s,]*(?:(?:et|ou)\s+)?(?:les |des |aux |l')?[\w' -]{1,60}?" + LEGAL_FORM
+"""Between a list's start (or its previous type) and a legal form, the member the form is said of (« les communes et
+les syndicats d'énergie constitués en syndicat mixte », « sauf les régies thermales constituées sous forme d'EPIC »):
+the form is the type that the list goes on with."""
 STATUS_OF = r"\b(?:reconnue?s?|labellisee?s?|qualifiee?s?|agreee?s?)(?: comme| en tant que| en)?\s*$"
 """« les syndicats mixtes, qu'ils soient reconnus établissement public d'aménagement… »: a status of the applicant
 named before, not another applicant."""
@@ -522,6 +538,7 @@ MANDATARY_AFTER = r"[^.;:]{0,80}?\b(?:agissant|intervenant) (?:comme|en tant que
 
 EXCLUDING_BEFORE = (
     r"\bne sont pas eligibles?|\bn'est pas eligible|\b(?:sont|est|seront|sera) exclue?s?\b"
+    r"|\bne sont pas concernee?s\b(?! par)|\bn'est pas concernee?\b(?! par)"
     r"|\bne peu(?:t|vent) pas (?:candidater|beneficier|deposer|pretendre|postuler|porter|presenter|solliciter)"
     r"|\bne releve\w* pas d"
     r"|\brelev\w* d'(?:un|une) autre (?:dispositif|appel|programme|aide|fonds)"
@@ -704,11 +721,12 @@ agréé »): a contractor, paid by the applicant."""
 HIRED_AFTER = (
     r"(?:\s+(?!(?:et|ou)\b)[\w'-]+){0,3}?\s*,?\s*qui (?:intervien\w*|agi\w*|est missionne\w*|sont missionne\w*)"
     r" (?:comme|en tant que|en qualite de) (?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
-    r"|(?:\s+(?!(?:et|ou|ne|n')\b)[\w'-]+){0,6}?\s+(?:sont|est|restent|reste) (?:des |un |une |les |le |la |leurs? )?"
+    r"|(?:\s+(?:(?:et|ou) (?:les|des|la|le|l') ?)?(?!(?:et|ou|ne|n')\b)[\w'-]+){0,6}?\s+(?:sont|est|restent|reste)"
+    r" (?:des |un |une |les |le |la |leurs? )?"
     r"(?:simples? )?(?:prestataires?|sous-traitants?|fournisseurs?)\b"
 )
 """Right after a type: « …, qui intervient comme prestataire », « le centre technique qui réalise l'étude est un
-prestataire de l'entreprise »."""
+prestataire de l'entreprise », « les reconditionneurs de batteries et les intégrateurs sont des fournisseurs »."""
 
 COMPLEMENT = r"(?<!forme )(?:\bd'|\bde |\bdu )$"
 """A type right after « d' » / « de » completes another noun (« création d'entreprise »), it does not apply."""

@@ -39,6 +39,7 @@ PLACE_CUE = re.compile(
     r"|\b(?:dont|leurs?|son|sa|ses) (?:le |la |les |l')?(?:etablissements?|sieges?|sites?|implantations?|ateliers?|usines?)"
     r"(?: de \w+| \w+)? (?:est|sont|se trouvent|se trouve) (?:situee?s? |implantee?s? )?(?:dans|en|sur|a)\b"
     r"|\bcouvr(?:e|ent)\b|\bne (?:sont|est|seront|sera) pas (?:concernee?s?|couverte?s?|eligibles?)\b"
+    r"|\bs'appliquen?t? (?:a|au|aux|sur|dans|en)\b"
 )
 """A sentence that says where a project or its applicant must be, or where the call does not apply (folded)."""
 _RIVER = re.compile(r"\b(?:le long|vallee|bords?|rives?|estuaire|embouchure|fleuve|riviere|gorges)"
@@ -62,7 +63,9 @@ NUMBERED = re.compile(r"\((?P<code>2[ab]|97\d|\d{2})\)")
 """A département number in brackets, after its name: « Gers (32) »."""
 _PLACE_PREPOSITION = (
     r"(?:en|dans (?:le |la |les |l')|sur (?:le |la |les |l')|du |de la |de l'|des |au |aux |a la |a l'|a |(?:hors|sauf) (?:le |la |les |l')?"
-    r"|(?<=: )(?:le |la |les |l')?|(?<=exception )(?:de |d')|(?<=exclusion )(?:de |d'))\s*"
+    r"|(?<=: )(?:le |la |les |l')?|(?<=exception )(?:de |d')|(?<=exclusion )(?:de |d')"
+    r"|(?<=\bconcerne )(?:le |la |les |l')|(?<=\bconcernent )(?:le |la |les |l')"
+    r"|(?<=\bcouvre )(?:le |la |les |l')|(?<=\bcouvrent )(?:le |la |les |l'))\s*"
 )
 _LEAD = r"(?:\bde |\bd')"
 """« de Seine-et-Marne », « d'Indre-et-Loire »: a place only after « départements » or at the head of a list."""
@@ -93,6 +96,9 @@ _WHOLE_COVERAGE = re.compile(
 """« les départements et les régions d'outre-mer, …, et le Département de Mayotte »: a sentence that names the
 whole coverage names its départements as examples or as applicants, not as limits."""
 LEAVING_OUT = re.compile(region_limits.LEAVING_OUT)
+_OPENS_LEAVING_OUT = re.compile(r"\W*" + region_limits.LEAVING_OUT + r"\w*\s*(?:le |la |les |l'|du |de la |de l'|des |de |d')?")
+"""A sentence that opens on « Hors » (« Hors Moselle, couverte par un programme départemental. »): it says where the
+call does not apply, with no other place cue."""
 
 
 def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[list[str], list[str]] | None:
@@ -129,13 +135,25 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
 
 
 def _listed_or_left_out(sentence: str) -> list[tuple[str, int]]:
-    """Without a place cue: a list of départements (`listed_together`), and the départements the rest of their
-    clause leaves out (« Les communes des Pyrénées-Atlantiques relèvent d'un autre opérateur et sont exclues »)."""
+    """Without a place cue: a list of départements (`listed_together`), those of a sentence that opens on « Hors »,
+    and the départements the rest of their clause leaves out (« Les communes des Pyrénées-Atlantiques relèvent d'un
+    autre opérateur et sont exclues »)."""
     found = listed_together(sentence)
+    found += [(code, start) for code, start in _opening_left_out(sentence) if (code, start) not in found]
     if EXCLUDED_AFTER.search(sentence):
         found += [(code, start) for code, start in departements_at(sentence)
                   if _excluded_after(sentence, start) and (code, start) not in found]
     return found
+
+
+def _opening_left_out(sentence: str) -> list[tuple[str, int]]:
+    """The list of départements right after a « Hors » that opens the sentence (not « Hors taxes, … en Moselle »)."""
+    opening = _OPENS_LEAVING_OUT.match(sentence)
+    chain: list[tuple[str, int, int]] = []
+    for code, start, end in _named(sentence, "DEP") if opening else []:
+        if start == opening.end() if not chain else _LIST_LINK.fullmatch(sentence, chain[-1][2], start):
+            chain.append((code, start, end))
+    return [(code, start) for code, start, _ in chain]
 
 
 def _narrows(region: str, coverage: list[str]) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from crawlers.normalise import beneficiary_tables as T
 from crawlers.normalise.applicant_roles import PAID
-from crawlers.normalise.applicants import applicant_sentences, read_eligibility
+from crawlers.normalise.applicants import applicant_sentences, precise_sentences, read_eligibility
 from crawlers.normalise.mentions import Mention, mentions
 from crawlers.normalise.text import fold
 from models.french import singular
@@ -102,9 +102,10 @@ def _second_predicate(sentence: str, subject: Mention, stop: int) -> re.Match | 
 
 
 def naming_words(text: str) -> dict[B, set[str]]:
-    """Each type a text names, with the words that name it (« amenageur prive », « entreprise »: folded, singular)."""
+    """Each type a text names, with the words that name it (« amenageur prive », « entreprise »: folded, singular); an
+    audience line that precise sentences replace (« Public : Entreprise, Collectivité ») names none."""
     words: dict[B, set[str]] = {}
-    for sentence in applicant_sentences(text):
+    for sentence in precise_sentences(text):
         for mention in mentions(sentence):
             for b in mention.targets:
                 words.setdefault(b, set()).add(_word_of(sentence, mention))
