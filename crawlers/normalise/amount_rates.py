@@ -6,7 +6,9 @@ co-financing rate is 60% » on the EU portal, « Montant : 40 % des investisseme
 (« Aide de 50 % du coût », « subvention d'au plus 35 % », « aide publique (État et Région) de 40 % »,
 « l'aide, composée de…, représente au plus 30 % », « prise en charge de 70 % », « projets financés à 60 % »,
 « l'ADEME prend en charge 70 % », « the EU covers 90 % », « l'aide ne peut dépasser 50 % »), a range
-(« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it names the costs) and, in the sentence of
+(« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it names the costs), a label's rate (« Équipements :
+30 % des dépenses », « Aide jusqu'à 600 000 € : 50 % pour les petites entreprises », « moins de 50 salariés : 40 % »),
+the cells of a table's « Taux » column and, in the sentence of
 one of those, the rates that follow it (« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les
 grandes entreprises, 40 % pour les moyennes et 50 % pour les petites »): the highest counts.
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
@@ -30,7 +32,7 @@ _PERCENT = rf"{NUMBER}\s*%"
 _GAP = r"[^\d.;!?%€]{0,40}?"
 _CUES = (
     r"jusqu['’]à|à hauteur (?:maximale )?de|hauteur maximale de|plafonn[ée]+s? à|maximum de|au maximum"
-    r"|dans la limite de|peut atteindre|pouvant atteindre|au taux de|à un taux de"
+    r"|dans la limite de|peu(?:t|vent) atteindre|pourr(?:a|ont) atteindre|pouvant atteindre|au taux de|à un taux de"
 )
 # « taux » alone is any rate (« taux de recyclage de 70 % »): it counts when it says whose, heads a « : », or opens a
 # sentence with its figure (« Taux de 50 % pour les études et de 20 % pour les travaux. »).
@@ -46,7 +48,7 @@ _LABELS = (
 )
 _AID_NOUNS = (
     r"aides?|subventions?|prises?\s+en\s+charge|(?:co-?)?financements?|participations?|soutiens?|interventions?"
-    r"|contributions?|bonifications?"
+    r"|contributions?|bonifications?|primes?|dotations?"
 )
 _AID_VERBS = r"(?:co-?)?financ[ée]+s?|subventionn[ée]+s?|aid[ée]+s?|soutenu(?:e|s|es)?|pris(?:es?)?\s+en\s+charge"
 _AID_ACTS = (
@@ -104,6 +106,10 @@ _STATED = (
     re.compile(rf"\brepr[ée]sent(?:ant|e|ent)\s+(?:au\s+plus|au\s+maximum|jusqu['’]à)\s+{_PERCENT}", re.IGNORECASE),
     # « 50 % des études et 30 % des travaux. »: a line that opens on the share of costs the aid covers.
     re.compile(rf"(?:^|(?<=\n))\s*{_PERCENT}(?=\s+(?:des|du|de\s+la|de\s+l['’])\s)", re.IGNORECASE),
+    # « Équipements : 30 % des dépenses éligibles », « Aide jusqu'à 600 000 € : 50 % pour les petites entreprises »,
+    # « moins de 50 salariés : 40 % »: a label's rate, of costs, for some applicants, or for a size.
+    re.compile(rf":\s*{_PERCENT}(?=\s+(?:des|du|de\s+la|de\s+l['’]|pour\s+(?:les|des|la|le|l['’]))\s*)", re.IGNORECASE),
+    re.compile(rf"\b(?:salari[ée]s|TPE|PME|ETI)\s*:\s*{_PERCENT}", re.IGNORECASE),
     # « plafonnée à 500 000 € et à 45 % des dépenses »: a rate after the euro ceiling of the same cue.
     re.compile(rf"(?:{_CEILINGS})[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?)(?:\s*(?:HT|TTC))?"
                rf"\s*,?\s*et\s+(?:à\s+|a\s+)?{_PERCENT}", re.IGNORECASE),
@@ -147,6 +153,10 @@ _COSTS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+# A table whose column says « Taux » of the aid (« Type de dépense | Taux maximal … | 20 % … | 35 % »; not « Taux de
+# recyclage »): its cells are rates.
+_RATE_COLUMN = re.compile(rf"\|\s*taux\b(?:\s+(?:{_QUALIFIERS}))*(?!\s+(?:de|d['’]|du|des)\b)", re.IGNORECASE)
+_RATE_CELL = re.compile(rf"\|\s*{_PERCENT}")
 
 
 def rate_max(text: str) -> float | None:
@@ -154,6 +164,8 @@ def rate_max(text: str) -> float | None:
     by_aid = [m for regex in _BY_AID for m in regex.finditer(text) if not _OWN_SHARE.search(m[0])]
     stated = [m for regex in _STATED for m in regex.finditer(text)] + by_aid
     stated += [m for m in _COSTS_RANGE.finditer(text) if _of_named_costs(text, m.end())]
+    if _RATE_COLUMN.search(text):
+        stated += list(_RATE_CELL.finditer(text))
     stated = [
         m for m in stated
         if _of_costs(text, m.end()) and not _of_all_public_aid(text, m) and not _share_of_the_base(text, m)

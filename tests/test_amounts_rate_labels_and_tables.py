@@ -1,0 +1,27 @@
+"""Aid rates stated by a label, a table column or a verb in the future: « Études : 50 % des dépenses », « Aide jusqu'à
+200 000 € : 45 % pour les petites entreprises », « moins de 10 salariés : 35 % », a « Taux maximal » column, « prime de
+30 % », « l'aide pourra atteindre 25 % »; figures of other things (« Taux de valorisation | 80 % », « 20 % des
+emplois ») are no rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.normalise.amount_rates import rate_max
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Aide de 5 000 € à 60 000 € par atelier : études préalables : 50 % des dépenses ; machines : 25 % des dépenses "
+     "éligibles.", 50),
+    ("Aide jusqu'à 200 000 € par projet : 45 % pour les petites entreprises, 35 % pour les moyennes.", 45),
+    ("Taux selon l'effectif\nmoins de 10 salariés : 35 %\nde 10 à 49 salariés : 25 %", 35),
+    ("Poste de dépense | Taux maximal Fours et étuves | 25 % Récupération de chaleur | 45 % Aide plafonnée à "
+     "90 000 €.", 45),
+    ("Le Département verse une prime de 30 % des équipements, plafonnée à 8 000 €.", 30),
+    ("L'aide pourra atteindre 25 % des dépenses éligibles, et 35 % dans les zones rurales.", 35),
+    # not an aid rate
+    ("Indicateur | Taux de valorisation des déchets | 80 %", None),
+    ("Objectif : 20 % des emplois du site en CDI.", None),
+])
+def test_rates_by_label_table_and_verb(text: str, expected: float | None) -> None:
+    assert rate_max(text) == expected
