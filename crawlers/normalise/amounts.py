@@ -40,6 +40,18 @@ _BELOW_CUES = r"inf[ée]rieure?s?\s+(?:ou\s+[ée]ga(?:l|le|les|ux)\s+)?[àa]|(?<
 _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_MAX_NI = re.compile(rf"(?:{_MAX_CUES})[^.;:€]{{0,60}}?\bni\s+{_NUMBER}{_UNIT}", re.IGNORECASE)
 """« L'aide ne peut excéder 60 % du budget ni 1 M€ »: the euro ceiling after a rate."""
+_AMOUNT_MAX_AND = re.compile(
+    rf"(?:{_MAX_CUES}){_GAP}\d[\d .,\u00a0\u202f]*{_UNIT.replace('(', '(?:', 1)}[^.;:%€\d]{{0,40}}?\bet\s+(?:à|a)\s+"
+    rf"{_NUMBER}{_UNIT}",
+    re.IGNORECASE,
+)
+"""« plafonnée à 120 000 € par exploitation et à 300 000 € par entreprise »: a second ceiling of the same cue."""
+_AMOUNT_EACH = re.compile(
+    rf"(?:^|(?<=[.!?;:\n]))\s*{_NUMBER}{_UNIT}\s+(?:brut\w*\s+)?par\s+(?:contrats?|bourses?|laur[ée]at|projets?|doctorants?"
+    r"|th[èe]ses?|apprentis?|salari[ée]s?|mois|an|ann[ée]e|[ée]quipes?|stagiaires?|postes?|emplois?)\b",
+    re.IGNORECASE,
+)
+"""« 115 000 € par contrat doctoral. », « 1 500 € par mois »: a sentence that opens on the aid each one receives."""
 _AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
@@ -62,7 +74,7 @@ _MULTIPLIERS = {"k€": 1e3, "keur": 1e3, "m€": 1e6, "meur": 1e6, "md€": 1e9
 # (regex, floor or ceiling, counts only with a named subject)
 _CUED = (
     (_AMOUNT_MAX, "high", False), (_AMOUNT_AFTER, "high", False), (_AMOUNT_MAX_BARE, "high", False),
-    (_AMOUNT_MAX_NI, "high", False),
+    (_AMOUNT_MAX_NI, "high", False), (_AMOUNT_MAX_AND, "high", False), (_AMOUNT_EACH, "high", False),
     (_AMOUNT_MIN, "low", False), (_AMOUNT_AFTER_MIN, "low", False), (_AMOUNT_MIN_BARE, "low", False),
     (_AMOUNT_MAX_LABEL, "high", False), (_AMOUNT_MIN_LABEL, "low", False),
     (_AMOUNT_ABOVE, "low", True), (_AMOUNT_BELOW, "high", True),
@@ -75,6 +87,10 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(rf"{_NUMBER}{_UNIT}", re.IGNORECASE)
+_PLAIN_MONEY = r"\d[\d .,\u00a0\u202f]*?\s*(?:k€|m€|€|euros?)"
+_PRIZES = re.compile(rf"\bprix\s+(?:de|d['’])\s*(?:{_PLAIN_MONEY}\s*,\s*)*{_PLAIN_MONEY}\s+et\s+(?:de\s+)?{_PLAIN_MONEY}",
+                     re.IGNORECASE)
+"""« Prix de 20 000 €, 10 000 € et 5 000 € »: the prizes, from the lowest to the highest."""
 # A line break ends a clause when a new sentence, heading or bullet starts; a wrapped line (lower case) does not.
 _CLAUSE_BREAK = re.compile(r"[.!?;•](?=\s|$)|\n\s*\n|\n(?=\s*(?:[^\w\s]|[A-ZÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ]))")
 _CONTINUED = re.compile(r"[\s,]*(?:HT|TTC)?[\s,]*(?:et|ou)\s+(?:de\s+|d['’])?", re.IGNORECASE)
@@ -134,7 +150,7 @@ def _figures(text: str) -> list[_Figure]:
                 side = "high" if side == "low" else "low"
             low, high = (value, None) if side == "low" else (None, value)
             found.append(_Figure(m.start(), m.end(), m.start(1), low, high, needs_subject))
-    found += _ranges(text)
+    found += _ranges(text) + _prizes(text)
     return sorted(found, key=lambda f: (f.number_at, f.start))
 
 
@@ -175,6 +191,15 @@ def _ranges(text: str) -> list[_Figure]:
         low = _number(m[1], m[2]) * _multiplier(m[3] or m[6])
         if low <= high:
             found.append(_Figure(m.start(), m.end(), m.start(1), low, high))
+    return found
+
+
+def _prizes(text: str) -> list[_Figure]:
+    """Each list of prizes, as the range from its lowest prize to its highest."""
+    found = []
+    for m in _PRIZES.finditer(text):
+        values = [_euros(money) for money in _MONEY.finditer(m[0])]
+        found.append(_Figure(m.start(), m.end(), m.start(), min(values), max(values)))
     return found
 
 
