@@ -52,9 +52,11 @@ _AMOUNT_EACH = re.compile(
     re.IGNORECASE,
 )
 """« 115 000 € par contrat doctoral. », « 1 500 € par mois »: a sentence that opens on the aid each one receives."""
-_AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(rf"{_NUMBER}{_UNIT}(?:\s*(?:HT|TTC)\b)?\s*(?:maximum|max\b|au maximum|au plus)", re.IGNORECASE)
 _AMOUNT_MIN = re.compile(rf"(?:{_MIN_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECASE)
-_AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}\s*(?:minimum|min\b|au minimum|au moins)", re.IGNORECASE)
+_AMOUNT_AFTER_MIN = re.compile(rf"{_NUMBER}{_UNIT}(?:\s*(?:HT|TTC)\b)?\s*(?:minimum|min\b|au minimum|au moins)",
+                               re.IGNORECASE)
+"""« Investissements de 50 000 € HT minimum »: a floor written after the figure."""
 _AMOUNT_MIN_BARE = re.compile(rf"\bminimum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _AMOUNT_MAX_BARE = re.compile(rf"\bmaximum\s*:?\s*{_NUMBER}{_UNIT}", re.IGNORECASE)
 _LABEL = r"\b[^\d.;:%€\n]{0,50}?:\s*"
