@@ -10,6 +10,7 @@ import csv
 import gzip
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -90,14 +91,17 @@ def _epci_by_name() -> dict[str, list[str]]:
     return found
 
 
-def commune_named(text: str) -> str | None:
+def commune_named(text: str, inside: Callable[[str], bool] | None = None) -> str | None:
     """The INSEE code of the commune a name designates (« Thiers », « Saint-Nazaire (44) », « Valence (26362) »),
-    None when no commune or several comparable ones bear it."""
+    among those `inside` admits (by INSEE code: the communes of a call's coverage) when given; None when no commune
+    or several comparable ones bear it."""
     written = _NAMED_WITH_PLACE.match(text.strip())
     name, place = (written["nom"], written["code"]) if written else (text, "")
     found = _communes_by_name().get(name_key(name), [])
     if place:
         found = [c for c in found if place in (c.code, c.departement)]
+    if inside is not None:
+        found = [c for c in found if inside(c.code)]
     if len(found) == 1:
         return found[0].code
     ranked = sorted(found, key=lambda c: c.population, reverse=True)

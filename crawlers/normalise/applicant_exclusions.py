@@ -65,9 +65,10 @@ _SOME_EXCEPTED = re.compile(
     r"(?:(?:\s+[\w'-]+){0,2}?|[^.;:]{0,60}?\b(?:ne (?:sont|est) pas eligibles?|(?:sont|est) exclue?s?"
     r"|ne peu(?:t|vent) pas (?:candidater|deposer)))\s*,?\s*"
     r"(?:a l'exception|a l'exclusion|exception faite|sauf|hormis|excepte)\s*(?:de |d')?\s*"
-    r"(?:celles|ceux|celle|celui)\b"
+    r"(?:celles|ceux|celle|celui|les [\w'-]+s (?=qui\b|dont\b|d'|de |du |des ))"
 )
-"""After an excluded type: the exception of some of them (« les communes, à l'exception de celles qui… »)."""
+"""After an excluded type: the exception of some of them (« les communes, à l'exception de celles qui… », « Les
+particuliers ne sont pas éligibles, sauf les propriétaires d'une chaumière du Parc »)."""
 _ONE_BODY_BEFORE = re.compile(r"\b(?:la|le|l') ?$")
 _ONE_BODY_AFTER = re.compile(r" (?:de |d'|du )(?!(?:plus|moins)\b)\w")
 _EXCEPTION_LINK = re.compile(T.OBJECT_LINK.replace(r"[\s,]+", r"[\s,()]+"))

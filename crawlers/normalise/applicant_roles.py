@@ -59,8 +59,8 @@ _AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |n
 _LIST_ITEM = re.compile(r"\s*(?:(?:et|ou)\s+)?(?:les|des|la|le|l')\s*(?=\w)")
 """The start of a clause that goes on with a list of types (« …, les fabricants de machines-outils et l'OPCO »)."""
 _COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent)\s+"
-_COUNTED = re.compile(r"(?:\bavec\s+(?:au moins |au minimum |un minimum de |plus de )?|^\W*(?:au moins|au minimum"
-                      r"|un minimum de|minimum)\s+)" + _COUNT + "$")
+_COUNTED = re.compile(r"(?:\b(?:avec|(?:perimetres?|territoires?|bassins?|secteurs?) (?:d'|de ))\s*(?:au moins |au minimum "
+                      r"|un minimum de |plus de )?|^\W*(?:au moins|au minimum|un minimum de|minimum)\s+)" + _COUNT + "$")
 _FILES_AFTER = re.compile(r"[^.;:]*\b(?:porte|deposent|candidatent|sollicitent|peuvent|doivent)\b")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _PLACE_BEFORE = re.compile(r"\b(?:dans|sur) (?:les |le |la |l'|des |un |une |chaque |toute |ces |leurs? )?$"
@@ -179,7 +179,7 @@ def in_condition(sentence: str, mention: Mention) -> bool:
 
 def counted_others(sentence: str, mention: Mention) -> bool:
     """Named after a number that the project must involve (« Convention avec au moins deux entreprises du secteur »,
-    « Au moins dix éleveurs engagés dans la collecte »): a condition on the project, not who files (unless the
+    « Au moins dix éleveurs engagés dans la collecte », « Périmètre d'au moins quinze communes »): a condition on the project, not who files (unless the
     sentence goes on to say that they file: « Au moins deux entreprises portent le projet »)."""
     return (bool(_COUNTED.search(sentence, 0, list_head(sentence, mention)))
             and not _FILES_AFTER.match(sentence, mention.end))

@@ -71,6 +71,7 @@ _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _FORMED_LINK = re.compile(T.FORMED_LINK)
+_TRADE_NOUN = re.compile(T.TRADES)
 _OF_THE_PREVIOUS = re.compile(r"\s+(?:de |d'|des |du )")
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
 _NAMES_LINK = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\bet\b|\bou\b)\s*(?:les |des |la |le |l'|aux |a )?")
@@ -553,7 +554,16 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not counted_others(sentence, mention) and not _kind_of_a_sized_heading(sentence, mention)
+            and not _trade_of_a_type(sentence, mention)
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
+
+
+def _trade_of_a_type(sentence: str, mention: Mention) -> bool:
+    """A trade followed right away by a type (« champignonnistes exploitants agricoles »): the type says what its
+    members are; the trade names no company of its own."""
+    if set(mention.targets) != {B.ENTREPRISE} or not _TRADE_NOUN.fullmatch(sentence, mention.start, mention.end):
+        return False
+    return any(m.start == mention.end + 1 and sentence[mention.end] == " " for m in mentions(sentence))
 
 
 def _kind_of_a_sized_heading(sentence: str, mention: Mention) -> bool:

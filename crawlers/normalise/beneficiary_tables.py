@@ -52,7 +52,8 @@ LABEL_RULES: list[tuple[str, tuple[B, ...]]] = [
         r"chambre[s]? (?:\w+ )?(consulaire|de commerce|de[s]? metiers|d'agriculture)|\bcci\b|\bcma\b",
         (B.CHAMBRE_CONSULAIRE,),
     ),
-    (r"\bsem(?:op|l)?\b|economie mixte|\bspla?\b|societes? publiques? locales?", (B.SEM,)),
+    (r"\bsem(?:op|l)?\b|economie mixte|\bspla?\b|societes? publiques? locales?|\bepl\b|entreprises? publiques? locales?",
+     (B.SEM,)),
     (r"\bepst\b|centres? techniques?|\binstituts? de recherche", (B.RECHERCHE,)),
     (
         r"enseignement|\blycees?\b|universit|\biut\b|organismes? de formation|centres? de formation|\bcfa\b"
@@ -114,7 +115,7 @@ _AGENT_TRADES = (
     r"|torrefacteurs|imprimeurs|decolleteurs|recycleurs|reconditionneurs|reparateurs|negociants|concessionnaires"
     r"|mecaniciens|opticiens|loueurs|assembleurs|emboutisseurs|forgerons|tisseurs|filateurs|affineurs|outilleurs"
     r"|graveurs|doreurs|relieurs|scieurs|embouteilleurs|conditionneurs|raffineurs|boulangers|bouchers|traiteurs"
-    r"|exportateurs|orfevres|serigraphes|photograveurs"
+    r"|exportateurs|orfevres|serigraphes|photograveurs|marechaux(?:-ferrants)?"
 )
 """Trades whose plural names firms and whose ending (-eurs, -ants, -iens, -aires…) is shared with words for people
 or roles (« porteurs », « demandeurs », « bénéficiaires »): listed one by one; trades that are also the trainees of
@@ -145,7 +146,7 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|(?:(?<!en )(?<!\bde )|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
+        r"\bentreprises?\b|\bcliniques? privees?\b|(?:(?<!en )(?<!\bde )|(?<=ou en )(?=societes? commerciales?)|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
         r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"
@@ -303,7 +304,8 @@ FIRM_CUES = (
 TRADE_SIZED = (
     r"(?:\b(?:les|des|aux|d'|l'|une?|le)\s*|\b(?:et|ou)\s+|(?<![\w'-])(?<![\w'-] ))"
     r"(?!(?:habitants?|enfants?|adherents?|participants?|usagers?|employeurs?)\b)"
-    r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?|manufactures?)(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
+    r"(?:\w+(?:eurs?|iers?|ants?|istes?|eries?)|groupes?|manufactures?|stations?|ateliers?|usines?|unites?)"
+    r"(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}"
     r"(?: (?:(?:et|ou) )?(?:de |d'|des |du )(?:la |l')?[\w'-]+(?: (?!(?:de|d'|des|du|et|ou)\b)[\w'-]+){0,2}){0,3}"
     r" (?:de |d'|employant |comptant )?$"
 )

@@ -2,10 +2,10 @@
 Thiers ou à Ambert », « réservé aux sites implantés à Graulhet, à Mazamet et à Labruguière ».
 
 A list counts only after a place cue that ends on « à » and only when every member of the list is a commune the
-commune table knows by its name alone (models/communes.py: a name that several comparable communes bear designates
-none) and lies within the call's coverage; otherwise it gives nothing (« implantés à proximité d'un port »), nor does
-a sentence that leaves the place out (« Les projets situés à Paris ne sont pas retenus », « hors entreprises
-installées à… »). Pure: folded sentences in, COG codes out.
+commune table knows by its name within the call's coverage (models/communes.py: a name that several comparable
+communes of the coverage bear designates none; « Saint-Claude » in a Jura call is the Jura's); otherwise it gives
+nothing (« implantés à proximité d'un port »), nor does a sentence that leaves the place out (« Les projets situés à
+Paris ne sont pas retenus », « hors entreprises installées à… »). Pure: folded sentences in, COG codes out.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def _communes_listed(sentence: str, at: int, coverage: list[str]) -> list[str]:
     if listed is None:
         return []
     names = [n for n in _SEPARATOR.split(listed.group()) if n.strip()]
-    codes = [communes.commune_named(name) for name in names[:_MOST]]
+    inside = (lambda code: bool(geo.covers(coverage, [], [f"COM-{code}"]))) if coverage else None
+    codes = [communes.commune_named(name, inside) for name in names[:_MOST]]
     if not codes or None in codes or len(names) > _MOST:
         return []
     found = [f"COM-{code}" for code in codes if code]
