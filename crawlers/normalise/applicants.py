@@ -72,6 +72,13 @@ _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _FORMED_LINK = re.compile(T.FORMED_LINK)
 _TRADE_NOUN = re.compile(T.TRADES)
+_DEFINITION_END = re.compile(r"[.;]")
+_TABLE_OR_LABEL = re.compile(r"[:|]")
+_ANY_VERB = re.compile(r"\b(?:est|sont|ne|n'|peu(?:t|vent)|doi(?:t|vent)|\w{3,}(?:ent|ont))\b")
+_A_GROUP_OF = re.compile(r"\bgroupes? (?:de |d')$")
+"""« qui appartiennent à un groupe de plus de 250 salariés »: the headcount is the group's, not an applicant's."""
+_COUNTED_BEFORE = re.compile(r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) $")
+_SAME_TERMS = re.compile(r"\b(?:aux|dans les) memes conditions\b")
 _OF_THE_PREVIOUS = re.compile(r"\s+(?:de |d'|des |du )")
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
 _NAMES_LINK = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\bet\b|\bou\b)\s*(?:les |des |la |le |l'|aux |a )?")
@@ -157,7 +164,7 @@ def read_eligibility(text: str) -> Reading:
     if cued and sentences[0] not in cued and _starts_with_a_type(sentences[0]) and not label_line:
         cued.insert(0, sentences[0])
     if cued:  # « Entreprises de moins de 250 salariés et laboratoires publics. » beside a sentence on who applies
-        cued += [s for s in sentences if s not in cued and _names_only(s)]
+        cued += [s for s in sentences if s not in cued and (_names_only(s) or _terse_applicants(s))]
     reading = _read(sentences, cued or sentences)
     if not reading.applicants and cued:
         reading = _read(sentences, sentences)
@@ -266,6 +273,16 @@ def firmly_stated(text: str) -> tuple[B, ...]:
     """The applicants a text names in sentences that plainly say who files (T.FIRM_CUES); none without one."""
     sentences = applicant_sentences(text)
     return _read(sentences, [s for s in sentences if _FIRM_CUE.search(EXCLUDING_BEFORE.sub(" ", s))]).applicants
+
+
+def _terse_applicants(sentence: str) -> bool:
+    """« Équipes de recherche publiques, seules ou en consortium ; » beside « un CHU peut être partenaire et financé »:
+    a verbless line that opens on a type in the plural names applicants (not « Le CFA atteste l'inscription », nor
+    « Exploitants agricoles : voir l'aide aux ateliers à la ferme », nor a table row « Particuliers | Non »)."""
+    named = mentions(sentence)
+    plural = bool(named) and _PLURAL.search(sentence, named[0].start, named[0].end) is not None
+    return (plural and not _TABLE_OR_LABEL.search(sentence) and _starts_with_a_type(sentence)
+            and not _ANY_VERB.search(sentence))
 
 
 def _starts_with_a_type(sentence: str) -> bool:
@@ -496,9 +513,11 @@ def _unsized_item(sentence: str) -> bool:
     for end in [*ends, len(sentence)]:
         inside = [m for m in kept if start <= m.start < end]
         sized = any(m.headcount or any(b in T.SIZES for b in m.targets) for m in inside)
-        companies = any(B.ENTREPRISE in m.targets and _PLURAL.search(sentence, m.start, m.end) for m in inside)
+        companies = any(B.ENTREPRISE in m.targets and _PLURAL.search(sentence, m.start, m.end)
+                        and not _COUNTED_BEFORE.search(sentence, 0, m.start) for m in inside)  # not « au moins deux »
         named = _ITEM_START.match(sentence, start) and not _ITEM_VERB.search(sentence, start, end)
-        if not sized and named and companies:
+        same = _SAME_TERMS.search(sentence, start, end)  # « constructeurs de carrosseries, aux mêmes conditions »
+        if not sized and named and companies and not same:
             return True
         start = end + 1
     return False
@@ -555,6 +574,7 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
             and not counted_others(sentence, mention) and not _kind_of_a_sized_heading(sentence, mention)
             and not _trade_of_a_type(sentence, mention)
+            and not (mention.headcount and _A_GROUP_OF.search(sentence, 0, mention.start))
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
 
 
@@ -568,14 +588,22 @@ def _trade_of_a_type(sentence: str, mention: Mention) -> bool:
 
 def _kind_of_a_sized_heading(sentence: str, mention: Mention) -> bool:
     """« Entreprises de moins de 2 000 salariés : horlogers, décolleteurs, fabricants de composants »: companies listed
-    after a colon whose heading names companies of some size are kinds of those, not companies of every size."""
-    colon = sentence.rfind(":", 0, mention.start)
-    if colon < 0 or set(mention.targets) != {B.ENTREPRISE}:
+    after a colon whose heading names companies of some size are kinds of those, not companies of every size; so are
+    trades that a colon defines as sized companies (« Constructeurs de tracteurs : entreprises de moins de 5 000
+    salariés »)."""
+    if set(mention.targets) != {B.ENTREPRISE}:
         return False
-    heading = [m for m in mentions(sentence) if m.end <= colon]
+    colon, after = sentence.rfind(":", 0, mention.start), sentence.find(":", mention.end)
+    if colon >= 0:
+        named = [m for m in mentions(sentence) if m.end <= colon]
+    elif after >= 0:  # « Constructeurs de tracteurs et leurs équipementiers : entreprises de moins de 5 000 salariés »
+        end = _DEFINITION_END.search(sentence, after)
+        named = [m for m in mentions(sentence) if after < m.start < (end.start() if end else len(sentence))]
+    else:
+        return False
     companies = {B.ENTREPRISE, *T.SIZES}
-    return (any(m.headcount or set(m.targets) & set(T.SIZES) for m in heading)
-            and all(m.headcount or set(m.targets) <= companies for m in heading))
+    return (any(m.headcount or set(m.targets) & set(T.SIZES) for m in named)
+            and all(m.headcount or set(m.targets) <= companies for m in named))
 
 
 def _close_list_head(sentence: str, mention: Mention) -> int:

@@ -122,7 +122,7 @@ or roles (« porteurs », « demandeurs », « bénéficiaires »): listed one b
 skills calls (« soudeurs », « électriciens », « tailleurs de pierre ») are not."""
 
 _TRADE_WORD = (r"(?!(?:" + _NOT_TRADES + r")\b)(?:[a-z]{3,}(?:iers|istes|eries)|" + _AGENT_TRADES
-               + r"|industriels|cooperatives(?! d.utilisation| agricoles))\b")
+               + r"|industriels|cooperatives?(?! d.utilisation| agricoles?))\b")
 
 COMPANY_TRADES = _NOUN_PLACE + _TRADE_WORD
 """Companies named by their trade, in the plural where a noun stands (« Bénéficiaires : mégisseries, tanneries et
@@ -146,7 +146,8 @@ TEXT_RULES: list[tuple[str, tuple[B, ...]]] = [
     (r"\beti\b|entreprises? de taille intermediaire", (B.ETI,)),
     (r"grande?s? entreprises?|grands groupes", (B.GE,)),
     (
-        r"\bentreprises?\b|\bcliniques? privees?\b|(?:(?<!en )(?<!\bde )|(?<=ou en )(?=societes? commerciales?)|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
+        r"\bentreprises?\b|\bcliniques? privees?\b"
+        r"|(?:(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))cooperatives?\b(?! agricoles?)|(?:(?<!en )(?<!\bde )|(?<=ou en )(?=societes? commerciales?)|(?<=constitues en )|(?<=constituees en )|(?<=constitue en )|(?<=constituee en ))"
         r"\bsocietes?\b|\b(?:les|des|aux|d'|un|l') ?industriels?\b"
         r"|\bexploitants? d'(?:un |une |des )?(?:sites?|installations?|usines?|etablissements?) industriel|\bgie\b|groupements? d'entreprises"
         r"|(?<!membre du )(?<!membres du )(?<!membre d'un )(?<!chef de file du )"

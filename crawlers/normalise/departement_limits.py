@@ -29,7 +29,7 @@ from models import geo
 
 PLACE_CUE = re.compile(
     r"\b(?:situee?s?|implantee?s?|localisee?s?|realisee?s?) (?:dans|sur|en|a)\b|\breservee?s? aux? (?:territoires?"
-    r"|departements?|projets?|communes?|sites?)\b|\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
+    r"|departements?|projets?|communes?|sites?)\b|(?<!^le )\b(?:territoires?|departements?) (?:de la |de l'|du |des |de )"
     r"|\b(?:uniquement|exclusivement|seul(?:e|s|es)?)\b.{0,40}\b(?:dans|en|sur)\b"
     r"|\blimitee? (?:au|aux|a la|a l')|\bperimetre\b|^(?:territoires?|zones? geographiques?|secteurs? geographiques?)\s*:|\bouverte?s? (?:dans|en|sur)\b|\bciblee?s? (?:sur|en)\b"
     r"|\bconcerne(?:nt)?\b|\b(?:sont|est) concernee?s?\b|\breservee?s? (?:exclusivement |uniquement )?aux?\b"
@@ -96,6 +96,10 @@ _WHOLE_COVERAGE = re.compile(
 """« les départements et les régions d'outre-mer, …, et le Département de Mayotte »: a sentence that names the
 whole coverage names its départements as examples or as applicants, not as limits."""
 LEAVING_OUT = re.compile(region_limits.LEAVING_OUT)
+_NAMED_BODY = re.compile(r"\s*le departement (?:de la |de l'|du |des |de )")
+"""« Le Département de l'Yonne aide les communes… » opening a sentence: a body, not a place, save for a call whose
+coverage is unknown (then the Département that speaks is where it applies); « Le département du Nord participe au
+suivi technique » says nothing of a regional call's coverage."""
 _OPENS_LEAVING_OUT = re.compile(r"\W*" + region_limits.LEAVING_OUT + r"\w*\s*(?:le |la |les |l'|du |de la |de l'|des |de |d')?")
 """A sentence that opens on « Hors » (« Hors Moselle, couverte par un programme départemental. »): it says where the
 call does not apply, with no other place cue."""
@@ -116,7 +120,7 @@ def limited_coverage(sentences: Iterable[str], coverage: list[str]) -> tuple[lis
     regions: dict[str, None] = {}
     for sentence in sentences:
         left_out.update(dict.fromkeys(r for r in regions_left_out(sentence) if geo.FRANCE in coverage or r in coverage))
-        cue = PLACE_CUE.search(sentence)
+        cue = PLACE_CUE.search(sentence) or (not coverage and _NAMED_BODY.match(sentence))
         for code, start in departements_at(sentence) if cue else _listed_or_left_out(sentence):
             leaving = _leaving(sentence, start)
             if _within(code, coverage) and (leaving or not _WHOLE_COVERAGE.search(sentence)):

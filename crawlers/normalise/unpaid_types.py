@@ -29,6 +29,9 @@ _SUBJECT_LINK = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:les|des|la|le|l'|leurs)\s*)?|\s*\(\s*)"
 )
 _SEMICOLON = re.compile(r"\s*;\s*")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:aux|au|a|des|du|de|d'|par|pour|chez)\s*$")
+"""« Les communes propriétaires de caves louées aux champignonnistes ne sont pas bénéficiaires »: a type named as a
+complement inside the subject's own words is no new subject; the denial is still the subject's."""
 _COORDINATED = re.compile(r"\b(?:et|mais)\s+$")
 _PRONOUN = re.compile(r"\b(?:elles?|ils?|eux|lui)(?:-memes?)?\b")
 """« Les entreprises elles-mêmes ne sont pas bénéficiaires »: a pronoun does not narrow the subject."""
@@ -48,20 +51,33 @@ def unpaid_types(text: str, named: Mapping[B, set[str]] | None = None) -> set[B]
             continue
         members = _subject_list(sentence, mentioned)  # « Les communes et les associations ne … »
         tail = members[-1]
-        after = [m for m in mentioned if m.start > tail.start]
+        after = [m for m in mentioned if m.start > tail.start and not _COMPLEMENT_BEFORE.search(sentence, 0, m.start)]
         stop = after[0].start if after else len(sentence)
         denial = _NO_AID.search(sentence, tail.end, stop) or _second_predicate(sentence, tail, stop)
         if not denial:
             continue
         narrowed = _WORD.search(_PRONOUN.sub(" ", sentence[tail.end:denial.start()])) is not None
         words = {_word_of(sentence, m) for m in members}
+        elsewhere = _sized_elsewhere(sentence, named) if narrowed else set()
         for subject in members:
             if narrowed and _TRADE.fullmatch(sentence, subject.start, subject.end):
                 continue  # « l'aménageur privé qui réalise l'opération … n'est pas bénéficiaire »: that kind only
-            found.update(b for b in subject.targets if not (narrowed and (named or {}).get(b, set()) - words))
+            found.update(b for b in subject.targets
+                         if not (narrowed and ((named or {}).get(b, set()) - words or b in elsewhere)))
     if B.ENTREPRISE in found:
         found.update(T.SIZES)
     return found | _hired_people(text)
+
+
+def _sized_elsewhere(sentence: str, named: Mapping[B, set[str]] | None) -> set[B]:
+    """« entreprise » when the eligibility text names companies of some size in other words than this sentence's (« …
+    et entreprises de moins de 250 salariés qui exploitent une plateforme »): companies denied the aid under a
+    narrower name (« Les entreprises de travaux publics qui utilisent les graves ne sont pas bénéficiaires ») are then a
+    part of them, and the others still apply (a bare « entreprises » elsewhere may be those very ones: the denial then
+    stands)."""
+    here = {_word_of(sentence, m) for m in mentions(sentence)}
+    sized = any(b in T.SIZES and words - here for b, words in (named or {}).items())
+    return {B.ENTREPRISE} if sized else set()
 
 
 def _hired_people(text: str) -> set[B]:
