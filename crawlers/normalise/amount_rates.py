@@ -8,7 +8,8 @@ co-financing rate is 60% » on the EU portal, « Montant : 40 % des investisseme
 « l'ADEME prend en charge 70 % », « the EU covers 90 % », « l'aide ne peut dépasser 50 % »), a range
 (« subvention de 20 à 40 % », or « 30 % à 50 % des dépenses » when it names the costs), a label's rate (« Équipements :
 30 % des dépenses », « Aide jusqu'à 600 000 € : 50 % pour les petites entreprises », « moins de 50 salariés : 40 % »),
-the cells of a table's « Taux » column and, in the sentence of
+a cost named as a label (« Études : 70 %. Travaux : 60 % »), the cells of a table's « Taux » column and, in the
+sentence of
 one of those, the rates that follow it (« 30 %, porté à 40 % pour les petites entreprises », « 30 % pour les
 grandes entreprises, 40 % pour les moyennes et 50 % pour les petites »): the highest counts.
 Words after a percentage say what it is a share of (« des dépenses », « du coût », « of the eligible costs »):
@@ -110,6 +111,9 @@ _STATED = (
     # « moins de 50 salariés : 40 % »: a label's rate, of costs, for some applicants, or for a size.
     re.compile(rf":\s*{_PERCENT}(?=\s+(?:des|du|de\s+la|de\s+l['’]|pour\s+(?:les|des|la|le|l['’]))\s*)", re.IGNORECASE),
     re.compile(rf"\b(?:salari[ée]s|TPE|PME|ETI)\s*:\s*{_PERCENT}", re.IGNORECASE),
+    # « Études : 70 %. Travaux : 60 % »: a label that names costs, at the start of a sentence.
+    re.compile(rf"(?:^|(?<=[\n.;]))\s*(?:[ée]tudes?|travaux|investissements?|[ée]quipements?|diagnostics?|conseils?"
+               rf"|mat[ée]riels?|ing[ée]nierie)(?:\s+[^\W\d]+){{0,2}}\s*:\s*{_PERCENT}", re.IGNORECASE),
     # « plafonnée à 500 000 € et à 45 % des dépenses »: a rate after the euro ceiling of the same cue.
     re.compile(rf"(?:{_CEILINGS})[^.;!?%\d]{{0,20}}\d[\d\s.,\u00a0\u202f]*(?:k€|m€|€|euros?)(?:\s*(?:HT|TTC))?"
                rf"\s*,?\s*et\s+(?:à\s+|a\s+)?{_PERCENT}", re.IGNORECASE),
@@ -131,7 +135,7 @@ _STATED = (
 _COSTS_RANGE = re.compile(rf"{NUMBER}\s*%\s*(?:à|a|-|–)\s*{_PERCENT}", re.IGNORECASE)
 # A rate listed or raised after an aid rate: « , 40 % pour les PME », « et 50 % pour … », « porté à 40 % ».
 _FOLLOWING = re.compile(
-    rf"(?:,|\b(?:et|ou|voire|puis|mais)\b|\b(?:port|major|bonifi|relev|augment|[ée]lev)[ée]+s?\s+(?:à|a)\b)"
+    rf"(?:[,;(]|\b(?:et|ou|voire|puis|mais)\b|\b(?:port|major|bonifi|relev|augment|[ée]lev)[ée]+s?\s+(?:à|a)\b)"
     rf"\s*(?:jusqu['’]à\s*|(?:à|de)\s+)?{_PERCENT}",
     re.IGNORECASE,
 )
@@ -153,6 +157,8 @@ _COSTS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_RATE_SENTENCE_END = re.compile(r"(?<!\d)\.|[!?\n]")
+"""A rate goes on past « ; » and « ( » (« 30 % des investissements ; 45 % pour les équipements de recyclage »)."""
 # A table whose column says « Taux » of the aid (« Type de dépense | Taux maximal … | 20 % … | 35 % »; not « Taux de
 # recyclage »): its cells are rates.
 _RATE_COLUMN = re.compile(rf"\|\s*taux\b(?:\s+(?:{_QUALIFIERS}))*(?!\s+(?:de|d['’]|du|des)\b)", re.IGNORECASE)
@@ -210,5 +216,5 @@ def _of_all_public_aid(text: str, rate: re.Match[str]) -> bool:
 def _after_a_rate(text: str, following: re.Match[str], stated: list[re.Match[str]]) -> bool:
     """« , 40 % pour les PME » or « porté à 40 % » goes on an aid rate stated before it in the same sentence."""
     return any(
-        m.end() <= following.start() and not _SENTENCE_END.search(text, m.end(), following.start()) for m in stated
+        m.end() <= following.start() and not _RATE_SENTENCE_END.search(text, m.end(), following.start()) for m in stated
     )
