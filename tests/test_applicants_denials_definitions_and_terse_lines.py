@@ -48,3 +48,10 @@ def test_denials_definitions_and_terse_lines(labels: list[str], eligibility: str
 def test_a_departement_that_speaks(text: str, coverage: list[str], expected: list[str] | None) -> None:
     found = limited_coverage([fold(text)], coverage)
     assert (found[0] if found else None) == expected
+
+
+def test_a_line_of_portal_labels_gives_way_to_the_precise_sentence() -> None:
+    eligibility = ("Entreprise - Artisan - Société ; Etablissement public ; Collectivité territoriale\n"
+                   "Distilleries de moins de 50 salariés ; le lycée agricole du département, pour son atelier.")
+    assert set(call_beneficiaries(["Entreprise - Artisan - Société", "Etablissement public"], eligibility, "")) == {
+        TPE, PME, B.ETABLISSEMENT_ENSEIGNEMENT}

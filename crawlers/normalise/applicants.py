@@ -118,6 +118,7 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _AUDIENCE_WORDS = 10
+_WORD = re.compile(r"\w+")
 """At most this many words of labels after « Public : » (« Entreprise, Particulier, Collectivité »)."""
 _AUDIENCE_LINE = re.compile(r"publics?(?: cibles?| concernes?| vises)?\s*:\s*")
 """« Public : », « Publics concernés : »: a page's coarse audience labels follow (not « Bénéficiaires : », which says
@@ -231,12 +232,17 @@ def _is_label_line(sentence: str) -> bool:
 
 
 def _audience_labels(sentences: list[str]) -> str:
-    """The labels of a page's audience line (« Public : Entreprise, Collectivité ») when sentences follow that name
-    applicants: coarse labels, which the precise sentences replace, as a page's « Bénéficiaires » section wins over its
-    « Publics concernés »; "" otherwise."""
-    line = _AUDIENCE_LINE.match(sentences[0]) if len(sentences) > 1 else None
-    labels = sentences[0][line.end():] if line else ""
-    if not labels or not mentions(labels) or len(labels.split()) > _AUDIENCE_WORDS or _ITEM_VERB.search(labels):
+    """The labels of a page's audience line (« Public : Entreprise, Collectivité », or a line of a portal's labels
+    alone: « Entreprise - Artisan - Société ; Etablissement public ; Collectivité territoriale ») when sentences follow
+    that name applicants: coarse labels, which the precise sentences replace, as a page's « Bénéficiaires » section wins
+    over its « Publics concernés »; "" otherwise."""
+    if len(sentences) < 2:
+        return ""
+    line = _AUDIENCE_LINE.match(sentences[0])
+    portal = " - " in sentences[0] and _is_label_line(sentences[0])  # « Entreprise - Artisan - Société ; … »
+    labels = sentences[0][line.end():] if line else sentences[0] if portal else ""
+    if (not labels or not mentions(labels) or len(_WORD.findall(labels)) > _AUDIENCE_WORDS
+            or _ITEM_VERB.search(labels)):
         return ""
     return labels if _read(sentences[1:], sentences[1:]).applicants else ""
 
