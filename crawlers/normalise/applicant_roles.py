@@ -58,9 +58,11 @@ _AMONG = re.compile(r"[^.;:,]{0,60}?\s*,?\s*dont (?:au moins |obligatoirement |n
                     r"(?:une?|deux|trois|\d+|des|les|la|le|l')?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:(?:et|ou)\s+)?(?:les|des|la|le|l')\s*(?=\w)")
 """The start of a clause that goes on with a list of types (« …, les fabricants de machines-outils et l'OPCO »)."""
-_COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent)\s+"
-_COUNTED = re.compile(r"(?:\b(?:avec|(?:perimetres?|territoires?|bassins?|secteurs?) (?:d'|de ))\s*(?:au moins |au minimum "
-                      r"|un minimum de |plus de )?|^\W*(?:au moins|au minimum|un minimum de|minimum)\s+)" + _COUNT + "$")
+_TRADE_NOUN = re.compile(T.TRADES)
+_DEFINITION_END = re.compile(r"[.;]")
+_COUNTED = re.compile(r"(?:\b(?:avec|(?:perimetres?|territoires?|bassins?|secteurs?) (?:d'|de ))\s*"
+                      r"(?:au moins |au minimum |un minimum de |plus de )?"
+                      r"|^\W*(?:au moins|au minimum|un minimum de|minimum)\s+)" + T.COUNT + "$")
 _FILES_AFTER = re.compile(r"[^.;:]*\b(?:porte|deposent|candidatent|sollicitent|peuvent|doivent)\b")
 _CONDITION = re.compile(r"(?:lorsqu|quand\b|si\b|s'|dans le cas ou\b|en cas d)[^,;:]*,")
 _PLACE_BEFORE = re.compile(r"\b(?:dans|sur) (?:les |le |la |l'|des |un |une |chaque |toute |ces |leurs? )?$"
@@ -251,6 +253,34 @@ def heads_a_list_of_others(sentence: str, mention: Mention) -> bool:
     label = _LABEL_HEAD.match(sentence, mention.end)
     return (mention.targets == (B.ENTREPRISE,) and label is not None
             and any(m.start >= label.end() and set(m.targets) - {B.ENTREPRISE, *T.SIZES} for m in mentions(sentence)))
+
+
+def trade_of_a_type(sentence: str, mention: Mention) -> bool:
+    """A trade followed right away by a type (« champignonnistes exploitants agricoles »): the type says what its
+    members are; the trade names no company of its own."""
+    if set(mention.targets) != {B.ENTREPRISE} or not _TRADE_NOUN.fullmatch(sentence, mention.start, mention.end):
+        return False
+    return any(m.start == mention.end + 1 and sentence[mention.end] == " " for m in mentions(sentence))
+
+
+def kind_of_a_sized_heading(sentence: str, mention: Mention) -> bool:
+    """« Entreprises de moins de 2 000 salariés : horlogers, décolleteurs, fabricants de composants »: companies listed
+    after a colon whose heading names companies of some size are kinds of those, not companies of every size; so are
+    trades that a colon defines as sized companies (« Constructeurs de tracteurs : entreprises de moins de 5 000
+    salariés »)."""
+    if set(mention.targets) != {B.ENTREPRISE}:
+        return False
+    colon, after = sentence.rfind(":", 0, mention.start), sentence.find(":", mention.end)
+    if colon >= 0:
+        named = [m for m in mentions(sentence) if m.end <= colon]
+    elif after >= 0:  # « Constructeurs de tracteurs et leurs équipementiers : entreprises de moins de 5 000 salariés »
+        end = _DEFINITION_END.search(sentence, after)
+        named = [m for m in mentions(sentence) if after < m.start < (end.start() if end else len(sentence))]
+    else:
+        return False
+    companies = {B.ENTREPRISE, *T.SIZES}
+    return (any(m.headcount or set(m.targets) & set(T.SIZES) for m in named)
+            and all(m.headcount or set(m.targets) <= companies for m in named))
 
 
 def receives_nothing(sentence: str, mention: Mention) -> bool:

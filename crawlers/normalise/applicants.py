@@ -26,6 +26,7 @@ from crawlers.normalise.applicant_roles import (
     defined_in_brackets,
     heads_a_list_of_others,
     in_condition,
+    kind_of_a_sized_heading,
     in_relative_clause,
     member_companies,
     is_hired,
@@ -37,6 +38,7 @@ from crawlers.normalise.applicant_roles import (
     on_a_partner_line,
     size_among_companies,
     status_or_mandatary,
+    trade_of_a_type,
     what_a_partner_is,
 )
 from crawlers.normalise.applicant_exclusions import (
@@ -71,13 +73,11 @@ _HELPS = re.compile(T.HELPS)
 _PAYER = re.compile(T.PAYER)
 _OBJECT_NEXT = re.compile(T.OBJECT_NEXT)
 _FORMED_LINK = re.compile(T.FORMED_LINK)
-_TRADE_NOUN = re.compile(T.TRADES)
-_DEFINITION_END = re.compile(r"[.;]")
 _TABLE_OR_LABEL = re.compile(r"[:|]")
 _ANY_VERB = re.compile(r"\b(?:est|sont|ne|n'|peu(?:t|vent)|doi(?:t|vent)|\w{3,}(?:ent|ont))\b")
 _A_GROUP_OF = re.compile(r"\bgroupes? (?:de |d')$")
 """« qui appartiennent à un groupe de plus de 250 salariés »: the headcount is the group's, not an applicant's."""
-_COUNTED_BEFORE = re.compile(r"\b(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) $")
+_COUNTED_BEFORE = re.compile(rf"\b{T.COUNT}$")
 _SAME_TERMS = re.compile(r"\b(?:aux|dans les) memes conditions\b")
 _OF_THE_PREVIOUS = re.compile(r"\s+(?:de |d'|des |du )")
 _OCCUPANT = re.compile(T.USER_OF_PREMISES)
@@ -578,38 +578,10 @@ def _applies(sentence: str, mention: Mention) -> bool:
             and not _NOT_RECEIVING_HERE.match(sentence, tail.end)
             and not status_or_mandatary(sentence, mention) and not in_relative_clause(sentence, mention)
             and not member_companies(sentence, mention) and not in_condition(sentence, mention)
-            and not counted_others(sentence, mention) and not _kind_of_a_sized_heading(sentence, mention)
-            and not _trade_of_a_type(sentence, mention)
+            and not counted_others(sentence, mention) and not kind_of_a_sized_heading(sentence, mention)
+            and not trade_of_a_type(sentence, mention)
             and not (mention.headcount and _A_GROUP_OF.search(sentence, 0, mention.start))
             and not size_among_companies(sentence, mention) and not named_as_place(sentence, mention))
-
-
-def _trade_of_a_type(sentence: str, mention: Mention) -> bool:
-    """A trade followed right away by a type (« champignonnistes exploitants agricoles »): the type says what its
-    members are; the trade names no company of its own."""
-    if set(mention.targets) != {B.ENTREPRISE} or not _TRADE_NOUN.fullmatch(sentence, mention.start, mention.end):
-        return False
-    return any(m.start == mention.end + 1 and sentence[mention.end] == " " for m in mentions(sentence))
-
-
-def _kind_of_a_sized_heading(sentence: str, mention: Mention) -> bool:
-    """« Entreprises de moins de 2 000 salariés : horlogers, décolleteurs, fabricants de composants »: companies listed
-    after a colon whose heading names companies of some size are kinds of those, not companies of every size; so are
-    trades that a colon defines as sized companies (« Constructeurs de tracteurs : entreprises de moins de 5 000
-    salariés »)."""
-    if set(mention.targets) != {B.ENTREPRISE}:
-        return False
-    colon, after = sentence.rfind(":", 0, mention.start), sentence.find(":", mention.end)
-    if colon >= 0:
-        named = [m for m in mentions(sentence) if m.end <= colon]
-    elif after >= 0:  # « Constructeurs de tracteurs et leurs équipementiers : entreprises de moins de 5 000 salariés »
-        end = _DEFINITION_END.search(sentence, after)
-        named = [m for m in mentions(sentence) if after < m.start < (end.start() if end else len(sentence))]
-    else:
-        return False
-    companies = {B.ENTREPRISE, *T.SIZES}
-    return (any(m.headcount or set(m.targets) & set(T.SIZES) for m in named)
-            and all(m.headcount or set(m.targets) <= companies for m in named))
 
 
 def _close_list_head(sentence: str, mention: Mention) -> int:

@@ -529,6 +529,8 @@ LEGAL_FORM = (
 """« offices de tourisme constitués en EPIC », « EPTB constitués en syndicat mixte »: the legal form named next is
 the type that applies (« les départements et les pôles métropolitains constitués en syndicat mixte »: the form is
 only the last member's)."""
+COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent)\s+"
+"""A number of things or bodies, in figures or words (« au moins deux entreprises », « 12 communes »)."""
 FORMED_LINK = r"[\s,]*(?:(?:et|ou)\s+)?(?:les |des |aux |l')?[\w' -]{1,60}?" + LEGAL_FORM
 """Between a list's start (or its previous type) and a legal form, the member the form is said of (« les communes et
 les syndicats d'énergie constitués en syndicat mixte », « sauf les régies thermales constituées sous forme d'EPIC »):
