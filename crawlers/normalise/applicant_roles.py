@@ -181,8 +181,9 @@ def in_condition(sentence: str, mention: Mention) -> bool:
 
 def counted_others(sentence: str, mention: Mention) -> bool:
     """Named after a number that the project must involve (« Convention avec au moins deux entreprises du secteur »,
-    « Au moins dix éleveurs engagés dans la collecte », « Périmètre d'au moins quinze communes »): a condition on the project, not who files (unless the
-    sentence goes on to say that they file: « Au moins deux entreprises portent le projet »)."""
+    « Au moins dix éleveurs engagés dans la collecte », « Périmètre d'au moins quinze communes »): a condition on the
+    project, not who files (unless the sentence goes on to say that they file: « Au moins deux entreprises portent le
+    projet »)."""
     return (bool(_COUNTED.search(sentence, 0, list_head(sentence, mention)))
             and not _FILES_AFTER.match(sentence, mention.end))
 

@@ -26,8 +26,8 @@ from crawlers.normalise.applicant_roles import (
     defined_in_brackets,
     heads_a_list_of_others,
     in_condition,
-    kind_of_a_sized_heading,
     in_relative_clause,
+    kind_of_a_sized_heading,
     member_companies,
     is_hired,
     is_owner,
@@ -118,8 +118,8 @@ _PRONOUN_START = re.compile(r"(?:elles?|ils?|celles-ci|ceux-ci|celle-ci|celui-ci
 _NEW_SUBJECT = re.compile(r"\bet (?:les|des|aux)\b")
 """« les entreprises implantées en Saône-et-Loire et les CFA… »: a new member of the list, not the place's."""
 _AUDIENCE_WORDS = 10
-_WORD = re.compile(r"\w+")
 """At most this many words of labels after « Public : » (« Entreprise, Particulier, Collectivité »)."""
+_LABEL_WORD = re.compile(r"\w+")
 _AUDIENCE_LINE = re.compile(r"publics?(?: cibles?| concernes?| vises)?\s*:\s*")
 """« Public : », « Publics concernés : »: a page's coarse audience labels follow (not « Bénéficiaires : », which says
 who may apply)."""
@@ -241,7 +241,7 @@ def _audience_labels(sentences: list[str]) -> str:
     line = _AUDIENCE_LINE.match(sentences[0])
     portal = " - " in sentences[0] and _is_label_line(sentences[0])  # « Entreprise - Artisan - Société ; … »
     labels = sentences[0][line.end():] if line else sentences[0] if portal else ""
-    if (not labels or not mentions(labels) or len(_WORD.findall(labels)) > _AUDIENCE_WORDS
+    if (not labels or not mentions(labels) or len(_LABEL_WORD.findall(labels)) > _AUDIENCE_WORDS
             or _ITEM_VERB.search(labels)):
         return ""
     return labels if _read(sentences[1:], sentences[1:]).applicants else ""
@@ -388,7 +388,8 @@ def _object_groups(sentence: str, at: int) -> list[tuple[B, ...]]:
             or len(found) == 1 and _TRADE_SIZED.search(sentence, clause_start(sentence, opening), mention.start))
         if found and not sizes and _OF_THE_PREVIOUS.fullmatch(sentence, at, mention.start):
             continue  # « les associations d'éleveurs et les CUMA »: the members of the type before
-        linked = (OBJECT_LINK.fullmatch(sentence, at, mention.start) or _FORMED_LINK.fullmatch(sentence, at, mention.start)
+        linked = (OBJECT_LINK.fullmatch(sentence, at, mention.start)
+                  or _FORMED_LINK.fullmatch(sentence, at, mention.start)
                   or found and _OBJECT_NEXT.fullmatch(sentence, at, mention.start))
         if mention.start > at and not sizes and not linked:
             break
@@ -554,8 +555,8 @@ def _sized_by(mention: Mention, counted: set[B]) -> Mention:
 def _applies(sentence: str, mention: Mention) -> bool:
     if in_exclusion(sentence, mention) or any(p.match(sentence, mention.end) for p in (_HELPS, _PAYER)):
         return False
-    if (len(mention.targets) > 2 and not mention.headcount and defined_by_a_list(sentence, mention) or defined_in_brackets(sentence, mention)
-            or heads_a_list_of_others(sentence, mention)):
+    if (len(mention.targets) > 2 and not mention.headcount and defined_by_a_list(sentence, mention)
+            or defined_in_brackets(sentence, mention) or heads_a_list_of_others(sentence, mention)):
         return False  # a broad group, defined by the list that follows; one kind its brackets name the types of
     if _broad_or_company(mention) and _RATE_FOR.search(sentence, max(0, mention.start - 60), mention.start):
         return False  # « taux jusqu'à 70 % pour les collectivités »: whom a rate is for, among those named elsewhere
