@@ -22,7 +22,10 @@ from crawlers.normalise.amount_numbers import number_of as _number
 from crawlers.normalise.amount_rates import rate_max
 from crawlers.normalise.amount_subject import AID, PROJECT, subject_after, subject_of
 
-_UNIT = r"\s*(millions? d['’]euros|millions? €|md€|m€|meur|k€|keur|€|euros?)"
+_UNITS = r"millions? d['’]euros|millions? €|md€|m€|meur|k€|keur|€|euros?"
+_UNIT = rf"\s*({_UNITS})"
+_PLAIN_MONEY = rf"\d[\d .,\u00a0\u202f]*?\s*(?:{_UNITS})"
+"""A sum of money, matched without keeping its parts (the number and unit of another figure of the same phrase)."""
 _GAP = r"[^\d.;:%€]{0,40}?"
 _MAX_CUES = (
     r"montant (?:maximum|maximal|plafond)|plafonn[ée]+s? à|plafond de|plafond|jusqu['’]à|dans la limite de"
@@ -41,7 +44,7 @@ _AMOUNT_MAX = re.compile(rf"(?:{_MAX_CUES}){_GAP}{_NUMBER}{_UNIT}", re.IGNORECAS
 _AMOUNT_MAX_NI = re.compile(rf"(?:{_MAX_CUES})[^.;:€]{{0,60}}?\bni\s+{_NUMBER}{_UNIT}", re.IGNORECASE)
 """« L'aide ne peut excéder 60 % du budget ni 1 M€ »: the euro ceiling after a rate."""
 _AMOUNT_MAX_AND = re.compile(
-    rf"(?:{_MAX_CUES}){_GAP}\d[\d .,\u00a0\u202f]*{_UNIT.replace('(', '(?:', 1)}[^.;:%€\d]{{0,40}}?\bet\s+(?:à|a)\s+"
+    rf"(?:{_MAX_CUES}){_GAP}{_PLAIN_MONEY}[^.;:%€\d]{{0,40}}?\bet\s+(?:à|a)\s+"
     rf"{_NUMBER}{_UNIT}",
     re.IGNORECASE,
 )
@@ -89,7 +92,6 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(rf"{_NUMBER}{_UNIT}", re.IGNORECASE)
-_PLAIN_MONEY = r"\d[\d .,\u00a0\u202f]*?\s*(?:k€|m€|€|euros?)"
 _PRIZES = re.compile(rf"\bprix\s+(?:de|d['’])\s*(?:{_PLAIN_MONEY}\s*,\s*)*{_PLAIN_MONEY}\s+et\s+(?:de\s+)?{_PLAIN_MONEY}",
                      re.IGNORECASE)
 """« Prix de 20 000 €, 10 000 € et 5 000 € »: the prizes, from the lowest to the highest."""
